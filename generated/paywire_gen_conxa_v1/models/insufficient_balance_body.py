@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="InsufficientBalanceBody")
+
+
+@_attrs_define
+class InsufficientBalanceBody:
+    """402 body; `ErrorBody` plus the unchanged balance
+
+    Attributes:
+        new_balance (int): current (unchanged) balance in tokens
+        status (str | Unset):
+        message (str | Unset):
+        code (None | str | Unset):
+    """
+
+    new_balance: int
+    status: str | Unset = UNSET
+    message: str | Unset = UNSET
+    code: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        new_balance = self.new_balance
+
+        status = self.status
+
+        message = self.message
+
+        code: None | str | Unset
+        if isinstance(self.code, Unset):
+            code = UNSET
+        else:
+            code = self.code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "new_balance": new_balance,
+            }
+        )
+        if status is not UNSET:
+            field_dict["status"] = status
+        if message is not UNSET:
+            field_dict["message"] = message
+        if code is not UNSET:
+            field_dict["code"] = code
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        new_balance = d.pop("new_balance")
+
+        status = d.pop("status", UNSET)
+
+        message = d.pop("message", UNSET)
+
+        def _parse_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        code = _parse_code(d.pop("code", UNSET))
+
+        insufficient_balance_body = cls(
+            new_balance=new_balance,
+            status=status,
+            message=message,
+            code=code,
+        )
+
+        insufficient_balance_body.additional_properties = d
+        return insufficient_balance_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
