@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    tenant_id: str,
+    account_id: str,
+    invoice_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/tenants/{tenant_id}/accounts/{account_id}/invoices/{invoice_id}/pdf".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+            account_id=quote(str(account_id), safe=""),
+            invoice_id=quote(str(invoice_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+    if response.status_code == 302:
+        response_302 = cast(Any, None)
+        return response_302
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    account_id: str,
+    invoice_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Any | Error]:
+    """Redirect to Stripe's hosted invoice PDF
+
+     Answers **302** with the hosted-PDF URL in `Location` and no content. Clients must not
+    follow the redirect: the URL itself is the result (`invoice_pdf_url` in the 0.1.0 SDK).
+    The generated client ignores response headers, so the facade reads `Location` from the
+    raw response.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        invoice_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        invoice_id=invoice_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    account_id: str,
+    invoice_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Any | Error | None:
+    """Redirect to Stripe's hosted invoice PDF
+
+     Answers **302** with the hosted-PDF URL in `Location` and no content. Clients must not
+    follow the redirect: the URL itself is the result (`invoice_pdf_url` in the 0.1.0 SDK).
+    The generated client ignores response headers, so the facade reads `Location` from the
+    raw response.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        invoice_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        invoice_id=invoice_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    account_id: str,
+    invoice_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Any | Error]:
+    """Redirect to Stripe's hosted invoice PDF
+
+     Answers **302** with the hosted-PDF URL in `Location` and no content. Clients must not
+    follow the redirect: the URL itself is the result (`invoice_pdf_url` in the 0.1.0 SDK).
+    The generated client ignores response headers, so the facade reads `Location` from the
+    raw response.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        invoice_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        invoice_id=invoice_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    account_id: str,
+    invoice_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Any | Error | None:
+    """Redirect to Stripe's hosted invoice PDF
+
+     Answers **302** with the hosted-PDF URL in `Location` and no content. Clients must not
+    follow the redirect: the URL itself is the result (`invoice_pdf_url` in the 0.1.0 SDK).
+    The generated client ignores response headers, so the facade reads `Location` from the
+    raw response.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        invoice_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            account_id=account_id,
+            invoice_id=invoice_id,
+            client=client,
+        )
+    ).parsed

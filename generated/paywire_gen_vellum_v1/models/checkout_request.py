@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="CheckoutRequest")
+
+
+@_attrs_define
+class CheckoutRequest:
+    """
+    Attributes:
+        customer_id (str):
+        plan_id (str):
+        plan_version (int): Required in this era.
+        seats (int): Always sent by the SDK (default 1).
+        success_url (str):
+        cancel_url (str):
+    """
+
+    customer_id: str
+    plan_id: str
+    plan_version: int
+    seats: int
+    success_url: str
+    cancel_url: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        customer_id = self.customer_id
+
+        plan_id = self.plan_id
+
+        plan_version = self.plan_version
+
+        seats = self.seats
+
+        success_url = self.success_url
+
+        cancel_url = self.cancel_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "customerId": customer_id,
+                "planId": plan_id,
+                "planVersion": plan_version,
+                "seats": seats,
+                "successUrl": success_url,
+                "cancelUrl": cancel_url,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        customer_id = d.pop("customerId")
+
+        plan_id = d.pop("planId")
+
+        plan_version = d.pop("planVersion")
+
+        seats = d.pop("seats")
+
+        success_url = d.pop("successUrl")
+
+        cancel_url = d.pop("cancelUrl")
+
+        checkout_request = cls(
+            customer_id=customer_id,
+            plan_id=plan_id,
+            plan_version=plan_version,
+            seats=seats,
+            success_url=success_url,
+            cancel_url=cancel_url,
+        )
+
+        checkout_request.additional_properties = d
+        return checkout_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="SubscribeRequest")
+
+
+@_attrs_define
+class SubscribeRequest:
+    """
+    Attributes:
+        plan_id (str):
+        plan_version (int):
+        seats (int): Always sent by the SDK (default 1).
+    """
+
+    plan_id: str
+    plan_version: int
+    seats: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        plan_id = self.plan_id
+
+        plan_version = self.plan_version
+
+        seats = self.seats
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "planId": plan_id,
+                "planVersion": plan_version,
+                "seats": seats,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        plan_id = d.pop("planId")
+
+        plan_version = d.pop("planVersion")
+
+        seats = d.pop("seats")
+
+        subscribe_request = cls(
+            plan_id=plan_id,
+            plan_version=plan_version,
+            seats=seats,
+        )
+
+        subscribe_request.additional_properties = d
+        return subscribe_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

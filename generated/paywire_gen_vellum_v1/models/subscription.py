@@ -1,0 +1,234 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Subscription")
+
+
+@_attrs_define
+class Subscription:
+    """
+    Attributes:
+        id (str): Stripe subscription id (removed in 1.0.0).
+        status (str): Stripe subscription status; new values must not break clients.
+        cancel_at_period_end (bool | Unset):
+        seats (int | Unset):
+        amount (int | Unset): Per-seat price in cents.
+        currency (str | Unset):
+        interval (str | Unset):
+        current_period_start (None | str | Unset):
+        current_period_end (None | str | Unset):
+        trial_end (None | str | Unset):
+        canceled_at (None | str | Unset):
+        default_payment_method (None | str | Unset): Raw Stripe payment method id (removed in 1.0.0).
+        plan_id (str | Unset): Plan sold (INFERENCE).
+        plan_version (int | Unset): Plan version sold (INFERENCE).
+    """
+
+    id: str
+    status: str
+    cancel_at_period_end: bool | Unset = UNSET
+    seats: int | Unset = UNSET
+    amount: int | Unset = UNSET
+    currency: str | Unset = UNSET
+    interval: str | Unset = UNSET
+    current_period_start: None | str | Unset = UNSET
+    current_period_end: None | str | Unset = UNSET
+    trial_end: None | str | Unset = UNSET
+    canceled_at: None | str | Unset = UNSET
+    default_payment_method: None | str | Unset = UNSET
+    plan_id: str | Unset = UNSET
+    plan_version: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        status = self.status
+
+        cancel_at_period_end = self.cancel_at_period_end
+
+        seats = self.seats
+
+        amount = self.amount
+
+        currency = self.currency
+
+        interval = self.interval
+
+        current_period_start: None | str | Unset
+        if isinstance(self.current_period_start, Unset):
+            current_period_start = UNSET
+        else:
+            current_period_start = self.current_period_start
+
+        current_period_end: None | str | Unset
+        if isinstance(self.current_period_end, Unset):
+            current_period_end = UNSET
+        else:
+            current_period_end = self.current_period_end
+
+        trial_end: None | str | Unset
+        if isinstance(self.trial_end, Unset):
+            trial_end = UNSET
+        else:
+            trial_end = self.trial_end
+
+        canceled_at: None | str | Unset
+        if isinstance(self.canceled_at, Unset):
+            canceled_at = UNSET
+        else:
+            canceled_at = self.canceled_at
+
+        default_payment_method: None | str | Unset
+        if isinstance(self.default_payment_method, Unset):
+            default_payment_method = UNSET
+        else:
+            default_payment_method = self.default_payment_method
+
+        plan_id = self.plan_id
+
+        plan_version = self.plan_version
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+            }
+        )
+        if cancel_at_period_end is not UNSET:
+            field_dict["cancelAtPeriodEnd"] = cancel_at_period_end
+        if seats is not UNSET:
+            field_dict["seats"] = seats
+        if amount is not UNSET:
+            field_dict["amount"] = amount
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if interval is not UNSET:
+            field_dict["interval"] = interval
+        if current_period_start is not UNSET:
+            field_dict["currentPeriodStart"] = current_period_start
+        if current_period_end is not UNSET:
+            field_dict["currentPeriodEnd"] = current_period_end
+        if trial_end is not UNSET:
+            field_dict["trialEnd"] = trial_end
+        if canceled_at is not UNSET:
+            field_dict["canceledAt"] = canceled_at
+        if default_payment_method is not UNSET:
+            field_dict["defaultPaymentMethod"] = default_payment_method
+        if plan_id is not UNSET:
+            field_dict["planId"] = plan_id
+        if plan_version is not UNSET:
+            field_dict["planVersion"] = plan_version
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        status = d.pop("status")
+
+        cancel_at_period_end = d.pop("cancelAtPeriodEnd", UNSET)
+
+        seats = d.pop("seats", UNSET)
+
+        amount = d.pop("amount", UNSET)
+
+        currency = d.pop("currency", UNSET)
+
+        interval = d.pop("interval", UNSET)
+
+        def _parse_current_period_start(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        current_period_start = _parse_current_period_start(d.pop("currentPeriodStart", UNSET))
+
+        def _parse_current_period_end(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        current_period_end = _parse_current_period_end(d.pop("currentPeriodEnd", UNSET))
+
+        def _parse_trial_end(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        trial_end = _parse_trial_end(d.pop("trialEnd", UNSET))
+
+        def _parse_canceled_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        canceled_at = _parse_canceled_at(d.pop("canceledAt", UNSET))
+
+        def _parse_default_payment_method(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        default_payment_method = _parse_default_payment_method(d.pop("defaultPaymentMethod", UNSET))
+
+        plan_id = d.pop("planId", UNSET)
+
+        plan_version = d.pop("planVersion", UNSET)
+
+        subscription = cls(
+            id=id,
+            status=status,
+            cancel_at_period_end=cancel_at_period_end,
+            seats=seats,
+            amount=amount,
+            currency=currency,
+            interval=interval,
+            current_period_start=current_period_start,
+            current_period_end=current_period_end,
+            trial_end=trial_end,
+            canceled_at=canceled_at,
+            default_payment_method=default_payment_method,
+            plan_id=plan_id,
+            plan_version=plan_version,
+        )
+
+        subscription.additional_properties = d
+        return subscription
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.subscription import Subscription
+
+
+T = TypeVar("T", bound="SubscriptionPaymentMethodResult")
+
+
+@_attrs_define
+class SubscriptionPaymentMethodResult:
+    """
+    Attributes:
+        subscription (Subscription):
+        default (None | str | Unset): The account's default payment method id after the change (DECISION).
+    """
+
+    subscription: Subscription
+    default: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        subscription = self.subscription.to_dict()
+
+        default: None | str | Unset
+        if isinstance(self.default, Unset):
+            default = UNSET
+        else:
+            default = self.default
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "subscription": subscription,
+            }
+        )
+        if default is not UNSET:
+            field_dict["default"] = default
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.subscription import Subscription  # noqa: PLC0415
+
+        d = dict(src_dict)
+        subscription = Subscription.from_dict(d.pop("subscription"))
+
+        def _parse_default(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        default = _parse_default(d.pop("default", UNSET))
+
+        subscription_payment_method_result = cls(
+            subscription=subscription,
+            default=default,
+        )
+
+        subscription_payment_method_result.additional_properties = d
+        return subscription_payment_method_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
