@@ -1,0 +1,204 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.enrollment_request import EnrollmentRequest
+from ...models.enrollment_response import EnrollmentResponse
+from ...models.error_body import ErrorBody
+from ...models.subscription_exists_error import SubscriptionExistsError
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: EnrollmentRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/enrollment/enroll",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EnrollmentResponse | ErrorBody | SubscriptionExistsError | None:
+    if response.status_code == 200:
+        response_200 = EnrollmentResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = EnrollmentResponse.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = SubscriptionExistsError.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EnrollmentResponse | ErrorBody | SubscriptionExistsError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: EnrollmentRequest,
+) -> Response[EnrollmentResponse | ErrorBody | SubscriptionExistsError]:
+    """Enroll a user on sign-up (SDK L9)
+
+     Plan choice: an explicit `planId` (must have a pure free price), else a matching enrollment rule,
+    else the first free plan. 201 on success (200 listed for tolerance).
+
+    Args:
+        body (EnrollmentRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnrollmentResponse | ErrorBody | SubscriptionExistsError]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: EnrollmentRequest,
+) -> EnrollmentResponse | ErrorBody | SubscriptionExistsError | None:
+    """Enroll a user on sign-up (SDK L9)
+
+     Plan choice: an explicit `planId` (must have a pure free price), else a matching enrollment rule,
+    else the first free plan. 201 on success (200 listed for tolerance).
+
+    Args:
+        body (EnrollmentRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnrollmentResponse | ErrorBody | SubscriptionExistsError
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: EnrollmentRequest,
+) -> Response[EnrollmentResponse | ErrorBody | SubscriptionExistsError]:
+    """Enroll a user on sign-up (SDK L9)
+
+     Plan choice: an explicit `planId` (must have a pure free price), else a matching enrollment rule,
+    else the first free plan. 201 on success (200 listed for tolerance).
+
+    Args:
+        body (EnrollmentRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnrollmentResponse | ErrorBody | SubscriptionExistsError]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: EnrollmentRequest,
+) -> EnrollmentResponse | ErrorBody | SubscriptionExistsError | None:
+    """Enroll a user on sign-up (SDK L9)
+
+     Plan choice: an explicit `planId` (must have a pure free price), else a matching enrollment rule,
+    else the first free plan. 201 on success (200 listed for tolerance).
+
+    Args:
+        body (EnrollmentRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnrollmentResponse | ErrorBody | SubscriptionExistsError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

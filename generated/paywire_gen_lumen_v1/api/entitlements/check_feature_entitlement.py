@@ -1,0 +1,228 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.entitlement import Entitlement
+from ...models.error_body import ErrorBody
+from ...models.is_ext_cust_id_flag import IsExtCustIdFlag
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    customer_id: str,
+    feature_slug: str,
+    *,
+    is_ext_cust_id: IsExtCustIdFlag | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_is_ext_cust_id: str | Unset = UNSET
+    if not isinstance(is_ext_cust_id, Unset):
+        json_is_ext_cust_id = is_ext_cust_id.value
+
+    params["isExtCustId"] = json_is_ext_cust_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/entitlements/{customer_id}/feature/{feature_slug}".format(
+            customer_id=quote(str(customer_id), safe=""),
+            feature_slug=quote(str(feature_slug), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Entitlement | ErrorBody | None:
+    if response.status_code == 200:
+        response_200 = Entitlement.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Entitlement | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    customer_id: str,
+    feature_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    is_ext_cust_id: IsExtCustIdFlag | Unset = UNSET,
+) -> Response[Entitlement | ErrorBody]:
+    """One feature's entitlement (SDK L4, is_feature_entitled)
+
+     A feature the customer's plan does not include is 200 with `entitled: false` and `source:
+    "default"`.
+
+    Args:
+        customer_id (str):
+        feature_slug (str):
+        is_ext_cust_id (IsExtCustIdFlag | Unset): Request-side only (query parameter).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Entitlement | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        customer_id=customer_id,
+        feature_slug=feature_slug,
+        is_ext_cust_id=is_ext_cust_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    customer_id: str,
+    feature_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    is_ext_cust_id: IsExtCustIdFlag | Unset = UNSET,
+) -> Entitlement | ErrorBody | None:
+    """One feature's entitlement (SDK L4, is_feature_entitled)
+
+     A feature the customer's plan does not include is 200 with `entitled: false` and `source:
+    "default"`.
+
+    Args:
+        customer_id (str):
+        feature_slug (str):
+        is_ext_cust_id (IsExtCustIdFlag | Unset): Request-side only (query parameter).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Entitlement | ErrorBody
+    """
+
+    return sync_detailed(
+        customer_id=customer_id,
+        feature_slug=feature_slug,
+        client=client,
+        is_ext_cust_id=is_ext_cust_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    customer_id: str,
+    feature_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    is_ext_cust_id: IsExtCustIdFlag | Unset = UNSET,
+) -> Response[Entitlement | ErrorBody]:
+    """One feature's entitlement (SDK L4, is_feature_entitled)
+
+     A feature the customer's plan does not include is 200 with `entitled: false` and `source:
+    "default"`.
+
+    Args:
+        customer_id (str):
+        feature_slug (str):
+        is_ext_cust_id (IsExtCustIdFlag | Unset): Request-side only (query parameter).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Entitlement | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        customer_id=customer_id,
+        feature_slug=feature_slug,
+        is_ext_cust_id=is_ext_cust_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    customer_id: str,
+    feature_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    is_ext_cust_id: IsExtCustIdFlag | Unset = UNSET,
+) -> Entitlement | ErrorBody | None:
+    """One feature's entitlement (SDK L4, is_feature_entitled)
+
+     A feature the customer's plan does not include is 200 with `entitled: false` and `source:
+    "default"`.
+
+    Args:
+        customer_id (str):
+        feature_slug (str):
+        is_ext_cust_id (IsExtCustIdFlag | Unset): Request-side only (query parameter).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Entitlement | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            customer_id=customer_id,
+            feature_slug=feature_slug,
+            client=client,
+            is_ext_cust_id=is_ext_cust_id,
+        )
+    ).parsed

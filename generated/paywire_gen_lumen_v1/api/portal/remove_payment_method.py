@@ -1,0 +1,205 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.portal_action_response import PortalActionResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    external_customer_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["externalCustomerId"] = external_customer_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/customers/portal/payment-methods/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | PortalActionResponse | None:
+    if response.status_code == 200:
+        response_200 = PortalActionResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | PortalActionResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    external_customer_id: str | Unset = UNSET,
+) -> Response[ErrorBody | PortalActionResponse]:
+    """Remove a payment method (portal, proxy-only)
+
+     A payment method linked to an active subscription cannot be removed (409).
+
+    Args:
+        id (str):
+        external_customer_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | PortalActionResponse]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        external_customer_id=external_customer_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    external_customer_id: str | Unset = UNSET,
+) -> ErrorBody | PortalActionResponse | None:
+    """Remove a payment method (portal, proxy-only)
+
+     A payment method linked to an active subscription cannot be removed (409).
+
+    Args:
+        id (str):
+        external_customer_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | PortalActionResponse
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        external_customer_id=external_customer_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    external_customer_id: str | Unset = UNSET,
+) -> Response[ErrorBody | PortalActionResponse]:
+    """Remove a payment method (portal, proxy-only)
+
+     A payment method linked to an active subscription cannot be removed (409).
+
+    Args:
+        id (str):
+        external_customer_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | PortalActionResponse]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        external_customer_id=external_customer_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    external_customer_id: str | Unset = UNSET,
+) -> ErrorBody | PortalActionResponse | None:
+    """Remove a payment method (portal, proxy-only)
+
+     A payment method linked to an active subscription cannot be removed (409).
+
+    Args:
+        id (str):
+        external_customer_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | PortalActionResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            external_customer_id=external_customer_id,
+        )
+    ).parsed

@@ -1,0 +1,176 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.seat_usage_response import SeatUsageResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    customer_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/seats/usage/{customer_id}".format(
+            customer_id=quote(str(customer_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | SeatUsageResponse | None:
+    if response.status_code == 200:
+        response_200 = SeatUsageResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | SeatUsageResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    customer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorBody | SeatUsageResponse]:
+    """Seat usage of a customer, by Lumen (internal) id (SDK L8)
+
+    Args:
+        customer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | SeatUsageResponse]
+    """
+
+    kwargs = _get_kwargs(
+        customer_id=customer_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    customer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorBody | SeatUsageResponse | None:
+    """Seat usage of a customer, by Lumen (internal) id (SDK L8)
+
+    Args:
+        customer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | SeatUsageResponse
+    """
+
+    return sync_detailed(
+        customer_id=customer_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    customer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorBody | SeatUsageResponse]:
+    """Seat usage of a customer, by Lumen (internal) id (SDK L8)
+
+    Args:
+        customer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | SeatUsageResponse]
+    """
+
+    kwargs = _get_kwargs(
+        customer_id=customer_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    customer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorBody | SeatUsageResponse | None:
+    """Seat usage of a customer, by Lumen (internal) id (SDK L8)
+
+    Args:
+        customer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | SeatUsageResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            customer_id=customer_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,199 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.free_subscription_request import FreeSubscriptionRequest
+from ...models.free_subscription_response import FreeSubscriptionResponse
+from ...models.subscription_exists_error import SubscriptionExistsError
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: FreeSubscriptionRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/subscriptions/create-free-subscription",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | FreeSubscriptionResponse | SubscriptionExistsError | None:
+    if response.status_code == 200:
+        response_200 = FreeSubscriptionResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = FreeSubscriptionResponse.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 409:
+        response_409 = SubscriptionExistsError.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | FreeSubscriptionResponse | SubscriptionExistsError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: FreeSubscriptionRequest,
+) -> Response[ErrorBody | FreeSubscriptionResponse | SubscriptionExistsError]:
+    """Create a free subscription unless one exists (SDK L10)
+
+     201 `{success: true, subscription}` when created (200 listed for tolerance); 409 with the existing
+    subscription when the customer already has one.
+
+    Args:
+        body (FreeSubscriptionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | FreeSubscriptionResponse | SubscriptionExistsError]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: FreeSubscriptionRequest,
+) -> ErrorBody | FreeSubscriptionResponse | SubscriptionExistsError | None:
+    """Create a free subscription unless one exists (SDK L10)
+
+     201 `{success: true, subscription}` when created (200 listed for tolerance); 409 with the existing
+    subscription when the customer already has one.
+
+    Args:
+        body (FreeSubscriptionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | FreeSubscriptionResponse | SubscriptionExistsError
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: FreeSubscriptionRequest,
+) -> Response[ErrorBody | FreeSubscriptionResponse | SubscriptionExistsError]:
+    """Create a free subscription unless one exists (SDK L10)
+
+     201 `{success: true, subscription}` when created (200 listed for tolerance); 409 with the existing
+    subscription when the customer already has one.
+
+    Args:
+        body (FreeSubscriptionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | FreeSubscriptionResponse | SubscriptionExistsError]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: FreeSubscriptionRequest,
+) -> ErrorBody | FreeSubscriptionResponse | SubscriptionExistsError | None:
+    """Create a free subscription unless one exists (SDK L10)
+
+     201 `{success: true, subscription}` when created (200 listed for tolerance); 409 with the existing
+    subscription when the customer already has one.
+
+    Args:
+        body (FreeSubscriptionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | FreeSubscriptionResponse | SubscriptionExistsError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.add_seat_request_metadata import AddSeatRequestMetadata
+    from ..models.created_user_info import CreatedUserInfo
+
+
+T = TypeVar("T", bound="AddSeatRequest")
+
+
+@_attrs_define
+class AddSeatRequest:
+    """
+    Attributes:
+        created_user_id (str): External id of the user taking the seat
+        user_id (str | Unset): External id of the paying owner (fallback)
+        organization_id (str | Unset): Lumen customer id of the paying organisation (preferred)
+        metadata (AddSeatRequestMetadata | Unset):
+        idempotency_key (str | Unset):
+        timestamp (str | Unset): UTC ISO 8601 ending in `Z`
+        created_user_info (CreatedUserInfo | Unset):
+    """
+
+    created_user_id: str
+    user_id: str | Unset = UNSET
+    organization_id: str | Unset = UNSET
+    metadata: AddSeatRequestMetadata | Unset = UNSET
+    idempotency_key: str | Unset = UNSET
+    timestamp: str | Unset = UNSET
+    created_user_info: CreatedUserInfo | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created_user_id = self.created_user_id
+
+        user_id = self.user_id
+
+        organization_id = self.organization_id
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        idempotency_key = self.idempotency_key
+
+        timestamp = self.timestamp
+
+        created_user_info: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.created_user_info, Unset):
+            created_user_info = self.created_user_info.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "created_user_id": created_user_id,
+            }
+        )
+        if user_id is not UNSET:
+            field_dict["user_id"] = user_id
+        if organization_id is not UNSET:
+            field_dict["organization_id"] = organization_id
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if idempotency_key is not UNSET:
+            field_dict["idempotency_key"] = idempotency_key
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+        if created_user_info is not UNSET:
+            field_dict["created_user_info"] = created_user_info
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.add_seat_request_metadata import AddSeatRequestMetadata  # noqa: PLC0415
+        from ..models.created_user_info import CreatedUserInfo  # noqa: PLC0415
+
+        d = dict(src_dict)
+        created_user_id = d.pop("created_user_id")
+
+        user_id = d.pop("user_id", UNSET)
+
+        organization_id = d.pop("organization_id", UNSET)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: AddSeatRequestMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = AddSeatRequestMetadata.from_dict(_metadata)
+
+        idempotency_key = d.pop("idempotency_key", UNSET)
+
+        timestamp = d.pop("timestamp", UNSET)
+
+        _created_user_info = d.pop("created_user_info", UNSET)
+        created_user_info: CreatedUserInfo | Unset
+        if isinstance(_created_user_info, Unset):
+            created_user_info = UNSET
+        else:
+            created_user_info = CreatedUserInfo.from_dict(_created_user_info)
+
+        add_seat_request = cls(
+            created_user_id=created_user_id,
+            user_id=user_id,
+            organization_id=organization_id,
+            metadata=metadata,
+            idempotency_key=idempotency_key,
+            timestamp=timestamp,
+            created_user_info=created_user_info,
+        )
+
+        add_seat_request.additional_properties = d
+        return add_seat_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="EnrollmentInvoice")
+
+
+@_attrs_define
+class EnrollmentInvoice:
+    """
+    Attributes:
+        id (str):
+        status (None | str | Unset):
+        total_amount_cents (int | None | Unset):
+        currency (None | str | Unset):
+    """
+
+    id: str
+    status: None | str | Unset = UNSET
+    total_amount_cents: int | None | Unset = UNSET
+    currency: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        status: None | str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        else:
+            status = self.status
+
+        total_amount_cents: int | None | Unset
+        if isinstance(self.total_amount_cents, Unset):
+            total_amount_cents = UNSET
+        else:
+            total_amount_cents = self.total_amount_cents
+
+        currency: None | str | Unset
+        if isinstance(self.currency, Unset):
+            currency = UNSET
+        else:
+            currency = self.currency
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if status is not UNSET:
+            field_dict["status"] = status
+        if total_amount_cents is not UNSET:
+            field_dict["totalAmountCents"] = total_amount_cents
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        def _parse_status(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        def _parse_total_amount_cents(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        total_amount_cents = _parse_total_amount_cents(d.pop("totalAmountCents", UNSET))
+
+        def _parse_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        currency = _parse_currency(d.pop("currency", UNSET))
+
+        enrollment_invoice = cls(
+            id=id,
+            status=status,
+            total_amount_cents=total_amount_cents,
+            currency=currency,
+        )
+
+        enrollment_invoice.additional_properties = d
+        return enrollment_invoice
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

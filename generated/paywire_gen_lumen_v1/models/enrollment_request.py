@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="EnrollmentRequest")
+
+
+@_attrs_define
+class EnrollmentRequest:
+    """
+    Attributes:
+        customer_email (str):
+        customer_name (str):
+        user_id (str): Your own user id (stored as the external customer id)
+        plan_id (str | Unset):
+        billing_address_line_1 (None | str | Unset):
+        billing_address_line_2 (None | str | Unset):
+        billing_city (None | str | Unset):
+        billing_postal_code (None | str | Unset):
+        billing_country (None | str | Unset): ISO 3166-1 alpha-2
+        tax_id (None | str | Unset):
+    """
+
+    customer_email: str
+    customer_name: str
+    user_id: str
+    plan_id: str | Unset = UNSET
+    billing_address_line_1: None | str | Unset = UNSET
+    billing_address_line_2: None | str | Unset = UNSET
+    billing_city: None | str | Unset = UNSET
+    billing_postal_code: None | str | Unset = UNSET
+    billing_country: None | str | Unset = UNSET
+    tax_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        customer_email = self.customer_email
+
+        customer_name = self.customer_name
+
+        user_id = self.user_id
+
+        plan_id = self.plan_id
+
+        billing_address_line_1: None | str | Unset
+        if isinstance(self.billing_address_line_1, Unset):
+            billing_address_line_1 = UNSET
+        else:
+            billing_address_line_1 = self.billing_address_line_1
+
+        billing_address_line_2: None | str | Unset
+        if isinstance(self.billing_address_line_2, Unset):
+            billing_address_line_2 = UNSET
+        else:
+            billing_address_line_2 = self.billing_address_line_2
+
+        billing_city: None | str | Unset
+        if isinstance(self.billing_city, Unset):
+            billing_city = UNSET
+        else:
+            billing_city = self.billing_city
+
+        billing_postal_code: None | str | Unset
+        if isinstance(self.billing_postal_code, Unset):
+            billing_postal_code = UNSET
+        else:
+            billing_postal_code = self.billing_postal_code
+
+        billing_country: None | str | Unset
+        if isinstance(self.billing_country, Unset):
+            billing_country = UNSET
+        else:
+            billing_country = self.billing_country
+
+        tax_id: None | str | Unset
+        if isinstance(self.tax_id, Unset):
+            tax_id = UNSET
+        else:
+            tax_id = self.tax_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "customerEmail": customer_email,
+                "customerName": customer_name,
+                "userId": user_id,
+            }
+        )
+        if plan_id is not UNSET:
+            field_dict["planId"] = plan_id
+        if billing_address_line_1 is not UNSET:
+            field_dict["billingAddressLine1"] = billing_address_line_1
+        if billing_address_line_2 is not UNSET:
+            field_dict["billingAddressLine2"] = billing_address_line_2
+        if billing_city is not UNSET:
+            field_dict["billingCity"] = billing_city
+        if billing_postal_code is not UNSET:
+            field_dict["billingPostalCode"] = billing_postal_code
+        if billing_country is not UNSET:
+            field_dict["billingCountry"] = billing_country
+        if tax_id is not UNSET:
+            field_dict["taxId"] = tax_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        customer_email = d.pop("customerEmail")
+
+        customer_name = d.pop("customerName")
+
+        user_id = d.pop("userId")
+
+        plan_id = d.pop("planId", UNSET)
+
+        def _parse_billing_address_line_1(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        billing_address_line_1 = _parse_billing_address_line_1(d.pop("billingAddressLine1", UNSET))
+
+        def _parse_billing_address_line_2(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        billing_address_line_2 = _parse_billing_address_line_2(d.pop("billingAddressLine2", UNSET))
+
+        def _parse_billing_city(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        billing_city = _parse_billing_city(d.pop("billingCity", UNSET))
+
+        def _parse_billing_postal_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        billing_postal_code = _parse_billing_postal_code(d.pop("billingPostalCode", UNSET))
+
+        def _parse_billing_country(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        billing_country = _parse_billing_country(d.pop("billingCountry", UNSET))
+
+        def _parse_tax_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_id = _parse_tax_id(d.pop("taxId", UNSET))
+
+        enrollment_request = cls(
+            customer_email=customer_email,
+            customer_name=customer_name,
+            user_id=user_id,
+            plan_id=plan_id,
+            billing_address_line_1=billing_address_line_1,
+            billing_address_line_2=billing_address_line_2,
+            billing_city=billing_city,
+            billing_postal_code=billing_postal_code,
+            billing_country=billing_country,
+            tax_id=tax_id,
+        )
+
+        enrollment_request.additional_properties = d
+        return enrollment_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

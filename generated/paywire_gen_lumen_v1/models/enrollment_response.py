@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.enrolled_subscription import EnrolledSubscription
+    from ..models.enrollment_invoice import EnrollmentInvoice
+    from ..models.plan_ref import PlanRef
+
+
+T = TypeVar("T", bound="EnrollmentResponse")
+
+
+@_attrs_define
+class EnrollmentResponse:
+    """
+    Attributes:
+        subscription (EnrolledSubscription):
+        message (str | Unset):
+        invoice (EnrollmentInvoice | None | Unset):
+        plan (PlanRef | Unset):
+        credit_grants_created (int | Unset):
+    """
+
+    subscription: EnrolledSubscription
+    message: str | Unset = UNSET
+    invoice: EnrollmentInvoice | None | Unset = UNSET
+    plan: PlanRef | Unset = UNSET
+    credit_grants_created: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.enrollment_invoice import EnrollmentInvoice  # noqa: PLC0415
+
+        subscription = self.subscription.to_dict()
+
+        message = self.message
+
+        invoice: dict[str, Any] | None | Unset
+        if isinstance(self.invoice, Unset):
+            invoice = UNSET
+        elif isinstance(self.invoice, EnrollmentInvoice):
+            invoice = self.invoice.to_dict()
+        else:
+            invoice = self.invoice
+
+        plan: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.plan, Unset):
+            plan = self.plan.to_dict()
+
+        credit_grants_created = self.credit_grants_created
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "subscription": subscription,
+            }
+        )
+        if message is not UNSET:
+            field_dict["message"] = message
+        if invoice is not UNSET:
+            field_dict["invoice"] = invoice
+        if plan is not UNSET:
+            field_dict["plan"] = plan
+        if credit_grants_created is not UNSET:
+            field_dict["credit_grants_created"] = credit_grants_created
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.enrolled_subscription import EnrolledSubscription  # noqa: PLC0415
+        from ..models.enrollment_invoice import EnrollmentInvoice  # noqa: PLC0415
+        from ..models.plan_ref import PlanRef  # noqa: PLC0415
+
+        d = dict(src_dict)
+        subscription = EnrolledSubscription.from_dict(d.pop("subscription"))
+
+        message = d.pop("message", UNSET)
+
+        def _parse_invoice(data: object) -> EnrollmentInvoice | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                invoice_type_0 = EnrollmentInvoice.from_dict(data)
+
+                return invoice_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EnrollmentInvoice | None | Unset, data)
+
+        invoice = _parse_invoice(d.pop("invoice", UNSET))
+
+        _plan = d.pop("plan", UNSET)
+        plan: PlanRef | Unset
+        if isinstance(_plan, Unset):
+            plan = UNSET
+        else:
+            plan = PlanRef.from_dict(_plan)
+
+        credit_grants_created = d.pop("credit_grants_created", UNSET)
+
+        enrollment_response = cls(
+            subscription=subscription,
+            message=message,
+            invoice=invoice,
+            plan=plan,
+            credit_grants_created=credit_grants_created,
+        )
+
+        enrollment_response.additional_properties = d
+        return enrollment_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

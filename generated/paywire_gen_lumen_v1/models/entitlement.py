@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.credit_info import CreditInfo
+    from ..models.entitlement_feature import EntitlementFeature
+    from ..models.entitlement_usage import EntitlementUsage
+
+
+T = TypeVar("T", bound="Entitlement")
+
+
+@_attrs_define
+class Entitlement:
+    """
+    Attributes:
+        entitled (bool):
+        feature (EntitlementFeature):
+        source (str):
+        usages (list[EntitlementUsage] | Unset):
+        credit_info (CreditInfo | None | Unset):
+        usage (float | None | Unset): Flat usage as in the SDK's TypedDict (optional; docs use `usages`)
+        limit (float | None | Unset): Flat limit as in the SDK's TypedDict (optional; docs use `feature.value`)
+    """
+
+    entitled: bool
+    feature: EntitlementFeature
+    source: str
+    usages: list[EntitlementUsage] | Unset = UNSET
+    credit_info: CreditInfo | None | Unset = UNSET
+    usage: float | None | Unset = UNSET
+    limit: float | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.credit_info import CreditInfo  # noqa: PLC0415
+
+        entitled = self.entitled
+
+        feature = self.feature.to_dict()
+
+        source = self.source
+
+        usages: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.usages, Unset):
+            usages = []
+            for usages_item_data in self.usages:
+                usages_item = usages_item_data.to_dict()
+                usages.append(usages_item)
+
+        credit_info: dict[str, Any] | None | Unset
+        if isinstance(self.credit_info, Unset):
+            credit_info = UNSET
+        elif isinstance(self.credit_info, CreditInfo):
+            credit_info = self.credit_info.to_dict()
+        else:
+            credit_info = self.credit_info
+
+        usage: float | None | Unset
+        if isinstance(self.usage, Unset):
+            usage = UNSET
+        else:
+            usage = self.usage
+
+        limit: float | None | Unset
+        if isinstance(self.limit, Unset):
+            limit = UNSET
+        else:
+            limit = self.limit
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "entitled": entitled,
+                "feature": feature,
+                "source": source,
+            }
+        )
+        if usages is not UNSET:
+            field_dict["usages"] = usages
+        if credit_info is not UNSET:
+            field_dict["creditInfo"] = credit_info
+        if usage is not UNSET:
+            field_dict["usage"] = usage
+        if limit is not UNSET:
+            field_dict["limit"] = limit
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.credit_info import CreditInfo  # noqa: PLC0415
+        from ..models.entitlement_feature import EntitlementFeature  # noqa: PLC0415
+        from ..models.entitlement_usage import EntitlementUsage  # noqa: PLC0415
+
+        d = dict(src_dict)
+        entitled = d.pop("entitled")
+
+        feature = EntitlementFeature.from_dict(d.pop("feature"))
+
+        source = d.pop("source")
+
+        _usages = d.pop("usages", UNSET)
+        usages: list[EntitlementUsage] | Unset = UNSET
+        if _usages is not UNSET:
+            usages = []
+            for usages_item_data in _usages:
+                usages_item = EntitlementUsage.from_dict(usages_item_data)
+
+                usages.append(usages_item)
+
+        def _parse_credit_info(data: object) -> CreditInfo | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                credit_info_type_0 = CreditInfo.from_dict(data)
+
+                return credit_info_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CreditInfo | None | Unset, data)
+
+        credit_info = _parse_credit_info(d.pop("creditInfo", UNSET))
+
+        def _parse_usage(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        usage = _parse_usage(d.pop("usage", UNSET))
+
+        def _parse_limit(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        limit = _parse_limit(d.pop("limit", UNSET))
+
+        entitlement = cls(
+            entitled=entitled,
+            feature=feature,
+            source=source,
+            usages=usages,
+            credit_info=credit_info,
+            usage=usage,
+            limit=limit,
+        )
+
+        entitlement.additional_properties = d
+        return entitlement
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

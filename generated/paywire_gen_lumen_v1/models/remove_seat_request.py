@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.remove_seat_request_metadata import RemoveSeatRequestMetadata
+
+
+T = TypeVar("T", bound="RemoveSeatRequest")
+
+
+@_attrs_define
+class RemoveSeatRequest:
+    """
+    Attributes:
+        removed_user_id (str): External id of the user leaving the seat
+        user_id (str | Unset):
+        organization_id (str | Unset):
+        metadata (RemoveSeatRequestMetadata | Unset):
+        idempotency_key (str | Unset):
+        timestamp (str | Unset): UTC ISO 8601 ending in `Z`
+    """
+
+    removed_user_id: str
+    user_id: str | Unset = UNSET
+    organization_id: str | Unset = UNSET
+    metadata: RemoveSeatRequestMetadata | Unset = UNSET
+    idempotency_key: str | Unset = UNSET
+    timestamp: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        removed_user_id = self.removed_user_id
+
+        user_id = self.user_id
+
+        organization_id = self.organization_id
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        idempotency_key = self.idempotency_key
+
+        timestamp = self.timestamp
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "removed_user_id": removed_user_id,
+            }
+        )
+        if user_id is not UNSET:
+            field_dict["user_id"] = user_id
+        if organization_id is not UNSET:
+            field_dict["organization_id"] = organization_id
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if idempotency_key is not UNSET:
+            field_dict["idempotency_key"] = idempotency_key
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.remove_seat_request_metadata import RemoveSeatRequestMetadata  # noqa: PLC0415
+
+        d = dict(src_dict)
+        removed_user_id = d.pop("removed_user_id")
+
+        user_id = d.pop("user_id", UNSET)
+
+        organization_id = d.pop("organization_id", UNSET)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: RemoveSeatRequestMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = RemoveSeatRequestMetadata.from_dict(_metadata)
+
+        idempotency_key = d.pop("idempotency_key", UNSET)
+
+        timestamp = d.pop("timestamp", UNSET)
+
+        remove_seat_request = cls(
+            removed_user_id=removed_user_id,
+            user_id=user_id,
+            organization_id=organization_id,
+            metadata=metadata,
+            idempotency_key=idempotency_key,
+            timestamp=timestamp,
+        )
+
+        remove_seat_request.additional_properties = d
+        return remove_seat_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.seat_price_component import SeatPriceComponent
+    from ..models.seat_subscription_detail import SeatSubscriptionDetail
+    from ..models.seat_usage_item import SeatUsageItem
+
+
+T = TypeVar("T", bound="SeatUsageResponse")
+
+
+@_attrs_define
+class SeatUsageResponse:
+    """
+    Attributes:
+        customer_id (str):
+        seat_usages (list[SeatUsageItem]):
+        subscription_id (None | str | Unset):
+        subscription_details (list[SeatSubscriptionDetail] | Unset):
+        price_components (list[SeatPriceComponent] | Unset):
+    """
+
+    customer_id: str
+    seat_usages: list[SeatUsageItem]
+    subscription_id: None | str | Unset = UNSET
+    subscription_details: list[SeatSubscriptionDetail] | Unset = UNSET
+    price_components: list[SeatPriceComponent] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        customer_id = self.customer_id
+
+        seat_usages = []
+        for seat_usages_item_data in self.seat_usages:
+            seat_usages_item = seat_usages_item_data.to_dict()
+            seat_usages.append(seat_usages_item)
+
+        subscription_id: None | str | Unset
+        if isinstance(self.subscription_id, Unset):
+            subscription_id = UNSET
+        else:
+            subscription_id = self.subscription_id
+
+        subscription_details: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.subscription_details, Unset):
+            subscription_details = []
+            for subscription_details_item_data in self.subscription_details:
+                subscription_details_item = subscription_details_item_data.to_dict()
+                subscription_details.append(subscription_details_item)
+
+        price_components: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.price_components, Unset):
+            price_components = []
+            for price_components_item_data in self.price_components:
+                price_components_item = price_components_item_data.to_dict()
+                price_components.append(price_components_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "customerId": customer_id,
+                "seatUsages": seat_usages,
+            }
+        )
+        if subscription_id is not UNSET:
+            field_dict["subscriptionId"] = subscription_id
+        if subscription_details is not UNSET:
+            field_dict["subscriptionDetails"] = subscription_details
+        if price_components is not UNSET:
+            field_dict["priceComponents"] = price_components
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.seat_price_component import SeatPriceComponent  # noqa: PLC0415
+        from ..models.seat_subscription_detail import SeatSubscriptionDetail  # noqa: PLC0415
+        from ..models.seat_usage_item import SeatUsageItem  # noqa: PLC0415
+
+        d = dict(src_dict)
+        customer_id = d.pop("customerId")
+
+        seat_usages = []
+        _seat_usages = d.pop("seatUsages")
+        for seat_usages_item_data in _seat_usages:
+            seat_usages_item = SeatUsageItem.from_dict(seat_usages_item_data)
+
+            seat_usages.append(seat_usages_item)
+
+        def _parse_subscription_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        subscription_id = _parse_subscription_id(d.pop("subscriptionId", UNSET))
+
+        _subscription_details = d.pop("subscriptionDetails", UNSET)
+        subscription_details: list[SeatSubscriptionDetail] | Unset = UNSET
+        if _subscription_details is not UNSET:
+            subscription_details = []
+            for subscription_details_item_data in _subscription_details:
+                subscription_details_item = SeatSubscriptionDetail.from_dict(subscription_details_item_data)
+
+                subscription_details.append(subscription_details_item)
+
+        _price_components = d.pop("priceComponents", UNSET)
+        price_components: list[SeatPriceComponent] | Unset = UNSET
+        if _price_components is not UNSET:
+            price_components = []
+            for price_components_item_data in _price_components:
+                price_components_item = SeatPriceComponent.from_dict(price_components_item_data)
+
+                price_components.append(price_components_item)
+
+        seat_usage_response = cls(
+            customer_id=customer_id,
+            seat_usages=seat_usages,
+            subscription_id=subscription_id,
+            subscription_details=subscription_details,
+            price_components=price_components,
+        )
+
+        seat_usage_response.additional_properties = d
+        return seat_usage_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.enrolled_subscription import EnrolledSubscription
+
+
+T = TypeVar("T", bound="SubscriptionExistsError")
+
+
+@_attrs_define
+class SubscriptionExistsError:
+    """
+    Attributes:
+        error (str):
+        details (str | Unset):
+        subscription (EnrolledSubscription | Unset):
+    """
+
+    error: str
+    details: str | Unset = UNSET
+    subscription: EnrolledSubscription | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        error = self.error
+
+        details = self.details
+
+        subscription: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.subscription, Unset):
+            subscription = self.subscription.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "error": error,
+            }
+        )
+        if details is not UNSET:
+            field_dict["details"] = details
+        if subscription is not UNSET:
+            field_dict["subscription"] = subscription
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.enrolled_subscription import EnrolledSubscription  # noqa: PLC0415
+
+        d = dict(src_dict)
+        error = d.pop("error")
+
+        details = d.pop("details", UNSET)
+
+        _subscription = d.pop("subscription", UNSET)
+        subscription: EnrolledSubscription | Unset
+        if isinstance(_subscription, Unset):
+            subscription = UNSET
+        else:
+            subscription = EnrolledSubscription.from_dict(_subscription)
+
+        subscription_exists_error = cls(
+            error=error,
+            details=details,
+            subscription=subscription,
+        )
+
+        subscription_exists_error.additional_properties = d
+        return subscription_exists_error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.status_customer import StatusCustomer
+    from ..models.status_subscription import StatusSubscription
+
+
+T = TypeVar("T", bound="SubscriptionStatus")
+
+
+@_attrs_define
+class SubscriptionStatus:
+    """
+    Attributes:
+        has_active_subscription (bool):
+        customer (None | StatusCustomer | Unset):
+        subscription (None | StatusSubscription | Unset):
+    """
+
+    has_active_subscription: bool
+    customer: None | StatusCustomer | Unset = UNSET
+    subscription: None | StatusSubscription | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.status_customer import StatusCustomer  # noqa: PLC0415
+        from ..models.status_subscription import StatusSubscription  # noqa: PLC0415
+
+        has_active_subscription = self.has_active_subscription
+
+        customer: dict[str, Any] | None | Unset
+        if isinstance(self.customer, Unset):
+            customer = UNSET
+        elif isinstance(self.customer, StatusCustomer):
+            customer = self.customer.to_dict()
+        else:
+            customer = self.customer
+
+        subscription: dict[str, Any] | None | Unset
+        if isinstance(self.subscription, Unset):
+            subscription = UNSET
+        elif isinstance(self.subscription, StatusSubscription):
+            subscription = self.subscription.to_dict()
+        else:
+            subscription = self.subscription
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "hasActiveSubscription": has_active_subscription,
+            }
+        )
+        if customer is not UNSET:
+            field_dict["customer"] = customer
+        if subscription is not UNSET:
+            field_dict["subscription"] = subscription
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.status_customer import StatusCustomer  # noqa: PLC0415
+        from ..models.status_subscription import StatusSubscription  # noqa: PLC0415
+
+        d = dict(src_dict)
+        has_active_subscription = d.pop("hasActiveSubscription")
+
+        def _parse_customer(data: object) -> None | StatusCustomer | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                customer_type_0 = StatusCustomer.from_dict(data)
+
+                return customer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | StatusCustomer | Unset, data)
+
+        customer = _parse_customer(d.pop("customer", UNSET))
+
+        def _parse_subscription(data: object) -> None | StatusSubscription | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                subscription_type_0 = StatusSubscription.from_dict(data)
+
+                return subscription_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | StatusSubscription | Unset, data)
+
+        subscription = _parse_subscription(d.pop("subscription", UNSET))
+
+        subscription_status = cls(
+            has_active_subscription=has_active_subscription,
+            customer=customer,
+            subscription=subscription,
+        )
+
+        subscription_status.additional_properties = d
+        return subscription_status
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
