@@ -1,0 +1,496 @@
+"""The sandbox's spec-driven service framework.
+
+A service module (``paywire/sandbox/<svc>.py``) declares a :class:`ServiceApp` for one pinned
+spec and registers one handler per ``operationId``. The framework, not the service module,
+owns routing (built from the spec's paths, so the sandbox can never serve a path the spec
+lacks), request validation and response self-checking (openapi-core), fault injection, the
+request log and error rendering. Handlers see a :class:`Ctx` and return a dict (200 JSON) or a
+:class:`Reply`, or raise :class:`ApiError`.
+
+Testing API (the ``paywire_sandbox`` pytest fixture from ``paywire.sandbox.pytest_plugin``)::
+
+    def test_x(paywire_sandbox):
+        url = paywire_sandbox.base_url("vellum-v1")      # http://127.0.0.1:PORT/vellum
+        st = paywire_sandbox.state("vellum")             # the live state object
+        paywire_sandbox.faults.add("conxa:authorize_charge", reset="after", times=1)
+        paywire_sandbox.clock.advance(901)
+        paywire_sandbox.requests                         # request log (list of dicts)
+
+State is reset, faults cleared, the clock rewound and the request log emptied before every
+test; a response that breaks its spec fails the test that caused it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import email.utils
+import inspect
+import json
+import threading
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from paywire.sandbox.app import Sandbox
+
+Handler = Callable[["Ctx"], "Reply | dict[str, Any] | list[Any] | Awaitable[Reply | dict[str, Any] | list[Any]]"]
+ErrorBody = Callable[[int, str, str], Any]
+
+#: Every ServiceApp registers itself here when its module is imported.
+SERVICES: list[ServiceApp] = []
+
+
+def spec_root() -> Path:
+    """Where the OpenAPI specs live: the repo's ``openapi/`` (or the wheel's copy)."""
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[3] / "openapi", here.parents[1] / "_specs"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("cannot find the openapi/ specs for the sandbox")
+
+
+class Clock:
+    """The sandbox clock: wall time plus an offset that tests can advance (never sleep)."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def now(self) -> float:
+        return time.time() + self.offset
+
+    def advance(self, seconds: float) -> float:
+        if seconds < 0:
+            raise ValueError("the sandbox clock only moves forward")
+        self.offset += seconds
+        return self.now()
+
+    def reset(self) -> None:
+        self.offset = 0.0
+
+    def iso(self, ts: float | None = None) -> str:
+        value = self.now() if ts is None else ts
+        return dt.datetime.fromtimestamp(value, dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+class ApiError(Exception):
+    """Raised by handlers; rendered with the service's own error body."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        body: Any = None,
+    ) -> None:
+        super().__init__(f"{status} {code}: {message}")
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers = dict(headers or {})
+        self.body = body  # a full custom body, when the API's error carries extra fields
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: Any = None
+    headers: Mapping[str, str] | None = None
+    media_type: str | None = None
+
+    def encode(self) -> tuple[bytes, str | None]:
+        if self.body is None:
+            return b"", self.media_type
+        if isinstance(self.body, bytes):
+            return self.body, self.media_type or "application/octet-stream"
+        if isinstance(self.body, str):
+            return self.body.encode(), self.media_type or "text/plain; charset=utf-8"
+        return json.dumps(self.body, separators=(",", ":")).encode(), self.media_type or "application/json"
+
+
+@dataclass
+class Ctx:
+    op_id: str
+    service: ServiceApp
+    method: str
+    path: dict[str, str]
+    query: dict[str, str]
+    query_list: list[tuple[str, str]]
+    headers: Mapping[str, str]
+    raw_body: bytes
+    json: Any
+    state: Any
+    clock: Clock
+    sandbox: Sandbox
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name.lower())
+
+
+class ServiceApp:
+    """One pinned spec served under one prefix, with a handler per operationId."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        prefix: str,
+        spec: str,
+        state_key: str,
+        state_factory: Callable[[Clock], Any],
+        error_body: ErrorBody,
+        validation_status: int = 400,
+        validation_code: str = "VALIDATION_ERROR",
+        auth_status: int = 401,
+        auth_code: str = "UNAUTHORIZED",
+    ) -> None:
+        self.name = name
+        self.prefix = prefix.rstrip("/")
+        self.spec_file = spec
+        self.state_key = state_key
+        self.state_factory = state_factory
+        self.error_body = error_body
+        self.validation_status = validation_status
+        self.validation_code = validation_code
+        self.auth_status = auth_status
+        self.auth_code = auth_code
+        self.handlers: dict[str, Handler] = {}
+        self.controls: dict[tuple[str, str], Callable[[Any, Any], Any]] = {}
+        self._spec: dict[str, Any] | None = None
+        self._openapi: Any = None
+        self._lock = threading.Lock()
+        SERVICES.append(self)
+
+    # -- registration -----------------------------------------------------------------
+    def op(self, operation_id: str) -> Callable[[Handler], Handler]:
+        def register(fn: Handler) -> Handler:
+            if operation_id in self.handlers:
+                raise ValueError(f"{self.name}: two handlers for {operation_id}")
+            self.handlers[operation_id] = fn
+            return fn
+
+        return register
+
+    def control(self, action: str, method: str = "POST") -> Callable[[Callable[[Any, Any], Any]], Callable[[Any, Any], Any]]:
+        """Register ``METHOD /_sandbox/<name>/<action>``; fn(state, json_body) -> JSON."""
+
+        def register(fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+            self.controls[(method.upper(), action)] = fn
+            return fn
+
+        return register
+
+    # -- the spec -----------------------------------------------------------------------
+    @property
+    def spec(self) -> dict[str, Any]:
+        if self._spec is None:
+            import yaml
+
+            self._spec = yaml.safe_load((spec_root() / self.spec_file).read_text())
+        return self._spec
+
+    def operations(self) -> list[tuple[str, str, str]]:
+        """(METHOD, path, operationId) for every operation in the spec."""
+        out = []
+        for path, item in self.spec.get("paths", {}).items():
+            for method, op in item.items():
+                if method in {"get", "post", "put", "patch", "delete", "head", "options"}:
+                    out.append((method.upper(), path, op["operationId"]))
+        return out
+
+    def missing_handlers(self) -> list[str]:
+        return sorted({op for _, _, op in self.operations()} - set(self.handlers))
+
+    @property
+    def openapi(self) -> Any:
+        """openapi-core validator for this spec (built lazily: it costs ~100 ms)."""
+        with self._lock:
+            if self._openapi is None:
+                from openapi_core import OpenAPI
+
+                spec = dict(self.spec)
+                spec["servers"] = [{"url": "http://sandbox"}]
+                self._openapi = OpenAPI.from_dict(spec)
+            return self._openapi
+
+    def render_error(self, err: ApiError) -> Reply:
+        body = err.body if err.body is not None else self.error_body(err.status, err.code, err.message)
+        return Reply(err.status, body, err.headers)
+
+
+# --- openapi-core adapters ----------------------------------------------------------------
+class _OARequest:
+    def __init__(self, method: str, path: str, query: Any, headers: Any, body: bytes) -> None:
+        from openapi_core.datatypes import RequestParameters
+
+        self.host_url = "http://sandbox"
+        self.path = path
+        self.method = method.lower()
+        self.parameters = RequestParameters(query=query, header=headers, cookie={})
+        self.body = body or None
+        self.content_type = headers.get("content-type") or "application/json"
+
+    @property
+    def full_url_pattern(self) -> str:
+        return self.host_url + self.path
+
+
+class _OAResponse:
+    def __init__(self, status: int, headers: Mapping[str, str], body: bytes, media_type: str | None) -> None:
+        from werkzeug.datastructures import Headers
+
+        self.status_code = status
+        self.data = body or None
+        self.content_type = (media_type or "application/json").split(";")[0]
+        self.headers = Headers(list(headers.items()))
+
+
+def describe_validation_error(exc: BaseException) -> str:
+    """Best-effort readable message naming the offending field."""
+    parts: list[str] = []
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        schema_errors = getattr(cur, "schema_errors", None)
+        if schema_errors:
+            for se in list(schema_errors)[:3]:
+                where = ".".join(str(p) for p in getattr(se, "absolute_path", getattr(se, "path", []))) or "value"
+                parts.append(f"{where}: {getattr(se, 'message', se)}")
+            break
+        name = getattr(cur, "name", None)
+        text = str(cur)
+        if name and name not in text:
+            text = f"{text} ({name})"
+        if text and text not in parts:
+            parts.append(text)
+        cur = cur.__cause__ or cur.__context__
+    return "; ".join(parts) or exc.__class__.__name__
+
+
+# --- faults ----------------------------------------------------------------------------------
+@dataclass
+class Fault:
+    """A fault rule for the next ``times`` requests matching ``match``.
+
+    ``match`` is ``"<service name>:<operationId>"``, ``"<operationId>"``, ``"<service>:*"`` or
+    ``"*"``. Effects apply in this order: ``latency_ms``; then ``reset="before"`` (the
+    connection is dropped before the handler runs, nothing is committed); or ``status`` (a
+    canned error, handler not run; 429 adds ``Retry-After`` from ``retry_after``); else the
+    handler runs and ``reset="after"`` drops the connection after the state change committed.
+    """
+
+    match: str = "*"
+    times: int = 1
+    latency_ms: float = 0.0
+    status: int | None = None
+    body: Any = None
+    retry_after: str | None = None
+    reset: str | None = None
+    fired: int = 0
+
+    def matches(self, service: str, op_id: str) -> bool:
+        if self.fired >= self.times:
+            return False
+        if self.match in ("*", op_id, f"{service}:{op_id}", f"{service}:*"):
+            return True
+        return False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "match": self.match, "times": self.times, "latency_ms": self.latency_ms,
+            "status": self.status, "retry_after": self.retry_after, "reset": self.reset,
+            "fired": self.fired,
+        }
+
+
+@dataclass
+class Faults:
+    rules: list[Fault] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(
+        self,
+        match: str = "*",
+        *,
+        times: int = 1,
+        latency_ms: float = 0.0,
+        status: int | None = None,
+        body: Any = None,
+        retry_after: str | float | None = None,
+        reset: str | None = None,
+    ) -> Fault:
+        if reset not in (None, "before", "after"):
+            raise ValueError("reset must be 'before' or 'after'")
+        if times < 1:
+            raise ValueError("times must be >= 1")
+        rule = Fault(match, times, latency_ms, status, body,
+                     None if retry_after is None else str(retry_after), reset)
+        with self.lock:
+            self.rules.append(rule)
+        return rule
+
+    def take(self, service: str, op_id: str) -> Fault | None:
+        """First matching rule with requests left; counts this request against it."""
+        with self.lock:
+            for rule in self.rules:
+                if rule.matches(service, op_id):
+                    rule.fired += 1
+                    return rule
+        return None
+
+    def clear(self) -> None:
+        with self.lock:
+            self.rules.clear()
+
+
+class SandboxAbort(Exception):
+    """Raised after the response has started, so the server drops the connection."""
+
+
+# --- the ASGI endpoint per operation -------------------------------------------------------
+class OperationEndpoint:
+    """Raw ASGI app for one spec path (all its methods): it needs ``send`` to drop connections."""
+
+    def __init__(self, service: ServiceApp, sandbox: Sandbox, path: str, ops: dict[str, str]) -> None:
+        self.service = service
+        self.sandbox = sandbox
+        self.path = path
+        self.ops = ops  # METHOD -> operationId
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        from starlette.requests import Request
+
+        request = Request(scope, receive)
+        method = request.method.upper()
+        op_id = self.ops.get(method)
+        if op_id is None:
+            await _send_reply(send, Reply(405, {"error": "method not allowed"}))
+            return
+        body = await request.body()
+        svc = self.service
+        sb = self.sandbox
+        rel_path = request.url.path[len(svc.prefix):] or "/"
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        entry: dict[str, Any] = {
+            "t": sb.clock.now(), "service": svc.name, "op": op_id, "method": method,
+            "path": request.url.path, "idempotency_key": headers.get("x-idempotency-key"),
+        }
+        sb.requests.append(entry)
+
+        fault = sb.faults.take(svc.name, op_id)
+        if fault is not None:
+            entry["fault"] = fault.as_dict()
+            if fault.latency_ms:
+                await asyncio.sleep(fault.latency_ms / 1000.0)
+            if fault.reset == "before":
+                await _abort(send)
+                return
+            if fault.status is not None:
+                extra = {"Retry-After": fault.retry_after} if fault.retry_after is not None else {}
+                body_out = fault.body if fault.body is not None else svc.error_body(
+                    fault.status, "SANDBOX_FAULT", f"injected fault ({fault.status})")
+                reply = Reply(fault.status, body_out, extra)
+                entry["status"] = reply.status
+                await _send_reply(send, reply)
+                return
+
+        reply = await self._handle(op_id, method, rel_path, request, headers, body)
+        entry["status"] = reply.status
+        if fault is not None and fault.reset == "after":
+            await _abort(send)  # the state change above is committed; the client never hears
+            return
+        await _send_reply(send, reply)
+
+    async def _handle(self, op_id: str, method: str, rel_path: str, request: Any,
+                      headers: dict[str, str], body: bytes) -> Reply:
+        svc = self.service
+        sb = self.sandbox
+        if sb.validate_requests:
+            error = self._validate_request(method, rel_path, request, body)
+            if error is not None:
+                return svc.render_error(error)
+        parsed: Any = None
+        if body:
+            try:
+                parsed = json.loads(body)
+            except ValueError:
+                parsed = None
+        ctx = Ctx(
+            op_id=op_id, service=svc, method=method,
+            path={k: str(v) for k, v in request.path_params.items()},
+            query=dict(request.query_params), query_list=list(request.query_params.multi_items()),
+            headers=headers, raw_body=body, json=parsed,
+            state=sb.state(svc.state_key), clock=sb.clock, sandbox=sb,
+        )
+        handler = svc.handlers.get(op_id)
+        try:
+            if handler is None:
+                raise ApiError(501, "NOT_IMPLEMENTED", f"sandbox has no handler for {op_id}")
+            if inspect.iscoroutinefunction(handler):
+                result = await handler(ctx)  # type: ignore[misc]
+            else:
+                with sb.lock:
+                    result = handler(ctx)
+        except ApiError as err:
+            reply = svc.render_error(err)
+        else:
+            reply = result if isinstance(result, Reply) else Reply(200, result)
+        if sb.validate_responses:
+            problem = self._validate_response(method, rel_path, request, reply)
+            if problem is not None:
+                sb.response_violations.append(f"{svc.name} {op_id} -> {reply.status}: {problem}")
+                return Reply(500, svc.error_body(500, "SANDBOX_SPEC_VIOLATION", problem))
+        return reply
+
+    def _validate_request(self, method: str, rel_path: str, request: Any, body: bytes) -> ApiError | None:
+        from openapi_core.validation.request.exceptions import SecurityValidationError
+
+        svc = self.service
+        oa_req = _OARequest(method, rel_path, request.query_params, request.headers, body)
+        result = svc.openapi.unmarshal_request(oa_req)
+        if not result.errors:
+            return None
+        err = result.errors[0]
+        if isinstance(err, SecurityValidationError):
+            return ApiError(svc.auth_status, svc.auth_code, "missing or malformed credentials")
+        return ApiError(svc.validation_status, svc.validation_code, describe_validation_error(err))
+
+    def _validate_response(self, method: str, rel_path: str, request: Any, reply: Reply) -> str | None:
+        svc = self.service
+        data, media_type = reply.encode()
+        oa_req = _OARequest(method, rel_path, request.query_params, request.headers, b"")
+        oa_resp = _OAResponse(reply.status, dict(reply.headers or {}), data, media_type)
+        try:
+            errors = list(svc.openapi.iter_response_errors(oa_req, oa_resp))
+        except Exception as exc:  # the validator itself failing is also a finding
+            return describe_validation_error(exc)
+        if not errors:
+            return None
+        return describe_validation_error(errors[0])
+
+
+async def _send_reply(send: Any, reply: Reply) -> None:
+    data, media_type = reply.encode()
+    headers = [(k.lower().encode(), str(v).encode()) for k, v in (reply.headers or {}).items()]
+    if media_type and not any(k == b"content-type" for k, _ in headers):
+        headers.append((b"content-type", media_type.encode()))
+    headers.append((b"content-length", str(len(data)).encode()))
+    await send({"type": "http.response.start", "status": reply.status, "headers": headers})
+    await send({"type": "http.response.body", "body": data})
+
+
+async def _abort(send: Any) -> None:
+    """Drop the connection: start a response, then fail, so the server closes the socket."""
+    await send({"type": "http.response.start", "status": 200,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", b"64")]})
+    raise SandboxAbort("sandbox fault: connection dropped")
+
+
+def http_date(ts: float) -> str:
+    return email.utils.formatdate(ts, usegmt=True)

@@ -1,0 +1,106 @@
+"""Serve the sandbox with uvicorn, in the foreground (CLI) or on a background thread (tests)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from paywire.sandbox._framework import SandboxAbort
+from paywire.sandbox.app import Sandbox, build_app
+
+
+class _DropAbortNoise(logging.Filter):
+    """Injected connection drops are intended; keep their tracebacks out of the logs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not isinstance(exc, SandboxAbort)
+
+
+class RunningSandbox:
+    """A live sandbox server: base URLs plus the in-process control API."""
+
+    def __init__(self, sandbox: Sandbox, host: str, port: int) -> None:
+        self.sandbox = sandbox
+        self.host = host
+        self.port = port
+        self.url = f"http://{host}:{port}"
+
+    def base_url(self, service: str) -> str:
+        """Base URL of one service, e.g. ``base_url("vellum-v2")``."""
+        return self.url + self.sandbox.services[service].prefix
+
+    def state(self, key: str) -> Any:
+        return self.sandbox.state(key)
+
+    @property
+    def clock(self) -> Any:
+        return self.sandbox.clock
+
+    @property
+    def faults(self) -> Any:
+        return self.sandbox.faults
+
+    @property
+    def requests(self) -> list[dict[str, Any]]:
+        return self.sandbox.requests
+
+    def reset(self, service: str | None = None) -> None:
+        self.sandbox.reset(service)
+
+
+def _server(sandbox: Sandbox, host: str, port: int, log_level: str) -> Any:
+    import uvicorn
+
+    logging.getLogger("uvicorn.error").addFilter(_DropAbortNoise())
+    config = uvicorn.Config(build_app(sandbox), host=host, port=port, log_level=log_level,
+                            lifespan="off", access_log=False)
+    return uvicorn.Server(config)
+
+
+@contextlib.contextmanager
+def run(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    validate: bool = True,
+    sandbox: Sandbox | None = None,
+    log_level: str = "warning",
+) -> Iterator[RunningSandbox]:
+    """Start the sandbox on a background thread (free port by default); stop it on exit."""
+    sb = sandbox or Sandbox(validate_requests=validate, validate_responses=validate)
+    server = _server(sb, host, port, log_level)
+    # uvicorn installs signal handlers only on the main thread; off it, it just serves.
+    thread = threading.Thread(target=server.run, name="paywire-sandbox", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("paywire sandbox failed to start")
+        time.sleep(0.005)
+    bound = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield RunningSandbox(sb, host, bound)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+
+
+def serve_forever(host: str, port: int, *, validate: bool = True, on_ready: Any = None) -> None:
+    """Foreground server for ``paywire sandbox``."""
+    sb = Sandbox(validate_requests=validate, validate_responses=validate)
+    server = _server(sb, host, port, "warning")
+    if on_ready is not None:
+        original = server.startup
+
+        async def startup(sockets: Any = None) -> None:
+            await original(sockets=sockets)
+            bound = server.servers[0].sockets[0].getsockname()[1]
+            on_ready(RunningSandbox(sb, host, bound))
+
+        server.startup = startup  # type: ignore[method-assign]
+    server.run()
