@@ -1,0 +1,211 @@
+from http import HTTPStatus
+from io import BytesIO
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...types import File, Response
+
+
+def _get_kwargs(
+    tenant_id: str,
+    account_id: str,
+    invoice_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/tenants/{tenant_id}/accounts/{account_id}/invoices/{invoice_id}/pdf".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+            account_id=quote(str(account_id), safe=""),
+            invoice_id=quote(str(invoice_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | File | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | File]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    account_id: str,
+    invoice_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | File]:
+    """The invoice PDF bytes
+
+     **200 `application/pdf`** after an ownership check (the provider's hosted-PDF URL is a
+    bearer credential and never leaves VellumCharter). `invoiceId` must be a `ref` of this
+    account; a raw provider id is 404. Content type `application/pdf` is INFERENCE.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        invoice_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | File]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        invoice_id=invoice_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    account_id: str,
+    invoice_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | File | None:
+    """The invoice PDF bytes
+
+     **200 `application/pdf`** after an ownership check (the provider's hosted-PDF URL is a
+    bearer credential and never leaves VellumCharter). `invoiceId` must be a `ref` of this
+    account; a raw provider id is 404. Content type `application/pdf` is INFERENCE.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        invoice_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | File
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        invoice_id=invoice_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    account_id: str,
+    invoice_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | File]:
+    """The invoice PDF bytes
+
+     **200 `application/pdf`** after an ownership check (the provider's hosted-PDF URL is a
+    bearer credential and never leaves VellumCharter). `invoiceId` must be a `ref` of this
+    account; a raw provider id is 404. Content type `application/pdf` is INFERENCE.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        invoice_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | File]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        invoice_id=invoice_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    account_id: str,
+    invoice_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | File | None:
+    """The invoice PDF bytes
+
+     **200 `application/pdf`** after an ownership check (the provider's hosted-PDF URL is a
+    bearer credential and never leaves VellumCharter). `invoiceId` must be a `ref` of this
+    account; a raw provider id is 404. Content type `application/pdf` is INFERENCE.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        invoice_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | File
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            account_id=account_id,
+            invoice_id=invoice_id,
+            client=client,
+        )
+    ).parsed

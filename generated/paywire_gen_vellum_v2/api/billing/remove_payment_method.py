@@ -1,0 +1,207 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.removed_payment_method import RemovedPaymentMethod
+from ...types import Response
+
+
+def _get_kwargs(
+    tenant_id: str,
+    account_id: str,
+    method_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/tenants/{tenant_id}/accounts/{account_id}/payment-methods/{method_id}".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+            account_id=quote(str(account_id), safe=""),
+            method_id=quote(str(method_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | RemovedPaymentMethod | None:
+    if response.status_code == 200:
+        response_200 = RemovedPaymentMethod.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | RemovedPaymentMethod]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    account_id: str,
+    method_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | RemovedPaymentMethod]:
+    """Detach a payment method
+
+     `methodId` must be a `ref` of this account; a raw provider id is 404.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        method_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | RemovedPaymentMethod]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        method_id=method_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    account_id: str,
+    method_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | RemovedPaymentMethod | None:
+    """Detach a payment method
+
+     `methodId` must be a `ref` of this account; a raw provider id is 404.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        method_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | RemovedPaymentMethod
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        method_id=method_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    account_id: str,
+    method_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | RemovedPaymentMethod]:
+    """Detach a payment method
+
+     `methodId` must be a `ref` of this account; a raw provider id is 404.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        method_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | RemovedPaymentMethod]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        method_id=method_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    account_id: str,
+    method_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | RemovedPaymentMethod | None:
+    """Detach a payment method
+
+     `methodId` must be a `ref` of this account; a raw provider id is 404.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        method_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | RemovedPaymentMethod
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            account_id=account_id,
+            method_id=method_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,209 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.payment_method import PaymentMethod
+from ...types import Response
+
+
+def _get_kwargs(
+    tenant_id: str,
+    account_id: str,
+    method_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/tenants/{tenant_id}/accounts/{account_id}/payment-methods/{method_id}".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+            account_id=quote(str(account_id), safe=""),
+            method_id=quote(str(method_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PaymentMethod | None:
+    if response.status_code == 200:
+        response_200 = PaymentMethod.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | PaymentMethod]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    account_id: str,
+    method_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | PaymentMethod]:
+    """Make a method the account default for future invoices
+
+     Sent with no body. `methodId` must be a `ref` of this account; a raw provider id is 404.
+    Returns the updated method (DECISION).
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        method_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaymentMethod]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        method_id=method_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    account_id: str,
+    method_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | PaymentMethod | None:
+    """Make a method the account default for future invoices
+
+     Sent with no body. `methodId` must be a `ref` of this account; a raw provider id is 404.
+    Returns the updated method (DECISION).
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        method_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaymentMethod
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        method_id=method_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    account_id: str,
+    method_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | PaymentMethod]:
+    """Make a method the account default for future invoices
+
+     Sent with no body. `methodId` must be a `ref` of this account; a raw provider id is 404.
+    Returns the updated method (DECISION).
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        method_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaymentMethod]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        method_id=method_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    account_id: str,
+    method_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | PaymentMethod | None:
+    """Make a method the account default for future invoices
+
+     Sent with no body. `methodId` must be a `ref` of this account; a raw provider id is 404.
+    Returns the updated method (DECISION).
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        method_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaymentMethod
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            account_id=account_id,
+            method_id=method_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,184 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.flags import Flags
+from ...types import Response
+
+
+def _get_kwargs(
+    tenant_id: str,
+    customer_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/tenants/{tenant_id}/customers/{customer_id}/flags".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+            customer_id=quote(str(customer_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Flags | None:
+    if response.status_code == 200:
+        response_200 = Flags.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Flags]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    customer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | Flags]:
+    """Tenant-global flags with this customer's overrides applied
+
+     A customer with no record gets the global values (DECISION).
+
+    Args:
+        tenant_id (str):
+        customer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Flags]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        customer_id=customer_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    customer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | Flags | None:
+    """Tenant-global flags with this customer's overrides applied
+
+     A customer with no record gets the global values (DECISION).
+
+    Args:
+        tenant_id (str):
+        customer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Flags
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        customer_id=customer_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    customer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | Flags]:
+    """Tenant-global flags with this customer's overrides applied
+
+     A customer with no record gets the global values (DECISION).
+
+    Args:
+        tenant_id (str):
+        customer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Flags]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        customer_id=customer_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    customer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | Flags | None:
+    """Tenant-global flags with this customer's overrides applied
+
+     A customer with no record gets the global values (DECISION).
+
+    Args:
+        tenant_id (str):
+        customer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Flags
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            customer_id=customer_id,
+            client=client,
+        )
+    ).parsed

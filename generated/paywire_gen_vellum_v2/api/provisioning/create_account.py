@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.account import Account
+from ...models.create_account_request import CreateAccountRequest
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    tenant_id: str,
+    *,
+    body: CreateAccountRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/tenants/{tenant_id}/accounts".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Account | Error | None:
+    if response.status_code == 200:
+        response_200 = Account.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Account | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateAccountRequest,
+) -> Response[Account | Error]:
+    """Create (or adopt) an account and its billing customer
+
+     `billingCustomerId` adopts an existing billing (Stripe) customer;
+    `createBillingCustomer` (only ever sent as `true`) asks VellumCharter to create one.
+    Re-posting an existing `accountId` returns it; **409** `BILLING_CUSTOMER_CONFLICT` when
+    `billingCustomerId` differs from the one already stored (nothing changes).
+
+    Args:
+        tenant_id (str):
+        body (CreateAccountRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Account | Error]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateAccountRequest,
+) -> Account | Error | None:
+    """Create (or adopt) an account and its billing customer
+
+     `billingCustomerId` adopts an existing billing (Stripe) customer;
+    `createBillingCustomer` (only ever sent as `true`) asks VellumCharter to create one.
+    Re-posting an existing `accountId` returns it; **409** `BILLING_CUSTOMER_CONFLICT` when
+    `billingCustomerId` differs from the one already stored (nothing changes).
+
+    Args:
+        tenant_id (str):
+        body (CreateAccountRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Account | Error
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateAccountRequest,
+) -> Response[Account | Error]:
+    """Create (or adopt) an account and its billing customer
+
+     `billingCustomerId` adopts an existing billing (Stripe) customer;
+    `createBillingCustomer` (only ever sent as `true`) asks VellumCharter to create one.
+    Re-posting an existing `accountId` returns it; **409** `BILLING_CUSTOMER_CONFLICT` when
+    `billingCustomerId` differs from the one already stored (nothing changes).
+
+    Args:
+        tenant_id (str):
+        body (CreateAccountRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Account | Error]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateAccountRequest,
+) -> Account | Error | None:
+    """Create (or adopt) an account and its billing customer
+
+     `billingCustomerId` adopts an existing billing (Stripe) customer;
+    `createBillingCustomer` (only ever sent as `true`) asks VellumCharter to create one.
+    Re-posting an existing `accountId` returns it; **409** `BILLING_CUSTOMER_CONFLICT` when
+    `billingCustomerId` differs from the one already stored (nothing changes).
+
+    Args:
+        tenant_id (str):
+        body (CreateAccountRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Account | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

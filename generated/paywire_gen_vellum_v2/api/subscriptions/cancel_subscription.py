@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.subscription import Subscription
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    tenant_id: str,
+    account_id: str,
+    customer_id: str,
+    *,
+    at_period_end: bool | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["atPeriodEnd"] = at_period_end
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/tenants/{tenant_id}/accounts/{account_id}/customers/{customer_id}/subscription".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+            account_id=quote(str(account_id), safe=""),
+            customer_id=quote(str(customer_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Subscription | None:
+    if response.status_code == 200:
+        response_200 = Subscription.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | Subscription]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    account_id: str,
+    customer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    at_period_end: bool | Unset = UNSET,
+) -> Response[Error | Subscription]:
+    """Cancel now, or at the end of the current period
+
+     `atPeriodEnd=true` is sent only when wanted; its absence means "cancel now". Returns the
+    updated subscription view.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        customer_id (str):
+        at_period_end (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Subscription]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        customer_id=customer_id,
+        at_period_end=at_period_end,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    account_id: str,
+    customer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    at_period_end: bool | Unset = UNSET,
+) -> Error | Subscription | None:
+    """Cancel now, or at the end of the current period
+
+     `atPeriodEnd=true` is sent only when wanted; its absence means "cancel now". Returns the
+    updated subscription view.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        customer_id (str):
+        at_period_end (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Subscription
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        customer_id=customer_id,
+        client=client,
+        at_period_end=at_period_end,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    account_id: str,
+    customer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    at_period_end: bool | Unset = UNSET,
+) -> Response[Error | Subscription]:
+    """Cancel now, or at the end of the current period
+
+     `atPeriodEnd=true` is sent only when wanted; its absence means "cancel now". Returns the
+    updated subscription view.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        customer_id (str):
+        at_period_end (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Subscription]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        account_id=account_id,
+        customer_id=customer_id,
+        at_period_end=at_period_end,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    account_id: str,
+    customer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    at_period_end: bool | Unset = UNSET,
+) -> Error | Subscription | None:
+    """Cancel now, or at the end of the current period
+
+     `atPeriodEnd=true` is sent only when wanted; its absence means "cancel now". Returns the
+    updated subscription view.
+
+    Args:
+        tenant_id (str):
+        account_id (str):
+        customer_id (str):
+        at_period_end (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Subscription
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            account_id=account_id,
+            customer_id=customer_id,
+            client=client,
+            at_period_end=at_period_end,
+        )
+    ).parsed

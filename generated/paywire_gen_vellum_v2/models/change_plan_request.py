@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ChangePlanRequest")
+
+
+@_attrs_define
+class ChangePlanRequest:
+    """
+    Attributes:
+        plan_id (str):
+        plan_version (int):
+        product_id (str | Unset):
+    """
+
+    plan_id: str
+    plan_version: int
+    product_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        plan_id = self.plan_id
+
+        plan_version = self.plan_version
+
+        product_id = self.product_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "planId": plan_id,
+                "planVersion": plan_version,
+            }
+        )
+        if product_id is not UNSET:
+            field_dict["productId"] = product_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        plan_id = d.pop("planId")
+
+        plan_version = d.pop("planVersion")
+
+        product_id = d.pop("productId", UNSET)
+
+        change_plan_request = cls(
+            plan_id=plan_id,
+            plan_version=plan_version,
+            product_id=product_id,
+        )
+
+        change_plan_request.additional_properties = d
+        return change_plan_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,184 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.preview_line import PreviewLine
+
+
+T = TypeVar("T", bound="ChangePreview")
+
+
+@_attrs_define
+class ChangePreview:
+    """Proration preview (DECISION; UNKNOWN upstream).
+
+    Attributes:
+        currency (str):
+        amount_due (int): Amount that would be charged now, in cents (may be 0 or negative for a credit).
+        subtotal (int | Unset):
+        total (int | Unset): Next recurring invoice total after the change, in cents.
+        proration_date (None | str | Unset):
+        lines (list[PreviewLine] | Unset):
+        plan_id (str | Unset):
+        plan_version (int | Unset):
+        product_id (str | Unset):
+        seats (int | Unset):
+        add_on_module_ids (list[str] | Unset):
+    """
+
+    currency: str
+    amount_due: int
+    subtotal: int | Unset = UNSET
+    total: int | Unset = UNSET
+    proration_date: None | str | Unset = UNSET
+    lines: list[PreviewLine] | Unset = UNSET
+    plan_id: str | Unset = UNSET
+    plan_version: int | Unset = UNSET
+    product_id: str | Unset = UNSET
+    seats: int | Unset = UNSET
+    add_on_module_ids: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        currency = self.currency
+
+        amount_due = self.amount_due
+
+        subtotal = self.subtotal
+
+        total = self.total
+
+        proration_date: None | str | Unset
+        if isinstance(self.proration_date, Unset):
+            proration_date = UNSET
+        else:
+            proration_date = self.proration_date
+
+        lines: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.lines, Unset):
+            lines = []
+            for lines_item_data in self.lines:
+                lines_item = lines_item_data.to_dict()
+                lines.append(lines_item)
+
+        plan_id = self.plan_id
+
+        plan_version = self.plan_version
+
+        product_id = self.product_id
+
+        seats = self.seats
+
+        add_on_module_ids: list[str] | Unset = UNSET
+        if not isinstance(self.add_on_module_ids, Unset):
+            add_on_module_ids = self.add_on_module_ids
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "currency": currency,
+                "amountDue": amount_due,
+            }
+        )
+        if subtotal is not UNSET:
+            field_dict["subtotal"] = subtotal
+        if total is not UNSET:
+            field_dict["total"] = total
+        if proration_date is not UNSET:
+            field_dict["prorationDate"] = proration_date
+        if lines is not UNSET:
+            field_dict["lines"] = lines
+        if plan_id is not UNSET:
+            field_dict["planId"] = plan_id
+        if plan_version is not UNSET:
+            field_dict["planVersion"] = plan_version
+        if product_id is not UNSET:
+            field_dict["productId"] = product_id
+        if seats is not UNSET:
+            field_dict["seats"] = seats
+        if add_on_module_ids is not UNSET:
+            field_dict["addOnModuleIds"] = add_on_module_ids
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.preview_line import PreviewLine  # noqa: PLC0415
+
+        d = dict(src_dict)
+        currency = d.pop("currency")
+
+        amount_due = d.pop("amountDue")
+
+        subtotal = d.pop("subtotal", UNSET)
+
+        total = d.pop("total", UNSET)
+
+        def _parse_proration_date(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        proration_date = _parse_proration_date(d.pop("prorationDate", UNSET))
+
+        _lines = d.pop("lines", UNSET)
+        lines: list[PreviewLine] | Unset = UNSET
+        if _lines is not UNSET:
+            lines = []
+            for lines_item_data in _lines:
+                lines_item = PreviewLine.from_dict(lines_item_data)
+
+                lines.append(lines_item)
+
+        plan_id = d.pop("planId", UNSET)
+
+        plan_version = d.pop("planVersion", UNSET)
+
+        product_id = d.pop("productId", UNSET)
+
+        seats = d.pop("seats", UNSET)
+
+        add_on_module_ids = cast(list[str], d.pop("addOnModuleIds", UNSET))
+
+        change_preview = cls(
+            currency=currency,
+            amount_due=amount_due,
+            subtotal=subtotal,
+            total=total,
+            proration_date=proration_date,
+            lines=lines,
+            plan_id=plan_id,
+            plan_version=plan_version,
+            product_id=product_id,
+            seats=seats,
+            add_on_module_ids=add_on_module_ids,
+        )
+
+        change_preview.additional_properties = d
+        return change_preview
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.credit_checkout_item import CreditCheckoutItem
+
+
+T = TypeVar("T", bound="CreditCheckoutRequest")
+
+
+@_attrs_define
+class CreditCheckoutRequest:
+    """
+    Attributes:
+        customer_id (str):
+        success_url (str):
+        cancel_url (str):
+        items (list[CreditCheckoutItem] | Unset):
+        credit_type_id (None | str | Unset): Single form; the SDK sends null when not given.
+        pack_id (None | str | Unset): Single form; the SDK sends null when not given.
+        quantity (int | Unset):
+    """
+
+    customer_id: str
+    success_url: str
+    cancel_url: str
+    items: list[CreditCheckoutItem] | Unset = UNSET
+    credit_type_id: None | str | Unset = UNSET
+    pack_id: None | str | Unset = UNSET
+    quantity: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        customer_id = self.customer_id
+
+        success_url = self.success_url
+
+        cancel_url = self.cancel_url
+
+        items: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.items, Unset):
+            items = []
+            for items_item_data in self.items:
+                items_item = items_item_data.to_dict()
+                items.append(items_item)
+
+        credit_type_id: None | str | Unset
+        if isinstance(self.credit_type_id, Unset):
+            credit_type_id = UNSET
+        else:
+            credit_type_id = self.credit_type_id
+
+        pack_id: None | str | Unset
+        if isinstance(self.pack_id, Unset):
+            pack_id = UNSET
+        else:
+            pack_id = self.pack_id
+
+        quantity = self.quantity
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "customerId": customer_id,
+                "successUrl": success_url,
+                "cancelUrl": cancel_url,
+            }
+        )
+        if items is not UNSET:
+            field_dict["items"] = items
+        if credit_type_id is not UNSET:
+            field_dict["creditTypeId"] = credit_type_id
+        if pack_id is not UNSET:
+            field_dict["packId"] = pack_id
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.credit_checkout_item import CreditCheckoutItem  # noqa: PLC0415
+
+        d = dict(src_dict)
+        customer_id = d.pop("customerId")
+
+        success_url = d.pop("successUrl")
+
+        cancel_url = d.pop("cancelUrl")
+
+        _items = d.pop("items", UNSET)
+        items: list[CreditCheckoutItem] | Unset = UNSET
+        if _items is not UNSET:
+            items = []
+            for items_item_data in _items:
+                items_item = CreditCheckoutItem.from_dict(items_item_data)
+
+                items.append(items_item)
+
+        def _parse_credit_type_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        credit_type_id = _parse_credit_type_id(d.pop("creditTypeId", UNSET))
+
+        def _parse_pack_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        pack_id = _parse_pack_id(d.pop("packId", UNSET))
+
+        quantity = d.pop("quantity", UNSET)
+
+        credit_checkout_request = cls(
+            customer_id=customer_id,
+            success_url=success_url,
+            cancel_url=cancel_url,
+            items=items,
+            credit_type_id=credit_type_id,
+            pack_id=pack_id,
+            quantity=quantity,
+        )
+
+        credit_checkout_request.additional_properties = d
+        return credit_checkout_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.push_invoice import PushInvoice
+
+
+T = TypeVar("T", bound="PaymentEventData")
+
+
+@_attrs_define
+class PaymentEventData:
+    """
+    Attributes:
+        account_id (str):
+        customer_id (str):
+        invoice (PushInvoice): The push payload's invoice block (still raw ids, no `ref`, per upstream).
+        seats (int | Unset):
+    """
+
+    account_id: str
+    customer_id: str
+    invoice: PushInvoice
+    seats: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        account_id = self.account_id
+
+        customer_id = self.customer_id
+
+        invoice = self.invoice.to_dict()
+
+        seats = self.seats
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "accountId": account_id,
+                "customerId": customer_id,
+                "invoice": invoice,
+            }
+        )
+        if seats is not UNSET:
+            field_dict["seats"] = seats
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.push_invoice import PushInvoice  # noqa: PLC0415
+
+        d = dict(src_dict)
+        account_id = d.pop("accountId")
+
+        customer_id = d.pop("customerId")
+
+        invoice = PushInvoice.from_dict(d.pop("invoice"))
+
+        seats = d.pop("seats", UNSET)
+
+        payment_event_data = cls(
+            account_id=account_id,
+            customer_id=customer_id,
+            invoice=invoice,
+            seats=seats,
+        )
+
+        payment_event_data.additional_properties = d
+        return payment_event_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UpdateSubscriptionRequest")
+
+
+@_attrs_define
+class UpdateSubscriptionRequest:
+    """
+    Attributes:
+        plan_id (str):
+        plan_version (int):
+        product_id (str | Unset):
+        seats (int | Unset):
+        add_on_module_ids (list[str] | Unset):
+    """
+
+    plan_id: str
+    plan_version: int
+    product_id: str | Unset = UNSET
+    seats: int | Unset = UNSET
+    add_on_module_ids: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        plan_id = self.plan_id
+
+        plan_version = self.plan_version
+
+        product_id = self.product_id
+
+        seats = self.seats
+
+        add_on_module_ids: list[str] | Unset = UNSET
+        if not isinstance(self.add_on_module_ids, Unset):
+            add_on_module_ids = self.add_on_module_ids
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "planId": plan_id,
+                "planVersion": plan_version,
+            }
+        )
+        if product_id is not UNSET:
+            field_dict["productId"] = product_id
+        if seats is not UNSET:
+            field_dict["seats"] = seats
+        if add_on_module_ids is not UNSET:
+            field_dict["addOnModuleIds"] = add_on_module_ids
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        plan_id = d.pop("planId")
+
+        plan_version = d.pop("planVersion")
+
+        product_id = d.pop("productId", UNSET)
+
+        seats = d.pop("seats", UNSET)
+
+        add_on_module_ids = cast(list[str], d.pop("addOnModuleIds", UNSET))
+
+        update_subscription_request = cls(
+            plan_id=plan_id,
+            plan_version=plan_version,
+            product_id=product_id,
+            seats=seats,
+            add_on_module_ids=add_on_module_ids,
+        )
+
+        update_subscription_request.additional_properties = d
+        return update_subscription_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
