@@ -1,0 +1,588 @@
+"""CONXA sandbox: an in-memory emulator of the CONXA wallet API (``openapi/conxa/v1.yaml``).
+
+Served under ``/conxa`` (service name ``conxa``, state key ``conxa``). What it models:
+
+* **Providers and API keys.** Seeded: provider ``openai`` with key ``pk_test_openai_sandbox``
+  (:data:`DEFAULT_PROVIDER_ID`, :data:`DEFAULT_API_KEY`). A missing key is a 401 from the
+  framework's security check; an unknown key is a 401 ``INVALID_API_KEY`` from every operation
+  except ``/health``. (The SDK calls ``/wallet`` "public"; the sandbox still checks the key it
+  always sends, which catches a misconfigured key early.)
+* **Connections**, one per (provider, ``provider_username``): ``not_found`` → ``pending`` once
+  the QR is "scanned" (:meth:`ConxaState.scan`) → ``active`` after :meth:`ConxaState.approve`
+  (a fresh ``ps_…`` token and an expiry on the sandbox clock, default
+  :data:`DEFAULT_SESSION_TTL_SECONDS`) → ``expired`` once the clock passes the expiry (or
+  :meth:`ConxaState.expire`). ``approve`` may be called without ``scan``; re-approving issues a
+  new token and revokes the old one. Unknown users answer ``200 {"status": "not_found"}``
+  (or 404 with :attr:`ConxaState.unknown_user_404`).
+* **Poll rate limit.** Polling one (provider, username) again sooner than
+  :attr:`ConxaState.min_poll_interval` seconds (default 0.2) answers 429 with ``Retry-After``
+  (whole seconds, at least 1). A 429 does not restart the window.
+* **Wallets**: 16-digit ids with a token balance. Seeded: :data:`DEFAULT_WALLET_ID` with
+  :data:`DEFAULT_WALLET_TOKENS` tokens.
+* **Pricing** (:data:`DEFAULT_PRICING`): ``tokens charged = input_tokens * input_rate +
+  output_tokens * output_rate``; every seeded model uses rates 1 and 2, i.e.
+  ``input + 2 * output``. An unknown model answers 422 ``UNKNOWN_MODEL``.
+* **Charges** with idempotency keyed by (provider, ``X-Idempotency-Key``), as the spec's
+  decisions 1-4 say: the first request is marked *in progress*, waits
+  :attr:`ConxaState.charge_latency` seconds (default 0; the in-flight window), then commits.
+  A concurrent duplicate gets 409 ``IDEMPOTENCY_KEY_IN_PROGRESS``; a later replay gets the
+  stored original status and body (200, 402 or 403) even if the session expired meanwhile; the
+  same key with a different body or session token gets 422 ``IDEMPOTENCY_KEY_REUSED``. 401 and
+  422 outcomes are not stored. A debit is applied at most once per key.
+* **Denials** (nothing debited, outcome stored): 402 with ``new_balance`` when the balance is
+  short; 403 ``HARD_CAP_VIOLATION`` when the connection's cumulative spend would exceed its
+  ``limit``; 403 ``NO_CHARGE_PERMISSION`` when the connection's permission is off
+  (:meth:`ConxaState.set_charge_permission`).
+
+Framework faults (``latency_ms``) delay a request *before* its handler runs, so they do not by
+themselves make two duplicates overlap inside the handler; use ``charge_latency`` for that.
+
+Tests and the demo drive it through :class:`ConxaState` (``sandbox.state("conxa")``) or the
+control plane ``POST /_sandbox/conxa/<action>`` (see the ``@conxa.control`` functions).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import re
+import secrets
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from paywire.sandbox._framework import ApiError, Clock, Ctx, Reply, ServiceApp
+
+DEFAULT_PROVIDER_ID = "openai"
+DEFAULT_API_KEY = "pk_test_openai_sandbox"
+DEFAULT_WALLET_ID = "4242424242424242"
+DEFAULT_WALLET_TOKENS = 1_000_000
+DEFAULT_SESSION_TTL_SECONDS = 3600.0
+DEFAULT_MIN_POLL_INTERVAL = 0.2
+MAX_IDEMPOTENCY_KEY_LENGTH = 255
+
+#: model name -> (tokens per input token, tokens per output token)
+DEFAULT_PRICING: dict[str, tuple[int, int]] = {
+    "gpt-4": (1, 2),
+    "gpt-4o": (1, 2),
+    "gpt-4o-mini": (1, 2),
+    "gpt-3.5-turbo": (1, 2),
+    "claude-3-5-sonnet": (1, 2),
+    "claude-3-opus": (1, 2),
+    "sandbox-model": (1, 2),
+}
+
+WALLET_ID_RE = re.compile(r"^[0-9]{16}$")
+
+
+def _error(status: int, code: str, message: str) -> dict[str, Any]:
+    return {"status": "error", "message": message, "code": code}
+
+
+@dataclass
+class Provider:
+    provider_id: str
+    api_key: str = field(repr=False)
+
+
+@dataclass
+class Wallet:
+    wallet_id: str
+    tokens: int
+
+
+@dataclass
+class Connection:
+    """One provider user's wallet connection (the session behind the status poll)."""
+
+    provider_id: str
+    provider_username: str
+    status: str = "pending"  # pending | active | expired (computed from expires_at)
+    wallet_id: str | None = None
+    limit: int | None = None  # spending cap in tokens over the connection's life
+    spent: int = 0
+    can_charge: bool = True
+    session_token: str | None = field(default=None, repr=False)
+    expires_at: float | None = None
+
+    def current_status(self, now: float) -> str:
+        if self.status == "active" and self.expires_at is not None and now >= self.expires_at:
+            return "expired"
+        return self.status
+
+
+@dataclass
+class ChargeOutcome:
+    """A charge that reached a decision (approved, 402 or 403); stored for replays."""
+
+    provider_id: str
+    idempotency_key: str
+    wallet_id: str
+    model_name: str
+    input_tokens: int
+    output_tokens: int
+    tokens: int  # price of the request
+    status: int
+    body: dict[str, Any]
+    at: float
+
+    @property
+    def approved(self) -> bool:
+        return self.status == 200 and bool(self.body.get("approved"))
+
+
+@dataclass
+class LedgerEntry:
+    """One applied debit."""
+
+    provider_id: str
+    idempotency_key: str
+    wallet_id: str
+    model_name: str
+    tokens: int
+    balance_after: int
+    at: float
+
+
+@dataclass
+class _IdemRecord:
+    fingerprint: tuple[str, str, int, int]  # (session token, model, input, output)
+    in_progress: bool = True
+    status: int = 0
+    body: dict[str, Any] | None = None
+
+    def __repr__(self) -> str:  # the fingerprint holds a session token
+        return f"_IdemRecord(in_progress={self.in_progress}, status={self.status})"
+
+
+class ConxaState:
+    """All CONXA sandbox state; plain Python, guarded by one lock (tests call it from their thread)."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self.lock = threading.RLock()
+        self.providers: dict[str, Provider] = {}
+        self.wallets: dict[str, Wallet] = {}
+        self.connections: dict[tuple[str, str], Connection] = {}
+        self.pricing: dict[str, tuple[int, int]] = dict(DEFAULT_PRICING)
+        self.min_poll_interval = DEFAULT_MIN_POLL_INTERVAL
+        self.session_ttl = DEFAULT_SESSION_TTL_SECONDS
+        self.charge_latency = 0.0
+        self.unknown_user_404 = False
+        self.ledger: list[LedgerEntry] = []
+        self.outcomes: list[ChargeOutcome] = []
+        self._last_poll: dict[tuple[str, str], float] = {}
+        self._tokens: dict[str, tuple[str, str]] = {}  # session token -> connection key
+        self._idem: dict[tuple[str, str], _IdemRecord] = {}
+        self.add_provider(DEFAULT_PROVIDER_ID, DEFAULT_API_KEY)
+        self.seed_wallet(DEFAULT_WALLET_ID, DEFAULT_WALLET_TOKENS)
+
+    def __repr__(self) -> str:
+        return (f"ConxaState(providers={sorted(self.providers)}, wallets={len(self.wallets)}, "
+                f"connections={len(self.connections)}, ledger={len(self.ledger)})")
+
+    # -- setup helpers ----------------------------------------------------------------------
+    def add_provider(self, provider_id: str, api_key: str) -> Provider:
+        if not provider_id or not api_key:
+            raise ValueError("provider_id and api_key must be non-empty")
+        with self.lock:
+            provider = Provider(provider_id, api_key)
+            self.providers[provider_id] = provider
+            return provider
+
+    def seed_wallet(self, wallet_id: str, tokens: int) -> Wallet:
+        """Create a wallet or set its balance."""
+        if not WALLET_ID_RE.match(wallet_id):
+            raise ValueError("wallet_id must be 16 digits")
+        if tokens < 0:
+            raise ValueError("tokens must be >= 0")
+        with self.lock:
+            wallet = self.wallets.get(wallet_id)
+            if wallet is None:
+                wallet = self.wallets[wallet_id] = Wallet(wallet_id, int(tokens))
+            else:
+                wallet.tokens = int(tokens)
+            return wallet
+
+    def set_price(self, model_name: str, input_rate: int, output_rate: int) -> None:
+        if input_rate < 0 or output_rate < 0:
+            raise ValueError("rates must be >= 0")
+        with self.lock:
+            self.pricing[model_name] = (int(input_rate), int(output_rate))
+
+    def price(self, model_name: str, input_tokens: int, output_tokens: int) -> int | None:
+        rates = self.pricing.get(model_name)
+        if rates is None:
+            return None
+        return input_tokens * rates[0] + output_tokens * rates[1]
+
+    def set_min_poll_interval(self, seconds: float) -> None:
+        if seconds < 0:
+            raise ValueError("seconds must be >= 0")
+        self.min_poll_interval = float(seconds)
+
+    def set_charge_latency(self, seconds: float) -> None:
+        """How long a charge stays *in progress* before it commits (the 409 window)."""
+        if seconds < 0:
+            raise ValueError("seconds must be >= 0")
+        self.charge_latency = float(seconds)
+
+    # -- the mobile-app side -------------------------------------------------------------------
+    def _provider(self, provider_id: str) -> Provider:
+        try:
+            return self.providers[provider_id]
+        except KeyError:
+            raise KeyError(f"unknown provider {provider_id!r}") from None
+
+    def scan(self, provider_id: str, username: str) -> Connection:
+        """The user scanned the QR: the connection becomes ``pending`` (unless already set up)."""
+        self._provider(provider_id)
+        key = (provider_id, username.strip())
+        with self.lock:
+            conn = self.connections.get(key)
+            if conn is None or conn.current_status(self.clock.now()) == "expired":
+                self._revoke(conn)
+                conn = self.connections[key] = Connection(provider_id, key[1])
+            return conn
+
+    def approve(
+        self,
+        provider_id: str,
+        username: str,
+        wallet_id: str,
+        limit: int | None = None,
+        *,
+        ttl_seconds: float | None = None,
+        can_charge: bool = True,
+    ) -> Connection:
+        """The user approved: the connection becomes ``active`` with a new ``ps_…`` token."""
+        self._provider(provider_id)
+        if wallet_id not in self.wallets:
+            raise KeyError(f"unknown wallet {wallet_id!r}")
+        if limit is not None and limit < 0:
+            raise ValueError("limit must be >= 0")
+        key = (provider_id, username.strip())
+        with self.lock:
+            old = self.connections.get(key)
+            self._revoke(old)
+            conn = Connection(provider_id, key[1], status="active", wallet_id=wallet_id,
+                              limit=None if limit is None else int(limit), can_charge=can_charge)
+            conn.session_token = "ps_" + secrets.token_hex(16)
+            conn.expires_at = self.clock.now() + (self.session_ttl if ttl_seconds is None else ttl_seconds)
+            self.connections[key] = conn
+            self._tokens[conn.session_token] = key
+            return conn
+
+    def expire(self, provider_id: str, username: str) -> Connection:
+        """Expire an active session now."""
+        with self.lock:
+            conn = self.connections[(provider_id, username.strip())]
+            if conn.status == "active":
+                conn.expires_at = min(conn.expires_at or math.inf, self.clock.now())
+            return conn
+
+    def set_charge_permission(self, provider_id: str, username: str, allowed: bool) -> Connection:
+        with self.lock:
+            conn = self.connections[(provider_id, username.strip())]
+            conn.can_charge = bool(allowed)
+            return conn
+
+    def _revoke(self, conn: Connection | None) -> None:
+        if conn is not None and conn.session_token is not None:
+            self._tokens.pop(conn.session_token, None)
+
+    # -- reads for tests -----------------------------------------------------------------------
+    def balance(self, wallet_id: str) -> int:
+        with self.lock:
+            return self.wallets[wallet_id].tokens
+
+    def charges_for(self, wallet_id: str) -> list[ChargeOutcome]:
+        """Every decided charge (approved, 402, 403) against the wallet, oldest first."""
+        with self.lock:
+            return [o for o in self.outcomes if o.wallet_id == wallet_id]
+
+    def connection(self, provider_id: str, username: str) -> Connection | None:
+        return self.connections.get((provider_id, username.strip()))
+
+    # -- request logic ---------------------------------------------------------------------------
+    def provider_for_key(self, api_key: str | None) -> Provider:
+        if api_key:
+            for provider in self.providers.values():
+                if secrets.compare_digest(provider.api_key.encode(), api_key.encode()):
+                    return provider
+        raise ApiError(401, "INVALID_API_KEY", "invalid API key")
+
+    def poll(self, provider_id: str, username: str) -> dict[str, Any]:
+        key = (provider_id, username)
+        with self.lock:
+            now = self.clock.now()
+            last = self._last_poll.get(key)
+            if last is not None and now - last < self.min_poll_interval:
+                wait = max(1, math.ceil(self.min_poll_interval - (now - last)))
+                raise ApiError(429, "RATE_LIMITED", "polling too fast; retry later",
+                               headers={"Retry-After": str(wait)})
+            self._last_poll[key] = now
+            conn = self.connections.get(key)
+            if conn is None:
+                if self.unknown_user_404:
+                    raise ApiError(404, "SESSION_NOT_FOUND", "no session for this user yet")
+                return {"status": "not_found", "session_token": None, "expires_at": None}
+            status = conn.current_status(now)
+            return {
+                "status": status,
+                "session_token": conn.session_token if status == "active" else None,
+                "expires_at": None if conn.expires_at is None else self.clock.iso(conn.expires_at),
+            }
+
+    def _begin_charge(
+        self, provider_id: str, idem_key: str, fingerprint: tuple[str, str, int, int]
+    ) -> Reply | None:
+        """Replay, conflict or reuse answer; or None after marking the key in progress."""
+        with self.lock:
+            record = self._idem.get((provider_id, idem_key))
+            if record is None:
+                self._idem[(provider_id, idem_key)] = _IdemRecord(fingerprint)
+                return None
+            if record.fingerprint != fingerprint:
+                return Reply(422, _error(422, "IDEMPOTENCY_KEY_REUSED",
+                                         "idempotency key was already used for a different request"))
+            if record.in_progress:
+                return Reply(409, _error(409, "IDEMPOTENCY_KEY_IN_PROGRESS",
+                                         "charge with this idempotency key is in progress"))
+            assert record.body is not None
+            return Reply(record.status, dict(record.body))
+
+    def _decide_charge(
+        self, provider_id: str, idem_key: str, token: str, model: str, input_tokens: int, output_tokens: int
+    ) -> Reply:
+        """Validate the session, price, apply or deny. Runs under the lock, no awaits."""
+        key = self._tokens.get(token)
+        conn = self.connections.get(key) if key else None
+        if conn is None or conn.provider_id != provider_id:
+            raise ApiError(401, "INVALID_SESSION", "unknown or revoked session token")
+        now = self.clock.now()
+        if conn.current_status(now) != "active":
+            raise ApiError(401, "SESSION_EXPIRED", "session expired")
+        cost = self.price(model, input_tokens, output_tokens)
+        if cost is None:
+            raise ApiError(422, "UNKNOWN_MODEL", f"unknown model {model!r}")
+        assert conn.wallet_id is not None
+        wallet = self.wallets.get(conn.wallet_id)
+        if wallet is None:
+            raise ApiError(404, "WALLET_NOT_FOUND", "wallet not found")
+        if not conn.can_charge:
+            reply = Reply(403, _error(403, "NO_CHARGE_PERMISSION", "session has no charge permission")
+                          | {"new_balance": wallet.tokens})
+        elif conn.limit is not None and conn.spent + cost > conn.limit:
+            reply = Reply(403, _error(403, "HARD_CAP_VIOLATION", "charge exceeds the spending limit")
+                          | {"new_balance": wallet.tokens})
+        elif wallet.tokens < cost:
+            reply = Reply(402, _error(402, "INSUFFICIENT_BALANCE", "insufficient balance")
+                          | {"new_balance": wallet.tokens})
+        else:
+            wallet.tokens -= cost
+            conn.spent += cost
+            self.ledger.append(LedgerEntry(provider_id, idem_key, wallet.wallet_id, model, cost,
+                                           wallet.tokens, now))
+            reply = Reply(200, {"approved": True, "new_balance": wallet.tokens, "error_code": None})
+        assert isinstance(reply.body, dict)
+        self.outcomes.append(ChargeOutcome(provider_id, idem_key, wallet.wallet_id, model, input_tokens,
+                                           output_tokens, cost, reply.status, dict(reply.body), now))
+        return reply
+
+    async def charge(
+        self, provider_id: str, idem_key: str, token: str, model: str, input_tokens: int, output_tokens: int
+    ) -> Reply:
+        fingerprint = (token, model, input_tokens, output_tokens)
+        early = self._begin_charge(provider_id, idem_key, fingerprint)
+        if early is not None:
+            return early
+        slot = (provider_id, idem_key)
+        done = False
+        try:
+            # The in-flight window: a duplicate arriving now sees the key in progress (409).
+            await asyncio.sleep(self.charge_latency)
+            with self.lock:
+                reply = self._decide_charge(provider_id, idem_key, token, model, input_tokens, output_tokens)
+                record = self._idem[slot]
+                record.in_progress = False
+                record.status = reply.status
+                record.body = dict(reply.body) if isinstance(reply.body, dict) else {}
+                done = True
+            return reply
+        finally:
+            if not done:  # 401/422/404 or cancellation: nothing stored, the key is free again
+                with self.lock:
+                    self._idem.pop(slot, None)
+
+
+conxa = ServiceApp(
+    name="conxa",
+    prefix="/conxa",
+    spec="conxa/v1.yaml",
+    state_key="conxa",
+    state_factory=ConxaState,
+    error_body=_error,
+    validation_status=422,
+    validation_code="VALIDATION_ERROR",
+    auth_status=401,
+    auth_code="INVALID_API_KEY",
+)
+
+
+def _state(ctx: Ctx) -> ConxaState:
+    state: ConxaState = ctx.state
+    return state
+
+
+@conxa.op("get_session_status")
+def get_session_status(ctx: Ctx) -> dict[str, Any]:
+    st = _state(ctx)
+    provider = st.provider_for_key(ctx.header("X-Provider-API-Key"))
+    username = (ctx.query.get("provider_username") or "").strip()
+    if not username:
+        raise ApiError(422, "VALIDATION_ERROR", "provider_username must be non-empty")
+    return st.poll(provider.provider_id, username)
+
+
+@conxa.op("authorize_charge")
+async def authorize_charge(ctx: Ctx) -> Reply:
+    st = _state(ctx)
+    provider = st.provider_for_key(ctx.header("X-Provider-API-Key"))
+    token = ctx.header("X-Provider-Session") or ""
+    idem_key = ctx.header("X-Idempotency-Key") or ""
+    if not token:
+        raise ApiError(401, "INVALID_SESSION", "missing X-Provider-Session")
+    if not idem_key or len(idem_key) > MAX_IDEMPOTENCY_KEY_LENGTH:
+        raise ApiError(422, "VALIDATION_ERROR", "X-Idempotency-Key must be 1-255 characters")
+    body = ctx.json if isinstance(ctx.json, dict) else {}
+    model = body.get("model_name")
+    input_tokens = body.get("input_tokens")
+    output_tokens = body.get("output_tokens")
+    if not isinstance(model, str) or not model:
+        raise ApiError(422, "VALIDATION_ERROR", "model_name must be a non-empty string")
+    for name, value in (("input_tokens", input_tokens), ("output_tokens", output_tokens)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ApiError(422, "VALIDATION_ERROR", f"{name} must be an integer >= 0")
+    assert isinstance(input_tokens, int) and isinstance(output_tokens, int)
+    return await st.charge(provider.provider_id, idem_key, token, model, input_tokens, output_tokens)
+
+
+@conxa.op("get_wallet_balance")
+def get_wallet_balance(ctx: Ctx) -> dict[str, Any]:
+    st = _state(ctx)
+    st.provider_for_key(ctx.header("X-Provider-API-Key"))
+    wallet_id = ctx.path.get("wallet_id", "")
+    if not WALLET_ID_RE.match(wallet_id):
+        raise ApiError(422, "VALIDATION_ERROR", "wallet_id must be 16 digits")
+    with st.lock:
+        wallet = st.wallets.get(wallet_id)
+        if wallet is None:
+            raise ApiError(404, "WALLET_NOT_FOUND", "wallet not found")
+        return {"wallet_id": wallet.wallet_id, "tokens": wallet.tokens}
+
+
+@conxa.op("health_check")
+def health_check(ctx: Ctx) -> dict[str, Any]:
+    return {"status": "ok"}
+
+
+# --- control plane: POST /_sandbox/conxa/<action> -----------------------------------------------
+def _conn_view(st: ConxaState, conn: Connection) -> dict[str, Any]:
+    return {
+        "provider_id": conn.provider_id,
+        "provider_username": conn.provider_username,
+        "status": conn.current_status(st.clock.now()),
+        "wallet_id": conn.wallet_id,
+        "limit": conn.limit,
+        "spent": conn.spent,
+        "can_charge": conn.can_charge,
+        "expires_at": None if conn.expires_at is None else st.clock.iso(conn.expires_at),
+    }
+
+
+def _body(body: Any) -> dict[str, Any]:
+    if not isinstance(body, dict):
+        raise ValueError("expected a JSON object")
+    return body
+
+
+@conxa.control("scan")
+def control_scan(st: ConxaState, body: Any) -> Any:
+    b = _body(body)
+    return _conn_view(st, st.scan(b.get("provider_id", DEFAULT_PROVIDER_ID), b["provider_username"]))
+
+
+@conxa.control("approve")
+def control_approve(st: ConxaState, body: Any) -> Any:
+    b = _body(body)
+    conn = st.approve(
+        b.get("provider_id", DEFAULT_PROVIDER_ID), b["provider_username"],
+        b.get("wallet_id", DEFAULT_WALLET_ID), b.get("limit"),
+        ttl_seconds=b.get("ttl_seconds"), can_charge=bool(b.get("can_charge", True)),
+    )
+    return _conn_view(st, conn)
+
+
+@conxa.control("expire")
+def control_expire(st: ConxaState, body: Any) -> Any:
+    b = _body(body)
+    return _conn_view(st, st.expire(b.get("provider_id", DEFAULT_PROVIDER_ID), b["provider_username"]))
+
+
+@conxa.control("set_charge_permission")
+def control_set_charge_permission(st: ConxaState, body: Any) -> Any:
+    b = _body(body)
+    conn = st.set_charge_permission(b.get("provider_id", DEFAULT_PROVIDER_ID), b["provider_username"],
+                                    bool(b["allowed"]))
+    return _conn_view(st, conn)
+
+
+@conxa.control("seed_wallet")
+def control_seed_wallet(st: ConxaState, body: Any) -> Any:
+    b = _body(body)
+    wallet = st.seed_wallet(str(b["wallet_id"]), int(b["tokens"]))
+    return {"wallet_id": wallet.wallet_id, "tokens": wallet.tokens}
+
+
+@conxa.control("add_provider")
+def control_add_provider(st: ConxaState, body: Any) -> Any:
+    b = _body(body)
+    provider = st.add_provider(str(b["provider_id"]), str(b["api_key"]))
+    return {"provider_id": provider.provider_id}
+
+
+@conxa.control("set_price")
+def control_set_price(st: ConxaState, body: Any) -> Any:
+    b = _body(body)
+    st.set_price(str(b["model_name"]), int(b["input_rate"]), int(b["output_rate"]))
+    return {"pricing": {m: list(r) for m, r in st.pricing.items()}}
+
+
+@conxa.control("set_min_poll_interval")
+def control_set_min_poll_interval(st: ConxaState, body: Any) -> Any:
+    st.set_min_poll_interval(float(_body(body)["seconds"]))
+    return {"min_poll_interval": st.min_poll_interval}
+
+
+@conxa.control("set_charge_latency")
+def control_set_charge_latency(st: ConxaState, body: Any) -> Any:
+    st.set_charge_latency(float(_body(body)["seconds"]))
+    return {"charge_latency": st.charge_latency}
+
+
+@conxa.control("ledger", method="GET")
+def control_ledger(st: ConxaState, body: Any) -> Any:
+    with st.lock:
+        return {"ledger": [
+            {"provider_id": e.provider_id, "idempotency_key": e.idempotency_key, "wallet_id": e.wallet_id,
+             "model_name": e.model_name, "tokens": e.tokens, "balance_after": e.balance_after,
+             "at": st.clock.iso(e.at)}
+            for e in st.ledger
+        ]}
+
+
+@conxa.control("wallets", method="GET")
+def control_wallets(st: ConxaState, body: Any) -> Any:
+    with st.lock:
+        return {"wallets": [{"wallet_id": w.wallet_id, "tokens": w.tokens} for w in st.wallets.values()]}
