@@ -1,0 +1,241 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.usage_history_response import UsageHistoryResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    period: str | Unset = UNSET,
+    start_date: str | Unset = UNSET,
+    end_date: str | Unset = UNSET,
+    feature: str | Unset = UNSET,
+    format_: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["period"] = period
+
+    params["start_date"] = start_date
+
+    params["end_date"] = end_date
+
+    params["feature"] = feature
+
+    params["format"] = format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/usage/history",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | UsageHistoryResponse | None:
+    if response.status_code == 200:
+        response_200 = UsageHistoryResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | UsageHistoryResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    period: str | Unset = UNSET,
+    start_date: str | Unset = UNSET,
+    end_date: str | Unset = UNSET,
+    feature: str | Unset = UNSET,
+    format_: str | Unset = UNSET,
+) -> Response[ErrorResponse | UsageHistoryResponse]:
+    """Aggregated usage history
+
+    Args:
+        period (str | Unset):
+        start_date (str | Unset):
+        end_date (str | Unset):
+        feature (str | Unset):
+        format_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UsageHistoryResponse]
+    """
+
+    kwargs = _get_kwargs(
+        period=period,
+        start_date=start_date,
+        end_date=end_date,
+        feature=feature,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    period: str | Unset = UNSET,
+    start_date: str | Unset = UNSET,
+    end_date: str | Unset = UNSET,
+    feature: str | Unset = UNSET,
+    format_: str | Unset = UNSET,
+) -> ErrorResponse | UsageHistoryResponse | None:
+    """Aggregated usage history
+
+    Args:
+        period (str | Unset):
+        start_date (str | Unset):
+        end_date (str | Unset):
+        feature (str | Unset):
+        format_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UsageHistoryResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        period=period,
+        start_date=start_date,
+        end_date=end_date,
+        feature=feature,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    period: str | Unset = UNSET,
+    start_date: str | Unset = UNSET,
+    end_date: str | Unset = UNSET,
+    feature: str | Unset = UNSET,
+    format_: str | Unset = UNSET,
+) -> Response[ErrorResponse | UsageHistoryResponse]:
+    """Aggregated usage history
+
+    Args:
+        period (str | Unset):
+        start_date (str | Unset):
+        end_date (str | Unset):
+        feature (str | Unset):
+        format_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UsageHistoryResponse]
+    """
+
+    kwargs = _get_kwargs(
+        period=period,
+        start_date=start_date,
+        end_date=end_date,
+        feature=feature,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    period: str | Unset = UNSET,
+    start_date: str | Unset = UNSET,
+    end_date: str | Unset = UNSET,
+    feature: str | Unset = UNSET,
+    format_: str | Unset = UNSET,
+) -> ErrorResponse | UsageHistoryResponse | None:
+    """Aggregated usage history
+
+    Args:
+        period (str | Unset):
+        start_date (str | Unset):
+        end_date (str | Unset):
+        feature (str | Unset):
+        format_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UsageHistoryResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            period=period,
+            start_date=start_date,
+            end_date=end_date,
+            feature=feature,
+            format_=format_,
+        )
+    ).parsed

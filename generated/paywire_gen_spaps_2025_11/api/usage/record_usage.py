@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.record_usage_request import RecordUsageRequest
+from ...models.usage_record_response import UsageRecordResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: RecordUsageRequest,
+    x_idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_idempotency_key, Unset):
+        headers["X-Idempotency-Key"] = x_idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/usage/record",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | UsageRecordResponse | None:
+    if response.status_code == 200:
+        response_200 = UsageRecordResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | UsageRecordResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: RecordUsageRequest,
+    x_idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorResponse | UsageRecordResponse]:
+    """Record usage of a feature
+
+     With `X-Idempotency-Key`, a repeat of the same key returns the original record (same
+    `record_id`) and does not count the usage again.
+
+    Args:
+        x_idempotency_key (str | Unset):
+        body (RecordUsageRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UsageRecordResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        x_idempotency_key=x_idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: RecordUsageRequest,
+    x_idempotency_key: str | Unset = UNSET,
+) -> ErrorResponse | UsageRecordResponse | None:
+    """Record usage of a feature
+
+     With `X-Idempotency-Key`, a repeat of the same key returns the original record (same
+    `record_id`) and does not count the usage again.
+
+    Args:
+        x_idempotency_key (str | Unset):
+        body (RecordUsageRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UsageRecordResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        x_idempotency_key=x_idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: RecordUsageRequest,
+    x_idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorResponse | UsageRecordResponse]:
+    """Record usage of a feature
+
+     With `X-Idempotency-Key`, a repeat of the same key returns the original record (same
+    `record_id`) and does not count the usage again.
+
+    Args:
+        x_idempotency_key (str | Unset):
+        body (RecordUsageRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UsageRecordResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        x_idempotency_key=x_idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: RecordUsageRequest,
+    x_idempotency_key: str | Unset = UNSET,
+) -> ErrorResponse | UsageRecordResponse | None:
+    """Record usage of a feature
+
+     With `X-Idempotency-Key`, a repeat of the same key returns the original record (same
+    `record_id`) and does not count the usage again.
+
+    Args:
+        x_idempotency_key (str | Unset):
+        body (RecordUsageRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UsageRecordResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            x_idempotency_key=x_idempotency_key,
+        )
+    ).parsed

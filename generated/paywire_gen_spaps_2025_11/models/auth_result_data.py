@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.auth_tokens import AuthTokens
+    from ..models.auth_user import AuthUser
+
+
+T = TypeVar("T", bound="AuthResultData")
+
+
+@_attrs_define
+class AuthResultData:
+    """production nesting of an auth result
+
+    Attributes:
+        message (str | Unset):
+        user (AuthUser | Unset): user as returned with tokens (login, wallet sign-in, register, magic link)
+        tokens (AuthTokens | Unset): token set (register and magic-link results; `token_type` may be absent, meaning
+            Bearer)
+    """
+
+    message: str | Unset = UNSET
+    user: AuthUser | Unset = UNSET
+    tokens: AuthTokens | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
+        user: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.user, Unset):
+            user = self.user.to_dict()
+
+        tokens: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.tokens, Unset):
+            tokens = self.tokens.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if message is not UNSET:
+            field_dict["message"] = message
+        if user is not UNSET:
+            field_dict["user"] = user
+        if tokens is not UNSET:
+            field_dict["tokens"] = tokens
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.auth_tokens import AuthTokens  # noqa: PLC0415
+        from ..models.auth_user import AuthUser  # noqa: PLC0415
+
+        d = dict(src_dict)
+        message = d.pop("message", UNSET)
+
+        _user = d.pop("user", UNSET)
+        user: AuthUser | Unset
+        if isinstance(_user, Unset):
+            user = UNSET
+        else:
+            user = AuthUser.from_dict(_user)
+
+        _tokens = d.pop("tokens", UNSET)
+        tokens: AuthTokens | Unset
+        if isinstance(_tokens, Unset):
+            tokens = UNSET
+        else:
+            tokens = AuthTokens.from_dict(_tokens)
+
+        auth_result_data = cls(
+            message=message,
+            user=user,
+            tokens=tokens,
+        )
+
+        auth_result_data.additional_properties = d
+        return auth_result_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

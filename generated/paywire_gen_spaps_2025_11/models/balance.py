@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.balance_amounts import BalanceAmounts
+    from ..models.credit_usage import CreditUsage
+
+
+T = TypeVar("T", bound="Balance")
+
+
+@_attrs_define
+class Balance:
+    """
+    Attributes:
+        balance (BalanceAmounts | Unset):
+        tier (None | str | Unset):
+        tier_expires_at (int | None | str | Unset):
+        usage (CreditUsage | Unset):
+    """
+
+    balance: BalanceAmounts | Unset = UNSET
+    tier: None | str | Unset = UNSET
+    tier_expires_at: int | None | str | Unset = UNSET
+    usage: CreditUsage | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        balance: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.balance, Unset):
+            balance = self.balance.to_dict()
+
+        tier: None | str | Unset
+        if isinstance(self.tier, Unset):
+            tier = UNSET
+        else:
+            tier = self.tier
+
+        tier_expires_at: int | None | str | Unset
+        if isinstance(self.tier_expires_at, Unset):
+            tier_expires_at = UNSET
+        else:
+            tier_expires_at = self.tier_expires_at
+
+        usage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.usage, Unset):
+            usage = self.usage.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if balance is not UNSET:
+            field_dict["balance"] = balance
+        if tier is not UNSET:
+            field_dict["tier"] = tier
+        if tier_expires_at is not UNSET:
+            field_dict["tier_expires_at"] = tier_expires_at
+        if usage is not UNSET:
+            field_dict["usage"] = usage
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.balance_amounts import BalanceAmounts  # noqa: PLC0415
+        from ..models.credit_usage import CreditUsage  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _balance = d.pop("balance", UNSET)
+        balance: BalanceAmounts | Unset
+        if isinstance(_balance, Unset):
+            balance = UNSET
+        else:
+            balance = BalanceAmounts.from_dict(_balance)
+
+        def _parse_tier(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tier = _parse_tier(d.pop("tier", UNSET))
+
+        def _parse_tier_expires_at(data: object) -> int | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | str | Unset, data)
+
+        tier_expires_at = _parse_tier_expires_at(d.pop("tier_expires_at", UNSET))
+
+        _usage = d.pop("usage", UNSET)
+        usage: CreditUsage | Unset
+        if isinstance(_usage, Unset):
+            usage = UNSET
+        else:
+            usage = CreditUsage.from_dict(_usage)
+
+        balance = cls(
+            balance=balance,
+            tier=tier,
+            tier_expires_at=tier_expires_at,
+            usage=usage,
+        )
+
+        balance.additional_properties = d
+        return balance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="CreateSecureMessageRequest")
+
+
+@_attrs_define
+class CreateSecureMessageRequest:
+    """camelCase on the wire
+
+    Attributes:
+        patient_id (str):
+        practitioner_id (str):
+        content (str):
+        metadata (Metadata | Unset): free-form JSON object
+    """
+
+    patient_id: str
+    practitioner_id: str
+    content: str
+    metadata: Metadata | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        patient_id = self.patient_id
+
+        practitioner_id = self.practitioner_id
+
+        content = self.content
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "patientId": patient_id,
+                "practitionerId": practitioner_id,
+                "content": content,
+            }
+        )
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.metadata import Metadata  # noqa: PLC0415
+
+        d = dict(src_dict)
+        patient_id = d.pop("patientId")
+
+        practitioner_id = d.pop("practitionerId")
+
+        content = d.pop("content")
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: Metadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = Metadata.from_dict(_metadata)
+
+        create_secure_message_request = cls(
+            patient_id=patient_id,
+            practitioner_id=practitioner_id,
+            content=content,
+            metadata=metadata,
+        )
+
+        create_secure_message_request.additional_properties = d
+        return create_secure_message_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

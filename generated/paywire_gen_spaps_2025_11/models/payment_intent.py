@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PaymentIntent")
+
+
+@_attrs_define
+class PaymentIntent:
+    """
+    Attributes:
+        payment_intent_id (str):
+        client_secret (str | Unset):
+        status (str | Unset):
+    """
+
+    payment_intent_id: str
+    client_secret: str | Unset = UNSET
+    status: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        payment_intent_id = self.payment_intent_id
+
+        client_secret = self.client_secret
+
+        status = self.status
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "payment_intent_id": payment_intent_id,
+            }
+        )
+        if client_secret is not UNSET:
+            field_dict["client_secret"] = client_secret
+        if status is not UNSET:
+            field_dict["status"] = status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        payment_intent_id = d.pop("payment_intent_id")
+
+        client_secret = d.pop("client_secret", UNSET)
+
+        status = d.pop("status", UNSET)
+
+        payment_intent = cls(
+            payment_intent_id=payment_intent_id,
+            client_secret=client_secret,
+            status=status,
+        )
+
+        payment_intent.additional_properties = d
+        return payment_intent
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="RecordUsageRequest")
+
+
+@_attrs_define
+class RecordUsageRequest:
+    """
+    Attributes:
+        feature (str):
+        quantity (float):
+        metadata (Metadata | Unset): free-form JSON object
+        timestamp (datetime.datetime | Unset): ISO-8601 time of use
+    """
+
+    feature: str
+    quantity: float
+    metadata: Metadata | Unset = UNSET
+    timestamp: datetime.datetime | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        feature = self.feature
+
+        quantity = self.quantity
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        timestamp: str | Unset = UNSET
+        if not isinstance(self.timestamp, Unset):
+            timestamp = self.timestamp.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "feature": feature,
+                "quantity": quantity,
+            }
+        )
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.metadata import Metadata  # noqa: PLC0415
+
+        d = dict(src_dict)
+        feature = d.pop("feature")
+
+        quantity = d.pop("quantity")
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: Metadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = Metadata.from_dict(_metadata)
+
+        _timestamp = d.pop("timestamp", UNSET)
+        timestamp: datetime.datetime | Unset
+        if isinstance(_timestamp, Unset):
+            timestamp = UNSET
+        else:
+            timestamp = datetime.datetime.fromisoformat(_timestamp)
+
+        record_usage_request = cls(
+            feature=feature,
+            quantity=quantity,
+            metadata=metadata,
+            timestamp=timestamp,
+        )
+
+        record_usage_request.additional_properties = d
+        return record_usage_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

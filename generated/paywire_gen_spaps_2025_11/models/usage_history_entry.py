@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.feature_totals import FeatureTotals
+
+
+T = TypeVar("T", bound="UsageHistoryEntry")
+
+
+@_attrs_define
+class UsageHistoryEntry:
+    """
+    Attributes:
+        date (str | Unset): YYYY-MM-DD
+        features (FeatureTotals | Unset): feature name → quantity
+        total_cost (float | None | Unset):
+    """
+
+    date: str | Unset = UNSET
+    features: FeatureTotals | Unset = UNSET
+    total_cost: float | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        date = self.date
+
+        features: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.features, Unset):
+            features = self.features.to_dict()
+
+        total_cost: float | None | Unset
+        if isinstance(self.total_cost, Unset):
+            total_cost = UNSET
+        else:
+            total_cost = self.total_cost
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if date is not UNSET:
+            field_dict["date"] = date
+        if features is not UNSET:
+            field_dict["features"] = features
+        if total_cost is not UNSET:
+            field_dict["total_cost"] = total_cost
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.feature_totals import FeatureTotals  # noqa: PLC0415
+
+        d = dict(src_dict)
+        date = d.pop("date", UNSET)
+
+        _features = d.pop("features", UNSET)
+        features: FeatureTotals | Unset
+        if isinstance(_features, Unset):
+            features = UNSET
+        else:
+            features = FeatureTotals.from_dict(_features)
+
+        def _parse_total_cost(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        total_cost = _parse_total_cost(d.pop("total_cost", UNSET))
+
+        usage_history_entry = cls(
+            date=date,
+            features=features,
+            total_cost=total_cost,
+        )
+
+        usage_history_entry.additional_properties = d
+        return usage_history_entry
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

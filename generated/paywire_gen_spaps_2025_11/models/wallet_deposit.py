@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="WalletDeposit")
+
+
+@_attrs_define
+class WalletDeposit:
+    """
+    Attributes:
+        deposit_id (str):
+        status (str | Unset):
+        amount (float | Unset):
+        currency (str | Unset):
+        confirmation_required (int | Unset):
+        confirmation_current (int | Unset):
+    """
+
+    deposit_id: str
+    status: str | Unset = UNSET
+    amount: float | Unset = UNSET
+    currency: str | Unset = UNSET
+    confirmation_required: int | Unset = UNSET
+    confirmation_current: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        deposit_id = self.deposit_id
+
+        status = self.status
+
+        amount = self.amount
+
+        currency = self.currency
+
+        confirmation_required = self.confirmation_required
+
+        confirmation_current = self.confirmation_current
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "deposit_id": deposit_id,
+            }
+        )
+        if status is not UNSET:
+            field_dict["status"] = status
+        if amount is not UNSET:
+            field_dict["amount"] = amount
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if confirmation_required is not UNSET:
+            field_dict["confirmation_required"] = confirmation_required
+        if confirmation_current is not UNSET:
+            field_dict["confirmation_current"] = confirmation_current
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        deposit_id = d.pop("deposit_id")
+
+        status = d.pop("status", UNSET)
+
+        amount = d.pop("amount", UNSET)
+
+        currency = d.pop("currency", UNSET)
+
+        confirmation_required = d.pop("confirmation_required", UNSET)
+
+        confirmation_current = d.pop("confirmation_current", UNSET)
+
+        wallet_deposit = cls(
+            deposit_id=deposit_id,
+            status=status,
+            amount=amount,
+            currency=currency,
+            confirmation_required=confirmation_required,
+            confirmation_current=confirmation_current,
+        )
+
+        wallet_deposit.additional_properties = d
+        return wallet_deposit
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
