@@ -1,2 +1,86 @@
-"""paywire: one SDK for SPAPS, Lumen, Vellum and CONXA."""
+"""paywire: one typed SDK for the SPAPS, Lumen, Vellum and CONXA APIs.
+
+    from paywire.vellum import VellumClient
+    from paywire.spaps import SpapsClient
+    from paywire.conxa import CONXAClient
+    from paywire import lumen
+
+The shared error hierarchy and retry/logging types are importable from here
+(``paywire.RateLimitError``, ``paywire.RetryConfig`` ...). Everything is imported lazily, so
+``import paywire`` costs almost nothing until a service is used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+_CORE_NAMES = frozenset({
+    "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AuthenticationError",
+    "BadRequestError", "ConfigError", "ConflictError", "InternalServerError", "NotFoundError",
+    "PaymentRequiredError", "PaywireError", "PermissionDeniedError", "RateLimitError",
+    "UnprocessableEntityError", "ValidationError", "RetryConfig", "LoggingHooks",
+    "default_logging_hooks", "RawResponse",
+})
+_SERVICES = frozenset({"spaps", "lumen", "vellum", "conxa", "sandbox"})
+
+if TYPE_CHECKING:
+    from paywire._core import (
+        APIConnectionError,
+        APIError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        ConfigError,
+        ConflictError,
+        InternalServerError,
+        LoggingHooks,
+        NotFoundError,
+        PaymentRequiredError,
+        PaywireError,
+        PermissionDeniedError,
+        RateLimitError,
+        RawResponse,
+        RetryConfig,
+        UnprocessableEntityError,
+        ValidationError,
+        default_logging_hooks,
+    )
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigError",
+    "ConflictError",
+    "InternalServerError",
+    "LoggingHooks",
+    "NotFoundError",
+    "PaymentRequiredError",
+    "PaywireError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawResponse",
+    "RetryConfig",
+    "UnprocessableEntityError",
+    "ValidationError",
+    "__version__",
+    "default_logging_hooks",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CORE_NAMES:
+        from paywire import _core
+
+        return getattr(_core, name)
+    if name in _SERVICES:
+        import importlib
+
+        return importlib.import_module(f"paywire.{name}")
+    raise AttributeError(f"module 'paywire' has no attribute {name!r}")

@@ -297,9 +297,7 @@ class Fault:
     def matches(self, service: str, op_id: str) -> bool:
         if self.fired >= self.times:
             return False
-        if self.match in ("*", op_id, f"{service}:{op_id}", f"{service}:*"):
-            return True
-        return False
+        return self.match in ("*", op_id, f"{service}:{op_id}", f"{service}:*")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -433,7 +431,7 @@ class OperationEndpoint:
             if handler is None:
                 raise ApiError(501, "NOT_IMPLEMENTED", f"sandbox has no handler for {op_id}")
             if inspect.iscoroutinefunction(handler):
-                result = await handler(ctx)  # type: ignore[misc]
+                result = await handler(ctx)
             else:
                 with sb.lock:
                     result = handler(ctx)

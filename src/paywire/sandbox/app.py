@@ -34,7 +34,7 @@ class Sandbox:
         self.validate_requests = validate_requests
         self.validate_responses = validate_responses
         self.lock = threading.RLock()
-        self._factories = {}
+        self._factories: dict[str, Any] = {}
         for svc in self.services.values():
             self._factories.setdefault(svc.state_key, svc.state_factory)
         self._states: dict[str, Any] = {}

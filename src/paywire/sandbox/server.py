@@ -102,5 +102,5 @@ def serve_forever(host: str, port: int, *, validate: bool = True, on_ready: Any 
             bound = server.servers[0].sockets[0].getsockname()[1]
             on_ready(RunningSandbox(sb, host, bound))
 
-        server.startup = startup  # type: ignore[method-assign]
+        server.startup = startup
     server.run()

@@ -1,0 +1,91 @@
+"""Shared machinery for every paywire facade: transport, flows, retries, errors, config, logs.
+
+Facade modules import from here; users import the public names from ``paywire``.
+"""
+
+from paywire._core.client import AsyncClient, AsyncResource, BaseClient, Resource, SyncClient, SyncResource
+from paywire._core.config import check_base_url, idempotency_key, require_setting, setting, timeout_setting
+from paywire._core.errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigError,
+    ConflictError,
+    ErrorMap,
+    InternalServerError,
+    NotFoundError,
+    PaymentRequiredError,
+    PaywireError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+    ValidationError,
+    make_status_error,
+    parse_error_body,
+)
+from paywire._core.flow import (
+    AsyncPager,
+    Flow,
+    RawResponse,
+    Send,
+    Sleep,
+    SyncPager,
+    operation,
+    paginated,
+)
+from paywire._core.logs import LoggingHooks, default_logging_hooks, logger
+from paywire._core.redact import mask, redact, register_secret
+from paywire._core.retries import NO_RETRIES, RetryConfig, parse_retry_after
+
+__all__ = [
+    "NO_RETRIES",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncClient",
+    "AsyncPager",
+    "AsyncResource",
+    "AuthenticationError",
+    "BadRequestError",
+    "BaseClient",
+    "ConfigError",
+    "ConflictError",
+    "ErrorMap",
+    "Flow",
+    "InternalServerError",
+    "LoggingHooks",
+    "NotFoundError",
+    "PaymentRequiredError",
+    "PaywireError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawResponse",
+    "Resource",
+    "RetryConfig",
+    "Send",
+    "Sleep",
+    "SyncClient",
+    "SyncPager",
+    "SyncResource",
+    "UnprocessableEntityError",
+    "ValidationError",
+    "check_base_url",
+    "default_logging_hooks",
+    "idempotency_key",
+    "logger",
+    "make_status_error",
+    "mask",
+    "operation",
+    "paginated",
+    "parse_error_body",
+    "parse_retry_after",
+    "redact",
+    "register_secret",
+    "require_setting",
+    "setting",
+    "timeout_setting",
+]

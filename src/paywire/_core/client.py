@@ -1,0 +1,338 @@
+"""The HTTP core every facade client stands on.
+
+``BaseClient`` holds configuration and the one request flow (retries, idempotency, hooks,
+error mapping); :class:`SyncClient` and :class:`AsyncClient` add only what differs between
+the flavours: which httpx client they own, how they close, and which driver runs flows.
+
+Pitfalls of the generated clients, designed around here (each has a regression test):
+- generated ``Client`` objects default to ``timeout=None`` (no timeout at all): the core's
+  httpx clients always have connect/read/write/pool timeouts;
+- ``AuthenticatedClient`` freezes its token into headers at first use: refreshing bearer
+  tokens belong in an ``httpx.Auth`` handed to the core;
+- ``set_httpx_client()`` drops the generated client's own auth/base URL/timeout and
+  ``httpx_args`` are shared by the sync and async httpx clients: the core builds its own
+  httpx client per flavour, with auth headers, and hands exactly that one to the generated
+  client (``client.generated``);
+- ``with_headers()`` mutates the original client: per-call headers (idempotency keys) go on
+  the request only.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import platform
+import ssl
+import time
+from collections.abc import Container, Mapping
+from functools import cache
+from typing import Any, TypeVar
+
+import httpx
+
+from paywire import __version__
+from paywire._core.errors import (
+    DEFAULT_ERRORS,
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    ErrorMap,
+    make_status_error,
+)
+from paywire._core.flow import AsyncDriver, AsyncRunner, Flow, Runner, Send, Sleep, SyncDriver, SyncRunner
+from paywire._core.logs import NO_HOOKS, LoggingHooks, logger, setup_logging
+from paywire._core.redact import mask, redact, register_secret
+from paywire._core.retries import RetryConfig, never_sent, parse_retry_after, request_may_retry
+
+T = TypeVar("T")
+C = TypeVar("C", bound="BaseClient")
+
+USER_AGENT = f"paywire/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
+DEFAULT_RETRY = RetryConfig()
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=30.0)
+
+
+@cache
+def shared_ssl_context() -> ssl.SSLContext:
+    """One verified TLS context per process: building one costs ~25 ms, so clients share it."""
+    return httpx.create_ssl_context()
+
+
+def make_timeout(seconds: float) -> httpx.Timeout:
+    return httpx.Timeout(seconds, connect=min(seconds, 10.0), pool=min(seconds, 10.0))
+
+
+class BaseClient(Runner):
+    """Configuration, the request flow and the shared plumbing of every facade client."""
+
+    #: The generated package this client's operations use (set by each facade class).
+    _generated_package: str | None = None
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        headers: Mapping[str, str] | None = None,
+        timeout: float = 30.0,
+        retry_config: RetryConfig | None = None,
+        max_retries: int | None = None,
+        logging_hooks: LoggingHooks | None = None,
+        errors: ErrorMap = DEFAULT_ERRORS,
+        auth: httpx.Auth | None = None,
+        http_client: Any = None,
+        transport: Any = None,
+        secrets: tuple[str | None, ...] = (),
+    ) -> None:
+        setup_logging()
+        for secret in secrets:
+            register_secret(secret)
+        retry = retry_config or DEFAULT_RETRY
+        if max_retries is not None:
+            retry = retry.with_max_retries(max_retries)
+        self.base_url = base_url
+        self._retry = retry
+        self._hooks = logging_hooks or NO_HOOKS
+        self._errors = errors
+        self._timeout = make_timeout(timeout)
+        self._default_headers = {"User-Agent": USER_AGENT, **(headers or {})}
+        self._owns_http = http_client is None
+        self._http: Any = http_client if http_client is not None else self._build_http(transport, auth)
+        self._driver = self._make_driver(self._http)
+        self._generated: Any = None
+
+    # -- flavour-specific ------------------------------------------------------------------
+    def _build_http(self, transport: Any, auth: httpx.Auth | None) -> Any:
+        raise NotImplementedError  # pragma: no cover - defined by SyncClient / AsyncClient
+
+    def _make_driver(self, http: Any) -> Any:
+        raise NotImplementedError  # pragma: no cover
+
+    def _http_kwargs(self, transport: Any, auth: httpx.Auth | None) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {
+            "base_url": self.base_url,
+            "headers": self._default_headers,
+            "timeout": self._timeout,
+            "follow_redirects": False,  # 302 Location headers are results (Vellum invoice PDFs)
+            "limits": DEFAULT_LIMITS,
+            "auth": auth,
+        }
+        if transport is not None:
+            kwargs["transport"] = transport
+        elif self.base_url.startswith("https:"):
+            kwargs["verify"] = shared_ssl_context()
+        return kwargs
+
+    # -- options ------------------------------------------------------------------------------
+    def with_options(self: C, *, max_retries: int | None = None, retry_config: RetryConfig | None = None,
+                     timeout: float | None = None) -> C:
+        """A cheap copy sharing the connection pool, e.g. ``client.with_options(max_retries=0)``."""
+        new = copy.copy(self)
+        # Drop cached bound operations and resources: they point at the original object.
+        new.__dict__ = {k: v for k, v in self.__dict__.items()
+                        if not getattr(v, "_paywire_bound", False) and not isinstance(v, Runner)}
+        retry = retry_config or self._retry
+        if max_retries is not None:
+            retry = retry.with_max_retries(max_retries)
+        new._retry = retry
+        if timeout is not None:
+            new._timeout = make_timeout(timeout)
+        new._owns_http = False  # closing a copy must not close the shared pool
+        return new
+
+    @property
+    def retry_config(self) -> RetryConfig:
+        return self._retry
+
+    # -- generated client wiring -------------------------------------------------------------
+    @property
+    def generated(self) -> Any:
+        """The generated raw client, wired to this client's own httpx client (auth, timeouts,
+        transport included): ``paywire_gen_x.api.tag.op.sync_detailed(client=c.generated)``."""
+        if self._generated is None:
+            if self._generated_package is None:
+                raise AttributeError(f"{type(self).__name__} has no generated client")
+            pkg = importlib.import_module(self._generated_package)
+            gen = pkg.Client(base_url=self.base_url)
+            self._wire_generated(gen)
+            self._generated = gen
+        return self._generated
+
+    def _wire_generated(self, gen: Any) -> None:
+        raise NotImplementedError  # pragma: no cover
+
+    # -- the request flow ------------------------------------------------------------------------
+    def _request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        retry_safe: bool | None = None,
+        ok: Container[int] = (),
+        errors: ErrorMap | None = None,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> Flow[httpx.Response]:
+        """Build a request and send it with retries; raise the mapped error on failure.
+
+        ``retry_safe``: the request may be sent again even if it reached the server. Defaults to
+        "the method is idempotent"; a POST/PATCH passes True only when it carries an
+        idempotency key (in a header or the body) — the request object is built once, so every
+        attempt carries the same key. ``ok``: error statuses returned instead of raised (e.g.
+        Vellum's 404 = empty entitlement set).
+        """
+        request = self._http.build_request(
+            method, url, params=params, json=json, content=content, headers=headers,
+            timeout=self._timeout, extensions=dict(extensions) if extensions else None,
+        )
+        return (yield from self._send(request, retry_safe=retry_safe, ok=ok, errors=errors))
+
+    def _request_kwargs(self, kwargs: Mapping[str, Any], *, headers: Mapping[str, str] | None = None,
+                        retry_safe: bool | None = None, ok: Container[int] = (),
+                        errors: ErrorMap | None = None) -> Flow[httpx.Response]:
+        """Send what a generated ``_get_kwargs(...)`` built (method, url, params, json, headers)."""
+        merged = dict(kwargs.get("headers") or {})
+        if headers:
+            merged.update(headers)
+        return (yield from self._request(
+            kwargs["method"], kwargs["url"], params=kwargs.get("params"), json=kwargs.get("json"),
+            content=kwargs.get("content"), headers=merged or None, retry_safe=retry_safe, ok=ok,
+            errors=errors,
+        ))
+
+    def _send(self, request: httpx.Request, *, retry_safe: bool | None = None, ok: Container[int] = (),
+              errors: ErrorMap | None = None) -> Flow[httpx.Response]:
+        policy = self._retry
+        hooks = self._hooks
+        may_resend = request_may_retry(request, bool(retry_safe)) if retry_safe is not False else False
+        started = time.monotonic()
+        deadline = None if policy.deadline is None else started + policy.deadline
+        method = request.method
+        url = redact(str(request.url))
+        attempt = 0
+        while True:
+            attempt += 1
+            hooks.emit("on_request", method=method, url=url, attempt=attempt)
+            logger.debug("request method=%s url=%s attempt=%d", method, url, attempt)
+            try:
+                response: httpx.Response = yield Send(request)
+            except httpx.TransportError as exc:
+                error: Exception = (APITimeoutError if isinstance(exc, httpx.TimeoutException)
+                                    else APIConnectionError)(f"{type(exc).__name__}: {exc}", request=request)
+                hooks.emit("on_error", method=method, url=url, attempt=attempt, error=error)
+                retryable = may_resend or never_sent(exc)
+                delay = policy.backoff(attempt)
+                if not retryable or attempt >= policy.max_attempts or _past(deadline, delay):
+                    raise error from exc
+                reason = type(exc).__name__
+            else:
+                status = response.status_code
+                request_id = response.headers.get("x-request-id")
+                hooks.emit("on_response", method=method, url=url, status_code=status,
+                           elapsed=time.monotonic() - started, attempt=attempt, request_id=request_id)
+                logger.debug("response method=%s url=%s status=%d attempt=%d request_id=%s",
+                             method, url, status, attempt, request_id)
+                if status < 400 or status in ok:
+                    return response
+                retryable = may_resend and status in policy.retry_statuses
+                hint = parse_retry_after(response.headers.get("retry-after")) if retryable else None
+                delay = policy.backoff(attempt) if hint is None else hint
+                if (not retryable or attempt >= policy.max_attempts or _past(deadline, delay)
+                        or (hint is not None and hint > policy.max_retry_after)):
+                    status_error: APIStatusError = make_status_error(response, errors or self._errors)
+                    hooks.emit("on_error", method=method, url=url, attempt=attempt, error=status_error)
+                    raise status_error
+                reason = f"HTTP {status}"
+            hooks.emit("on_retry", method=method, url=url, attempt=attempt, delay=delay, reason=reason)
+            logger.info("retrying method=%s url=%s after attempt=%d in %.3fs (%s)", method, url, attempt, delay, reason)
+            yield Sleep(delay)
+
+    # -- repr ---------------------------------------------------------------------------------
+    def _repr_fields(self) -> dict[str, str]:
+        return {"base_url": repr(self.base_url)}
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v}" for k, v in self._repr_fields().items())
+        return f"{type(self).__name__}({fields})"
+
+
+def _past(deadline: float | None, delay: float) -> bool:
+    return deadline is not None and time.monotonic() + delay > deadline
+
+
+class SyncClient(BaseClient, SyncRunner):
+    """Sync flavour: owns one pooled ``httpx.Client``; thread-safe; a context manager."""
+
+    _http: httpx.Client
+    _driver: SyncDriver
+
+    def _build_http(self, transport: Any, auth: httpx.Auth | None) -> httpx.Client:
+        return httpx.Client(**self._http_kwargs(transport, auth))
+
+    def _make_driver(self, http: Any) -> SyncDriver:
+        return SyncDriver(http)
+
+    def _wire_generated(self, gen: Any) -> None:
+        gen.set_httpx_client(self._http)
+
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self: C) -> C:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class AsyncClient(BaseClient, AsyncRunner):
+    """Async flavour: owns one pooled ``httpx.AsyncClient``; safe to share across tasks."""
+
+    _http: httpx.AsyncClient
+    _driver: AsyncDriver
+
+    def _build_http(self, transport: Any, auth: httpx.Auth | None) -> httpx.AsyncClient:
+        return httpx.AsyncClient(**self._http_kwargs(transport, auth))
+
+    def _make_driver(self, http: Any) -> AsyncDriver:
+        return AsyncDriver(http)
+
+    def _wire_generated(self, gen: Any) -> None:
+        gen.set_async_httpx_client(self._http)
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def close(self) -> None:
+        """Alias of :meth:`aclose` (some seeds' async clients call it ``close``)."""
+        await self.aclose()
+
+    async def __aenter__(self: C) -> C:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+
+class Resource(Runner):
+    """A namespace of operations on a client (``spaps.auth``); shares the client's driver."""
+
+    def __init__(self, client: BaseClient) -> None:
+        self._client = client
+        self._driver = client._driver
+
+
+class SyncResource(Resource, SyncRunner):
+    pass
+
+
+class AsyncResource(Resource, AsyncRunner):
+    pass
+
+
+def masked(value: str | None) -> str:
+    return mask(value)

@@ -1,0 +1,261 @@
+"""One exception hierarchy for every paywire service.
+
+``PaywireError`` is the root. HTTP failures are ``APIStatusError`` subclasses chosen by status
+(``AuthenticationError`` for 401, ``RateLimitError`` for 429, ...); transport failures are
+``APIConnectionError`` / ``APITimeoutError``; bad input is ``ValidationError`` (also a
+``ValueError``) raised before anything is sent.
+
+Each service keeps its own exception names (``VellumAuthError``, ``InsufficientBalanceError``,
+SPAPS's ``AuthError`` ...). They are mixed into this hierarchy by :class:`ErrorMap`, so both
+``except paywire.RateLimitError`` and ``except conxa.RateLimitError`` catch the same error.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+
+from paywire._core.redact import redact
+
+
+class PaywireError(Exception):
+    """Base class of every exception paywire raises."""
+
+
+class ConfigError(PaywireError, ValueError):
+    """The client was configured wrongly (missing key, unsafe base URL, bad option)."""
+
+
+class ValidationError(PaywireError, ValueError):
+    """Bad input, caught locally before any request is sent (or money moves)."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class APIError(PaywireError):
+    """Something went wrong talking to an API (status error or transport failure)."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(redact(message))
+        self.message = redact(message)
+        self.request = request
+
+
+class APIConnectionError(APIError):
+    """The request did not get a complete response (DNS, refused, reset, dropped)."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+
+class APIStatusError(APIError):
+    """The API answered with a non-success status.
+
+    Attributes: ``status_code``, ``code`` (the API's error code, if any), ``message``,
+    ``request_id`` (``X-Request-ID`` header, else the body), ``body`` (parsed JSON, or the raw
+    text when the body is not JSON), ``response`` (the ``httpx.Response``).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Any = None,
+        code: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message, request=response.request if _has_request(response) else None)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+        self.code = code
+        self.request_id = request_id
+
+    def __str__(self) -> str:
+        text = f"[{self.status_code}] {self.message}"
+        if self.code:
+            text += f" (code {self.code})"
+        if self.request_id:
+            text += f" [request {self.request_id}]"
+        return text
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status_code={self.status_code}, code={self.code!r}, message={self.message!r}, request_id={self.request_id!r})"
+
+
+def _has_request(response: httpx.Response) -> bool:
+    try:
+        response.request  # noqa: B018 - raises RuntimeError when the response has none
+    except RuntimeError:
+        return False
+    return True
+
+
+class BadRequestError(APIStatusError):
+    """400."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: missing, invalid or expired credentials."""
+
+
+class PaymentRequiredError(APIStatusError):
+    """402: e.g. a declined card or an insufficient wallet balance."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403."""
+
+
+class NotFoundError(APIStatusError):
+    """404."""
+
+
+class ConflictError(APIStatusError):
+    """409: e.g. an idempotency key still in progress, or a duplicate subscription."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422."""
+
+
+class RateLimitError(APIStatusError):
+    """429. ``retry_after`` is the server's hint in seconds, when it sent one."""
+
+    def __init__(self, message: str, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        from paywire._core.retries import parse_retry_after
+
+        self.retry_after: float | None = parse_retry_after(self.response.headers.get("retry-after"))
+
+
+class InternalServerError(APIStatusError):
+    """5xx."""
+
+
+STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    402: PaymentRequiredError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def class_for_status(status: int) -> type[APIStatusError]:
+    if status in STATUS_CLASSES:
+        return STATUS_CLASSES[status]
+    if status >= 500:
+        return InternalServerError
+    return APIStatusError
+
+
+class ErrorMap:
+    """Chooses the exception class for a failed response, for one service.
+
+    ``service_base`` is the service's own root status error (e.g. ``VellumApiError``);
+    ``overrides`` maps a status to a service class (e.g. ``{401: VellumAuthenticationError}``).
+    For other statuses a class that inherits from both ``service_base`` and the generic class
+    (e.g. ``NotFoundError``) is made once and cached, so both names catch it.
+    """
+
+    def __init__(
+        self,
+        service_base: type[APIStatusError] | None = None,
+        overrides: dict[int, type[APIStatusError]] | None = None,
+        *,
+        prefix: str = "",
+    ) -> None:
+        self.service_base = service_base
+        self.overrides = dict(overrides or {})
+        self.prefix = prefix
+        self._mixed: dict[type[APIStatusError], type[APIStatusError]] = {}
+
+    def classify(self, status: int, code: str | None = None) -> type[APIStatusError]:
+        if status in self.overrides:
+            return self.overrides[status]
+        generic = class_for_status(status)
+        base = self.service_base
+        if base is None or issubclass(base, generic):
+            return base or generic
+        mixed = self._mixed.get(generic)
+        if mixed is None:
+            name = f"{self.prefix}{generic.__name__}"
+            mixed = type(name, (base, generic), {"__module__": base.__module__})
+            self._mixed[generic] = mixed
+        return mixed
+
+
+DEFAULT_ERRORS = ErrorMap()
+
+
+def parse_error_body(response: httpx.Response) -> tuple[Any, str | None, str | None, str | None]:
+    """(body, code, message, request_id) from any of the four APIs' error shapes.
+
+    Shapes seen: SPAPS ``{"error": {"code", "message"}, "metadata": {"request_id"}}`` and the
+    OAuth-style ``{"error": "...", "error_description": "..."}``; Lumen/Vellum
+    ``{"error": "..."}``; CONXA ``{"status": "error", "message", "code", "errors"}`` and
+    FastAPI's ``{"detail": str | [{"msg"}]}``. A body that is not JSON (an HTML page from a
+    proxy) never raises: it is kept as text.
+    """
+    text = ""
+    try:
+        text = response.text
+    except Exception:  # undecodable bytes: keep going without a message
+        text = ""
+    body: Any = text
+    code = message = None
+    request_id = response.headers.get("x-request-id")
+    if text:
+        try:
+            body = json.loads(text)
+        except ValueError:
+            body = text
+    if isinstance(body, dict):
+        err = body.get("error")
+        if isinstance(err, dict):
+            code = _str(err.get("code"))
+            message = _str(err.get("message"))
+        elif isinstance(err, str):
+            message = _str(body.get("error_description")) or err
+            if body.get("error_description") or (err.isupper() and " " not in err):
+                code = err
+        if message is None:
+            message = _str(body.get("message"))
+        if code is None:
+            code = _str(body.get("code")) or _str(body.get("error_code"))
+        detail = body.get("detail")
+        if message is None and isinstance(detail, str):
+            message = detail
+        elif message is None and isinstance(detail, list) and detail:
+            first = detail[0]
+            message = _str(first.get("msg")) if isinstance(first, dict) else _str(first)
+        if request_id is None:
+            meta = body.get("metadata")
+            if isinstance(meta, dict):
+                request_id = _str(meta.get("request_id"))
+            request_id = request_id or _str(body.get("request_id"))
+    return body, code, message, request_id
+
+
+def _str(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def make_status_error(response: httpx.Response, errors: ErrorMap = DEFAULT_ERRORS) -> APIStatusError:
+    body, code, message, request_id = parse_error_body(response)
+    if not message:
+        message = f"HTTP {response.status_code}" + (f" {response.reason_phrase}" if response.reason_phrase else "")
+    cls = errors.classify(response.status_code, code)
+    return cls(message, response=response, body=body, code=code, request_id=request_id)

@@ -1,0 +1,291 @@
+"""One source for sync and async: operations are generator *flows*, run by two drivers.
+
+A flow is written once as a generator that yields what it needs (``Send(request)`` to get an
+``httpx.Response``, ``Sleep(seconds)`` to wait) and returns its result; it never does I/O
+itself. :class:`SyncDriver` runs it with ``httpx.Client.send`` and ``time.sleep``;
+:class:`AsyncDriver` with ``await AsyncClient.send`` and ``asyncio.sleep``. httpx's own
+``Auth.auth_flow`` uses the same shape. Compared with httpcore's unasync approach this needs
+no build step and no second copy of the code on disk, and mypy checks both flavours.
+
+The :class:`operation` descriptor turns ``def get_x(self, ...) -> Flow[T]`` on a shared base
+class into ``(...) -> T`` on sync clients and ``(...) -> Awaitable[T]`` on async ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, TypeAlias, TypeVar, overload
+
+import httpx
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+
+@dataclass(frozen=True, slots=True)
+class Send:
+    """Effect: send this request; the flow receives the response (or the transport error)."""
+
+    request: httpx.Request
+
+
+@dataclass(frozen=True, slots=True)
+class Sleep:
+    """Effect: wait this many seconds (a retry backoff, a polling interval)."""
+
+    seconds: float
+
+
+Effect: TypeAlias = Send | Sleep
+Flow: TypeAlias = Generator[Effect, Any, T]
+
+
+class SyncDriver:
+    __slots__ = ("http", "sleep")
+
+    def __init__(self, http: httpx.Client, sleep: Callable[[float], None] = time.sleep) -> None:
+        self.http = http
+        self.sleep = sleep
+
+    def run(self, flow: Flow[T]) -> T:
+        return self.run_raw(flow)[0]
+
+    def run_raw(self, flow: Flow[T]) -> tuple[T, httpx.Response | None]:
+        send = flow.send
+        value: Any = None
+        error: BaseException | None = None
+        last: httpx.Response | None = None
+        while True:
+            try:
+                effect = flow.throw(error) if error is not None else send(value)
+            except StopIteration as stop:
+                return stop.value, last
+            value = error = None
+            if type(effect) is Send:
+                try:
+                    value = last = self.http.send(effect.request)
+                except httpx.HTTPError as exc:
+                    error = exc
+            elif type(effect) is Sleep:
+                if effect.seconds > 0:
+                    self.sleep(effect.seconds)
+            else:
+                error = TypeError(f"unknown flow effect {effect!r}")
+
+
+class AsyncDriver:
+    __slots__ = ("http", "sleep")
+
+    def __init__(self, http: httpx.AsyncClient, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.http = http
+        self.sleep = sleep
+
+    async def run(self, flow: Flow[T]) -> T:
+        return (await self.run_raw(flow))[0]
+
+    async def run_raw(self, flow: Flow[T]) -> tuple[T, httpx.Response | None]:
+        send = flow.send
+        value: Any = None
+        error: BaseException | None = None
+        last: httpx.Response | None = None
+        while True:
+            try:
+                effect = flow.throw(error) if error is not None else send(value)
+            except StopIteration as stop:
+                return stop.value, last
+            value = error = None
+            if type(effect) is Send:
+                try:
+                    value = last = await self.http.send(effect.request)
+                except httpx.HTTPError as exc:
+                    error = exc
+            elif type(effect) is Sleep:
+                if effect.seconds > 0:
+                    await self.sleep(effect.seconds)
+            else:
+                error = TypeError(f"unknown flow effect {effect!r}")
+
+
+class Runner:
+    """Anything operations can be bound to: a client, or a resource (``spaps.auth``) of one."""
+
+    _is_async: ClassVar[bool] = False
+    _driver: Any
+
+    @property
+    def with_raw_response(self) -> Any:
+        """A view whose operations return :class:`RawResponse` (parsed result + httpx response)."""
+        return RawView(self)
+
+
+class SyncRunner(Runner):
+    _is_async = False
+    _driver: SyncDriver
+
+
+class AsyncRunner(Runner):
+    _is_async = True
+    _driver: AsyncDriver
+
+
+class operation(Generic[P, T]):
+    """Descriptor: a flow method becomes a sync method or a coroutine method per client flavour.
+
+    The bound callable is cached on the instance (a non-data descriptor), so after the first
+    access a call costs one dict lookup and the driver loop.
+    """
+
+    def __init__(self, fn: Callable[Concatenate[Any, P], Flow[T]]) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+        self.__wrapped__ = fn
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> operation[P, T]: ...
+    @overload
+    def __get__(self, obj: SyncRunner, owner: type) -> Callable[P, T]: ...
+    @overload
+    def __get__(self, obj: AsyncRunner, owner: type) -> Callable[P, Awaitable[T]]: ...
+    def __get__(self, obj: Any, owner: type) -> Any:
+        if obj is None:
+            return self
+        fn = self.fn
+        driver = obj._driver
+        bound: Any
+        if obj._is_async:
+            async def bound(*args: Any, **kwargs: Any) -> Any:
+                return await driver.run(fn(obj, *args, **kwargs))
+        else:
+            def bound(*args: Any, **kwargs: Any) -> Any:
+                return driver.run(fn(obj, *args, **kwargs))
+        bound.__name__ = self.name
+        bound.__doc__ = fn.__doc__
+        bound._paywire_bound = True
+        obj.__dict__[self.name] = bound
+        return bound
+
+
+class RawResponse(Generic[T]):
+    """A parsed result together with the last ``httpx.Response`` behind it."""
+
+    __slots__ = ("http_response", "parsed")
+
+    def __init__(self, parsed: T, http_response: httpx.Response | None) -> None:
+        self.parsed = parsed
+        self.http_response = http_response
+
+    @property
+    def status_code(self) -> int | None:
+        return None if self.http_response is None else self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return httpx.Headers() if self.http_response is None else self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        value: str | None = self.headers.get("x-request-id")
+        return value
+
+    def __repr__(self) -> str:
+        return f"RawResponse(status_code={self.status_code}, parsed={self.parsed!r})"
+
+
+class RawView:
+    """``client.with_raw_response.<op>(...)`` → :class:`RawResponse`; works on resources too."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, target: Runner) -> None:
+        self._target = target
+
+    def __getattr__(self, name: str) -> Any:
+        target = self._target
+        attr = getattr(type(target), name, None)
+        if isinstance(attr, operation):
+            fn = attr.fn
+            driver = target._driver
+            if target._is_async:
+                async def acall(*args: Any, **kwargs: Any) -> RawResponse[Any]:
+                    parsed, response = await driver.run_raw(fn(target, *args, **kwargs))
+                    return RawResponse(parsed, response)
+
+                return acall
+
+            def call(*args: Any, **kwargs: Any) -> RawResponse[Any]:
+                parsed, response = driver.run_raw(fn(target, *args, **kwargs))
+                return RawResponse(parsed, response)
+
+            return call
+        value = getattr(target, name)
+        if isinstance(value, Runner):
+            return RawView(value)
+        raise AttributeError(f"{name!r} is not an API operation of {type(target).__name__}")
+
+
+# --- pagination ------------------------------------------------------------------------------
+#: A page fetch: given the cursor (None for the first page) a flow returning the page's items
+#: and the next cursor (None when there are no more pages).
+PageFetch: TypeAlias = Callable[[Any], Flow[tuple[Sequence[T], Any]]]
+
+
+class SyncPager(Generic[T]):
+    """Iterates items across every page; the caller writes no loop."""
+
+    def __init__(self, driver: SyncDriver, fetch: PageFetch[T], start: Any = None) -> None:
+        self._driver = driver
+        self._fetch = fetch
+        self._start = start
+
+    def __iter__(self) -> Iterator[T]:
+        cursor = self._start
+        while True:
+            items, cursor = self._driver.run(self._fetch(cursor))
+            yield from items
+            if cursor is None or not items:
+                return
+
+
+class AsyncPager(Generic[T]):
+    def __init__(self, driver: AsyncDriver, fetch: PageFetch[T], start: Any = None) -> None:
+        self._driver = driver
+        self._fetch = fetch
+        self._start = start
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        cursor = self._start
+        while True:
+            items, cursor = await self._driver.run(self._fetch(cursor))
+            for item in items:
+                yield item
+            if cursor is None or not items:
+                return
+
+
+class paginated(Generic[P, T]):
+    """Descriptor for ``def iter_x(self, ...) -> PageFetch[T]``: a sync or async iterator."""
+
+    def __init__(self, fn: Callable[Concatenate[Any, P], PageFetch[T]]) -> None:
+        self.fn = fn
+        self.__doc__ = fn.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> paginated[P, T]: ...
+    @overload
+    def __get__(self, obj: SyncRunner, owner: type) -> Callable[P, SyncPager[T]]: ...
+    @overload
+    def __get__(self, obj: AsyncRunner, owner: type) -> Callable[P, AsyncPager[T]]: ...
+    def __get__(self, obj: Any, owner: type) -> Any:
+        if obj is None:
+            return self
+        fn = self.fn
+        if obj._is_async:
+            return lambda *a, **kw: AsyncPager(obj._driver, fn(obj, *a, **kw))
+        return lambda *a, **kw: SyncPager(obj._driver, fn(obj, *a, **kw))
