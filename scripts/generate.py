@@ -40,7 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OPENAPI = ROOT / "openapi"
 GENERATED = ROOT / "generated"
 LOCK = OPENAPI / "lock.json"
-TOOLS = ROOT / ".tools" / "gen"
+# PAYWIRE_GEN_TOOLS lets a scratch copy of the repo (tests) reuse the pinned environment.
+TOOLS = Path(os.environ.get("PAYWIRE_GEN_TOOLS") or ROOT / ".tools" / "gen")
 
 GENERATOR_VERSION = "0.29.1"
 RUFF_VERSION = "0.17.6"
@@ -116,7 +117,7 @@ def ensure_tools() -> Path:
         return bindir
     if TOOLS.exists():
         shutil.rmtree(TOOLS)
-    print(f"creating generator environment in {TOOLS.relative_to(ROOT)} ...", file=sys.stderr)
+    print(f"creating generator environment in {TOOLS} ...", file=sys.stderr)
     venv.EnvBuilder(with_pip=True).create(TOOLS)
     subprocess.run(
         [str(bindir / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
