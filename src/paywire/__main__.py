@@ -1,0 +1,3 @@
+from paywire.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,67 @@
+"""The ``paywire`` command: ``paywire demo``, ``paywire sandbox``, ``paywire versions``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def cmd_versions(_: argparse.Namespace) -> int:
+    from paywire import __version__
+    from paywire._versions import API_VERSIONS, default_version
+
+    print(f"paywire {__version__}: pinned API contracts")
+    for service, versions in API_VERSIONS.items():
+        default = default_version(service)
+        for version, package in versions.items():
+            mark = "  (default)" if version == default else ""
+            print(f"  {service:<7} {version:<8} {package}{mark}")
+    return 0
+
+
+def cmd_sandbox(args: argparse.Namespace) -> int:
+    from paywire.sandbox.credentials import describe
+    from paywire.sandbox.server import RunningSandbox, serve_forever
+
+    def ready(sb: RunningSandbox) -> None:
+        print(f"paywire sandbox listening on {sb.url}  (Ctrl+C to stop)")
+        for name in sorted(sb.sandbox.services):
+            print(f"  {name:<10} {sb.base_url(name)}")
+        print(f"  control    {sb.url}/_sandbox")
+        print("seeded credentials:")
+        for line in describe():
+            print(f"  {line}")
+        sys.stdout.flush()
+
+    serve_forever(args.host, args.port, validate=not args.no_validate, on_ready=ready)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from paywire.demo import main as demo_main
+
+    return demo_main(output_dir=args.output)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="paywire", description="paywire SDK tools")
+    sub = parser.add_subparsers(dest="command")
+    p = sub.add_parser("versions", help="list the pinned API contract versions")
+    p.set_defaults(func=cmd_versions)
+    p = sub.add_parser("sandbox", help="run the local emulator of all four APIs")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--no-validate", action="store_true", help="skip spec checks (benchmarks)")
+    p.set_defaults(func=cmd_sandbox)
+    p = sub.add_parser("demo", help="narrated end-to-end tour on an embedded sandbox")
+    p.add_argument("--output", default="paywire-demo", help="where the QR files are written")
+    p.set_defaults(func=cmd_demo)
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        args = parser.parse_args(["versions"])
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
