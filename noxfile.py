@@ -1,0 +1,63 @@
+"""Developer sessions. The default test run is `nox -s tests` (same as README's command)."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typecheck", "drift"]
+nox.options.reuse_existing_virtualenvs = True
+PY = "3.11"
+
+
+@nox.session(python=PY)
+def tests(session: nox.Session) -> None:
+    """The whole default suite (unit, integration against the sandbox, foundation guards)."""
+    session.install("-e", ".[dev]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PY)
+def lint(session: nox.Session) -> None:
+    session.install("ruff==0.17.6")
+    session.run("ruff", "check", "src", "tests", "scripts", "noxfile.py")
+
+
+@nox.session(python=PY)
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on src/ (generated packages are followed silently)."""
+    session.install("-e", ".[dev]")
+    session.run("mypy")
+
+
+@nox.session(python=PY)
+def generate(session: nox.Session) -> None:
+    """Regenerate every client (pinned generator and ruff in .tools/gen)."""
+    session.install("pyyaml", "filelock")
+    session.run("python", "scripts/generate.py", *session.posargs)
+
+
+@nox.session(python=PY)
+def drift(session: nox.Session) -> None:
+    """Fail, naming the client, when generated/ or openapi/lock.json disagree with the specs."""
+    session.install("pyyaml", "filelock")
+    session.run("python", "scripts/generate.py", "--check")
+
+
+@nox.session(python=PY)
+def build(session: nox.Session) -> None:
+    session.install("build")
+    session.run("python", "-m", "build")
+
+
+@nox.session(python=PY)
+def bench(session: nox.Session) -> None:
+    """Side-by-side benchmarks against the seed SDKs; writes bench/results.md and a chart."""
+    session.install("-e", ".[bench]")
+    session.run("python", "bench/run.py", *session.posargs)
+
+
+@nox.session(python=PY)
+def soak(session: nox.Session) -> None:
+    """Long exactly-once charge soak and schemathesis runs (not in the default suite)."""
+    session.install("-e", ".[dev]")
+    session.run("pytest", "-m", "soak", "tests", *session.posargs, env={"PAYWIRE_SOAK": "1"})
