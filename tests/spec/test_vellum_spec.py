@@ -369,9 +369,12 @@ def test_v2_invoice_pdf_is_pdf_bytes(v2: dict[str, Any]) -> None:
     responses = op_of(v2, "get_invoice_pdf")["responses"]
     assert set(responses) == {"200", "401", "403", "404"}
     assert not any(s.startswith("3") for s in responses)
+    # OAS 3.1 raw bytes: contentMediaType, no `type: string` (3.1 validators reject bytes for it).
     assert responses["200"]["content"] == {
-        "application/pdf": {"schema": {"type": "string", "format": "binary"}}
+        "application/pdf": {"schema": {"contentMediaType": "application/pdf"}}
     }
+    pdf_config = yaml.safe_load((ROOT / "openapi" / "vellum" / "v2.config.yaml").read_text())
+    assert pdf_config["content_type_overrides"] == {"application/pdf": "application/octet-stream"}
 
 
 def test_v2_plan_version_optional_and_not_nullable(v2: dict[str, Any]) -> None:
@@ -528,15 +531,14 @@ def test_generated_v1_invoice_pdf_exposes_location() -> None:
 def test_generated_v2_invoice_pdf_returns_bytes() -> None:
     from paywire_gen_vellum_v2 import Client
     from paywire_gen_vellum_v2.api.billing import get_invoice_pdf
-    from paywire_gen_vellum_v2.types import File
 
     client = Client(base_url="http://vellum.test")
     parsed = get_invoice_pdf._parse_response(
         client=client,
-        response=httpx.Response(200, content=b"%PDF-1.4 x", headers={"content-type": "application/pdf"}),
+        response=httpx.Response(200, content=b"%PDF-1.4 \xff", headers={"content-type": "application/pdf"}),
     )
-    assert isinstance(parsed, File)
-    assert parsed.payload.read() == b"%PDF-1.4 x"
+    assert isinstance(parsed, bytes)
+    assert parsed == b"%PDF-1.4 \xff"
 
 
 @pytest.mark.parametrize("version", ["v1", "v2"])

@@ -1,6 +1,5 @@
 from http import HTTPStatus
-from io import BytesIO
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -8,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...types import File, Response
+from ...types import Response
 
 
 def _get_kwargs(
@@ -29,10 +28,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | File | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
     if response.status_code == 200:
-        response_200 = File(payload=BytesIO(response.content))
-
+        response_200 = cast(Any, response.content)
         return response_200
 
     if response.status_code == 401:
@@ -56,7 +54,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | File]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,12 +69,16 @@ def sync_detailed(
     invoice_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | File]:
+) -> Response[Any | Error]:
     """The invoice PDF bytes
 
      **200 `application/pdf`** after an ownership check (the provider's hosted-PDF URL is a
     bearer credential and never leaves VellumCharter). `invoiceId` must be a `ref` of this
     account; a raw provider id is 404. Content type `application/pdf` is INFERENCE.
+    The schema is the OAS 3.1 form for raw bytes (`contentMediaType`, no `type: string`:
+    a 3.1 validator such as openapi-core rejects a bytes body against `type: string`). With
+    the config's `application/pdf -> application/octet-stream` override the generated
+    client returns the body as `bytes` (`response.content`).
 
     Args:
         tenant_id (str):
@@ -88,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File]
+        Response[Any | Error]
     """
 
     kwargs = _get_kwargs(
@@ -110,12 +112,16 @@ def sync(
     invoice_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | File | None:
+) -> Any | Error | None:
     """The invoice PDF bytes
 
      **200 `application/pdf`** after an ownership check (the provider's hosted-PDF URL is a
     bearer credential and never leaves VellumCharter). `invoiceId` must be a `ref` of this
     account; a raw provider id is 404. Content type `application/pdf` is INFERENCE.
+    The schema is the OAS 3.1 form for raw bytes (`contentMediaType`, no `type: string`:
+    a 3.1 validator such as openapi-core rejects a bytes body against `type: string`). With
+    the config's `application/pdf -> application/octet-stream` override the generated
+    client returns the body as `bytes` (`response.content`).
 
     Args:
         tenant_id (str):
@@ -127,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File
+        Any | Error
     """
 
     return sync_detailed(
@@ -144,12 +150,16 @@ async def asyncio_detailed(
     invoice_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | File]:
+) -> Response[Any | Error]:
     """The invoice PDF bytes
 
      **200 `application/pdf`** after an ownership check (the provider's hosted-PDF URL is a
     bearer credential and never leaves VellumCharter). `invoiceId` must be a `ref` of this
     account; a raw provider id is 404. Content type `application/pdf` is INFERENCE.
+    The schema is the OAS 3.1 form for raw bytes (`contentMediaType`, no `type: string`:
+    a 3.1 validator such as openapi-core rejects a bytes body against `type: string`). With
+    the config's `application/pdf -> application/octet-stream` override the generated
+    client returns the body as `bytes` (`response.content`).
 
     Args:
         tenant_id (str):
@@ -161,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File]
+        Response[Any | Error]
     """
 
     kwargs = _get_kwargs(
@@ -181,12 +191,16 @@ async def asyncio(
     invoice_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | File | None:
+) -> Any | Error | None:
     """The invoice PDF bytes
 
      **200 `application/pdf`** after an ownership check (the provider's hosted-PDF URL is a
     bearer credential and never leaves VellumCharter). `invoiceId` must be a `ref` of this
     account; a raw provider id is 404. Content type `application/pdf` is INFERENCE.
+    The schema is the OAS 3.1 form for raw bytes (`contentMediaType`, no `type: string`:
+    a 3.1 validator such as openapi-core rejects a bytes body against `type: string`). With
+    the config's `application/pdf -> application/octet-stream` override the generated
+    client returns the body as `bytes` (`response.content`).
 
     Args:
         tenant_id (str):
@@ -198,7 +212,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File
+        Any | Error
     """
 
     return (
