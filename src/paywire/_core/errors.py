@@ -218,7 +218,7 @@ def parse_error_body(response: httpx.Response) -> tuple[Any, str | None, str | N
     if text:
         try:
             body = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
             body = text
     if isinstance(body, dict):
         err = body.get("error")
