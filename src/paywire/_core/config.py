@@ -60,7 +60,8 @@ def check_base_url(url: str, *, allow_insecure_http: bool = False) -> str:
     url = url.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"base URL must be an absolute http(s) URL, got {url!r}")
+        shown = "a URL with credentials (not shown)" if "@" in url else repr(url)
+        raise ConfigError(f"base URL must be an absolute http(s) URL, got {shown}")
     if parts.username or parts.password:
         raise ConfigError("base URL must not carry credentials")
     if parts.query or parts.fragment:
