@@ -5,6 +5,7 @@
     python scripts/generate.py --only vellum/v2
     python scripts/generate.py --check         # drift check: fail naming each stale client
     python scripts/generate.py add vellum v3 --from spec.yaml|URL [--ack-breaking]
+    python scripts/generate.py diff old.yaml new.yaml   # change report only
 
 Why it is built this way (see openapi/README.md and shared/reference/openapi-python-client.md):
 - openapi-python-client and ruff are pinned exactly and installed in their own venv
@@ -35,6 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # spec_diff lives beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 OPENAPI = ROOT / "openapi"
@@ -295,7 +298,118 @@ def cmd_check(only: list[str] | None, quick: bool) -> int:
     return 0
 
 
+def version_key(version: str) -> list[object]:
+    """Natural order: v2 < v10, 2025-11 < 2026-10."""
+    import re
+
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", version)]
+
+
+def load_spec_source(source: str) -> dict[str, object]:
+    """A spec from a file path or an http(s) URL (e.g. a local sandbox's /<prefix>/openapi.json)."""
+    if source.startswith(("http://", "https://")):
+        import httpx
+
+        response = httpx.get(source, timeout=30.0, follow_redirects=True)
+        response.raise_for_status()
+        text = response.text
+    else:
+        text = Path(source).read_text()
+    data = yaml.safe_load(text)  # JSON is YAML
+    if not isinstance(data, dict) or "openapi" not in data:
+        raise SystemExit(f"{source}: not an OpenAPI document")
+    return data
+
+
+CONFIG_TEMPLATE = """# Generator config for {key} (read by scripts/generate.py; see openapi/README.md).
+package_name_override: {package}
+# Default field prefix for names that are not identifiers (e.g. leading underscores).
+field_prefix: field_
+# ruff is pinned by scripts/generate.py; --config pins the rule set and format, so no other
+# ruff configuration (the project's, or one above the output folder) can change the output.
+post_hooks:
+  - "ruff check . --fix-only --extend-select=I --config ../ruff.toml"
+  - "ruff format . --config ../ruff.toml"
+"""
+
+
+def inherited_config(client: Client) -> str:
+    """The new version's generator config: the newest sibling's (same settings, e.g. content-type
+    overrides) with the package renamed; the template for a brand-new service."""
+    siblings = sorted((c for c in discover() if c.service == client.service and c.config.exists()
+                       and c.version != client.version), key=lambda c: version_key(c.version))
+    if not siblings:
+        return CONFIG_TEMPLATE.format(key=client.key, package=client.package)
+    previous = siblings[-1]
+    text = previous.config.read_text().replace(previous.package, client.package)
+    return text.replace(f"config for {previous.key}", f"config for {client.key}")
+
+
+def change_report(service: str, new_version: str, new_spec: dict[str, object],
+                  against: str | None = None) -> tuple[str, bool]:
+    import spec_diff
+
+    existing = sorted((c for c in discover() if c.service == service and c.version != new_version),
+                      key=lambda c: version_key(c.version))
+    if against is not None:
+        existing = [c for c in existing if c.version == against]
+        if not existing:
+            raise SystemExit(f"no {service}/{against} to compare against")
+    if not existing:
+        return f"{service}/{new_version}: first version of {service}, nothing to compare", False
+    previous = existing[-1]
+    report = spec_diff.diff(yaml.safe_load(previous.spec.read_text()), new_spec)  # type: ignore[arg-type]
+    return report.render(previous.key, f"{service}/{new_version}"), report.has_breaking
+
+
+def cmd_add(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="generate.py add", description="add a new pinned spec version")
+    parser.add_argument("service")
+    parser.add_argument("version")
+    parser.add_argument("--from", dest="source", required=True, help="spec file or http(s) URL")
+    parser.add_argument("--against", help="version to compare with (default: the newest existing)")
+    parser.add_argument("--ack-breaking", action="store_true", help="add it even though it breaks clients")
+    args = parser.parse_args(argv)
+    client = Client(args.service, args.version)
+    if client.spec.exists():
+        raise SystemExit(f"{client.key} already exists ({client.spec.relative_to(ROOT)})")
+    spec = load_spec_source(args.source)
+    from openapi_spec_validator import validate
+
+    validate(spec)  # type: ignore[arg-type]
+    text, breaking = change_report(args.service, args.version, spec, args.against)
+    print(text)
+    if breaking and not args.ack_breaking:
+        print(f"\n{client.key} breaks clients of the previous version; nothing was written. "
+              "Re-run with --ack-breaking to add it anyway.", file=sys.stderr)
+        return 2
+    client.spec.parent.mkdir(parents=True, exist_ok=True)
+    client.spec.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True))
+    client.config.write_text(inherited_config(client))
+    cmd_generate([client.key])
+    print(f"\nnext: add {client.version!r}: {client.package!r} to API_VERSIONS[{client.service!r}] in "
+          "src/paywire/_versions.py, teach the facade what changed, and commit openapi/ and generated/.")
+    return 0
+
+
+def cmd_diff(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="generate.py diff", description="change report between two specs")
+    parser.add_argument("old")
+    parser.add_argument("new")
+    args = parser.parse_args(argv)
+    import spec_diff
+
+    report = spec_diff.diff(load_spec_source(args.old), load_spec_source(args.new))
+    print(report.render(args.old, args.new))
+    return 1 if report.has_breaking else 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "add":
+        return cmd_add(argv[1:])
+    if argv and argv[0] == "diff":
+        return cmd_diff(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", action="append", help="service/version, e.g. vellum/v2 (repeatable)")
     parser.add_argument("--check", action="store_true", help="fail if generated/ or the lock is stale")
