@@ -699,3 +699,73 @@ def test_push_url_must_be_loopback(control: httpx.Client, st: VellumState) -> No
     assert "topsecret-xyz" not in bad.text
     assert st.tenant().push is None
     assert ok(control.get("/outbox")) == {"events": []}
+
+
+# --- the generated clients against the sandbox -----------------------------------------------------
+
+
+def test_generated_clients_talk_to_the_sandbox(paywire_sandbox: Any, st: VellumState) -> None:
+    from paywire_gen_vellum_v1 import AuthenticatedClient as V1Client
+    from paywire_gen_vellum_v1.api.billing import get_invoice_pdf as v1_pdf
+    from paywire_gen_vellum_v1.api.billing import list_invoices as v1_invoices
+    from paywire_gen_vellum_v1.api.entitlements import get_entitlements as v1_ent
+    from paywire_gen_vellum_v1.models import Entitlements as V1Entitlements
+    from paywire_gen_vellum_v1.models import InvoiceList as V1InvoiceList
+    from paywire_gen_vellum_v2 import AuthenticatedClient as V2Client
+    from paywire_gen_vellum_v2.api.billing import get_invoice_pdf as v2_pdf
+    from paywire_gen_vellum_v2.api.billing import list_invoices as v2_invoices
+    from paywire_gen_vellum_v2.api.entitlements import get_entitlements as v2_ent
+    from paywire_gen_vellum_v2.api.provisioning import create_account, create_customer
+    from paywire_gen_vellum_v2.api.subscriptions import create_subscription
+    from paywire_gen_vellum_v2.models import (
+        Account,
+        CreateAccountRequest,
+        CreateCustomerRequest,
+        Entitlements,
+        Error,
+        InvoiceList,
+        SubscribeRequest,
+        Subscription,
+    )
+
+    timeout = httpx.Timeout(10)
+    c1 = V1Client(
+        base_url=paywire_sandbox.base_url("vellum-v1"),
+        token=DEFAULT_API_KEY,
+        prefix="",
+        auth_header_name="x-api-key",
+        timeout=timeout,
+    )
+    c2 = V2Client(
+        base_url=paywire_sandbox.base_url("vellum-v2"),
+        token=DEFAULT_API_KEY,
+        prefix="",
+        auth_header_name="x-api-key",
+        timeout=timeout,
+    )
+
+    missing = v2_ent.sync(DEFAULT_TENANT, UNIT, client=c2)
+    assert isinstance(missing, Error) and missing.code == "NOT_FOUND"
+    account = create_account.sync(DEFAULT_TENANT, client=c2, body=CreateAccountRequest(account_id=ACCT))
+    assert isinstance(account, Account) and account.account_id == ACCT
+    create_customer.sync(DEFAULT_TENANT, ACCT, client=c2, body=CreateCustomerRequest(customer_id=UNIT))
+    st.add_payment_method(ACCT)
+    sub = create_subscription.sync(
+        DEFAULT_TENANT, ACCT, UNIT, client=c2, body=SubscribeRequest(plan_id="basic", seats=1)
+    )
+    assert isinstance(sub, Subscription) and sub.status == "active"
+    ent = v2_ent.sync(DEFAULT_TENANT, UNIT, client=c2)
+    assert isinstance(ent, Entitlements) and ent.has_access and ent.modules == ["imports"]
+    ent_v1 = v1_ent.sync(DEFAULT_TENANT, UNIT, client=c1)
+    assert isinstance(ent_v1, V1Entitlements) and ent_v1.modules == ["imports"]
+
+    invoices_v1 = v1_invoices.sync(DEFAULT_TENANT, ACCT, client=c1)
+    assert isinstance(invoices_v1, V1InvoiceList)
+    inv_v1 = invoices_v1.invoices[0]
+    inv_v2 = v2_invoices.sync(DEFAULT_TENANT, ACCT, client=c2)
+    assert isinstance(inv_v2, InvoiceList)
+    redirect = v1_pdf.sync_detailed(DEFAULT_TENANT, ACCT, inv_v1.id, client=c1)
+    assert redirect.status_code == 302 and redirect.parsed is None
+    assert redirect.headers["location"] == inv_v1.invoice_pdf
+    pdf = v2_pdf.sync(DEFAULT_TENANT, ACCT, inv_v2.invoices[0].ref, client=c2)
+    assert isinstance(pdf, bytes) and pdf.startswith(b"%PDF")

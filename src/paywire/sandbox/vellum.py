@@ -21,7 +21,8 @@ version renders it in its own shape. What it models:
   different ``stripeCustomerId``; v2 answers 409 ``BILLING_CUSTOMER_CONFLICT``. Account or
   customer status other than ``active`` withholds access.
 * **Subscriptions** on the sandbox clock: a plan with ``trial_days`` starts ``trialing``
-  (period = the trial); otherwise ``active`` when the account has a card, else ``incomplete``.
+  (period = the trial); otherwise ``active`` when the account has a card, else ``incomplete``
+  (which expires to ``incomplete_expired`` after 23 hours, like Stripe's).
   Each time any operation (or :meth:`VellumState.settle`) runs, periods that ended are settled:
   a pending cancel-at-period-end becomes ``canceled``; a trial becomes ``active`` (card) or
   ``past_due`` (no card); an active period rolls over with a new invoice. A second subscription

@@ -97,7 +97,8 @@ def sync_detailed(
     """Create a server-side subscription (needs a saved card; trial per plan config)
 
      409 `SUBSCRIPTION_EXISTS` when the customer already has a subscription that has not
-    ended; 400 `AMBIGUOUS_PLAN` as for checkout. Returns the subscription view (DECISION).
+    ended; 400 `AMBIGUOUS_PLAN` as for checkout; 400 `PAYMENT_METHOD_REQUIRED` when the
+    account has no saved card (DECISION). Returns the subscription view (DECISION).
 
     Args:
         tenant_id (str):
@@ -138,7 +139,8 @@ def sync(
     """Create a server-side subscription (needs a saved card; trial per plan config)
 
      409 `SUBSCRIPTION_EXISTS` when the customer already has a subscription that has not
-    ended; 400 `AMBIGUOUS_PLAN` as for checkout. Returns the subscription view (DECISION).
+    ended; 400 `AMBIGUOUS_PLAN` as for checkout; 400 `PAYMENT_METHOD_REQUIRED` when the
+    account has no saved card (DECISION). Returns the subscription view (DECISION).
 
     Args:
         tenant_id (str):
@@ -174,7 +176,8 @@ async def asyncio_detailed(
     """Create a server-side subscription (needs a saved card; trial per plan config)
 
      409 `SUBSCRIPTION_EXISTS` when the customer already has a subscription that has not
-    ended; 400 `AMBIGUOUS_PLAN` as for checkout. Returns the subscription view (DECISION).
+    ended; 400 `AMBIGUOUS_PLAN` as for checkout; 400 `PAYMENT_METHOD_REQUIRED` when the
+    account has no saved card (DECISION). Returns the subscription view (DECISION).
 
     Args:
         tenant_id (str):
@@ -213,7 +216,8 @@ async def asyncio(
     """Create a server-side subscription (needs a saved card; trial per plan config)
 
      409 `SUBSCRIPTION_EXISTS` when the customer already has a subscription that has not
-    ended; 400 `AMBIGUOUS_PLAN` as for checkout. Returns the subscription view (DECISION).
+    ended; 400 `AMBIGUOUS_PLAN` as for checkout; 400 `PAYMENT_METHOD_REQUIRED` when the
+    account has no saved card (DECISION). Returns the subscription view (DECISION).
 
     Args:
         tenant_id (str):
