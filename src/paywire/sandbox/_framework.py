@@ -264,7 +264,10 @@ def describe_validation_error(exc: BaseException) -> str:
                 parts.append(f"{where}: {getattr(se, 'message', se)}")
             break
         name = getattr(cur, "name", None)
-        text = str(cur)
+        try:
+            text = str(cur)
+        except Exception:  # e.g. openapi-core formatting an undecodable body
+            text = f"{type(cur).__name__} (malformed request)"
         if name and name not in text:
             text = f"{text} ({name})"
         if text and text not in parts:
@@ -451,7 +454,10 @@ class OperationEndpoint:
 
         svc = self.service
         oa_req = _OARequest(method, rel_path, request.query_params, request.headers, body)
-        result = svc.openapi.unmarshal_request(oa_req)
+        try:
+            result = svc.openapi.unmarshal_request(oa_req)
+        except Exception as exc:  # undecodable bytes and the like: still the client's fault
+            return ApiError(svc.validation_status, svc.validation_code, describe_validation_error(exc))
         if not result.errors:
             return None
         err = result.errors[0]
