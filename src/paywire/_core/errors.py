@@ -83,10 +83,10 @@ class APIStatusError(APIError):
             text += f" (code {self.code})"
         if self.request_id:
             text += f" [request {self.request_id}]"
-        return text
+        return redact(text)  # code and request id come from the server and may echo a secret
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(status_code={self.status_code}, code={self.code!r}, message={self.message!r}, request_id={self.request_id!r})"
+        return redact(f"{type(self).__name__}(status_code={self.status_code}, code={self.code!r}, message={self.message!r}, request_id={self.request_id!r})")
 
 
 def _has_request(response: httpx.Response) -> bool:

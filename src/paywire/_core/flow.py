@@ -21,6 +21,8 @@ from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, TypeAlias, Ty
 
 import httpx
 
+from paywire._core.redact import redact
+
 T = TypeVar("T")
 P = ParamSpec("P")
 
@@ -195,7 +197,7 @@ class RawResponse(Generic[T]):
         return value
 
     def __repr__(self) -> str:
-        return f"RawResponse(status_code={self.status_code}, parsed={self.parsed!r})"
+        return f"RawResponse(status_code={self.status_code}, parsed={redact(repr(self.parsed))})"
 
 
 class RawView:

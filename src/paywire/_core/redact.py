@@ -23,7 +23,7 @@ _pattern: re.Pattern[str] | None = None
 
 _GENERIC = re.compile(
     r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]{6,}"
-    r"|((?:x-api-key|x-provider-api-key|x-provider-session|authorization|api_key|password|refresh_token|access_token|session_token|signature)[\"']?\s*[:=]\s*[\"']?)[^\s\"',}]{4,}"
+    r"|((?:x-api-key|x-provider-api-key|x-provider-session|authorization|api_key|password|refresh_token|access_token|session_token|signature)[\"']?\s*[:=]\s*[\"']?(?:bearer\s+)?)[^\s\"',}]{4,}"
 )
 
 
