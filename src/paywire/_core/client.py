@@ -152,7 +152,9 @@ class BaseClient(Runner):
             if self._generated_package is None:
                 raise AttributeError(f"{type(self).__name__} has no generated client")
             pkg = importlib.import_module(self._generated_package)
-            gen = pkg.Client(base_url=self.base_url)
+            # timeout: even the other flavour's fallback httpx client (built by the generated
+            # code if someone calls it) gets finite timeouts; no headers, so no key in its repr
+            gen = pkg.Client(base_url=self.base_url, timeout=self._timeout)
             self._wire_generated(gen)
             self._generated = gen
         return self._generated
