@@ -478,6 +478,9 @@ def test_error_statuses_from_the_fixtures(spec: dict[str, Any]) -> None:
         assert status in op_of(spec, op_id)["responses"], (op_id, status)
     assert "SESSION_REVOKED" in response(spec, "validate_session", "403")["description"]
     assert "CARD_DECLINED" in response(spec, "create_payment_intent", "402")["description"]
+    assert "INVALID_SIGNATURE" in response(spec, "wallet_sign_in", "401")["description"]
+    assert "INVALID_STATE" in response(spec, "expire_checkout_session", "400")["description"]
+    assert "EMAIL_ALREADY_EXISTS" in response(spec, "add_whitelist_entry", "400")["description"]
 
 
 def test_usage_crypto_whitelist_and_metrics_shapes(spec: dict[str, Any]) -> None:
@@ -532,6 +535,8 @@ def test_description_records_decisions_and_scope(spec: dict[str, Any]) -> None:
         "header name",
         "PermissionChecker",
         "house rule 2",
+        "INVALID_NONCE",
+        "INVALID_STATE",
     ):
         assert needle in text, needle
 
