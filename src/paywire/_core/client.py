@@ -127,9 +127,14 @@ class BaseClient(Runner):
                      timeout: float | None = None) -> C:
         """A cheap copy sharing the connection pool, e.g. ``client.with_options(max_retries=0)``."""
         new = copy.copy(self)
-        # Drop cached bound operations and resources: they point at the original object.
-        new.__dict__ = {k: v for k, v in self.__dict__.items()
-                        if not getattr(v, "_paywire_bound", False) and not isinstance(v, Runner)}
+        # Cached bound operations point at the original object: drop them. Resources (made in
+        # __init__ or cached) are copied and re-pointed at the copy; other runners are dropped.
+        new.__dict__ = {}
+        for key, value in list(self.__dict__.items()):
+            if isinstance(value, Resource) and value._client is self:
+                new.__dict__[key] = _rebind(value, self, new)
+            elif not getattr(value, "_paywire_bound", False) and not isinstance(value, Runner):
+                new.__dict__[key] = value
         retry = retry_config or self._retry
         if max_retries is not None:
             retry = retry.with_max_retries(max_retries)
@@ -220,7 +225,7 @@ class BaseClient(Runner):
             logger.debug("request method=%s url=%s attempt=%d", method, url, attempt)
             try:
                 response: httpx.Response = yield Send(request)
-            except httpx.TransportError as exc:
+            except httpx.RequestError as exc:  # transport errors, and undecodable responses
                 error: Exception = (APITimeoutError if isinstance(exc, httpx.TimeoutException)
                                     else APIConnectionError)(f"{type(exc).__name__}: {exc}", request=request)
                 hooks.emit("on_error", method=method, url=url, attempt=attempt, error=error)
@@ -334,6 +339,16 @@ class SyncResource(Resource, SyncRunner):
 
 class AsyncResource(Resource, AsyncRunner):
     pass
+
+
+def _rebind(resource: Resource, old: BaseClient, new: BaseClient) -> Resource:
+    """A copy of ``resource`` (and of its nested resources) bound to the client copy ``new``."""
+    res = copy.copy(resource)
+    res.__dict__ = {k: _rebind(v, old, new) if isinstance(v, Resource) and v._client is old else v
+                    for k, v in resource.__dict__.items() if not getattr(v, "_paywire_bound", False)}
+    res._client = new
+    res._driver = new._driver
+    return res
 
 
 def masked(value: str | None) -> str:
