@@ -80,10 +80,35 @@ class TokenProviderAuth(httpx.Auth):
 
 
 # --- operations (written once) ----------------------------------------------------------------
-class _ThingsOps:
-    """A nested resource: ``client.things.get(...)``."""
+class _LabelsOps:
+    """A resource nested in a resource: ``client.things.labels.list(...)``."""
 
     _client: Any
+
+    @operation
+    def list(self, thing_id: str) -> Flow[list[str]]:
+        resp = yield from self._client._request("GET", f"/things/{thing_id}/labels")
+        data: list[str] = resp.json()
+        return data
+
+
+class SyncLabels(_LabelsOps, SyncResource):
+    pass
+
+
+class AsyncLabels(_LabelsOps, AsyncResource):
+    pass
+
+
+class _ThingsOps:
+    """A resource: ``client.things.get(...)``, with a nested ``labels`` resource."""
+
+    _client: Any
+    _is_async: bool
+
+    def __init__(self, client: Any) -> None:
+        super().__init__(client)  # type: ignore[call-arg]
+        self.labels = (AsyncLabels if self._is_async else SyncLabels)(client)
 
     @operation
     def get(self, thing_id: str) -> Flow[dict[str, Any]]:

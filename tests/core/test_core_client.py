@@ -88,6 +88,10 @@ async def test_with_raw_response_on_nested_resources(make: Any, mock: respx.Mock
         assert (raw.parsed, raw.request_id, raw.status_code) == ({"id": "t1"}, "r1", 200)
     raw = await call(client.with_raw_response.admin.stats)
     assert (raw.parsed, raw.request_id) == ({"n": 1}, "r2")
+    mock.get("/things/t1/labels").mock(return_value=httpx.Response(200, json=["a"], headers={"X-Request-ID": "r3"}))
+    raw = await call(client.with_raw_response.things.labels.list, "t1")
+    assert (raw.parsed, raw.request_id) == (["a"], "r3")
+    assert await call(client.things.labels.list, "t1") == ["a"]
 
 
 async def test_with_raw_response_keeps_an_ok_status(make: Any, mock: respx.MockRouter) -> None:
@@ -227,6 +231,21 @@ async def test_with_options_resources_use_the_copys_options(
         await call(op, *args)
     assert mock.calls.call_count == 1  # the copy's max_retries=0, not the original's retries
     assert getattr(client, resource)._client is client
+
+
+async def test_with_options_rebinds_nested_resources(make: Any, mock: respx.MockRouter) -> None:
+    route = mock.get("/things/t1/labels").mock(return_value=httpx.Response(502))
+    client = make()
+    client.things.labels.list  # noqa: B018 - cache a bound operation on the original's resource
+    copy = client.with_options(max_retries=0)
+    assert copy.things.labels._client is copy
+    assert client.things.labels._client is client
+    with pytest.raises(InternalServerError):
+        await call(copy.things.labels.list, "t1")
+    assert route.call_count == 1
+    with pytest.raises(InternalServerError):
+        await call(client.things.labels.list, "t1")
+    assert route.call_count == 4  # the original still retries twice
 
 
 # --- lifecycle and concurrency -------------------------------------------------------------------------------
