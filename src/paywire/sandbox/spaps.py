@@ -62,7 +62,6 @@ import functools
 import hashlib
 import hmac
 import re
-import resource
 import secrets
 import threading
 import urllib.parse
@@ -1874,6 +1873,10 @@ def get_readiness(ctx: Ctx, st: SpapsState) -> Body:
 
 
 def _rss_mb() -> float:
+    try:
+        import resource  # POSIX only
+    except ImportError:
+        return 0.0
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 2)  # Linux: KiB
 
 
