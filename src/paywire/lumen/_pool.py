@@ -101,7 +101,7 @@ def async_client(api_key: str, api_url: str | None) -> AsyncLumenClient:
                 del _loops[stale]
             pool = _loops[loop] = _LoopPool()
             _park(pool, loop)
-        client = pool.clients[key] = AsyncLumenClient(api_key, key[1])
+        client = pool.clients[key] = AsyncLumenClient(api_key, key[1], cache_ttl_ms=0)
         if len(pool.clients) > MAX_CLIENTS:
             _, old = pool.clients.popitem(last=False)
             loop.call_later(EVICT_GRACE_S, _close_async_later, pool, old)
@@ -122,7 +122,7 @@ def sync_client(api_key: str, api_url: str | None) -> LumenClient:
         if client is not None:
             _sync.move_to_end(key)
             return client
-        client = _sync[key] = LumenClient(api_key, key[1])
+        client = _sync[key] = LumenClient(api_key, key[1], cache_ttl_ms=0)
         if len(_sync) > MAX_CLIENTS:
             _, old = _sync.popitem(last=False)
             timer = threading.Timer(EVICT_GRACE_S, old.close)

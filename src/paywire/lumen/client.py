@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from collections.abc import Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, Literal, ParamSpec, TypeAlias, TypeVar, overload
 
 import httpx
 
@@ -31,6 +31,8 @@ from paywire._core import (
     operation,
     timeout_setting,
 )
+from paywire._core.flow import AsyncRunner, SyncRunner
+from paywire.entitlements import EntitlementCache
 from paywire.lumen.errors import (
     LUMEN_ERRORS,
     LumenConfigurationError,
@@ -65,9 +67,12 @@ __all__ = [
 ]
 
 M = TypeVar("M")
+T = TypeVar("T")
+P = ParamSpec("P")
 
 DEFAULT_BASE_URL = "https://api.getlumen.dev"
 DEFAULT_TIMEOUT = 15.0
+DEFAULT_CACHE_TTL_MS = 30_000
 API_KEY_ENV = "LUMEN_API_KEY"
 API_URL_ENV = "LUMEN_API_URL"
 KEY_HELP = "Visit https://getlumen.dev/developer/apikeys to get one"
@@ -266,6 +271,16 @@ def features_from(data: Any) -> dict[str, bool]:
     return features
 
 
+def _entitlement_list(snapshot: EntitlementSnapshot) -> list[Entitlement]:
+    from paywire_gen_lumen_v1.models import Entitlement
+
+    return [_parse(Entitlement.from_dict, item, "entitlement") for item in snapshot.items]
+
+
+def _features_of(snapshot: EntitlementSnapshot) -> dict[str, bool]:
+    return features_from(snapshot.raw)
+
+
 class _AnyStatus:
     """``ok=`` container accepting every status: the proxy relays upstream errors as they are."""
 
@@ -274,6 +289,93 @@ class _AnyStatus:
 
 
 ANY_STATUS = _AnyStatus()
+
+
+# --- cached entitlement reads ---------------------------------------------------------------
+#: A customer as the cache knows it: (path id, is external id).
+CustomerKey: TypeAlias = tuple[str, bool]
+
+
+class EntitlementSnapshot:
+    """One customer's ``GET /v1/entitlements/{id}`` answer, indexed by feature slug (cached;
+    read-only)."""
+
+    __slots__ = ("by_slug", "items", "raw")
+
+    def __init__(self, data: Any) -> None:
+        items = data.get("entitlements") if isinstance(data, Mapping) else None
+        if not isinstance(items, list):
+            raise LumenResponseError("unexpected entitlements from Lumen: no 'entitlements' list")
+        self.raw: Mapping[str, Any] = data
+        self.items: list[Any] = items
+        self.by_slug: dict[str, Mapping[str, Any]] = {}
+        for item in items:
+            feature = item.get("feature") if isinstance(item, Mapping) else None
+            slug = feature.get("slug") if isinstance(feature, Mapping) else None
+            if slug:
+                self.by_slug[str(slug)] = item
+
+    def entitled(self, feature: str) -> bool:
+        item = self.by_slug.get(feature)
+        return item is not None and item.get("entitled") is True
+
+
+#: What a cached read returns: (customer key, projection of the snapshot, uncached flow).
+Read: TypeAlias = tuple[CustomerKey, Callable[[EntitlementSnapshot], T], Callable[[], Flow[T]]]
+
+
+class entitlement_read(Generic[P, T]):
+    """Like :class:`paywire._core.operation`, for reads answered from the client's
+    :class:`~paywire.entitlements.EntitlementCache`: a hit costs a dict lookup and no I/O;
+    concurrent misses for one customer share one ``GET /v1/entitlements/{id}`` (threads on the
+    sync client, tasks on the async one). With ``cache_ttl_ms=0`` the uncached flow runs.
+    """
+
+    def __init__(self, fn: Callable[Concatenate[Any, P], Read[T]]) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> entitlement_read[P, T]: ...
+    @overload
+    def __get__(self, obj: SyncRunner, owner: type) -> Callable[P, T]: ...
+    @overload
+    def __get__(self, obj: AsyncRunner, owner: type) -> Callable[P, Awaitable[T]]: ...
+    def __get__(self, obj: Any, owner: type) -> Any:
+        if obj is None:
+            return self
+        fn = self.fn
+        driver = obj._driver
+        cache: EntitlementCache[CustomerKey, EntitlementSnapshot] = obj._cache
+        snapshot_flow = obj._snapshot_flow
+        bound: Any
+        if obj._is_async:
+            async def bound(*args: Any, **kwargs: Any) -> Any:
+                key, project, direct = fn(obj, *args, **kwargs)
+                if not cache.enabled:
+                    return await driver.run(direct())
+                snapshot = cache.get(key)
+                if snapshot is None:
+                    snapshot = await cache.get_or_fetch_async(key, lambda: driver.run(snapshot_flow(key)))
+                return project(snapshot)
+        else:
+            def bound(*args: Any, **kwargs: Any) -> Any:
+                key, project, direct = fn(obj, *args, **kwargs)
+                if not cache.enabled:
+                    return driver.run(direct())
+                snapshot = cache.get(key)
+                if snapshot is None:
+                    snapshot = cache.get_or_fetch(key, lambda: driver.run(snapshot_flow(key)))
+                return project(snapshot)
+        bound.__name__ = self.name
+        bound.__doc__ = fn.__doc__
+        bound._paywire_bound = True
+        obj.__dict__[self.name] = bound
+        return bound
 
 
 # --- the operations ---------------------------------------------------------------------------
@@ -294,15 +396,27 @@ class _LumenOps(BaseClient):
         logging_hooks: LoggingHooks | None = None,
         transport: Any = None,
         allow_insecure_http: bool = False,
+        cache_ttl_ms: float = DEFAULT_CACHE_TTL_MS,
+        cache_max_size: int = 10_000,
+        stale_if_error_ms: float = 0,
     ) -> None:
         """``api_key`` (else ``$LUMEN_API_KEY``), ``api_url`` or ``base_url`` (else
         ``$LUMEN_API_URL``, else ``https://api.getlumen.dev``; a trailing ``/`` or ``/v1`` is
-        tolerated), plus the core's timeout / retry / logging / transport options."""
+        tolerated), plus the core's timeout / retry / logging / transport options.
+
+        Entitlement reads (``get_usage``, ``get_features``, ``is_feature_entitled``) go through
+        a per-client :class:`~paywire.entitlements.EntitlementCache`: ``cache_ttl_ms`` (0
+        disables it), ``cache_max_size`` customers (LRU), optional ``stale_if_error_ms``. This
+        client's own writes for a customer (events, seats, enrollment) invalidate that
+        customer; :meth:`invalidate` does it by hand."""
         if api_url is not None and base_url is not None and api_url != base_url:
             raise LumenConfigurationError("pass api_url or base_url, not both")
         key = resolve_api_key(api_key)
         url = normalize_base_url(resolve_api_url(api_url or base_url), allow_insecure_http=allow_insecure_http)
         self._api_key = key
+        self._cache: EntitlementCache[CustomerKey, EntitlementSnapshot] = EntitlementCache(
+            cache_ttl_ms, max_size=cache_max_size, stale_if_error_ms=stale_if_error_ms, name="lumen"
+        )
         super().__init__(
             base_url=url,
             headers={"Authorization": f"Bearer {key}"},
@@ -317,6 +431,30 @@ class _LumenOps(BaseClient):
 
     def _repr_fields(self) -> dict[str, str]:
         return {"base_url": repr(self.base_url), "api_key": mask(self._api_key)}
+
+    # -- the entitlement cache ----------------------------------------------------------------
+    @property
+    def cache(self) -> EntitlementCache[CustomerKey, EntitlementSnapshot]:
+        """This client's entitlement cache (``stats()``, ``ttl_ms``, ...)."""
+        return self._cache
+
+    def invalidate(self, user_id: str | None = None, lumen_customer_id: str | None = None) -> None:
+        """Forget cached entitlements of one customer (by your user id and/or the Lumen id), or
+        of every customer when called without arguments. Synchronous on both clients; a fetch
+        in flight for that customer will not write its (older) result back."""
+        if user_id is None and lumen_customer_id is None:
+            self._cache.invalidate()
+            return
+        self._forget(user_id, lumen_customer_id)
+
+    def _forget(self, ext: object = None, internal: object = None) -> None:
+        if isinstance(ext, str) and ext:
+            self._cache.invalidate((ext, True))
+        if isinstance(internal, str) and internal:
+            self._cache.invalidate((internal, False))
+
+    def _snapshot_flow(self, key: CustomerKey) -> Flow[EntitlementSnapshot]:
+        return EntitlementSnapshot((yield from self._entitlements_json(*key)))
 
     # -- raw flows: the API's JSON exactly as sent ---------------------------------------------
     def _status_json(self, user_id: str) -> Flow[Any]:
@@ -348,11 +486,17 @@ class _LumenOps(BaseClient):
 
     def _event_response(self, body: Mapping[str, Any]) -> Flow[httpx.Response]:
         # The body always carries an idempotencyKey (event_body), so a resend is deduplicated.
-        return (yield from self._request("POST", "/v1/events", json=body, retry_safe=True))
+        try:
+            return (yield from self._request("POST", "/v1/events", json=body, retry_safe=True))
+        finally:  # usage changed (or may have): cached entitlements of this customer are stale
+            self._forget(body.get("extCustomerId"), body.get("customerId"))
 
     def _seat_json(self, kind: Literal["add", "remove"], body: Mapping[str, Any]) -> Flow[Any]:
         # seat_body always sets idempotency_key: the server replays the first result on a resend.
-        return _json((yield from self._request("POST", f"/v1/seats/{kind}", json=body, retry_safe=True)))
+        try:
+            return _json((yield from self._request("POST", f"/v1/seats/{kind}", json=body, retry_safe=True)))
+        finally:
+            self._forget(body.get("user_id"), body.get("organization_id"))
 
     def _seat_usage_json(self, customer_id: str) -> Flow[Any]:
         from paywire_gen_lumen_v1.api.seats import get_seat_usage as gen
@@ -362,7 +506,10 @@ class _LumenOps(BaseClient):
 
     def _enroll_json(self, body: Mapping[str, Any]) -> Flow[Any]:
         # No idempotency key exists for enrollment: never resent once it may have arrived.
-        return _json((yield from self._request("POST", "/v1/enrollment/enroll", json=body)))
+        try:
+            return _json((yield from self._request("POST", "/v1/enrollment/enroll", json=body)))
+        finally:
+            self._forget(body.get("userId"))
 
     def _free_subscription_json(self, body: Mapping[str, Any]) -> Flow[tuple[bool, Any]]:
         """(created, body). A 409 that carries the existing subscription means "one exists":
@@ -375,6 +522,8 @@ class _LumenOps(BaseClient):
             if isinstance(exc.body, Mapping) and isinstance(exc.body.get("subscription"), Mapping):
                 return False, dict(exc.body)
             raise
+        finally:
+            self._forget(body.get("userId"))
         return True, _json(response)
 
     def _forward(self, method: str, path: str, *, params: Mapping[str, str] | None,
@@ -409,21 +558,40 @@ class _LumenOps(BaseClient):
         return _parse(PortalOverview.from_dict, data, "portal overview")
 
     # -- entitlements -------------------------------------------------------------------------
-    @operation
-    def get_usage(self, user_id: str | None = None, lumen_customer_id: str | None = None) -> Flow[list[Entitlement]]:
+    @entitlement_read
+    def get_usage(self, user_id: str | None = None, lumen_customer_id: str | None = None) -> Read[list[Entitlement]]:
         """Every entitlement of a customer (``feature``, ``entitled``, ``source``, ``usages``,
-        ``credit_info``; the SDK's flat ``usage`` / ``limit`` when the server sends them)."""
-        from paywire_gen_lumen_v1.models import EntitlementsResponse
+        ``credit_info``; the SDK's flat ``usage`` / ``limit`` when the server sends them).
+        Cached (see ``cache_ttl_ms``)."""
+        key = customer_ref(user_id, lumen_customer_id)
+        return key, _entitlement_list, lambda: self._usage_flow(key)
 
-        customer_id, is_ext = customer_ref(user_id, lumen_customer_id)
-        data = yield from self._entitlements_json(customer_id, is_ext)
-        return list(_parse(EntitlementsResponse.from_dict, data, "entitlements").entitlements)
+    def _usage_flow(self, key: CustomerKey) -> Flow[list[Entitlement]]:
+        return _entitlement_list(EntitlementSnapshot((yield from self._entitlements_json(*key))))
 
-    @operation
-    def get_features(self, user_id: str | None = None, lumen_customer_id: str | None = None) -> Flow[dict[str, bool]]:
-        """Feature slug → entitled. Unlike the module function, errors raise (no silent ``{}``)."""
-        customer_id, is_ext = customer_ref(user_id, lumen_customer_id)
-        return features_from((yield from self._entitlements_json(customer_id, is_ext)))
+    @entitlement_read
+    def get_features(self, user_id: str | None = None, lumen_customer_id: str | None = None) -> Read[dict[str, bool]]:
+        """Feature slug → entitled. Cached. Unlike the module function, errors raise."""
+        key = customer_ref(user_id, lumen_customer_id)
+        return key, _features_of, lambda: self._features_flow(key)
+
+    def _features_flow(self, key: CustomerKey) -> Flow[dict[str, bool]]:
+        return features_from((yield from self._entitlements_json(*key)))
+
+    @entitlement_read
+    def is_feature_entitled(self, feature: str, user_id: str | None = None,
+                            lumen_customer_id: str | None = None) -> Read[bool]:
+        """True only if Lumen says ``entitled: true`` for the feature (a feature the customer's
+        entitlements do not list is False). Answered from the cached entitlement list; with
+        ``cache_ttl_ms=0`` it asks ``GET /v1/entitlements/{id}/feature/{slug}`` instead.
+        Errors raise; the module function of the same name fails closed (``False``)."""
+        key = customer_ref(user_id, lumen_customer_id)
+        slug = _require_text(feature, "feature")
+        return key, lambda snapshot: snapshot.entitled(slug), lambda: self._entitled_flow(key, slug)
+
+    def _entitled_flow(self, key: CustomerKey, feature: str) -> Flow[bool]:
+        data = yield from self._feature_json(key[0], feature, key[1])
+        return isinstance(data, Mapping) and data.get("entitled") is True
 
     @operation
     def get_entitlement(self, feature: str, user_id: str | None = None,
@@ -434,15 +602,6 @@ class _LumenOps(BaseClient):
         customer_id, is_ext = customer_ref(user_id, lumen_customer_id)
         data = yield from self._feature_json(customer_id, feature, is_ext)
         return _parse(Entitlement.from_dict, data, "entitlement")
-
-    @operation
-    def is_feature_entitled(self, feature: str, user_id: str | None = None,
-                            lumen_customer_id: str | None = None) -> Flow[bool]:
-        """True only if the API says ``entitled: true``. Errors raise; the module function of
-        the same name fails closed (``False``) instead."""
-        customer_id, is_ext = customer_ref(user_id, lumen_customer_id)
-        data = yield from self._feature_json(customer_id, feature, is_ext)
-        return isinstance(data, Mapping) and data.get("entitled") is True
 
     # -- events -------------------------------------------------------------------------------
     @operation
