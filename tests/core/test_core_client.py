@@ -325,6 +325,18 @@ class _OddOps:
         return [first.json()["id"], second.json()["id"]]
 
 
+    @operation
+    def get_once(self) -> Flow[int]:
+        resp = yield from self._request("GET", "/things/t1", retry_safe=False)  # type: ignore[attr-defined]
+        return int(resp.status_code)
+
+    @operation
+    def follow(self) -> Flow[str | None]:
+        resp = yield from self._request("GET", "/invoices/1/pdf")  # type: ignore[attr-defined]
+        location: str | None = resp.headers.get("location")
+        return location
+
+
 class OddClient(_OddOps, DemoClient):
     pass
 
@@ -368,3 +380,22 @@ async def test_undecodable_response_is_a_paywire_error(make: Any, mock: respx.Mo
     with pytest.raises(PaywireError) as info:
         await call(client.get_thing, "t1")
     assert isinstance(info.value, APIConnectionError)
+
+
+async def test_retry_safe_false_opts_a_get_out_of_resends(odd: Any, mock: respx.MockRouter) -> None:
+    odd = odd.with_options(max_retries=2)
+    route = mock.get("/things/t1").mock(side_effect=[httpx.Response(503), httpx.Response(200)])
+    with pytest.raises(InternalServerError):
+        await call(odd.get_once)
+    assert route.call_count == 1
+    route.mock(side_effect=[httpx.ConnectError("refused"), httpx.Response(200)])
+    assert await call(odd.get_once) == 200  # never sent: still safe to send
+    assert route.call_count == 3
+
+
+async def test_redirects_are_results_not_followed(odd: Any, mock: respx.MockRouter) -> None:
+    mock.get("/invoices/1/pdf").mock(return_value=httpx.Response(302, headers={"Location": "https://cdn.test/i.pdf"}))
+    assert await call(odd.follow) == "https://cdn.test/i.pdf"
+    raw = await call(odd.with_raw_response.follow)
+    assert raw.status_code == 302 and raw.headers["location"] == "https://cdn.test/i.pdf"
+    assert [str(c.request.url) for c in mock.calls] == ["https://api.demo.test/v1/invoices/1/pdf"] * 2

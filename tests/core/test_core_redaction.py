@@ -173,6 +173,25 @@ async def test_paywire_log_debug_env_writes_redacted_lines_to_stderr(
         logger.setLevel(level_before)
 
 
+async def test_paywire_log_info_sets_info_level(make: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    handlers_before = list(logger.handlers)
+    level_before = logger.level
+    monkeypatch.setattr(core_logs, "_configured", False)
+    monkeypatch.setenv("PAYWIRE_LOG", " INFO ")
+    try:
+        make()
+        assert logger.level == logging.INFO
+        added = [h for h in logger.handlers if h not in handlers_before]
+        assert len(added) == 1 and any(isinstance(f, RedactingFilter) for f in added[0].filters)
+        make()  # once per process: a second client adds nothing
+        assert len(logger.handlers) == len(handlers_before) + 1
+    finally:
+        for handler in logger.handlers[:]:
+            if handler not in handlers_before:
+                logger.removeHandler(handler)
+        logger.setLevel(level_before)
+
+
 async def test_paywire_log_unset_adds_no_handler(make: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     handlers_before = list(logger.handlers)
     monkeypatch.setattr(core_logs, "_configured", False)

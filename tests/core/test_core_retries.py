@@ -399,3 +399,13 @@ async def test_flow_sleep_effect_goes_through_the_driver(make: Any, mock: respx.
     client = make()
     assert (await call(client.get_later, "t1", wait=2.5))["id"] == "t1"
     assert clock.sleeps == [2.5]
+
+
+async def test_generated_get_kwargs_lowercase_method_is_retried(make: Any, mock: respx.MockRouter,
+                                                                 clock: FakeClock) -> None:
+    """Generated ``_get_kwargs`` say ``"method": "get"``; the core must still treat it as a GET."""
+    route = mock.get("/wallet/1234567890123456").mock(
+        side_effect=[httpx.Response(503), httpx.Response(200, json={"wallet_id": "1234567890123456", "tokens": 1})])
+    client = make()
+    assert (await call(client.get_balance, "1234567890123456"))["tokens"] == 1
+    assert route.call_count == 2
