@@ -1,0 +1,335 @@
+"""The one entitlement cache behind Vellum's and Lumen's gating calls.
+
+Feature gating runs on every request a SaaS backend serves, so this cache is built for a hit
+path that costs about as much as a dict lookup and for calm behaviour on the miss path:
+
+- **TTL** (``ttl_ms``; 0 disables caching) measured with ``time.monotonic``.
+- **Bounded size** with LRU eviction (``max_size``).
+- **Explicit invalidation**: one key or everything (:meth:`EntitlementCache.invalidate`).
+- **Single-flight**: N concurrent misses for one key make *one* fetch. Threads share a
+  ``concurrent.futures.Future``; asyncio tasks share one fetch task (per event loop), each
+  awaiting it through ``asyncio.shield`` so a cancelled caller never cancels the others.
+- **Invalidation wins over in-flight fetches**: every fetch snapshots the cache's generation
+  counter when it starts; ``invalidate()`` bumps the counter (all keys) or voids that key's
+  flights, and a fetch whose generation is no longer current never writes its result back.
+  Callers that arrive after ``invalidate()`` never join a flight that started before it.
+- **Stale-if-error** (off by default): with ``stale_if_error_ms > 0`` a fetch that fails with
+  a connection error, a timeout, a 5xx or a 429 returns the last known value if it expired
+  less than that long ago, and logs a warning saying so. ``invalidate()`` forgets the last
+  known value, so an invalidated key is never served stale.
+- **Fork safety**: locks and in-flight records are reset in a forked child (gunicorn/celery
+  prefork); cached values stay valid for their TTL.
+
+Hit-path cost on the development machine (Python 3.11, ``timeit``, best of 5 x 2,000,000):
+
+    bare ``dict.get`` hit                                  ~19 ns
+    ``EntitlementCache.get`` hit (TTL check + LRU touch)   ~185 ns
+    ``VellumClient.can`` hit (sync)                        ~265 ns
+    vellumcharter 0.1.0 ``VellumClient.can`` hit           ~690 ns  (the floor to beat)
+    ``await AsyncVellumClient.can`` hit (in a coroutine)   ~330 ns
+
+(``python -m paywire.entitlements._bench`` reproduces these numbers.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import os
+import threading
+import time
+import weakref
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any, Generic, TypeVar
+
+from paywire._core.errors import APIConnectionError, InternalServerError, RateLimitError
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+logger = logging.getLogger("paywire.entitlements")
+
+#: Failures that mean "the API is unreachable right now" (stale-if-error may answer them).
+#: Auth and 4xx errors are never answered from a stale value: they are real answers.
+DEFAULT_STALE_ERRORS: tuple[type[BaseException], ...] = (APIConnectionError, InternalServerError,
+                                                         RateLimitError)
+DEFAULT_MAX_SIZE = 10_000
+
+
+class _Flight:
+    """One in-progress fetch for one key."""
+
+    __slots__ = ("future", "generation", "task", "void")
+
+    def __init__(self, generation: int) -> None:
+        self.generation = generation
+        self.void = False  # set by invalidate(key): the result must not be written back
+        self.future: concurrent.futures.Future[Any] | None = None
+        self.task: asyncio.Task[Any] | None = None
+
+
+_ALL_CACHES: weakref.WeakSet[EntitlementCache[Any, Any]] = weakref.WeakSet()
+
+
+class EntitlementCache(Generic[K, V]):
+    """TTL + LRU cache with single-flight fetches, safe across threads and asyncio tasks.
+
+    ``get(key)`` is the hot path: the fresh value or ``None`` (values must not be ``None``).
+    ``get_or_fetch(key, fetch)`` / ``await get_or_fetch_async(key, fetch)`` are the miss paths.
+    """
+
+    def __init__(
+        self,
+        ttl_ms: float = 30_000,
+        *,
+        max_size: int = DEFAULT_MAX_SIZE,
+        stale_if_error_ms: float = 0,
+        stale_errors: tuple[type[BaseException], ...] = DEFAULT_STALE_ERRORS,
+        mark_stale: Callable[[V], V] | None = None,
+        name: str = "entitlements",
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if ttl_ms < 0:
+            raise ValueError("ttl_ms must be >= 0 (0 disables caching)")
+        if max_size < 1:
+            raise ValueError("max_size must be >= 1")
+        if stale_if_error_ms < 0:
+            raise ValueError("stale_if_error_ms must be >= 0 (0 disables it)")
+        self.name = name
+        self._ttl = ttl_ms / 1000.0
+        self._max_size = max_size
+        self._stale_window = stale_if_error_ms / 1000.0
+        self._stale_errors = stale_errors
+        self._mark_stale = mark_stale
+        self._now = clock
+        # key -> (value, expires_at). Expired entries stay until replaced, evicted or
+        # invalidated: they are the "last known value" for stale-if-error.
+        self._data: OrderedDict[K, tuple[V, float]] = OrderedDict()
+        self._get = self._data.get
+        self._touch = self._data.move_to_end
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._sync_flights: dict[K, _Flight] = {}
+        self._async_flights: dict[tuple[K, asyncio.AbstractEventLoop], _Flight] = {}
+        self.fetches = 0  # fetches started (misses that were not coalesced)
+        self.coalesced = 0  # misses that joined a fetch already in flight
+        self.stale_served = 0
+        self.evictions = 0
+        _ALL_CACHES.add(self)
+
+    # -- configuration -----------------------------------------------------------------------
+    @property
+    def ttl_ms(self) -> float:
+        return self._ttl * 1000.0
+
+    @property
+    def enabled(self) -> bool:
+        """False when ``ttl_ms == 0``: nothing is stored (single-flight still coalesces)."""
+        return self._ttl > 0
+
+    @property
+    def max_size(self) -> int:
+        return self._max_size
+
+    @property
+    def generation(self) -> int:
+        """Bumped by every ``invalidate()`` of all keys."""
+        return self._generation
+
+    # -- the hot path ---------------------------------------------------------------------------
+    def get(self, key: K) -> V | None:
+        """The cached value if still fresh, else ``None``. No I/O, no lock, no allocation."""
+        entry = self._get(key)
+        if entry is not None and entry[1] > self._now():
+            try:
+                self._touch(key)  # LRU: most recently used goes last
+            except KeyError:  # evicted or invalidated by another thread just now
+                pass
+            return entry[0]
+        return None
+
+    # -- writes and invalidation ----------------------------------------------------------------
+    def put(self, key: K, value: V) -> None:
+        """Store a value now (e.g. from a push event). Ignored when caching is disabled."""
+        with self._lock:
+            self._store(key, value)
+
+    def invalidate(self, key: K | None = None) -> None:
+        """Forget one key (or every key): its value, its last known value, and any fetch in
+        flight for it, whose result will not be written back. Synchronous, no I/O."""
+        with self._lock:
+            if key is None:
+                self._data.clear()
+                self._generation += 1
+                for flight in (*self._sync_flights.values(), *self._async_flights.values()):
+                    flight.void = True
+                self._sync_flights.clear()
+                self._async_flights.clear()
+                return
+            self._data.pop(key, None)
+            if key in self._sync_flights:
+                self._sync_flights.pop(key).void = True
+            for fkey in [fk for fk in self._async_flights if fk[0] == key]:
+                self._async_flights.pop(fkey).void = True
+
+    def clear(self) -> None:
+        self.invalidate(None)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        """True when a *fresh* value is cached for ``key``."""
+        entry = self._data.get(key)  # type: ignore[arg-type]
+        return entry is not None and entry[1] > self._now()
+
+    def stats(self) -> dict[str, int]:
+        return {"size": len(self._data), "fetches": self.fetches, "coalesced": self.coalesced,
+                "stale_served": self.stale_served, "evictions": self.evictions,
+                "in_flight": len(self._sync_flights) + len(self._async_flights)}
+
+    def __repr__(self) -> str:
+        return (f"EntitlementCache(name={self.name!r}, ttl_ms={self.ttl_ms:g}, max_size={self._max_size}, "
+                f"size={len(self._data)}, stale_if_error_ms={self._stale_window * 1000:g})")
+
+    # -- miss path: threads -----------------------------------------------------------------------
+    def get_or_fetch(self, key: K, fetch: Callable[[], V]) -> V:
+        """The cached value, or the result of ``fetch()``; concurrent misses for one key (in
+        any number of threads) call ``fetch`` once and all get its result or its exception."""
+        value = self.get(key)
+        if value is not None:
+            return value
+        with self._lock:
+            value = self.get(key)  # filled while we waited for the lock
+            if value is not None:
+                return value
+            flight = self._sync_flights.get(key)
+            leader = flight is None
+            if flight is None:
+                flight = _Flight(self._generation)
+                flight.future = concurrent.futures.Future()
+                self._sync_flights[key] = flight
+                self.fetches += 1
+            else:
+                self.coalesced += 1
+            future = flight.future
+            assert future is not None
+        if not leader:
+            result: V = future.result()
+            return result
+        try:
+            value = fetch()
+        except BaseException as exc:
+            stale = self._finish_failed(key, flight, exc, self._sync_flights, key)
+            if stale is None:
+                future.set_exception(exc)
+                raise
+            future.set_result(stale)
+            return stale
+        self._finish_ok(key, flight, value, self._sync_flights, key)
+        future.set_result(value)
+        return value
+
+    # -- miss path: asyncio -----------------------------------------------------------------------
+    async def get_or_fetch_async(self, key: K, fetch: Callable[[], Awaitable[V]]) -> V:
+        """Async :meth:`get_or_fetch`: concurrent tasks missing one key share one fetch task
+        (per event loop). Cancelling a waiting task does not cancel the shared fetch."""
+        value = self.get(key)
+        if value is not None:
+            return value
+        loop = asyncio.get_running_loop()
+        fkey = (key, loop)
+        with self._lock:
+            value = self.get(key)
+            if value is not None:
+                return value
+            flight = self._async_flights.get(fkey)
+            if flight is not None:
+                self.coalesced += 1
+            else:
+                flight = _Flight(self._generation)
+                self._async_flights[fkey] = flight
+                self.fetches += 1
+                flight.task = loop.create_task(self._run_async(key, fkey, flight, fetch))
+                flight.task.add_done_callback(_retrieve)
+            task = flight.task
+        assert task is not None
+        result: V = await asyncio.shield(task)
+        return result
+
+    async def _run_async(self, key: K, fkey: tuple[K, asyncio.AbstractEventLoop], flight: _Flight,
+                         fetch: Callable[[], Awaitable[V]]) -> V:
+        try:
+            value = await fetch()
+        except BaseException as exc:
+            stale = self._finish_failed(key, flight, exc, self._async_flights, fkey)
+            if stale is None:
+                raise
+            return stale
+        self._finish_ok(key, flight, value, self._async_flights, fkey)
+        return value
+
+    # -- shared bookkeeping -------------------------------------------------------------------------
+    def _finish_ok(self, key: K, flight: _Flight, value: V, flights: dict[Any, _Flight], fkey: Any) -> None:
+        with self._lock:
+            if flights.get(fkey) is flight:
+                del flights[fkey]
+            if not flight.void and flight.generation == self._generation:
+                self._store(key, value)
+
+    def _finish_failed(self, key: K, flight: _Flight, exc: BaseException, flights: dict[Any, _Flight],
+                       fkey: Any) -> V | None:
+        """End a failed flight; the stale value to answer with, or None to raise."""
+        with self._lock:
+            if flights.get(fkey) is flight:
+                del flights[fkey]
+            if (self._stale_window <= 0 or not isinstance(exc, self._stale_errors) or flight.void
+                    or flight.generation != self._generation):
+                return None
+            entry = self._data.get(key)
+            if entry is None:
+                return None
+            age = self._now() - entry[1]
+            if age > self._stale_window:
+                return None
+            self.stale_served += 1
+        logger.warning(
+            "paywire %s cache: serving the last known value for %r (expired %.1fs ago, stale-if-error "
+            "window %.0fs) because the API is unreachable: %s: %s",
+            self.name, key, max(age, 0.0), self._stale_window, type(exc).__name__, exc,
+        )
+        value = entry[0]
+        return self._mark_stale(value) if self._mark_stale is not None else value
+
+    def _store(self, key: K, value: V) -> None:
+        """Write under the lock; evict least recently used entries beyond ``max_size``."""
+        if self._ttl <= 0:
+            return
+        data = self._data
+        data[key] = (value, self._now() + self._ttl)
+        data.move_to_end(key)
+        while len(data) > self._max_size:
+            data.popitem(last=False)
+            self.evictions += 1
+
+    def _after_fork(self) -> None:
+        self._lock = threading.Lock()
+        self._sync_flights = {}
+        self._async_flights = {}
+
+
+def _retrieve(task: asyncio.Task[Any]) -> None:
+    """Mark a shared fetch's exception as retrieved (every waiter may have been cancelled)."""
+    if not task.cancelled():
+        task.exception()
+
+
+def _reset_after_fork() -> None:
+    for cache in list(_ALL_CACHES):
+        cache._after_fork()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reset_after_fork)
