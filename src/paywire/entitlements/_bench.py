@@ -9,6 +9,7 @@ No network: clients are pointed at a mock transport and warmed once.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 import time
 import timeit
@@ -64,11 +65,11 @@ def main(number: int = 1_000_000) -> dict[str, float]:
     results["AsyncVellumClient.can hit (awaited)"] = asyncio.run(run_async())
 
     try:
-        import vellumcharter
+        vellumcharter = importlib.import_module("vellumcharter")
     except ImportError:
         pass
     else:
-        from vellumcharter.client import HttpResponse
+        HttpResponse = vellumcharter.HttpResponse
 
         def seed_transport(method: str, url: str, headers: dict[str, str], body: str | None) -> Any:
             return HttpResponse(200, {}, json.dumps(ENTITLEMENTS))
