@@ -1,0 +1,318 @@
+"""paywire benchmarks, side by side with the seed SDKs and raw httpx, in one run.
+
+    nox -s bench            # installs .[bench] (the seed SDKs from PyPI) and runs this
+    python bench/run.py [--quick]
+
+The server is the paywire sandbox **with spec checking off** (`paywire sandbox --no-validate`),
+in its own process so its CPU does not share our GIL; every client talks to the same server.
+Writes bench/results.md, bench/results.json and bench/results.png. Numbers are measurements,
+never assertions: the goals are printed next to them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+HERE = Path(__file__).resolve().parent
+ACCOUNT = "acct_bench"
+CUSTOMERS = [f"cust_{i:03d}" for i in range(200)]
+
+
+# --- the server ----------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "paywire", "sandbox", "--port", str(self.port), "--no-validate"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                httpx.get(self.url + "/_sandbox", timeout=1).raise_for_status()
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline or self.proc.poll() is not None:
+                    raise RuntimeError("sandbox did not start") from None
+                time.sleep(0.05)
+
+    def request_count(self) -> int:
+        return len(httpx.get(self.url + "/_sandbox/requests").json()["requests"])
+
+    def clear_requests(self) -> None:
+        httpx.delete(self.url + "/_sandbox/requests")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def seed_vellum(server: Server, key: str) -> str:
+    base = server.url + "/vellum"
+    h = {"x-api-key": key}
+    with httpx.Client(base_url=base, headers=h) as c:
+        c.post("/tenants/sam/accounts", json={"accountId": ACCOUNT}).raise_for_status()
+        for cust in CUSTOMERS:
+            c.post(f"/tenants/sam/accounts/{ACCOUNT}/customers", json={"customerId": cust}).raise_for_status()
+            c.post(f"/tenants/sam/accounts/{ACCOUNT}/customers/{cust}/subscribe",
+                   json={"planId": "basic", "planVersion": 1, "seats": 1}).raise_for_status()
+        r = c.get(f"/tenants/sam/customers/{CUSTOMERS[0]}/entitlements")
+        r.raise_for_status()
+        assert "imports" in r.json()["modules"], r.text
+    return base
+
+
+# --- measuring -------------------------------------------------------------------------------
+def rate(fn: Callable[[], Any], n: int, repeat: int = 5) -> float:
+    """Best-of-`repeat` calls per second over n calls."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for _ in range(n):
+            fn()
+        best = min(best, time.perf_counter() - t0)
+    return n / best
+
+
+def cpu_per_call(fn: Callable[[], Any], n: int, repeat: int = 5) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.process_time()
+        for _ in range(n):
+            fn()
+        best = min(best, time.process_time() - t0)
+    return best / n
+
+
+def import_time(module: str, samples: int) -> float:
+    code = f"import time; t=time.perf_counter(); import {module}; print(time.perf_counter()-t)"
+    times = []
+    for _ in range(samples):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        times.append(float(out.stdout))
+    return statistics.median(times)
+
+
+# --- the figures ------------------------------------------------------------------------------
+def figures(server: Server, quick: bool) -> list[dict[str, Any]]:
+    import vellumcharter
+    from conxa import CONXAClient as SeedConxa
+
+    from paywire.conxa import CONXAClient
+    from paywire.sandbox import conxa as sbconxa
+    from paywire.sandbox import vellum as sbvellum
+    from paywire.vellum import AsyncVellumClient, VellumClient
+
+    key = sbvellum.DEFAULT_API_KEY
+    base = seed_vellum(server, key)
+    scale = 0.2 if quick else 1.0
+    out: list[dict[str, Any]] = []
+
+    def add(name: str, ours: float, theirs: float, unit: str, goal: str, ratio: float, ok: bool) -> None:
+        out.append({"figure": name, "paywire": ours, "other": theirs, "unit": unit, "ratio": ratio,
+                    "goal": goal, "met": ok})
+        print(f"{name:<70} paywire={ours:,.4g} other={theirs:,.4g} {unit}  ratio={ratio:.2f} goal {goal} "
+              f"{'MET' if ok else 'MISSED'}", flush=True)
+
+    # 1. cached can()
+    pw = VellumClient(api_key=key, tenant_id="sam", base_url=base, cache_ttl_ms=600_000, api_version="v1")
+    vc = vellumcharter.VellumClient(api_key=key, tenant_id="sam", base_url=base, cache_ttl_ms=600_000)
+    cust = CUSTOMERS[0]
+    assert pw.can(cust, "imports") and vc.can(cust, "imports")
+    n = int(300_000 * scale)
+    ours = rate(lambda: pw.can(cust, "imports"), n)
+    theirs = rate(lambda: vc.can(cust, "imports"), n)
+    add("cached can(): calls/s, paywire / vellumcharter", ours, theirs, "calls/s", ">= 1.0",
+        ours / theirs, ours / theirs >= 1.0)
+
+    # 2. uncached sequential get_entitlements
+    pw0 = VellumClient(api_key=key, tenant_id="sam", base_url=base, cache_ttl_ms=0, api_version="v1")
+    vc0 = vellumcharter.VellumClient(api_key=key, tenant_id="sam", base_url=base, cache_ttl_ms=0)
+    raw = httpx.Client(base_url=base, headers={"x-api-key": key})
+    path = f"/tenants/sam/customers/{cust}/entitlements"
+    n = int(1500 * scale)
+    ours = rate(lambda: pw0.get_entitlements(cust), n, 3)
+    raw_rate = rate(lambda: raw.get(path).json(), n, 3)
+    theirs = rate(lambda: vc0.get_entitlements(cust), max(n // 3, 50), 3)
+    add("uncached get_entitlements: calls/s, paywire / raw pooled httpx", ours, raw_rate, "calls/s", ">= 0.85",
+        ours / raw_rate, ours / raw_rate >= 0.85)
+    add("uncached get_entitlements: calls/s, paywire / vellumcharter", ours, theirs, "calls/s", ">= 2",
+        ours / theirs, ours / theirs >= 2)
+
+    # 3. 200 concurrent async checks for 200 customers
+    async def concurrent_many(client: Any) -> float:
+        t0 = time.perf_counter()
+        sets = await asyncio.gather(*(client.get_entitlements(c) for c in CUSTOMERS))
+        assert all(s.has("imports") for s in sets)
+        return time.perf_counter() - t0
+
+    async def run_many() -> tuple[float, float]:
+        apw = AsyncVellumClient(api_key=key, tenant_id="sam", base_url=base, cache_ttl_ms=0, api_version="v1")
+        avc = vellumcharter.AsyncVellumClient(api_key=key, tenant_id="sam", base_url=base, cache_ttl_ms=0)
+        await concurrent_many(apw)  # warm the pool
+        ours = min([await concurrent_many(apw) for _ in range(3)])
+        theirs = min([await concurrent_many(avc) for _ in range(2)])
+        await apw.aclose()
+        return ours, theirs
+
+    ours, theirs = asyncio.run(run_many())
+    add("200 concurrent async checks, 200 customers: wall s, vellumcharter / paywire", ours, theirs, "s",
+        ">= 3", theirs / ours, theirs / ours >= 3)
+
+    # 4. 200 concurrent misses for one customer: requests sent
+    async def one_customer(client: Any) -> int:
+        server.clear_requests()
+        await asyncio.gather(*(client.get_entitlements(CUSTOMERS[1]) for _ in range(200)))
+        return server.request_count()
+
+    async def run_one() -> tuple[int, int]:
+        apw = AsyncVellumClient(api_key=key, tenant_id="sam", base_url=base, cache_ttl_ms=60_000, api_version="v1")
+        avc = vellumcharter.AsyncVellumClient(api_key=key, tenant_id="sam", base_url=base, cache_ttl_ms=60_000)
+        ours = await one_customer(apw)
+        theirs = await one_customer(avc)
+        await apw.aclose()
+        return ours, theirs
+
+    ours_n, theirs_n = asyncio.run(run_one())
+    add("200 concurrent misses, one customer: requests sent (paywire vs vellumcharter)", ours_n, theirs_n,
+        "requests", "paywire == 1", float(theirs_n) / max(ours_n, 1), ours_n == 1)
+
+    # 5. cold imports
+    samples = 5 if quick else 15
+    t_httpx = import_time("httpx", samples)
+    for module in ("paywire.vellum", "paywire"):
+        t = import_time(module, samples)
+        add(f"cold import {module}: s, / import httpx", t, t_httpx, "s", "<= 1.5", t / t_httpx, t / t_httpx <= 1.5)
+
+    # 6. PNG QR data URL
+    ckey = sbconxa.DEFAULT_API_KEY
+    cbase = server.url + "/conxa"
+    pc = CONXAClient(api_key=ckey, provider_id="openai", base_url=cbase)
+    sc = SeedConxa(api_key=ckey, provider_id="openai", base_url=cbase)
+    n = int(60 * scale) or 10
+    ours = rate(lambda: pc.create_payment_qr(provider_username="user@example.com", limit=50000), n, 3)
+    theirs = rate(lambda: sc.create_payment_qr(provider_username="user@example.com", limit=50000), n, 3)
+    add("PNG QR data URL: generations/s, paywire / conxa-sdk", ours, theirs, "gen/s", ">= 2", ours / theirs,
+        ours / theirs >= 2)
+
+    # 7. sequential CONXA charges
+    httpx.post(server.url + "/_sandbox/conxa/seed_wallet", json={"wallet_id": "4242424242424242", "tokens": 10**12})
+    approved = httpx.post(server.url + "/_sandbox/conxa/approve",
+                          json={"provider_id": "openai", "username": "bench@example.com",
+                                "wallet_id": "4242424242424242"}).json()
+    status = pc.get_session_status("bench@example.com")
+    token = status.session_token
+    assert token, approved
+    counter = iter(range(10**9))
+    n = int(600 * scale)
+    ours = rate(lambda: pc.charge(session_token=token, idempotency_key=f"pw-{next(counter)}", model_name="gpt-4",
+                                  input_tokens=10, output_tokens=5), n, 3)
+    theirs = rate(lambda: sc.charge(session_token=token, idempotency_key=f"sc-{next(counter)}", model_name="gpt-4",
+                                    input_tokens=10, output_tokens=5), n, 3)
+    add("sequential CONXA charges: calls/s, paywire / conxa-sdk", ours, theirs, "calls/s", ">= 1.0",
+        ours / theirs, ours / theirs >= 1.0)
+
+    # 8. CPU per call on an in-memory transport
+    body = json.dumps({"status": "active", "modules": ["imports"], "config": {"trial_days": 0}}).encode()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+
+    mpw = VellumClient(api_key=key, tenant_id="sam", base_url="http://127.0.0.1:9", cache_ttl_ms=0,
+                       api_version="v1", transport=httpx.MockTransport(handler))
+    mraw = httpx.Client(base_url="http://127.0.0.1:9", headers={"x-api-key": key}, transport=httpx.MockTransport(handler))
+    n = int(20_000 * scale)
+    ours = cpu_per_call(lambda: mpw.get_entitlements(cust), n)
+    theirs = cpu_per_call(lambda: mraw.get(path).json(), n)
+    add("SDK CPU per call on httpx.MockTransport: s, paywire / raw httpx", ours, theirs, "s/call", "<= 1.3",
+        ours / theirs, ours / theirs <= 1.3)
+    return out
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, httpx {httpx.__version__}"
+
+
+def write(results: list[dict[str, Any]], quick: bool) -> None:
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    lines = [
+        "# paywire benchmark results",
+        "",
+        f"Machine: {machine()}. Run: {when}{' (--quick)' if quick else ''}.",
+        "Server: the paywire sandbox with spec checking off, in its own process on 127.0.0.1.",
+        "Seed SDKs: spaps 0.1.4, lumen-python-sdk 0.1.1, vellumcharter 0.1.0, conxa-sdk 1.3.4 (PyPI).",
+        "",
+        "| figure | paywire | other | unit | ratio | goal | met |",
+        "| --- | ---: | ---: | --- | ---: | --- | --- |",
+    ]
+    for r in results:
+        lines.append(f"| {r['figure']} | {r['paywire']:,.4g} | {r['other']:,.4g} | {r['unit']} | "
+                     f"{r['ratio']:.2f} | {r['goal']} | {'yes' if r['met'] else '**no**'} |")
+    (HERE / "results.md").write_text("\n".join(lines) + "\n")
+    (HERE / "results.json").write_text(json.dumps({"machine": machine(), "when": when, "results": results}, indent=2))
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return
+    fig, ax = plt.subplots(figsize=(10, 5))
+    labels = [r["figure"].split(":")[0] for r in results]
+    ratios = [r["ratio"] for r in results]
+    colors = ["#2e7d32" if r["met"] else "#c62828" for r in results]
+    ax.barh(range(len(ratios)), ratios, color=colors)
+    ax.set_yticks(range(len(ratios)), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    ax.set_xlabel("ratio as defined per figure (green = goal met)")
+    ax.set_title("paywire vs seed SDKs / raw httpx")
+    fig.tight_layout()
+    fig.savefig(HERE / "results.png", dpi=120)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="fewer iterations (smoke run)")
+    args = parser.parse_args()
+    server = Server()
+    try:
+        results = figures(server, args.quick)
+    finally:
+        server.stop()
+    write(results, args.quick)
+    print(f"wrote {HERE / 'results.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
