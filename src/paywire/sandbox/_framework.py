@@ -148,7 +148,6 @@ class ServiceApp:
         validation_code: str = "VALIDATION_ERROR",
         auth_status: int = 401,
         auth_code: str = "UNAUTHORIZED",
-        error_headers: Callable[[], Mapping[str, str]] | None = None,
     ) -> None:
         self.name = name
         self.prefix = prefix.rstrip("/")
@@ -160,9 +159,6 @@ class ServiceApp:
         self.validation_code = validation_code
         self.auth_status = auth_status
         self.auth_code = auth_code
-        # Headers on errors the framework renders itself (validation, auth, faults), e.g. a
-        # fresh X-Request-ID, so they look like the API's own errors.
-        self.error_headers = error_headers
         self.handlers: dict[str, Handler] = {}
         self.controls: dict[tuple[str, str], Callable[[Any, Any], Any]] = {}
         self._spec: dict[str, Any] | None = None
@@ -224,8 +220,7 @@ class ServiceApp:
 
     def render_error(self, err: ApiError) -> Reply:
         body = err.body if err.body is not None else self.error_body(err.status, err.code, err.message)
-        headers = {**self.error_headers(), **err.headers} if self.error_headers else err.headers
-        return Reply(err.status, body, headers)
+        return Reply(err.status, body, err.headers)
 
 
 # --- openapi-core adapters ----------------------------------------------------------------
@@ -398,9 +393,7 @@ class OperationEndpoint:
                 await _abort(send)
                 return
             if fault.status is not None:
-                extra = dict(svc.error_headers()) if svc.error_headers else {}
-                if fault.retry_after is not None:
-                    extra["Retry-After"] = fault.retry_after
+                extra = {"Retry-After": fault.retry_after} if fault.retry_after is not None else {}
                 body_out = fault.body if fault.body is not None else svc.error_body(
                     fault.status, "SANDBOX_FAULT", f"injected fault ({fault.status})")
                 reply = Reply(fault.status, body_out, extra)
