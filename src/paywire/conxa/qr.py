@@ -112,6 +112,9 @@ def png(symbol: Matrix, size: int, border: int = BORDER) -> bytes:
     ``floor`` or ``ceil`` of ``size / modules`` pixels wide, as after Pillow's resize.
     """
     total = len(symbol) + 2 * border
+    if size < total:  # modules under one pixel: an image no scanner can read
+        raise ValueError(f"size {size} px is too small for this QR code ({total} modules incl. quiet zone); "
+                         f"use size >= {total} or a shorter provider_username")
     widths = [0] * total
     for x in range(size):
         widths[x * total // size] += 1
