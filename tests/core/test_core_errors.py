@@ -258,3 +258,11 @@ async def test_ok_statuses_are_returned_not_raised(make: Any, mock: respx.MockRo
     client = make()
     assert await call(client.find_thing, "t1") is None
     assert route.call_count == 1
+
+
+def test_lumen_details_only_body_gives_the_message() -> None:
+    from paywire._core.errors import parse_error_body
+
+    response = httpx.Response(400, json={"details": "Provide customerId or extCustomerId"})
+    _, code, message, _ = parse_error_body(response)
+    assert message == "Provide customerId or extCustomerId" and code is None

@@ -409,3 +409,22 @@ async def test_generated_get_kwargs_lowercase_method_is_retried(make: Any, mock:
     client = make()
     assert (await call(client.get_balance, "1234567890123456"))["tokens"] == 1
     assert route.call_count == 2
+
+
+async def test_each_attempt_timeout_is_cut_to_the_time_left(make: Any, mock: respx.MockRouter,
+                                                            clock: FakeClock) -> None:
+    seen: list[dict[str, float]] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(dict(request.extensions["timeout"]))
+        clock.now += 7.0
+        return httpx.Response(503)
+
+    mock.get("/things/t1").mock(side_effect=record)
+    client = make(retry_config=RetryConfig(max_attempts=5, deadline=10.0, backoff_factor=0.0, jitter=False),
+                  timeout=30.0)
+    with pytest.raises(InternalServerError):
+        await call(client.get_thing, "t1")
+    assert len(seen) == 2
+    assert max(seen[0].values()) <= 10.0  # not the configured 30 s
+    assert max(seen[1].values()) <= 3.0 + 1e-6  # 10 s deadline - 7 s already spent

@@ -219,8 +219,14 @@ class BaseClient(Runner):
         method = request.method
         url = redact(str(request.url))
         attempt = 0
+        base_timeout = request.extensions.get("timeout")
         while True:
             attempt += 1
+            if deadline is not None and isinstance(base_timeout, dict):
+                # Cut this attempt's timeouts to the time left, so the deadline bounds the call.
+                left = max(deadline - time.monotonic(), 0.001)
+                request.extensions["timeout"] = {k: (left if v is None else min(v, left))
+                                                 for k, v in base_timeout.items()}
             hooks.emit("on_request", method=method, url=url, attempt=attempt)
             logger.debug("request method=%s url=%s attempt=%d", method, url, attempt)
             try:

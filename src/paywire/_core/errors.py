@@ -239,6 +239,8 @@ def parse_error_body(response: httpx.Response) -> tuple[Any, str | None, str | N
         elif message is None and isinstance(detail, list) and detail:
             first = detail[0]
             message = _str(first.get("msg")) if isinstance(first, dict) else _str(first)
+        if message is None:  # Lumen sometimes sends only {"details": "..."}
+            message = _str(body.get("details"))
         if request_id is None:
             meta = body.get("metadata")
             if isinstance(meta, dict):
