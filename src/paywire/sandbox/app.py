@@ -9,7 +9,7 @@ from typing import Any
 from paywire.sandbox._framework import SERVICES, Clock, Faults, OperationEndpoint, ServiceApp
 
 #: Service modules; each declares its ServiceApp(s) at import time.
-SERVICE_MODULES = ("spaps", "lumen", "vellum", "conxa")
+SERVICE_MODULES = ("spaps", "spaps_2026_10", "lumen", "vellum", "conxa")
 
 
 def load_services() -> list[ServiceApp]:
