@@ -21,6 +21,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import AsyncGenerator
+from typing import Any
 
 from paywire._core import logger
 from paywire.lumen.client import AsyncLumenClient, LumenClient, normalize_base_url, resolve_api_url
@@ -29,6 +30,10 @@ __all__ = ["MAX_CLIENTS", "async_client", "clear", "sync_client"]
 
 MAX_CLIENTS = 32
 EVICT_GRACE_S = 60.0
+
+#: Extra constructor options for pooled clients (e.g. ``retry_config``, ``timeout``): set once
+#: at start-up, before the first call; tests use it to make retries instant.
+client_options: dict[str, Any] = {}
 
 _Key = tuple[str, str]
 _lock = threading.Lock()
@@ -101,7 +106,7 @@ def async_client(api_key: str, api_url: str | None) -> AsyncLumenClient:
                 del _loops[stale]
             pool = _loops[loop] = _LoopPool()
             _park(pool, loop)
-        client = pool.clients[key] = AsyncLumenClient(api_key, key[1], cache_ttl_ms=0)
+        client = pool.clients[key] = AsyncLumenClient(api_key, key[1], **{"cache_ttl_ms": 0, **client_options})
         if len(pool.clients) > MAX_CLIENTS:
             _, old = pool.clients.popitem(last=False)
             loop.call_later(EVICT_GRACE_S, _close_async_later, pool, old)
@@ -122,7 +127,7 @@ def sync_client(api_key: str, api_url: str | None) -> LumenClient:
         if client is not None:
             _sync.move_to_end(key)
             return client
-        client = _sync[key] = LumenClient(api_key, key[1], cache_ttl_ms=0)
+        client = _sync[key] = LumenClient(api_key, key[1], **{"cache_ttl_ms": 0, **client_options})
         if len(_sync) > MAX_CLIENTS:
             _, old = _sync.popitem(last=False)
             timer = threading.Timer(EVICT_GRACE_S, old.close)

@@ -1,0 +1,50 @@
+"""Helpers shared by the Lumen tests (kept out of conftest so test modules can import them)."""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+API_KEY = "lumen_sk_unit_0123456789abcdef"
+BASE = "https://api.lumen.test"
+CUS = "cus_AAAAAAAAAAAAAAAAAAAAAA"
+
+STATUS_OK: dict[str, Any] = {
+    "hasActiveSubscription": True,
+    "customer": {"id": CUS, "name": "Ada", "email": "ada@example.com"},
+    "subscription": {"id": "sub_1", "planId": "plan_int_x", "planName": "Pro", "status": "active"},
+}
+ENTITLEMENTS: dict[str, Any] = {
+    "entitlements": [
+        {"entitled": True, "feature": {"slug": "api-calls", "value": 100}, "source": "plan",
+         "usages": [{"metricId": "api_call", "usage": 3}], "usage": 3, "limit": 100},
+        {"entitled": False, "feature": {"slug": "premium-feature", "value": False}, "source": "plan"},
+        {"entitled": True, "feature": {"slug": ""}, "source": "default"},
+    ]
+}
+SEAT_USAGE: dict[str, Any] = {"customerId": CUS, "subscriptionId": "sub_1", "seatUsages": [
+    {"componentId": "pc_1", "currentUsage": 2}]}
+SUBSCRIPTION: dict[str, Any] = {"id": "sub_1", "customerId": CUS, "planId": "plan_int_x", "status": "active"}
+
+
+async def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call an operation of either flavour; await the result when it is awaitable."""
+    result = fn(*args, **kwargs)
+    if inspect.isawaitable(result):
+        result = await result
+    return result
+
+
+async def aclose(client: Any) -> None:
+    if client._is_async:
+        await client.aclose()
+    else:
+        client.close()
+
+
+def body_of(request: httpx.Request) -> Any:
+    return json.loads(request.content) if request.content else None
