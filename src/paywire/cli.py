@@ -1,4 +1,4 @@
-"""The ``paywire`` command: ``paywire sandbox``, ``paywire versions``."""
+"""The ``paywire`` command: ``paywire demo``, ``paywire sandbox``, ``paywire versions``."""
 
 from __future__ import annotations
 
@@ -38,6 +38,12 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    from paywire.demo import main as demo_main
+
+    return demo_main(output_dir=args.output)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="paywire", description="paywire SDK tools")
     sub = parser.add_subparsers(dest="command")
@@ -48,6 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--no-validate", action="store_true", help="skip spec checks (benchmarks)")
     p.set_defaults(func=cmd_sandbox)
+    p = sub.add_parser("demo", help="narrated end-to-end tour on an embedded sandbox")
+    p.add_argument("--output", default="paywire-demo", help="where the token file and QR codes are written")
+    p.set_defaults(func=cmd_demo)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         args = parser.parse_args(["versions"])
