@@ -183,7 +183,7 @@ def run_demo(output_dir: Path, narrator: Narrator) -> None:
             check(result.approved, f"charge not approved: {result.error}")
             attempts = [r for r in sb.requests if r.get("op") == "authorize_charge"]
             debits = [d for d in sb.state("conxa").ledger if d.idempotency_key == charge_key]
-            check(len(attempts) == 2 and attempts[0].get("fault"), "the dropped connection was not retried")
+            check(len(attempts) == 2 and bool(attempts[0].get("fault")), "the dropped connection was not retried")
             check(len(debits) == 1, f"{len(debits)} debits for one charge")
             return (f"connection dropped after the debit committed; retried with the same key -> "
                     f"1 debit, new balance {result.new_balance}")
