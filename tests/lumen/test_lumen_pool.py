@@ -9,6 +9,8 @@ import time
 from typing import Any
 
 import pytest
+import respx
+from _lumen_helpers import BASE, STATUS_OK
 
 from paywire import lumen
 from paywire.lumen import AsyncLumenClient, _pool
@@ -86,14 +88,16 @@ def test_loops_in_threads_at_once(sandbox_env: Any) -> None:
     assert not errors and results == [True] * 12
 
 
-def test_a_loop_closed_without_shutdown_is_purged(sandbox_env: Any) -> None:
-    loop = asyncio.new_event_loop()
-    try:
-        assert loop.run_until_complete(lumen.get_subscription_status(user_id="pool_user"))["customer"]
-    finally:
-        loop.close()  # no shutdown_asyncgens: the pool cannot close politely
-    assert loop in _pool._loops
-    asyncio.run(lumen.get_subscription_status(user_id="pool_user"))  # a new pool purges the dead one
+def test_a_loop_closed_without_shutdown_is_purged(env: pytest.MonkeyPatch) -> None:
+    with respx.mock(base_url=BASE) as mock:  # no real socket is left behind on the dead loop
+        mock.get("/v1/customers/subscription-status").respond(json=STATUS_OK)
+        loop = asyncio.new_event_loop()
+        try:
+            assert loop.run_until_complete(lumen.get_subscription_status(user_id="u1")) == STATUS_OK
+        finally:
+            loop.close()  # no shutdown_asyncgens: the pool cannot close politely
+        assert loop in _pool._loops
+        asyncio.run(lumen.get_subscription_status(user_id="u1"))  # a new pool purges the dead one
     assert loop not in _pool._loops
 
 
