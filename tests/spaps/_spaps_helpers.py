@@ -1,0 +1,80 @@
+"""Helpers shared by the SPAPS tests (kept out of conftest so test modules can import them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from paywire.spaps import AsyncSpapsClient, SpapsClient, StoredTokens
+
+BASE_URL = "http://localhost:3300"
+API_KEY = "spaps_test_key_5a4b3c2d1e0f"
+ACCESS = "acc_tok_0123456789abcdef"
+REFRESH = "ref_tok_fedcba9876543210"
+NEW_ACCESS = "acc_tok_new_aaaaaaaaaaaa"
+NEW_REFRESH = "ref_tok_new_bbbbbbbbbbbb"
+PASSWORD = "Sup3rSecret-pw!"
+FLAVOURS: dict[str, type[Any]] = {"sync": SpapsClient, "async": AsyncSpapsClient}
+
+
+async def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call an operation of either flavour; await the result when it is awaitable."""
+    result = fn(*args, **kwargs)
+    if inspect.isawaitable(result):
+        result = await result
+    return result
+
+
+async def collect(pager: Any) -> list[Any]:
+    if hasattr(pager, "__aiter__"):
+        return [item async for item in pager]
+    return list(pager)
+
+
+async def aclose(client: Any) -> None:
+    if client._is_async:
+        await client.aclose()
+    else:
+        client.close()
+
+
+def tokens(access: str = ACCESS, refresh: str | None = REFRESH, expires_in: float = 900.0) -> StoredTokens:
+    expires_at = dt.datetime.fromtimestamp(time.time() + expires_in, dt.UTC)
+    return StoredTokens(access, refresh, expires_at, "Bearer")
+
+
+def ok(data: Any = None, *, status: int = 200, headers: dict[str, str] | None = None, **top: Any) -> httpx.Response:
+    body: dict[str, Any] = {"success": True, **top}
+    if data is not None:
+        body["data"] = data
+    return httpx.Response(status, json=body, headers=headers)
+
+
+def err(status: int, code: str, message: str = "nope", *, request_id: str | None = None,
+        header_request_id: str | None = None, success: bool = True) -> httpx.Response:
+    body: dict[str, Any] = {"error": {"code": code, "message": message}}
+    if success:
+        body["success"] = False
+    if request_id:
+        body["metadata"] = {"request_id": request_id}
+    headers = {"X-Request-ID": header_request_id} if header_request_id else None
+    return httpx.Response(status, json=body, headers=headers)
+
+
+def token_pair(access: str = NEW_ACCESS, refresh: str = NEW_REFRESH, expires_in: int = 900,
+               user: dict[str, Any] | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {"access_token": access, "refresh_token": refresh, "expires_in": expires_in,
+                            "token_type": "Bearer"}
+    if user is not None:
+        data["user"] = user
+    return data
+
+
+def body_of(request: httpx.Request) -> Any:
+    return json.loads(request.content) if request.content else None
