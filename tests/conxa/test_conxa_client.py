@@ -116,6 +116,7 @@ BAD_CALLS: list[tuple[str, tuple[Any, ...], dict[str, Any], str]] = [
     ("wait_for_connection", (USER,), {"poll_interval": -1}, "poll_interval"),
     ("wait_for_connection", (USER,), {"rate_limit_timeout": -1}, "rate_limit_timeout"),
     ("wait_for_connection", (USER,), {"on_pending": "print"}, "on_pending"),
+    ("wait_for_connection", (USER,), {"on_pending": asyncio.sleep}, "on_pending"),
     ("charge", ("", "k", "gpt-4", 1, 1), {}, "session_token"),
     ("charge", ("ps_bad token", "k", "gpt-4", 1, 1), {}, "session_token"),
     ("charge", (TOKEN, "", "gpt-4", 1, 1), {}, "idempotency_key"),

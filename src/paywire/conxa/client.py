@@ -30,6 +30,7 @@ Decisions (the seed and the reference leave these open):
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import math
 import time
 import warnings
@@ -326,15 +327,17 @@ class _ConxaOps(BaseClient):
         Raises :class:`ConnectionTimeoutError` after ``timeout`` seconds and
         :class:`SessionExpiredError` when the QR expires, the session reports ``expired``, or the
         poll has been rate limited for ``rate_limit_timeout`` seconds in total. ``on_pending``
-        is called with each pending status. A 404 or ``not_found`` keeps waiting; a 429 waits
-        ``Retry-After`` (else ``min(2 * poll_interval, 30)``) with a ``UserWarning``.
+        (a plain function, also on the async client) is called with each pending status. A 404
+        or ``not_found`` keeps waiting; a 429 waits ``Retry-After`` (else
+        ``min(2 * poll_interval, 30)``) with a ``UserWarning``.
         """
         name = _text(provider_username, "provider_username")
         limit = _number(timeout, "timeout", positive=True)
         interval = _number(poll_interval, "poll_interval", positive=True)
         rl_limit = _number(rate_limit_timeout, "rate_limit_timeout", positive=False)
-        if on_pending is not None and not callable(on_pending):
-            raise _bad("on_pending", "on_pending must be callable")
+        if on_pending is not None and (not callable(on_pending) or inspect.iscoroutinefunction(on_pending)):
+            # A flow cannot await; an async callback would silently never run.
+            raise _bad("on_pending", "on_pending must be a plain (non-async) callable")
         clock = self._clock
         start = clock()
         deadline = start + limit

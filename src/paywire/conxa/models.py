@@ -46,9 +46,6 @@ class QRCodeData:
     stored earlier: ``QRCodeData(qr_data="", created_at=..., expires_at=...)``.
     """
 
-    __slots__ = ("_qr_image", "created_at", "expires_at", "provider_id", "provider_type",
-                 "provider_username", "qr_base64", "qr_data")
-
     def __init__(
         self,
         qr_data: str = "",

@@ -10,17 +10,19 @@ mean of 300 runs, Python 3.11, this project's dev machine):
 
 =====================================================  =========
 conxa-sdk 1.3.4 ``generate_qr_code`` (qrcode + Pillow)  7.0 ms
+conxa-sdk 1.3.4 ``CONXAClient.create_payment_qr``       9.4 ms
 segno ``png_data_uri`` (pure Python; no exact size)      6.1 ms
-segno matrix + the PNG writer below                      5.0 ms
-**zxing-cpp matrix + the PNG writer below**              **0.75 ms**
+segno matrix + a PNG writer like the one below           5.0 ms
+zxing-cpp matrix + a PNG writer like the one below       0.75 ms
+**paywire ``CONXAClient.create_payment_qr`` (shipped)**  **0.58 ms**
 =====================================================  =========
 
-(On the lead's machine conxa-sdk took ~17 ms and segno ~11 ms; the ratios hold.) zxing-cpp's
-C++ encoder builds the matrix in ~0.3 ms where segno's pure-Python Reed-Solomon and mask
-scoring take ~4.5 ms, so zxing-cpp is ~9x faster than conxa-sdk and segno alone would not reach
-the 2x goal. The PNG is written here (1-bit grayscale, one IDAT via zlib): only
-``size / modules`` distinct rows exist, so it costs ~0.4 ms. zxing-cpp also imports in ~5 ms
-against segno's ~28 ms. segno stays as the fallback when zxing-cpp is not installed.
+That is ~16x conxa-sdk end to end (SVG: 0.85 ms against 22.5 ms). On the lead's machine
+conxa-sdk took ~17 ms and segno ~11 ms; the ratios hold. Why zxing-cpp wins: its C++ encoder
+builds the matrix in ~0.3 ms where segno's pure-Python Reed-Solomon and mask scoring take
+~4.5 ms, so segno alone would not reach the 2x goal. The PNG is written here (1-bit grayscale,
+filter 0, one zlib IDAT; only ``modules`` distinct scanlines exist), ~0.25 ms. zxing-cpp also
+imports in ~5 ms against segno's ~28 ms. segno stays as the fallback when zxing-cpp is missing.
 """
 
 from __future__ import annotations
