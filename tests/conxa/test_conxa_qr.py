@@ -54,7 +54,18 @@ def test_both_encoders_round_trip(encoder: str) -> None:
     assert decode_svg(qr.svg(payload, 300, encoder))[0].decode() == payload
 
 
-def test_zxing_cpp_is_the_default_encoder() -> None:
+def test_zxing_cpp_is_the_default_encoder_and_segno_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert qr.default_encoder() == "zxing-cpp"
+    qr.default_encoder.cache_clear()
+    monkeypatch.setitem(sys.modules, "zxingcpp", None)
+    try:
+        assert qr.default_encoder() == "segno"
+        payload = qr.build_payload("openai", "api", USER, None)
+        url = qr.png_data_url(payload, 300)
+    finally:
+        qr.default_encoder.cache_clear()
+    monkeypatch.undo()
+    assert decode_data_url(url)[0].decode() == payload
     assert qr.default_encoder() == "zxing-cpp"
 
 

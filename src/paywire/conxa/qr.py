@@ -85,12 +85,12 @@ ENCODERS: dict[str, Callable[[bytes], Matrix]] = {"zxing-cpp": _zxing_matrix, "s
 
 @cache
 def default_encoder() -> str:
-    """``zxing-cpp`` when installed (see the module docstring for why), else ``segno``."""
+    """``zxing-cpp`` (>= 3.0, which has ``create_barcode``) when installed, else ``segno``."""
     try:
-        import zxingcpp  # noqa: F401
+        import zxingcpp
     except ImportError:
         return "segno"
-    return "zxing-cpp"
+    return "zxing-cpp" if hasattr(zxingcpp, "create_barcode") else "segno"
 
 
 def matrix(payload: str, encoder: str | None = None) -> Matrix:
