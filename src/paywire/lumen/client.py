@@ -119,6 +119,8 @@ def _require_text(value: object, name: str) -> str:
 def customer_ref(user_id: str | None, lumen_customer_id: str | None) -> tuple[str, bool]:
     """(path id, is external id): your user id wins when both are given, as in the original."""
     if user_id:
+        if user_id.__class__ is str and not user_id.isspace():
+            return user_id, True
         return _require_text(user_id, "user_id"), True
     if lumen_customer_id:
         return _require_text(lumen_customer_id, "lumen_customer_id"), False
@@ -271,16 +273,6 @@ def features_from(data: Any) -> dict[str, bool]:
     return features
 
 
-def _entitlement_list(snapshot: EntitlementSnapshot) -> list[Entitlement]:
-    from paywire_gen_lumen_v1.models import Entitlement
-
-    return [_parse(Entitlement.from_dict, item, "entitlement") for item in snapshot.items]
-
-
-def _features_of(snapshot: EntitlementSnapshot) -> dict[str, bool]:
-    return features_from(snapshot.raw)
-
-
 class _AnyStatus:
     """``ok=`` container accepting every status: the proxy relays upstream errors as they are."""
 
@@ -320,19 +312,27 @@ class EntitlementSnapshot:
         return item is not None and item.get("entitled") is True
 
 
-#: What a cached read returns: (customer key, projection of the snapshot, uncached flow).
-Read: TypeAlias = tuple[CustomerKey, Callable[[EntitlementSnapshot], T], Callable[[], Flow[T]]]
+#: What a cached read's method returns: the customer key and one argument for the projection.
+ReadArgs: TypeAlias = tuple[CustomerKey, Any]
 
 
 class entitlement_read(Generic[P, T]):
     """Like :class:`paywire._core.operation`, for reads answered from the client's
-    :class:`~paywire.entitlements.EntitlementCache`: a hit costs a dict lookup and no I/O;
-    concurrent misses for one customer share one ``GET /v1/entitlements/{id}`` (threads on the
-    sync client, tasks on the async one). With ``cache_ttl_ms=0`` the uncached flow runs.
+    :class:`~paywire.entitlements.EntitlementCache`.
+
+    The decorated method only names the customer (and one argument); ``project(snapshot, arg)``
+    computes the answer from the cached :class:`EntitlementSnapshot`. A hit costs a dict lookup
+    and no I/O; concurrent misses for one customer share one ``GET /v1/entitlements/{id}``
+    (threads on the sync client, tasks on the async one). With ``cache_ttl_ms=0`` the
+    ``direct(client, key, arg)`` flow runs instead.
     """
 
-    def __init__(self, fn: Callable[Concatenate[Any, P], Read[T]]) -> None:
+    def __init__(self, fn: Callable[Concatenate[Any, P], ReadArgs],
+                 project: Callable[[EntitlementSnapshot, Any], T],
+                 direct: Callable[[Any, CustomerKey, Any], Flow[Any]]) -> None:
         self.fn = fn
+        self.project = project
+        self.direct = direct
         self.name = fn.__name__
         self.__doc__ = fn.__doc__
 
@@ -348,34 +348,66 @@ class entitlement_read(Generic[P, T]):
     def __get__(self, obj: Any, owner: type) -> Any:
         if obj is None:
             return self
-        fn = self.fn
-        driver = obj._driver
+        fn, project, direct = self.fn, self.project, self.direct
+        run = obj._driver.run
         cache: EntitlementCache[CustomerKey, EntitlementSnapshot] = obj._cache
+        get = cache.get
         snapshot_flow = obj._snapshot_flow
         bound: Any
-        if obj._is_async:
+        if not cache.enabled:
+            if obj._is_async:
+                async def bound(*args: Any, **kwargs: Any) -> Any:
+                    key, arg = fn(obj, *args, **kwargs)
+                    return await run(direct(obj, key, arg))
+            else:
+                def bound(*args: Any, **kwargs: Any) -> Any:
+                    key, arg = fn(obj, *args, **kwargs)
+                    return run(direct(obj, key, arg))
+        elif obj._is_async:
+            fetch_async = cache.get_or_fetch_async
+
             async def bound(*args: Any, **kwargs: Any) -> Any:
-                key, project, direct = fn(obj, *args, **kwargs)
-                if not cache.enabled:
-                    return await driver.run(direct())
-                snapshot = cache.get(key)
+                key, arg = fn(obj, *args, **kwargs)
+                snapshot = get(key)
                 if snapshot is None:
-                    snapshot = await cache.get_or_fetch_async(key, lambda: driver.run(snapshot_flow(key)))
-                return project(snapshot)
+                    snapshot = await fetch_async(key, lambda: run(snapshot_flow(key)))
+                return project(snapshot, arg)
         else:
+            fetch = cache.get_or_fetch
+
             def bound(*args: Any, **kwargs: Any) -> Any:
-                key, project, direct = fn(obj, *args, **kwargs)
-                if not cache.enabled:
-                    return driver.run(direct())
-                snapshot = cache.get(key)
+                key, arg = fn(obj, *args, **kwargs)
+                snapshot = get(key)
                 if snapshot is None:
-                    snapshot = cache.get_or_fetch(key, lambda: driver.run(snapshot_flow(key)))
-                return project(snapshot)
+                    snapshot = fetch(key, lambda: run(snapshot_flow(key)))
+                return project(snapshot, arg)
         bound.__name__ = self.name
         bound.__doc__ = fn.__doc__
         bound._paywire_bound = True
         obj.__dict__[self.name] = bound
         return bound
+
+
+def cached_read(
+    project: Callable[[EntitlementSnapshot, Any], T], direct: Callable[[Any, CustomerKey, Any], Flow[Any]]
+) -> Callable[[Callable[Concatenate[Any, P], ReadArgs]], entitlement_read[P, T]]:
+    """Decorator form of :class:`entitlement_read`."""
+    return lambda fn: entitlement_read(fn, project, direct)
+
+
+def _project_list(snapshot: EntitlementSnapshot, _: Any) -> list[Entitlement]:
+    from paywire_gen_lumen_v1.models import Entitlement
+
+    return [_parse(Entitlement.from_dict, item, "entitlement") for item in snapshot.items]
+
+
+def _project_features(snapshot: EntitlementSnapshot, _: Any) -> dict[str, bool]:
+    return features_from(snapshot.raw)
+
+
+def _project_entitled(snapshot: EntitlementSnapshot, feature: str) -> bool:
+    item = snapshot.by_slug.get(feature)
+    return item is not None and item.get("entitled") is True
 
 
 # --- the operations ---------------------------------------------------------------------------
@@ -558,40 +590,38 @@ class _LumenOps(BaseClient):
         return _parse(PortalOverview.from_dict, data, "portal overview")
 
     # -- entitlements -------------------------------------------------------------------------
-    @entitlement_read
-    def get_usage(self, user_id: str | None = None, lumen_customer_id: str | None = None) -> Read[list[Entitlement]]:
-        """Every entitlement of a customer (``feature``, ``entitled``, ``source``, ``usages``,
-        ``credit_info``; the SDK's flat ``usage`` / ``limit`` when the server sends them).
-        Cached (see ``cache_ttl_ms``)."""
-        key = customer_ref(user_id, lumen_customer_id)
-        return key, _entitlement_list, lambda: self._usage_flow(key)
+    def _usage_flow(self, key: CustomerKey, _: Any = None) -> Flow[list[Entitlement]]:
+        return _project_list(EntitlementSnapshot((yield from self._entitlements_json(*key))), None)
 
-    def _usage_flow(self, key: CustomerKey) -> Flow[list[Entitlement]]:
-        return _entitlement_list(EntitlementSnapshot((yield from self._entitlements_json(*key))))
-
-    @entitlement_read
-    def get_features(self, user_id: str | None = None, lumen_customer_id: str | None = None) -> Read[dict[str, bool]]:
-        """Feature slug → entitled. Cached. Unlike the module function, errors raise."""
-        key = customer_ref(user_id, lumen_customer_id)
-        return key, _features_of, lambda: self._features_flow(key)
-
-    def _features_flow(self, key: CustomerKey) -> Flow[dict[str, bool]]:
+    def _features_flow(self, key: CustomerKey, _: Any = None) -> Flow[dict[str, bool]]:
         return features_from((yield from self._entitlements_json(*key)))
-
-    @entitlement_read
-    def is_feature_entitled(self, feature: str, user_id: str | None = None,
-                            lumen_customer_id: str | None = None) -> Read[bool]:
-        """True only if Lumen says ``entitled: true`` for the feature (a feature the customer's
-        entitlements do not list is False). Answered from the cached entitlement list; with
-        ``cache_ttl_ms=0`` it asks ``GET /v1/entitlements/{id}/feature/{slug}`` instead.
-        Errors raise; the module function of the same name fails closed (``False``)."""
-        key = customer_ref(user_id, lumen_customer_id)
-        slug = _require_text(feature, "feature")
-        return key, lambda snapshot: snapshot.entitled(slug), lambda: self._entitled_flow(key, slug)
 
     def _entitled_flow(self, key: CustomerKey, feature: str) -> Flow[bool]:
         data = yield from self._feature_json(key[0], feature, key[1])
         return isinstance(data, Mapping) and data.get("entitled") is True
+
+    @cached_read(_project_list, lambda ops, key, _: ops._usage_flow(key))
+    def get_usage(self, user_id: str | None = None, lumen_customer_id: str | None = None) -> ReadArgs:
+        """Every entitlement of a customer (``feature``, ``entitled``, ``source``, ``usages``,
+        ``credit_info``; the SDK's flat ``usage`` / ``limit`` when the server sends them).
+        Cached (see ``cache_ttl_ms``)."""
+        return customer_ref(user_id, lumen_customer_id), None
+
+    @cached_read(_project_features, lambda ops, key, _: ops._features_flow(key))
+    def get_features(self, user_id: str | None = None, lumen_customer_id: str | None = None) -> ReadArgs:
+        """Feature slug → entitled. Cached. Unlike the module function, errors raise."""
+        return customer_ref(user_id, lumen_customer_id), None
+
+    @cached_read(_project_entitled, lambda ops, key, feature: ops._entitled_flow(key, feature))
+    def is_feature_entitled(self, feature: str, user_id: str | None = None,
+                            lumen_customer_id: str | None = None) -> ReadArgs:
+        """True only if Lumen says ``entitled: true`` for the feature (a feature the customer's
+        entitlements do not list is False). Answered from the cached entitlement list; with
+        ``cache_ttl_ms=0`` it asks ``GET /v1/entitlements/{id}/feature/{slug}`` instead.
+        Errors raise; the module function of the same name fails closed (``False``)."""
+        if feature.__class__ is not str or not feature:
+            _require_text(feature, "feature")
+        return customer_ref(user_id, lumen_customer_id), feature
 
     @operation
     def get_entitlement(self, feature: str, user_id: str | None = None,
