@@ -128,3 +128,17 @@ async def test_async_eviction_closes_after_grace(monkeypatch: pytest.MonkeyPatch
 def test_pool_needs_a_running_loop() -> None:
     with pytest.raises(RuntimeError):
         _pool.async_client("lumen_sk_key_a", "https://api.lumen.test")
+
+
+async def test_works_without_an_asyncio_loop(env: pytest.MonkeyPatch) -> None:
+    """Under another event loop (trio) there is no asyncio loop to pool by: one client per call."""
+
+    def no_asyncio_loop(api_key: str, api_url: str | None) -> AsyncLumenClient:
+        raise RuntimeError("no running event loop")
+
+    env.setattr(_pool, "async_client", no_asyncio_loop)
+    with respx.mock(base_url=BASE) as mock:
+        mock.get("/v1/customers/subscription-status").respond(json=STATUS_OK)
+        assert await lumen.get_subscription_status("u1") == STATUS_OK
+        assert await lumen.get_subscription_status("u1", "http://remote.example") == {
+            "error": "Catch error: Failed to fetch subscription status"}

@@ -95,7 +95,12 @@ async def _call(
         logger.warning("lumen: %s", KEY_NOT_SET)
         return missing_key()
     try:
-        client = _pool.async_client(key, api_url)
+        try:
+            client = _pool.async_client(key, api_url)
+        except RuntimeError:  # no asyncio loop (e.g. trio): a client for this one call
+            async with AsyncLumenClient(key, api_url, cache_ttl_ms=0, **_pool.client_options) as once:
+                outcome: T = await once._driver.run(make_flow(once))
+            return outcome
     except LumenConfigurationError as exc:
         logger.warning("lumen: unusable api_url: %s", exc)
         return unusable(exc)
