@@ -4,6 +4,7 @@ invalidation (synchronous on both clients), own writes invalidate, flags' own ca
 from __future__ import annotations
 
 import inspect
+import time
 from typing import Any
 
 import httpx
@@ -126,8 +127,7 @@ async def test_stale_if_error_serves_marked_set(make: Any, mock: respx.MockRoute
     route = mock.get(ENT_PATH).mock(side_effect=[httpx.Response(200, json=ENT), httpx.ConnectError("refused")])
     client = make(cache_ttl_ms=1, stale_if_error_ms=60_000, max_retries=0)
     first = await call(client.get_entitlements, "unit_1")
-    cache = client.entitlement_cache
-    cache._now = lambda: cache._data["unit_1"][1] + 1.0  # one second after expiry
+    time.sleep(0.01)  # the 1 ms TTL has passed: the entry is expired but inside the stale window
     stale = await call(client.get_entitlements, "unit_1")
     assert stale.stale and not first.stale and stale.has("imports")
     assert route.call_count == 2

@@ -5,6 +5,7 @@ and signed push deliveries verified with ``verify_push_signature``."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import AsyncIterator, Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -282,14 +283,12 @@ async def test_reads_retry_through_a_503(vellum: Any, paywire_sandbox: Any, vers
 async def test_stale_if_error_against_the_sandbox(vellum: Any, paywire_sandbox: Any,
                                                   caplog: pytest.LogCaptureFixture) -> None:
     st = paywire_sandbox.state("vellum")
-    v2 = vellum("v2", stale_if_error_ms=60_000, max_retries=0)
+    v2 = vellum("v2", cache_ttl_ms=1, stale_if_error_ms=60_000, max_retries=0)
     await provision(v2)
     st.add_payment_method(ACCT)
     await call(v2.create_subscription, account_id=ACCT, customer_id=UNIT, plan_id="basic", plan_version=1)
     assert await call(v2.can, UNIT, "imports")
-    cache = v2.entitlement_cache
-    expires = cache._data[UNIT][1]
-    cache._now = lambda: expires + 5  # the entry expired five seconds ago
+    time.sleep(0.01)  # the 1 ms TTL has passed: expired, but inside the 60 s stale window
     paywire_sandbox.faults.add("vellum-v2:get_entitlements", status=503, times=5)
     ent = await call(v2.get_entitlements, UNIT)
     assert ent.stale and ent.has("imports")
