@@ -340,7 +340,7 @@ def test_rate_limit_handling_snippet(readme: Any, monkeypatch: pytest.MonkeyPatc
 
     slept: list[float] = []
     monkeypatch.setattr(time, "sleep", slept.append)
-    readme.faults.add("conxa:get_session_status", status=429, retry_after=1)
+    readme.faults.add("conxa:get_session_status", status=429, retry_after=0)  # auto-retried at once
     client = CONXAClient(api_key="pk_live_your_api_key", provider_id="your_provider_id")
 
     # Automatic retry on rate limits (default behavior)
