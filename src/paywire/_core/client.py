@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import importlib
+import logging
 import platform
 import ssl
 import time
@@ -193,7 +194,8 @@ class BaseClient(Runner):
         Vellum's 404 = empty entitlement set).
         """
         request = self._http.build_request(
-            method, url, params=params, json=json, content=content, headers=headers,
+            # An empty params dict still makes httpx re-parse the URL (~20 us): pass None.
+            method, url, params=params or None, json=json, content=content, headers=headers,
             timeout=self._timeout, extensions=dict(extensions) if extensions else None,
         )
         return (yield from self._send(request, retry_safe=retry_safe, ok=ok, errors=errors))
@@ -215,11 +217,13 @@ class BaseClient(Runner):
               errors: ErrorMap | None = None) -> Flow[httpx.Response]:
         policy = self._retry
         hooks = self._hooks
+        # Observability costs a redacted URL per call; pay it only when someone listens.
+        observe = hooks.active or logger.isEnabledFor(logging.DEBUG)
         may_resend = request_may_retry(request, bool(retry_safe)) if retry_safe is not False else False
         started = time.monotonic()
         deadline = None if policy.deadline is None else started + policy.deadline
         method = request.method
-        url = redact(str(request.url))
+        url = redact(str(request.url)) if observe else ""
         attempt = 0
         base_timeout = request.extensions.get("timeout")
         while True:
@@ -229,11 +233,13 @@ class BaseClient(Runner):
                 left = max(deadline - time.monotonic(), 0.001)
                 request.extensions["timeout"] = {k: (left if v is None else min(v, left))
                                                  for k, v in base_timeout.items()}
-            hooks.emit("on_request", method=method, url=url, attempt=attempt)
-            logger.debug("request method=%s url=%s attempt=%d", method, url, attempt)
+            if observe:
+                hooks.emit("on_request", method=method, url=url, attempt=attempt)
+                logger.debug("request method=%s url=%s attempt=%d", method, url, attempt)
             try:
                 response: httpx.Response = yield Send(request)
             except httpx.RequestError as exc:  # transport errors, and undecodable responses
+                url = url or redact(str(request.url))
                 error: Exception = (APITimeoutError if isinstance(exc, httpx.TimeoutException)
                                     else APIConnectionError)(f"{type(exc).__name__}: {exc}", request=request)
                 hooks.emit("on_error", method=method, url=url, attempt=attempt, error=error)
@@ -244,13 +250,15 @@ class BaseClient(Runner):
                 reason = type(exc).__name__
             else:
                 status = response.status_code
-                request_id = response.headers.get("x-request-id")
-                hooks.emit("on_response", method=method, url=url, status_code=status,
-                           elapsed=time.monotonic() - started, attempt=attempt, request_id=request_id)
-                logger.debug("response method=%s url=%s status=%d attempt=%d request_id=%s",
-                             method, url, status, attempt, request_id)
+                if observe:
+                    request_id = response.headers.get("x-request-id")
+                    hooks.emit("on_response", method=method, url=url, status_code=status,
+                               elapsed=time.monotonic() - started, attempt=attempt, request_id=request_id)
+                    logger.debug("response method=%s url=%s status=%d attempt=%d request_id=%s",
+                                 method, url, status, attempt, request_id)
                 if status < 400 or status in ok:
                     return response
+                url = url or redact(str(request.url))
                 retryable = may_resend and status in policy.retry_statuses
                 hint = parse_retry_after(response.headers.get("retry-after")) if retryable else None
                 delay = policy.backoff(attempt) if hint is None else hint

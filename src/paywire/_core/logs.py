@@ -56,6 +56,11 @@ class LoggingHooks:
     on_retry: Hook | None = None
     on_error: Hook | None = None
 
+    @property
+    def active(self) -> bool:
+        """Whether any hook is set (the core skips building hook arguments otherwise)."""
+        return any(h is not None for h in (self.on_request, self.on_response, self.on_retry, self.on_error))
+
     def emit(self, name: str, **fields: Any) -> None:
         hook = getattr(self, name)
         if hook is None:
