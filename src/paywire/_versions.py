@@ -11,7 +11,7 @@ from typing import Final
 
 #: service -> {api version: generated package}, oldest first.
 API_VERSIONS: Final[dict[str, dict[str, str]]] = {
-    "spaps": {"2025-11": "paywire_gen_spaps_2025_11"},
+    "spaps": {"2025-11": "paywire_gen_spaps_2025_11", "2026-10": "paywire_gen_spaps_2026_10"},
     "lumen": {"v1": "paywire_gen_lumen_v1"},
     "vellum": {"v1": "paywire_gen_vellum_v1", "v2": "paywire_gen_vellum_v2"},
     "conxa": {"v1": "paywire_gen_conxa_v1"},

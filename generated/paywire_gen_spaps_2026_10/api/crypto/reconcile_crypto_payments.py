@@ -1,0 +1,192 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.reconcile_request import ReconcileRequest
+from ...models.reconcile_response import ReconcileResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: ReconcileRequest | Unset = UNSET,
+    x_recon_token: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_recon_token, Unset):
+        headers["X-Recon-Token"] = x_recon_token
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/payments/crypto/reconcile",
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ReconcileResponse | None:
+    if response.status_code == 200:
+        response_200 = ReconcileResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ReconcileResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ReconcileRequest | Unset = UNSET,
+    x_recon_token: str | Unset = UNSET,
+) -> Response[ErrorResponse | ReconcileResponse]:
+    """Schedule a reconciliation job over crypto settlements
+
+    Args:
+        x_recon_token (str | Unset):
+        body (ReconcileRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ReconcileResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        x_recon_token=x_recon_token,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ReconcileRequest | Unset = UNSET,
+    x_recon_token: str | Unset = UNSET,
+) -> ErrorResponse | ReconcileResponse | None:
+    """Schedule a reconciliation job over crypto settlements
+
+    Args:
+        x_recon_token (str | Unset):
+        body (ReconcileRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ReconcileResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        x_recon_token=x_recon_token,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ReconcileRequest | Unset = UNSET,
+    x_recon_token: str | Unset = UNSET,
+) -> Response[ErrorResponse | ReconcileResponse]:
+    """Schedule a reconciliation job over crypto settlements
+
+    Args:
+        x_recon_token (str | Unset):
+        body (ReconcileRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ReconcileResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        x_recon_token=x_recon_token,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ReconcileRequest | Unset = UNSET,
+    x_recon_token: str | Unset = UNSET,
+) -> ErrorResponse | ReconcileResponse | None:
+    """Schedule a reconciliation job over crypto settlements
+
+    Args:
+        x_recon_token (str | Unset):
+        body (ReconcileRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ReconcileResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            x_recon_token=x_recon_token,
+        )
+    ).parsed

@@ -1,0 +1,214 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_secure_message_request import CreateSecureMessageRequest
+from ...models.error_response import ErrorResponse
+from ...models.secure_message_response import SecureMessageResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CreateSecureMessageRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/secure-messages",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | SecureMessageResponse | None:
+    if response.status_code == 201:
+        response_201 = SecureMessageResponse.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | SecureMessageResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateSecureMessageRequest,
+) -> Response[ErrorResponse | SecureMessageResponse]:
+    """Store an encrypted message from the signed-in participant (camelCase request, snake_case response)
+
+     The sender is the bearer's user, who must be the patient or the practitioner of the
+    pair; sender fields in the body are refused (400, unknown keys). `clientMessageId`
+    makes a resend idempotent: the same sender, pair, content and metadata get the
+    original message back (201); a different message under the same id is 409
+    `SECURE_MESSAGES_IDEMPOTENCY_CONFLICT`.
+
+    Args:
+        body (CreateSecureMessageRequest): camelCase on the wire; unknown keys (e.g. sender
+            fields) are refused
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | SecureMessageResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CreateSecureMessageRequest,
+) -> ErrorResponse | SecureMessageResponse | None:
+    """Store an encrypted message from the signed-in participant (camelCase request, snake_case response)
+
+     The sender is the bearer's user, who must be the patient or the practitioner of the
+    pair; sender fields in the body are refused (400, unknown keys). `clientMessageId`
+    makes a resend idempotent: the same sender, pair, content and metadata get the
+    original message back (201); a different message under the same id is 409
+    `SECURE_MESSAGES_IDEMPOTENCY_CONFLICT`.
+
+    Args:
+        body (CreateSecureMessageRequest): camelCase on the wire; unknown keys (e.g. sender
+            fields) are refused
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | SecureMessageResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateSecureMessageRequest,
+) -> Response[ErrorResponse | SecureMessageResponse]:
+    """Store an encrypted message from the signed-in participant (camelCase request, snake_case response)
+
+     The sender is the bearer's user, who must be the patient or the practitioner of the
+    pair; sender fields in the body are refused (400, unknown keys). `clientMessageId`
+    makes a resend idempotent: the same sender, pair, content and metadata get the
+    original message back (201); a different message under the same id is 409
+    `SECURE_MESSAGES_IDEMPOTENCY_CONFLICT`.
+
+    Args:
+        body (CreateSecureMessageRequest): camelCase on the wire; unknown keys (e.g. sender
+            fields) are refused
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | SecureMessageResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CreateSecureMessageRequest,
+) -> ErrorResponse | SecureMessageResponse | None:
+    """Store an encrypted message from the signed-in participant (camelCase request, snake_case response)
+
+     The sender is the bearer's user, who must be the patient or the practitioner of the
+    pair; sender fields in the body are refused (400, unknown keys). `clientMessageId`
+    makes a resend idempotent: the same sender, pair, content and metadata get the
+    original message back (201); a different message under the same id is 409
+    `SECURE_MESSAGES_IDEMPOTENCY_CONFLICT`.
+
+    Args:
+        body (CreateSecureMessageRequest): camelCase on the wire; unknown keys (e.g. sender
+            fields) are refused
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | SecureMessageResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,246 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.secure_message_list_response import SecureMessageListResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    patient_id: str,
+    practitioner_id: str,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["patientId"] = patient_id
+
+    params["practitionerId"] = practitioner_id
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/secure-messages",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | SecureMessageListResponse | None:
+    if response.status_code == 200:
+        response_200 = SecureMessageListResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | SecureMessageListResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    patient_id: str,
+    practitioner_id: str,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[ErrorResponse | SecureMessageListResponse]:
+    """One conversation (patient + practitioner pair), newest first, keyset paging
+
+     Pair-scoped: `patientId` and `practitionerId` are required and the caller must be one
+    of them. Page with `cursor` = the previous page's `next_cursor` (null on the last
+    page). There is no offset paging: a non-zero `offset` query parameter is answered 400
+    `SECURE_MESSAGES_OFFSET_UNSUPPORTED`.
+
+    Args:
+        patient_id (str):
+        practitioner_id (str):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | SecureMessageListResponse]
+    """
+
+    kwargs = _get_kwargs(
+        patient_id=patient_id,
+        practitioner_id=practitioner_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    patient_id: str,
+    practitioner_id: str,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> ErrorResponse | SecureMessageListResponse | None:
+    """One conversation (patient + practitioner pair), newest first, keyset paging
+
+     Pair-scoped: `patientId` and `practitionerId` are required and the caller must be one
+    of them. Page with `cursor` = the previous page's `next_cursor` (null on the last
+    page). There is no offset paging: a non-zero `offset` query parameter is answered 400
+    `SECURE_MESSAGES_OFFSET_UNSUPPORTED`.
+
+    Args:
+        patient_id (str):
+        practitioner_id (str):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | SecureMessageListResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        patient_id=patient_id,
+        practitioner_id=practitioner_id,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    patient_id: str,
+    practitioner_id: str,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[ErrorResponse | SecureMessageListResponse]:
+    """One conversation (patient + practitioner pair), newest first, keyset paging
+
+     Pair-scoped: `patientId` and `practitionerId` are required and the caller must be one
+    of them. Page with `cursor` = the previous page's `next_cursor` (null on the last
+    page). There is no offset paging: a non-zero `offset` query parameter is answered 400
+    `SECURE_MESSAGES_OFFSET_UNSUPPORTED`.
+
+    Args:
+        patient_id (str):
+        practitioner_id (str):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | SecureMessageListResponse]
+    """
+
+    kwargs = _get_kwargs(
+        patient_id=patient_id,
+        practitioner_id=practitioner_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    patient_id: str,
+    practitioner_id: str,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> ErrorResponse | SecureMessageListResponse | None:
+    """One conversation (patient + practitioner pair), newest first, keyset paging
+
+     Pair-scoped: `patientId` and `practitionerId` are required and the caller must be one
+    of them. Page with `cursor` = the previous page's `next_cursor` (null on the last
+    page). There is no offset paging: a non-zero `offset` query parameter is answered 400
+    `SECURE_MESSAGES_OFFSET_UNSUPPORTED`.
+
+    Args:
+        patient_id (str):
+        practitioner_id (str):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | SecureMessageListResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            patient_id=patient_id,
+            practitioner_id=practitioner_id,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

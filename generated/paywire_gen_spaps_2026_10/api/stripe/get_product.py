@@ -1,0 +1,197 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.product_response import ProductResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    product_id: str,
+    *,
+    include_prices: bool | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["include_prices"] = include_prices
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/stripe/products/{product_id}".format(
+            product_id=quote(str(product_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ProductResponse | None:
+    if response.status_code == 200:
+        response_200 = ProductResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ProductResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    product_id: str,
+    *,
+    client: AuthenticatedClient,
+    include_prices: bool | Unset = UNSET,
+) -> Response[ErrorResponse | ProductResponse]:
+    """One product with its prices
+
+    Args:
+        product_id (str):
+        include_prices (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ProductResponse]
+    """
+
+    kwargs = _get_kwargs(
+        product_id=product_id,
+        include_prices=include_prices,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    product_id: str,
+    *,
+    client: AuthenticatedClient,
+    include_prices: bool | Unset = UNSET,
+) -> ErrorResponse | ProductResponse | None:
+    """One product with its prices
+
+    Args:
+        product_id (str):
+        include_prices (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ProductResponse
+    """
+
+    return sync_detailed(
+        product_id=product_id,
+        client=client,
+        include_prices=include_prices,
+    ).parsed
+
+
+async def asyncio_detailed(
+    product_id: str,
+    *,
+    client: AuthenticatedClient,
+    include_prices: bool | Unset = UNSET,
+) -> Response[ErrorResponse | ProductResponse]:
+    """One product with its prices
+
+    Args:
+        product_id (str):
+        include_prices (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ProductResponse]
+    """
+
+    kwargs = _get_kwargs(
+        product_id=product_id,
+        include_prices=include_prices,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    product_id: str,
+    *,
+    client: AuthenticatedClient,
+    include_prices: bool | Unset = UNSET,
+) -> ErrorResponse | ProductResponse | None:
+    """One product with its prices
+
+    Args:
+        product_id (str):
+        include_prices (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ProductResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            product_id=product_id,
+            client=client,
+            include_prices=include_prices,
+        )
+    ).parsed

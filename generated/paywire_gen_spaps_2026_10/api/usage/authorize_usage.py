@@ -1,0 +1,207 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.usage_authorization_response import UsageAuthorizationResponse
+from ...models.usage_authorize_request import UsageAuthorizeRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: UsageAuthorizeRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/usage/authorize",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | UsageAuthorizationResponse | None:
+    if response.status_code == 200:
+        response_200 = UsageAuthorizationResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | UsageAuthorizationResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: UsageAuthorizeRequest,
+) -> Response[ErrorResponse | UsageAuthorizationResponse]:
+    """Ask whether proposed usage may run, before the work (phase 1 of 2)
+
+     Answers a decision (`allowed`, `allowed_with_warning`, `blocked`, `escalate`) and an
+    `authorization_ref` to quote in `POST /api/usage/record` until `expires_at`. A blocked
+    decision is a 200 answer. `dimensions` are the amounts the work expects to use.
+
+    Args:
+        body (UsageAuthorizeRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UsageAuthorizationResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: UsageAuthorizeRequest,
+) -> ErrorResponse | UsageAuthorizationResponse | None:
+    """Ask whether proposed usage may run, before the work (phase 1 of 2)
+
+     Answers a decision (`allowed`, `allowed_with_warning`, `blocked`, `escalate`) and an
+    `authorization_ref` to quote in `POST /api/usage/record` until `expires_at`. A blocked
+    decision is a 200 answer. `dimensions` are the amounts the work expects to use.
+
+    Args:
+        body (UsageAuthorizeRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UsageAuthorizationResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: UsageAuthorizeRequest,
+) -> Response[ErrorResponse | UsageAuthorizationResponse]:
+    """Ask whether proposed usage may run, before the work (phase 1 of 2)
+
+     Answers a decision (`allowed`, `allowed_with_warning`, `blocked`, `escalate`) and an
+    `authorization_ref` to quote in `POST /api/usage/record` until `expires_at`. A blocked
+    decision is a 200 answer. `dimensions` are the amounts the work expects to use.
+
+    Args:
+        body (UsageAuthorizeRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UsageAuthorizationResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: UsageAuthorizeRequest,
+) -> ErrorResponse | UsageAuthorizationResponse | None:
+    """Ask whether proposed usage may run, before the work (phase 1 of 2)
+
+     Answers a decision (`allowed`, `allowed_with_warning`, `blocked`, `escalate`) and an
+    `authorization_ref` to quote in `POST /api/usage/record` until `expires_at`. A blocked
+    decision is a 200 answer. `dimensions` are the amounts the work expects to use.
+
+    Args:
+        body (UsageAuthorizeRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UsageAuthorizationResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

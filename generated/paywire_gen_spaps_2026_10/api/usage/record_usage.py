@@ -1,0 +1,211 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.record_usage_request import RecordUsageRequest
+from ...models.usage_record_response import UsageRecordResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: RecordUsageRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/usage/record",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | UsageRecordResponse | None:
+    if response.status_code == 200:
+        response_200 = UsageRecordResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | UsageRecordResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: RecordUsageRequest,
+) -> Response[ErrorResponse | UsageRecordResponse]:
+    """Record usage after the work ran (phase 2 of 2; idempotent by `idempotency_key`)
+
+     Quotes the `authorization_ref` from `POST /api/usage/authorize`. A repeat of the same
+    `idempotency_key` with the same body answers the original event (`status: replayed`,
+    `replayed: true`) and counts nothing; with a different body it is 409
+    `USAGE_IDEMPOTENCY_CONFLICT`.
+
+    Args:
+        body (RecordUsageRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UsageRecordResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: RecordUsageRequest,
+) -> ErrorResponse | UsageRecordResponse | None:
+    """Record usage after the work ran (phase 2 of 2; idempotent by `idempotency_key`)
+
+     Quotes the `authorization_ref` from `POST /api/usage/authorize`. A repeat of the same
+    `idempotency_key` with the same body answers the original event (`status: replayed`,
+    `replayed: true`) and counts nothing; with a different body it is 409
+    `USAGE_IDEMPOTENCY_CONFLICT`.
+
+    Args:
+        body (RecordUsageRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UsageRecordResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: RecordUsageRequest,
+) -> Response[ErrorResponse | UsageRecordResponse]:
+    """Record usage after the work ran (phase 2 of 2; idempotent by `idempotency_key`)
+
+     Quotes the `authorization_ref` from `POST /api/usage/authorize`. A repeat of the same
+    `idempotency_key` with the same body answers the original event (`status: replayed`,
+    `replayed: true`) and counts nothing; with a different body it is 409
+    `USAGE_IDEMPOTENCY_CONFLICT`.
+
+    Args:
+        body (RecordUsageRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UsageRecordResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: RecordUsageRequest,
+) -> ErrorResponse | UsageRecordResponse | None:
+    """Record usage after the work ran (phase 2 of 2; idempotent by `idempotency_key`)
+
+     Quotes the `authorization_ref` from `POST /api/usage/authorize`. A repeat of the same
+    `idempotency_key` with the same body answers the original event (`status: replayed`,
+    `replayed: true`) and counts nothing; with a different body it is 409
+    `USAGE_IDEMPOTENCY_CONFLICT`.
+
+    Args:
+        body (RecordUsageRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UsageRecordResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

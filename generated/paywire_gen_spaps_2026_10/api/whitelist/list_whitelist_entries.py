@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.whitelist_list_response import WhitelistListResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    tier: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params["tier"] = tier
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/whitelist",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | WhitelistListResponse | None:
+    if response.status_code == 200:
+        response_200 = WhitelistListResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | WhitelistListResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    tier: str | Unset = UNSET,
+) -> Response[ErrorResponse | WhitelistListResponse]:
+    """Whitelist entries of the application (offset paging)
+
+    Args:
+        limit (int | Unset):  Default: 10.
+        offset (int | Unset):  Default: 0.
+        tier (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | WhitelistListResponse]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+        tier=tier,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    tier: str | Unset = UNSET,
+) -> ErrorResponse | WhitelistListResponse | None:
+    """Whitelist entries of the application (offset paging)
+
+    Args:
+        limit (int | Unset):  Default: 10.
+        offset (int | Unset):  Default: 0.
+        tier (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | WhitelistListResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        offset=offset,
+        tier=tier,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    tier: str | Unset = UNSET,
+) -> Response[ErrorResponse | WhitelistListResponse]:
+    """Whitelist entries of the application (offset paging)
+
+    Args:
+        limit (int | Unset):  Default: 10.
+        offset (int | Unset):  Default: 0.
+        tier (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | WhitelistListResponse]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+        tier=tier,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    tier: str | Unset = UNSET,
+) -> ErrorResponse | WhitelistListResponse | None:
+    """Whitelist entries of the application (offset paging)
+
+    Args:
+        limit (int | Unset):  Default: 10.
+        offset (int | Unset):  Default: 0.
+        tier (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | WhitelistListResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            offset=offset,
+            tier=tier,
+        )
+    ).parsed

@@ -1,0 +1,197 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.update_whitelist_entry_request import UpdateWhitelistEntryRequest
+from ...models.whitelist_entry_response import WhitelistEntryResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    email: str,
+    *,
+    body: UpdateWhitelistEntryRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/whitelist/{email}".format(
+            email=quote(str(email), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | WhitelistEntryResponse | None:
+    if response.status_code == 200:
+        response_200 = WhitelistEntryResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | WhitelistEntryResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    email: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateWhitelistEntryRequest,
+) -> Response[ErrorResponse | WhitelistEntryResponse]:
+    """Change a whitelist entry
+
+    Args:
+        email (str):
+        body (UpdateWhitelistEntryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | WhitelistEntryResponse]
+    """
+
+    kwargs = _get_kwargs(
+        email=email,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    email: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateWhitelistEntryRequest,
+) -> ErrorResponse | WhitelistEntryResponse | None:
+    """Change a whitelist entry
+
+    Args:
+        email (str):
+        body (UpdateWhitelistEntryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | WhitelistEntryResponse
+    """
+
+    return sync_detailed(
+        email=email,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    email: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateWhitelistEntryRequest,
+) -> Response[ErrorResponse | WhitelistEntryResponse]:
+    """Change a whitelist entry
+
+    Args:
+        email (str):
+        body (UpdateWhitelistEntryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | WhitelistEntryResponse]
+    """
+
+    kwargs = _get_kwargs(
+        email=email,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    email: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateWhitelistEntryRequest,
+) -> ErrorResponse | WhitelistEntryResponse | None:
+    """Change a whitelist entry
+
+    Args:
+        email (str):
+        body (UpdateWhitelistEntryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | WhitelistEntryResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            email=email,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="AddWhitelistEntryRequest")
+
+
+@_attrs_define
+class AddWhitelistEntryRequest:
+    """
+    Attributes:
+        email (str):
+        tier (str | Unset):  Default: 'premium'.
+        bypass_payment (bool | Unset):  Default: True.
+        metadata (Metadata | Unset): free-form JSON object
+    """
+
+    email: str
+    tier: str | Unset = "premium"
+    bypass_payment: bool | Unset = True
+    metadata: Metadata | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        email = self.email
+
+        tier = self.tier
+
+        bypass_payment = self.bypass_payment
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "email": email,
+            }
+        )
+        if tier is not UNSET:
+            field_dict["tier"] = tier
+        if bypass_payment is not UNSET:
+            field_dict["bypass_payment"] = bypass_payment
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.metadata import Metadata  # noqa: PLC0415
+
+        d = dict(src_dict)
+        email = d.pop("email")
+
+        tier = d.pop("tier", UNSET)
+
+        bypass_payment = d.pop("bypass_payment", UNSET)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: Metadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = Metadata.from_dict(_metadata)
+
+        add_whitelist_entry_request = cls(
+            email=email,
+            tier=tier,
+            bypass_payment=bypass_payment,
+            metadata=metadata,
+        )
+
+        add_whitelist_entry_request.additional_properties = d
+        return add_whitelist_entry_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.checkout_session_summary import CheckoutSessionSummary
+
+
+T = TypeVar("T", bound="CheckoutSessionList")
+
+
+@_attrs_define
+class CheckoutSessionList:
+    """
+    Attributes:
+        sessions (list[CheckoutSessionSummary]):
+        has_more (bool | Unset):
+        next_cursor (None | str | Unset):
+    """
+
+    sessions: list[CheckoutSessionSummary]
+    has_more: bool | Unset = UNSET
+    next_cursor: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        sessions = []
+        for sessions_item_data in self.sessions:
+            sessions_item = sessions_item_data.to_dict()
+            sessions.append(sessions_item)
+
+        has_more = self.has_more
+
+        next_cursor: None | str | Unset
+        if isinstance(self.next_cursor, Unset):
+            next_cursor = UNSET
+        else:
+            next_cursor = self.next_cursor
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "sessions": sessions,
+            }
+        )
+        if has_more is not UNSET:
+            field_dict["has_more"] = has_more
+        if next_cursor is not UNSET:
+            field_dict["next_cursor"] = next_cursor
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.checkout_session_summary import CheckoutSessionSummary  # noqa: PLC0415
+
+        d = dict(src_dict)
+        sessions = []
+        _sessions = d.pop("sessions")
+        for sessions_item_data in _sessions:
+            sessions_item = CheckoutSessionSummary.from_dict(sessions_item_data)
+
+            sessions.append(sessions_item)
+
+        has_more = d.pop("has_more", UNSET)
+
+        def _parse_next_cursor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
+
+        checkout_session_list = cls(
+            sessions=sessions,
+            has_more=has_more,
+            next_cursor=next_cursor,
+        )
+
+        checkout_session_list.additional_properties = d
+        return checkout_session_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,175 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.create_checkout_session_request_mode import CreateCheckoutSessionRequestMode
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.line_item import LineItem
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="CreateCheckoutSessionRequest")
+
+
+@_attrs_define
+class CreateCheckoutSessionRequest:
+    """
+    Attributes:
+        line_items (list[LineItem]):
+        mode (CreateCheckoutSessionRequestMode):
+        success_url (str):
+        cancel_url (str):
+        metadata (Metadata | Unset): free-form JSON object
+        customer_email (str | Unset): defaults to the user's email
+        client_reference_id (str | Unset):
+        allow_promotion_codes (bool | Unset):
+        trial_period_days (int | Unset): subscription mode only
+        require_legal_consent (bool | Unset):
+        legal_consent_text (str | Unset): plain text; server default "I agree to the Terms of Service and Privacy
+            Policy."
+    """
+
+    line_items: list[LineItem]
+    mode: CreateCheckoutSessionRequestMode
+    success_url: str
+    cancel_url: str
+    metadata: Metadata | Unset = UNSET
+    customer_email: str | Unset = UNSET
+    client_reference_id: str | Unset = UNSET
+    allow_promotion_codes: bool | Unset = UNSET
+    trial_period_days: int | Unset = UNSET
+    require_legal_consent: bool | Unset = UNSET
+    legal_consent_text: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        line_items = []
+        for line_items_item_data in self.line_items:
+            line_items_item = line_items_item_data.to_dict()
+            line_items.append(line_items_item)
+
+        mode = self.mode.value
+
+        success_url = self.success_url
+
+        cancel_url = self.cancel_url
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        customer_email = self.customer_email
+
+        client_reference_id = self.client_reference_id
+
+        allow_promotion_codes = self.allow_promotion_codes
+
+        trial_period_days = self.trial_period_days
+
+        require_legal_consent = self.require_legal_consent
+
+        legal_consent_text = self.legal_consent_text
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "line_items": line_items,
+                "mode": mode,
+                "success_url": success_url,
+                "cancel_url": cancel_url,
+            }
+        )
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if customer_email is not UNSET:
+            field_dict["customer_email"] = customer_email
+        if client_reference_id is not UNSET:
+            field_dict["client_reference_id"] = client_reference_id
+        if allow_promotion_codes is not UNSET:
+            field_dict["allow_promotion_codes"] = allow_promotion_codes
+        if trial_period_days is not UNSET:
+            field_dict["trial_period_days"] = trial_period_days
+        if require_legal_consent is not UNSET:
+            field_dict["require_legal_consent"] = require_legal_consent
+        if legal_consent_text is not UNSET:
+            field_dict["legal_consent_text"] = legal_consent_text
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.line_item import LineItem  # noqa: PLC0415
+        from ..models.metadata import Metadata  # noqa: PLC0415
+
+        d = dict(src_dict)
+        line_items = []
+        _line_items = d.pop("line_items")
+        for line_items_item_data in _line_items:
+            line_items_item = LineItem.from_dict(line_items_item_data)
+
+            line_items.append(line_items_item)
+
+        mode = CreateCheckoutSessionRequestMode(d.pop("mode"))
+
+        success_url = d.pop("success_url")
+
+        cancel_url = d.pop("cancel_url")
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: Metadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = Metadata.from_dict(_metadata)
+
+        customer_email = d.pop("customer_email", UNSET)
+
+        client_reference_id = d.pop("client_reference_id", UNSET)
+
+        allow_promotion_codes = d.pop("allow_promotion_codes", UNSET)
+
+        trial_period_days = d.pop("trial_period_days", UNSET)
+
+        require_legal_consent = d.pop("require_legal_consent", UNSET)
+
+        legal_consent_text = d.pop("legal_consent_text", UNSET)
+
+        create_checkout_session_request = cls(
+            line_items=line_items,
+            mode=mode,
+            success_url=success_url,
+            cancel_url=cancel_url,
+            metadata=metadata,
+            customer_email=customer_email,
+            client_reference_id=client_reference_id,
+            allow_promotion_codes=allow_promotion_codes,
+            trial_period_days=trial_period_days,
+            require_legal_consent=require_legal_consent,
+            legal_consent_text=legal_consent_text,
+        )
+
+        create_checkout_session_request.additional_properties = d
+        return create_checkout_session_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CryptoInvoiceStatus")
+
+
+@_attrs_define
+class CryptoInvoiceStatus:
+    """
+    Attributes:
+        invoice_id (str):
+        status (str):
+        finalized_at (None | str | Unset): ISO-8601
+        normalized_amount (None | str | Unset): decimal string
+        settlement_ids (list[str] | Unset):
+        underpaid (bool | Unset):
+        overpaid (bool | Unset):
+    """
+
+    invoice_id: str
+    status: str
+    finalized_at: None | str | Unset = UNSET
+    normalized_amount: None | str | Unset = UNSET
+    settlement_ids: list[str] | Unset = UNSET
+    underpaid: bool | Unset = UNSET
+    overpaid: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        invoice_id = self.invoice_id
+
+        status = self.status
+
+        finalized_at: None | str | Unset
+        if isinstance(self.finalized_at, Unset):
+            finalized_at = UNSET
+        else:
+            finalized_at = self.finalized_at
+
+        normalized_amount: None | str | Unset
+        if isinstance(self.normalized_amount, Unset):
+            normalized_amount = UNSET
+        else:
+            normalized_amount = self.normalized_amount
+
+        settlement_ids: list[str] | Unset = UNSET
+        if not isinstance(self.settlement_ids, Unset):
+            settlement_ids = self.settlement_ids
+
+        underpaid = self.underpaid
+
+        overpaid = self.overpaid
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "invoice_id": invoice_id,
+                "status": status,
+            }
+        )
+        if finalized_at is not UNSET:
+            field_dict["finalized_at"] = finalized_at
+        if normalized_amount is not UNSET:
+            field_dict["normalized_amount"] = normalized_amount
+        if settlement_ids is not UNSET:
+            field_dict["settlement_ids"] = settlement_ids
+        if underpaid is not UNSET:
+            field_dict["underpaid"] = underpaid
+        if overpaid is not UNSET:
+            field_dict["overpaid"] = overpaid
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        invoice_id = d.pop("invoice_id")
+
+        status = d.pop("status")
+
+        def _parse_finalized_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        finalized_at = _parse_finalized_at(d.pop("finalized_at", UNSET))
+
+        def _parse_normalized_amount(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        normalized_amount = _parse_normalized_amount(d.pop("normalized_amount", UNSET))
+
+        settlement_ids = cast(list[str], d.pop("settlement_ids", UNSET))
+
+        underpaid = d.pop("underpaid", UNSET)
+
+        overpaid = d.pop("overpaid", UNSET)
+
+        crypto_invoice_status = cls(
+            invoice_id=invoice_id,
+            status=status,
+            finalized_at=finalized_at,
+            normalized_amount=normalized_amount,
+            settlement_ids=settlement_ids,
+            underpaid=underpaid,
+            overpaid=overpaid,
+        )
+
+        crypto_invoice_status.additional_properties = d
+        return crypto_invoice_status
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

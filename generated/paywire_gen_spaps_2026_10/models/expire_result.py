@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ExpireResult")
+
+
+@_attrs_define
+class ExpireResult:
+    """
+    Attributes:
+        id (str):
+        status (str | Unset):
+        expired (bool | Unset):
+    """
+
+    id: str
+    status: str | Unset = UNSET
+    expired: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        status = self.status
+
+        expired = self.expired
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if status is not UNSET:
+            field_dict["status"] = status
+        if expired is not UNSET:
+            field_dict["expired"] = expired
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        status = d.pop("status", UNSET)
+
+        expired = d.pop("expired", UNSET)
+
+        expire_result = cls(
+            id=id,
+            status=status,
+            expired=expired,
+        )
+
+        expire_result.additional_properties = d
+        return expire_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.guest_checkout_session_summary import GuestCheckoutSessionSummary
+
+
+T = TypeVar("T", bound="GuestCheckoutSessionList")
+
+
+@_attrs_define
+class GuestCheckoutSessionList:
+    """
+    Attributes:
+        sessions (list[GuestCheckoutSessionSummary]):
+        has_more (bool | Unset):
+    """
+
+    sessions: list[GuestCheckoutSessionSummary]
+    has_more: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        sessions = []
+        for sessions_item_data in self.sessions:
+            sessions_item = sessions_item_data.to_dict()
+            sessions.append(sessions_item)
+
+        has_more = self.has_more
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "sessions": sessions,
+            }
+        )
+        if has_more is not UNSET:
+            field_dict["has_more"] = has_more
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.guest_checkout_session_summary import GuestCheckoutSessionSummary  # noqa: PLC0415
+
+        d = dict(src_dict)
+        sessions = []
+        _sessions = d.pop("sessions")
+        for sessions_item_data in _sessions:
+            sessions_item = GuestCheckoutSessionSummary.from_dict(sessions_item_data)
+
+            sessions.append(sessions_item)
+
+        has_more = d.pop("has_more", UNSET)
+
+        guest_checkout_session_list = cls(
+            sessions=sessions,
+            has_more=has_more,
+        )
+
+        guest_checkout_session_list.additional_properties = d
+        return guest_checkout_session_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.magic_link_sign_in import MagicLinkSignIn
+    from ..models.mfa_challenge import MfaChallenge
+
+
+T = TypeVar("T", bound="MagicLinkSignInResponse")
+
+
+@_attrs_define
+class MagicLinkSignInResponse:
+    """`data` is the signed-in result, or an MFA challenge (`mfa_required: true`)
+
+    Attributes:
+        success (bool):
+        data (MagicLinkSignIn | MfaChallenge):
+        message (str | Unset):
+        request_id (str | Unset):
+        timestamp (str | Unset): ISO-8601
+    """
+
+    success: bool
+    data: MagicLinkSignIn | MfaChallenge
+    message: str | Unset = UNSET
+    request_id: str | Unset = UNSET
+    timestamp: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.magic_link_sign_in import MagicLinkSignIn  # noqa: PLC0415
+
+        success = self.success
+
+        data: dict[str, Any]
+        if isinstance(self.data, MagicLinkSignIn):
+            data = self.data.to_dict()
+        else:
+            data = self.data.to_dict()
+
+        message = self.message
+
+        request_id = self.request_id
+
+        timestamp = self.timestamp
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "data": data,
+            }
+        )
+        if message is not UNSET:
+            field_dict["message"] = message
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.magic_link_sign_in import MagicLinkSignIn  # noqa: PLC0415
+        from ..models.mfa_challenge import MfaChallenge  # noqa: PLC0415
+
+        d = dict(src_dict)
+        success = d.pop("success")
+
+        def _parse_data(data: object) -> MagicLinkSignIn | MfaChallenge:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_0 = MagicLinkSignIn.from_dict(data)
+
+                return data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            data_type_1 = MfaChallenge.from_dict(data)
+
+            return data_type_1
+
+        data = _parse_data(d.pop("data"))
+
+        message = d.pop("message", UNSET)
+
+        request_id = d.pop("request_id", UNSET)
+
+        timestamp = d.pop("timestamp", UNSET)
+
+        magic_link_sign_in_response = cls(
+            success=success,
+            data=data,
+            message=message,
+            request_id=request_id,
+            timestamp=timestamp,
+        )
+
+        magic_link_sign_in_response.additional_properties = d
+        return magic_link_sign_in_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

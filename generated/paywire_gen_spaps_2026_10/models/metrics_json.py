@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.system_metrics import SystemMetrics
+
+
+T = TypeVar("T", bound="MetricsJson")
+
+
+@_attrs_define
+class MetricsJson:
+    """
+    Attributes:
+        timestamp (str | Unset): ISO-8601
+        uptime_seconds (float | Unset):
+        system (SystemMetrics | Unset):
+    """
+
+    timestamp: str | Unset = UNSET
+    uptime_seconds: float | Unset = UNSET
+    system: SystemMetrics | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        timestamp = self.timestamp
+
+        uptime_seconds = self.uptime_seconds
+
+        system: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.system, Unset):
+            system = self.system.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+        if uptime_seconds is not UNSET:
+            field_dict["uptime_seconds"] = uptime_seconds
+        if system is not UNSET:
+            field_dict["system"] = system
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.system_metrics import SystemMetrics  # noqa: PLC0415
+
+        d = dict(src_dict)
+        timestamp = d.pop("timestamp", UNSET)
+
+        uptime_seconds = d.pop("uptime_seconds", UNSET)
+
+        _system = d.pop("system", UNSET)
+        system: SystemMetrics | Unset
+        if isinstance(_system, Unset):
+            system = UNSET
+        else:
+            system = SystemMetrics.from_dict(_system)
+
+        metrics_json = cls(
+            timestamp=timestamp,
+            uptime_seconds=uptime_seconds,
+            system=system,
+        )
+
+        metrics_json.additional_properties = d
+        return metrics_json
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.nonce_request_chain_type import NonceRequestChainType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="NonceRequest")
+
+
+@_attrs_define
+class NonceRequest:
+    """
+    Attributes:
+        wallet_address (str):
+        chain_type (NonceRequestChainType | Unset): the chain; inferred from the address when absent (`0x` + 40 hex =
+            ethereum, else solana)
+    """
+
+    wallet_address: str
+    chain_type: NonceRequestChainType | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        wallet_address = self.wallet_address
+
+        chain_type: str | Unset = UNSET
+        if not isinstance(self.chain_type, Unset):
+            chain_type = self.chain_type.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "wallet_address": wallet_address,
+            }
+        )
+        if chain_type is not UNSET:
+            field_dict["chain_type"] = chain_type
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        wallet_address = d.pop("wallet_address")
+
+        _chain_type = d.pop("chain_type", UNSET)
+        chain_type: NonceRequestChainType | Unset
+        if isinstance(_chain_type, Unset):
+            chain_type = UNSET
+        else:
+            chain_type = NonceRequestChainType(_chain_type)
+
+        nonce_request = cls(
+            wallet_address=wallet_address,
+            chain_type=chain_type,
+        )
+
+        nonce_request.additional_properties = d
+        return nonce_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

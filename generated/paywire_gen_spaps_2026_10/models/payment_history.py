@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.payment_record import PaymentRecord
+
+
+T = TypeVar("T", bound="PaymentHistory")
+
+
+@_attrs_define
+class PaymentHistory:
+    """
+    Attributes:
+        payments (list[PaymentRecord]):
+        has_more (bool | Unset):
+        total_count (int | Unset):
+    """
+
+    payments: list[PaymentRecord]
+    has_more: bool | Unset = UNSET
+    total_count: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        payments = []
+        for payments_item_data in self.payments:
+            payments_item = payments_item_data.to_dict()
+            payments.append(payments_item)
+
+        has_more = self.has_more
+
+        total_count = self.total_count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "payments": payments,
+            }
+        )
+        if has_more is not UNSET:
+            field_dict["has_more"] = has_more
+        if total_count is not UNSET:
+            field_dict["total_count"] = total_count
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.payment_record import PaymentRecord  # noqa: PLC0415
+
+        d = dict(src_dict)
+        payments = []
+        _payments = d.pop("payments")
+        for payments_item_data in _payments:
+            payments_item = PaymentRecord.from_dict(payments_item_data)
+
+            payments.append(payments_item)
+
+        has_more = d.pop("has_more", UNSET)
+
+        total_count = d.pop("total_count", UNSET)
+
+        payment_history = cls(
+            payments=payments,
+            has_more=has_more,
+            total_count=total_count,
+        )
+
+        payment_history.additional_properties = d
+        return payment_history
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+    from ..models.product import Product
+
+
+T = TypeVar("T", bound="ProductList")
+
+
+@_attrs_define
+class ProductList:
+    """
+    Attributes:
+        products (list[Product]):
+        total (int | Unset):
+        admin_metadata (Metadata | None | Unset):
+    """
+
+    products: list[Product]
+    total: int | Unset = UNSET
+    admin_metadata: Metadata | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.metadata import Metadata  # noqa: PLC0415
+
+        products = []
+        for products_item_data in self.products:
+            products_item = products_item_data.to_dict()
+            products.append(products_item)
+
+        total = self.total
+
+        admin_metadata: dict[str, Any] | None | Unset
+        if isinstance(self.admin_metadata, Unset):
+            admin_metadata = UNSET
+        elif isinstance(self.admin_metadata, Metadata):
+            admin_metadata = self.admin_metadata.to_dict()
+        else:
+            admin_metadata = self.admin_metadata
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "products": products,
+            }
+        )
+        if total is not UNSET:
+            field_dict["total"] = total
+        if admin_metadata is not UNSET:
+            field_dict["adminMetadata"] = admin_metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.metadata import Metadata  # noqa: PLC0415
+        from ..models.product import Product  # noqa: PLC0415
+
+        d = dict(src_dict)
+        products = []
+        _products = d.pop("products")
+        for products_item_data in _products:
+            products_item = Product.from_dict(products_item_data)
+
+            products.append(products_item)
+
+        total = d.pop("total", UNSET)
+
+        def _parse_admin_metadata(data: object) -> Metadata | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                admin_metadata_type_0 = Metadata.from_dict(data)
+
+                return admin_metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Metadata | None | Unset, data)
+
+        admin_metadata = _parse_admin_metadata(d.pop("adminMetadata", UNSET))
+
+        product_list = cls(
+            products=products,
+            total=total,
+            admin_metadata=admin_metadata,
+        )
+
+        product_list.additional_properties = d
+        return product_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="ReconcileJob")
+
+
+@_attrs_define
+class ReconcileJob:
+    """
+    Attributes:
+        job_id (str):
+        scheduled_at (str | Unset): ISO-8601
+        cursor (Metadata | None | Unset):
+    """
+
+    job_id: str
+    scheduled_at: str | Unset = UNSET
+    cursor: Metadata | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.metadata import Metadata  # noqa: PLC0415
+
+        job_id = self.job_id
+
+        scheduled_at = self.scheduled_at
+
+        cursor: dict[str, Any] | None | Unset
+        if isinstance(self.cursor, Unset):
+            cursor = UNSET
+        elif isinstance(self.cursor, Metadata):
+            cursor = self.cursor.to_dict()
+        else:
+            cursor = self.cursor
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "job_id": job_id,
+            }
+        )
+        if scheduled_at is not UNSET:
+            field_dict["scheduled_at"] = scheduled_at
+        if cursor is not UNSET:
+            field_dict["cursor"] = cursor
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.metadata import Metadata  # noqa: PLC0415
+
+        d = dict(src_dict)
+        job_id = d.pop("job_id")
+
+        scheduled_at = d.pop("scheduled_at", UNSET)
+
+        def _parse_cursor(data: object) -> Metadata | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                cursor_type_0 = Metadata.from_dict(data)
+
+                return cursor_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Metadata | None | Unset, data)
+
+        cursor = _parse_cursor(d.pop("cursor", UNSET))
+
+        reconcile_job = cls(
+            job_id=job_id,
+            scheduled_at=scheduled_at,
+            cursor=cursor,
+        )
+
+        reconcile_job.additional_properties = d
+        return reconcile_job
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

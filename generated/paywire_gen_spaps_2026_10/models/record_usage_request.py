@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.usage_resource_type import UsageResourceType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.dimensions import Dimensions
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="RecordUsageRequest")
+
+
+@_attrs_define
+class RecordUsageRequest:
+    """
+    Attributes:
+        authorization_ref (str): from `POST /api/usage/authorize`
+        idempotency_key (str): a repeat with the same body answers the original event
+        feature_key (str):
+        resource_type (UsageResourceType): request side only (house rule 2); responses use a plain string
+        dimensions (Dimensions): dimension name → amount, e.g. `{"calls": 1}` or `{"input_tokens": 812, "output_tokens":
+            140}`
+        resource_id (str | Unset):
+        subject_user_id (str | Unset):
+        metadata (Metadata | Unset): free-form JSON object
+        occurred_at (str | Unset): ISO-8601 time the usage happened (default now)
+    """
+
+    authorization_ref: str
+    idempotency_key: str
+    feature_key: str
+    resource_type: UsageResourceType
+    dimensions: Dimensions
+    resource_id: str | Unset = UNSET
+    subject_user_id: str | Unset = UNSET
+    metadata: Metadata | Unset = UNSET
+    occurred_at: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        authorization_ref = self.authorization_ref
+
+        idempotency_key = self.idempotency_key
+
+        feature_key = self.feature_key
+
+        resource_type = self.resource_type.value
+
+        dimensions = self.dimensions.to_dict()
+
+        resource_id = self.resource_id
+
+        subject_user_id = self.subject_user_id
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        occurred_at = self.occurred_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "authorization_ref": authorization_ref,
+                "idempotency_key": idempotency_key,
+                "feature_key": feature_key,
+                "resource_type": resource_type,
+                "dimensions": dimensions,
+            }
+        )
+        if resource_id is not UNSET:
+            field_dict["resource_id"] = resource_id
+        if subject_user_id is not UNSET:
+            field_dict["subject_user_id"] = subject_user_id
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if occurred_at is not UNSET:
+            field_dict["occurred_at"] = occurred_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.dimensions import Dimensions  # noqa: PLC0415
+        from ..models.metadata import Metadata  # noqa: PLC0415
+
+        d = dict(src_dict)
+        authorization_ref = d.pop("authorization_ref")
+
+        idempotency_key = d.pop("idempotency_key")
+
+        feature_key = d.pop("feature_key")
+
+        resource_type = UsageResourceType(d.pop("resource_type"))
+
+        dimensions = Dimensions.from_dict(d.pop("dimensions"))
+
+        resource_id = d.pop("resource_id", UNSET)
+
+        subject_user_id = d.pop("subject_user_id", UNSET)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: Metadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = Metadata.from_dict(_metadata)
+
+        occurred_at = d.pop("occurred_at", UNSET)
+
+        record_usage_request = cls(
+            authorization_ref=authorization_ref,
+            idempotency_key=idempotency_key,
+            feature_key=feature_key,
+            resource_type=resource_type,
+            dimensions=dimensions,
+            resource_id=resource_id,
+            subject_user_id=subject_user_id,
+            metadata=metadata,
+            occurred_at=occurred_at,
+        )
+
+        record_usage_request.additional_properties = d
+        return record_usage_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

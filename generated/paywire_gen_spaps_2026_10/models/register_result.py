@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.auth_tokens import AuthTokens
+    from ..models.auth_user import AuthUser
+
+
+T = TypeVar("T", bound="RegisterResult")
+
+
+@_attrs_define
+class RegisterResult:
+    """register result, nested in `data`; `tokens` only when the user is signed in at once
+
+    Attributes:
+        user (AuthUser): user as returned with tokens (login, wallet sign-in, register, magic link)
+        message (str | Unset):
+        tokens (AuthTokens | Unset): token set (register and magic-link results; `token_type` may be absent, meaning
+            Bearer)
+    """
+
+    user: AuthUser
+    message: str | Unset = UNSET
+    tokens: AuthTokens | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        user = self.user.to_dict()
+
+        message = self.message
+
+        tokens: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.tokens, Unset):
+            tokens = self.tokens.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "user": user,
+            }
+        )
+        if message is not UNSET:
+            field_dict["message"] = message
+        if tokens is not UNSET:
+            field_dict["tokens"] = tokens
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.auth_tokens import AuthTokens  # noqa: PLC0415
+        from ..models.auth_user import AuthUser  # noqa: PLC0415
+
+        d = dict(src_dict)
+        user = AuthUser.from_dict(d.pop("user"))
+
+        message = d.pop("message", UNSET)
+
+        _tokens = d.pop("tokens", UNSET)
+        tokens: AuthTokens | Unset
+        if isinstance(_tokens, Unset):
+            tokens = UNSET
+        else:
+            tokens = AuthTokens.from_dict(_tokens)
+
+        register_result = cls(
+            user=user,
+            message=message,
+            tokens=tokens,
+        )
+
+        register_result.additional_properties = d
+        return register_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

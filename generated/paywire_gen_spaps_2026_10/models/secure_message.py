@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="SecureMessage")
+
+
+@_attrs_define
+class SecureMessage:
+    """
+    Attributes:
+        id (str):
+        application_id (str | Unset):
+        patient_id (str | Unset):
+        practitioner_id (str | Unset):
+        sender_user_id (None | str | Unset): null for messages written before the authorship contract
+        sender_role (None | str | Unset):
+        client_message_id (None | str | Unset):
+        content (str | Unset):
+        metadata (Metadata | None | Unset):
+        created_at (str | Unset): ISO-8601
+    """
+
+    id: str
+    application_id: str | Unset = UNSET
+    patient_id: str | Unset = UNSET
+    practitioner_id: str | Unset = UNSET
+    sender_user_id: None | str | Unset = UNSET
+    sender_role: None | str | Unset = UNSET
+    client_message_id: None | str | Unset = UNSET
+    content: str | Unset = UNSET
+    metadata: Metadata | None | Unset = UNSET
+    created_at: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.metadata import Metadata  # noqa: PLC0415
+
+        id = self.id
+
+        application_id = self.application_id
+
+        patient_id = self.patient_id
+
+        practitioner_id = self.practitioner_id
+
+        sender_user_id: None | str | Unset
+        if isinstance(self.sender_user_id, Unset):
+            sender_user_id = UNSET
+        else:
+            sender_user_id = self.sender_user_id
+
+        sender_role: None | str | Unset
+        if isinstance(self.sender_role, Unset):
+            sender_role = UNSET
+        else:
+            sender_role = self.sender_role
+
+        client_message_id: None | str | Unset
+        if isinstance(self.client_message_id, Unset):
+            client_message_id = UNSET
+        else:
+            client_message_id = self.client_message_id
+
+        content = self.content
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, Metadata):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        created_at = self.created_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if application_id is not UNSET:
+            field_dict["application_id"] = application_id
+        if patient_id is not UNSET:
+            field_dict["patient_id"] = patient_id
+        if practitioner_id is not UNSET:
+            field_dict["practitioner_id"] = practitioner_id
+        if sender_user_id is not UNSET:
+            field_dict["sender_user_id"] = sender_user_id
+        if sender_role is not UNSET:
+            field_dict["sender_role"] = sender_role
+        if client_message_id is not UNSET:
+            field_dict["client_message_id"] = client_message_id
+        if content is not UNSET:
+            field_dict["content"] = content
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.metadata import Metadata  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        application_id = d.pop("application_id", UNSET)
+
+        patient_id = d.pop("patient_id", UNSET)
+
+        practitioner_id = d.pop("practitioner_id", UNSET)
+
+        def _parse_sender_user_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        sender_user_id = _parse_sender_user_id(d.pop("sender_user_id", UNSET))
+
+        def _parse_sender_role(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        sender_role = _parse_sender_role(d.pop("sender_role", UNSET))
+
+        def _parse_client_message_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        client_message_id = _parse_client_message_id(d.pop("client_message_id", UNSET))
+
+        content = d.pop("content", UNSET)
+
+        def _parse_metadata(data: object) -> Metadata | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = Metadata.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Metadata | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        created_at = d.pop("created_at", UNSET)
+
+        secure_message = cls(
+            id=id,
+            application_id=application_id,
+            patient_id=patient_id,
+            practitioner_id=practitioner_id,
+            sender_user_id=sender_user_id,
+            sender_role=sender_role,
+            client_message_id=client_message_id,
+            content=content,
+            metadata=metadata,
+            created_at=created_at,
+        )
+
+        secure_message.additional_properties = d
+        return secure_message
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

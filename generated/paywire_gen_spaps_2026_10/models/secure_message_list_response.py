@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.secure_message_list import SecureMessageList
+
+
+T = TypeVar("T", bound="SecureMessageListResponse")
+
+
+@_attrs_define
+class SecureMessageListResponse:
+    """
+    Attributes:
+        success (bool):
+        data (SecureMessageList):
+        message (str | Unset):
+        request_id (str | Unset):
+        timestamp (str | Unset): ISO-8601
+    """
+
+    success: bool
+    data: SecureMessageList
+    message: str | Unset = UNSET
+    request_id: str | Unset = UNSET
+    timestamp: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        data = self.data.to_dict()
+
+        message = self.message
+
+        request_id = self.request_id
+
+        timestamp = self.timestamp
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "data": data,
+            }
+        )
+        if message is not UNSET:
+            field_dict["message"] = message
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.secure_message_list import SecureMessageList  # noqa: PLC0415
+
+        d = dict(src_dict)
+        success = d.pop("success")
+
+        data = SecureMessageList.from_dict(d.pop("data"))
+
+        message = d.pop("message", UNSET)
+
+        request_id = d.pop("request_id", UNSET)
+
+        timestamp = d.pop("timestamp", UNSET)
+
+        secure_message_list_response = cls(
+            success=success,
+            data=data,
+            message=message,
+            request_id=request_id,
+            timestamp=timestamp,
+        )
+
+        secure_message_list_response.additional_properties = d
+        return secure_message_list_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.current_session import CurrentSession
+    from ..models.session_authority import SessionAuthority
+
+
+T = TypeVar("T", bound="SessionValidation")
+
+
+@_attrs_define
+class SessionValidation:
+    """
+    Attributes:
+        valid (bool):
+        reason (None | str | Unset): why a session is not valid (when `valid` is false)
+        session_id (str | Unset):
+        expires_at (str | Unset): ISO-8601
+        renewed (bool | Unset):
+        session (CurrentSession | None | Unset):
+        authority (None | SessionAuthority | Unset):
+    """
+
+    valid: bool
+    reason: None | str | Unset = UNSET
+    session_id: str | Unset = UNSET
+    expires_at: str | Unset = UNSET
+    renewed: bool | Unset = UNSET
+    session: CurrentSession | None | Unset = UNSET
+    authority: None | SessionAuthority | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.current_session import CurrentSession  # noqa: PLC0415
+        from ..models.session_authority import SessionAuthority  # noqa: PLC0415
+
+        valid = self.valid
+
+        reason: None | str | Unset
+        if isinstance(self.reason, Unset):
+            reason = UNSET
+        else:
+            reason = self.reason
+
+        session_id = self.session_id
+
+        expires_at = self.expires_at
+
+        renewed = self.renewed
+
+        session: dict[str, Any] | None | Unset
+        if isinstance(self.session, Unset):
+            session = UNSET
+        elif isinstance(self.session, CurrentSession):
+            session = self.session.to_dict()
+        else:
+            session = self.session
+
+        authority: dict[str, Any] | None | Unset
+        if isinstance(self.authority, Unset):
+            authority = UNSET
+        elif isinstance(self.authority, SessionAuthority):
+            authority = self.authority.to_dict()
+        else:
+            authority = self.authority
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "valid": valid,
+            }
+        )
+        if reason is not UNSET:
+            field_dict["reason"] = reason
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if expires_at is not UNSET:
+            field_dict["expires_at"] = expires_at
+        if renewed is not UNSET:
+            field_dict["renewed"] = renewed
+        if session is not UNSET:
+            field_dict["session"] = session
+        if authority is not UNSET:
+            field_dict["authority"] = authority
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.current_session import CurrentSession  # noqa: PLC0415
+        from ..models.session_authority import SessionAuthority  # noqa: PLC0415
+
+        d = dict(src_dict)
+        valid = d.pop("valid")
+
+        def _parse_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        reason = _parse_reason(d.pop("reason", UNSET))
+
+        session_id = d.pop("session_id", UNSET)
+
+        expires_at = d.pop("expires_at", UNSET)
+
+        renewed = d.pop("renewed", UNSET)
+
+        def _parse_session(data: object) -> CurrentSession | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                session_type_0 = CurrentSession.from_dict(data)
+
+                return session_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CurrentSession | None | Unset, data)
+
+        session = _parse_session(d.pop("session", UNSET))
+
+        def _parse_authority(data: object) -> None | SessionAuthority | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                authority_type_0 = SessionAuthority.from_dict(data)
+
+                return authority_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SessionAuthority | Unset, data)
+
+        authority = _parse_authority(d.pop("authority", UNSET))
+
+        session_validation = cls(
+            valid=valid,
+            reason=reason,
+            session_id=session_id,
+            expires_at=expires_at,
+            renewed=renewed,
+            session=session,
+            authority=authority,
+        )
+
+        session_validation.additional_properties = d
+        return session_validation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

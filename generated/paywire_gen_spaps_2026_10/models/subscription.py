@@ -1,0 +1,201 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.subscription_item import SubscriptionItem
+    from ..models.subscription_plan import SubscriptionPlan
+
+
+T = TypeVar("T", bound="Subscription")
+
+
+@_attrs_define
+class Subscription:
+    """
+    Attributes:
+        id (str):
+        status (str):
+        current_period_start (int | None | Unset): unix seconds
+        current_period_end (int | None | Unset): unix seconds
+        cancel_at_period_end (bool | Unset):
+        canceled_at (int | None | Unset): unix seconds
+        items (list[SubscriptionItem] | Unset):
+        plan (None | SubscriptionPlan | Unset):
+    """
+
+    id: str
+    status: str
+    current_period_start: int | None | Unset = UNSET
+    current_period_end: int | None | Unset = UNSET
+    cancel_at_period_end: bool | Unset = UNSET
+    canceled_at: int | None | Unset = UNSET
+    items: list[SubscriptionItem] | Unset = UNSET
+    plan: None | SubscriptionPlan | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.subscription_plan import SubscriptionPlan  # noqa: PLC0415
+
+        id = self.id
+
+        status = self.status
+
+        current_period_start: int | None | Unset
+        if isinstance(self.current_period_start, Unset):
+            current_period_start = UNSET
+        else:
+            current_period_start = self.current_period_start
+
+        current_period_end: int | None | Unset
+        if isinstance(self.current_period_end, Unset):
+            current_period_end = UNSET
+        else:
+            current_period_end = self.current_period_end
+
+        cancel_at_period_end = self.cancel_at_period_end
+
+        canceled_at: int | None | Unset
+        if isinstance(self.canceled_at, Unset):
+            canceled_at = UNSET
+        else:
+            canceled_at = self.canceled_at
+
+        items: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.items, Unset):
+            items = []
+            for items_item_data in self.items:
+                items_item = items_item_data.to_dict()
+                items.append(items_item)
+
+        plan: dict[str, Any] | None | Unset
+        if isinstance(self.plan, Unset):
+            plan = UNSET
+        elif isinstance(self.plan, SubscriptionPlan):
+            plan = self.plan.to_dict()
+        else:
+            plan = self.plan
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+            }
+        )
+        if current_period_start is not UNSET:
+            field_dict["current_period_start"] = current_period_start
+        if current_period_end is not UNSET:
+            field_dict["current_period_end"] = current_period_end
+        if cancel_at_period_end is not UNSET:
+            field_dict["cancel_at_period_end"] = cancel_at_period_end
+        if canceled_at is not UNSET:
+            field_dict["canceled_at"] = canceled_at
+        if items is not UNSET:
+            field_dict["items"] = items
+        if plan is not UNSET:
+            field_dict["plan"] = plan
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.subscription_item import SubscriptionItem  # noqa: PLC0415
+        from ..models.subscription_plan import SubscriptionPlan  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        status = d.pop("status")
+
+        def _parse_current_period_start(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        current_period_start = _parse_current_period_start(d.pop("current_period_start", UNSET))
+
+        def _parse_current_period_end(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        current_period_end = _parse_current_period_end(d.pop("current_period_end", UNSET))
+
+        cancel_at_period_end = d.pop("cancel_at_period_end", UNSET)
+
+        def _parse_canceled_at(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        canceled_at = _parse_canceled_at(d.pop("canceled_at", UNSET))
+
+        _items = d.pop("items", UNSET)
+        items: list[SubscriptionItem] | Unset = UNSET
+        if _items is not UNSET:
+            items = []
+            for items_item_data in _items:
+                items_item = SubscriptionItem.from_dict(items_item_data)
+
+                items.append(items_item)
+
+        def _parse_plan(data: object) -> None | SubscriptionPlan | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                plan_type_0 = SubscriptionPlan.from_dict(data)
+
+                return plan_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SubscriptionPlan | Unset, data)
+
+        plan = _parse_plan(d.pop("plan", UNSET))
+
+        subscription = cls(
+            id=id,
+            status=status,
+            current_period_start=current_period_start,
+            current_period_end=current_period_end,
+            cancel_at_period_end=cancel_at_period_end,
+            canceled_at=canceled_at,
+            items=items,
+            plan=plan,
+        )
+
+        subscription.additional_properties = d
+        return subscription
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

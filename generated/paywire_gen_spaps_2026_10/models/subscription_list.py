@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.subscription import Subscription
+
+
+T = TypeVar("T", bound="SubscriptionList")
+
+
+@_attrs_define
+class SubscriptionList:
+    """
+    Attributes:
+        subscriptions (list[Subscription]):
+        has_more (bool | Unset):
+    """
+
+    subscriptions: list[Subscription]
+    has_more: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        subscriptions = []
+        for subscriptions_item_data in self.subscriptions:
+            subscriptions_item = subscriptions_item_data.to_dict()
+            subscriptions.append(subscriptions_item)
+
+        has_more = self.has_more
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "subscriptions": subscriptions,
+            }
+        )
+        if has_more is not UNSET:
+            field_dict["has_more"] = has_more
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.subscription import Subscription  # noqa: PLC0415
+
+        d = dict(src_dict)
+        subscriptions = []
+        _subscriptions = d.pop("subscriptions")
+        for subscriptions_item_data in _subscriptions:
+            subscriptions_item = Subscription.from_dict(subscriptions_item_data)
+
+            subscriptions.append(subscriptions_item)
+
+        has_more = d.pop("has_more", UNSET)
+
+        subscription_list = cls(
+            subscriptions=subscriptions,
+            has_more=has_more,
+        )
+
+        subscription_list.additional_properties = d
+        return subscription_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

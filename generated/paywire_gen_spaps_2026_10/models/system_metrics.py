@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.memory_metrics import MemoryMetrics
+
+
+T = TypeVar("T", bound="SystemMetrics")
+
+
+@_attrs_define
+class SystemMetrics:
+    """
+    Attributes:
+        memory (MemoryMetrics | Unset):
+    """
+
+    memory: MemoryMetrics | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        memory: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.memory, Unset):
+            memory = self.memory.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if memory is not UNSET:
+            field_dict["memory"] = memory
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.memory_metrics import MemoryMetrics  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _memory = d.pop("memory", UNSET)
+        memory: MemoryMetrics | Unset
+        if isinstance(_memory, Unset):
+            memory = UNSET
+        else:
+            memory = MemoryMetrics.from_dict(_memory)
+
+        system_metrics = cls(
+            memory=memory,
+        )
+
+        system_metrics.additional_properties = d
+        return system_metrics
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

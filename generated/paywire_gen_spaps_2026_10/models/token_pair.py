@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.auth_user import AuthUser
+
+
+T = TypeVar("T", bound="TokenPair")
+
+
+@_attrs_define
+class TokenPair:
+    """sign-in tokens; `refresh_token` may be absent (browser flows keep it in a cookie)
+
+    Attributes:
+        access_token (str):
+        expires_in (int): seconds (900 in fixtures)
+        user (AuthUser): user as returned with tokens (login, wallet sign-in, register, magic link)
+        refresh_token (str | Unset):
+        token_type (str | Unset):  Default: 'Bearer'.
+    """
+
+    access_token: str
+    expires_in: int
+    user: AuthUser
+    refresh_token: str | Unset = UNSET
+    token_type: str | Unset = "Bearer"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        access_token = self.access_token
+
+        expires_in = self.expires_in
+
+        user = self.user.to_dict()
+
+        refresh_token = self.refresh_token
+
+        token_type = self.token_type
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "access_token": access_token,
+                "expires_in": expires_in,
+                "user": user,
+            }
+        )
+        if refresh_token is not UNSET:
+            field_dict["refresh_token"] = refresh_token
+        if token_type is not UNSET:
+            field_dict["token_type"] = token_type
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.auth_user import AuthUser  # noqa: PLC0415
+
+        d = dict(src_dict)
+        access_token = d.pop("access_token")
+
+        expires_in = d.pop("expires_in")
+
+        user = AuthUser.from_dict(d.pop("user"))
+
+        refresh_token = d.pop("refresh_token", UNSET)
+
+        token_type = d.pop("token_type", UNSET)
+
+        token_pair = cls(
+            access_token=access_token,
+            expires_in=expires_in,
+            user=user,
+            refresh_token=refresh_token,
+            token_type=token_type,
+        )
+
+        token_pair.additional_properties = d
+        return token_pair
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

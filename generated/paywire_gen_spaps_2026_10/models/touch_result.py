@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TouchResult")
+
+
+@_attrs_define
+class TouchResult:
+    """
+    Attributes:
+        message (str | Unset):
+        session_id (str | Unset):
+        last_activity (str | Unset): ISO-8601
+    """
+
+    message: str | Unset = UNSET
+    session_id: str | Unset = UNSET
+    last_activity: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
+        session_id = self.session_id
+
+        last_activity = self.last_activity
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if message is not UNSET:
+            field_dict["message"] = message
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if last_activity is not UNSET:
+            field_dict["last_activity"] = last_activity
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        message = d.pop("message", UNSET)
+
+        session_id = d.pop("session_id", UNSET)
+
+        last_activity = d.pop("last_activity", UNSET)
+
+        touch_result = cls(
+            message=message,
+            session_id=session_id,
+            last_activity=last_activity,
+        )
+
+        touch_result.additional_properties = d
+        return touch_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.feature_usage import FeatureUsage
+    from ..models.usage_overage import UsageOverage
+    from ..models.usage_period import UsagePeriod
+
+
+T = TypeVar("T", bound="UsageFeatures")
+
+
+@_attrs_define
+class UsageFeatures:
+    """
+    Attributes:
+        user_id (str | Unset):
+        tier (None | str | Unset):
+        period (UsagePeriod | Unset):
+        features (list[FeatureUsage] | Unset):
+        overage (UsageOverage | Unset):
+    """
+
+    user_id: str | Unset = UNSET
+    tier: None | str | Unset = UNSET
+    period: UsagePeriod | Unset = UNSET
+    features: list[FeatureUsage] | Unset = UNSET
+    overage: UsageOverage | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        user_id = self.user_id
+
+        tier: None | str | Unset
+        if isinstance(self.tier, Unset):
+            tier = UNSET
+        else:
+            tier = self.tier
+
+        period: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.period, Unset):
+            period = self.period.to_dict()
+
+        features: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.features, Unset):
+            features = []
+            for features_item_data in self.features:
+                features_item = features_item_data.to_dict()
+                features.append(features_item)
+
+        overage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.overage, Unset):
+            overage = self.overage.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if user_id is not UNSET:
+            field_dict["user_id"] = user_id
+        if tier is not UNSET:
+            field_dict["tier"] = tier
+        if period is not UNSET:
+            field_dict["period"] = period
+        if features is not UNSET:
+            field_dict["features"] = features
+        if overage is not UNSET:
+            field_dict["overage"] = overage
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.feature_usage import FeatureUsage  # noqa: PLC0415
+        from ..models.usage_overage import UsageOverage  # noqa: PLC0415
+        from ..models.usage_period import UsagePeriod  # noqa: PLC0415
+
+        d = dict(src_dict)
+        user_id = d.pop("user_id", UNSET)
+
+        def _parse_tier(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tier = _parse_tier(d.pop("tier", UNSET))
+
+        _period = d.pop("period", UNSET)
+        period: UsagePeriod | Unset
+        if isinstance(_period, Unset):
+            period = UNSET
+        else:
+            period = UsagePeriod.from_dict(_period)
+
+        _features = d.pop("features", UNSET)
+        features: list[FeatureUsage] | Unset = UNSET
+        if _features is not UNSET:
+            features = []
+            for features_item_data in _features:
+                features_item = FeatureUsage.from_dict(features_item_data)
+
+                features.append(features_item)
+
+        _overage = d.pop("overage", UNSET)
+        overage: UsageOverage | Unset
+        if isinstance(_overage, Unset):
+            overage = UNSET
+        else:
+            overage = UsageOverage.from_dict(_overage)
+
+        usage_features = cls(
+            user_id=user_id,
+            tier=tier,
+            period=period,
+            features=features,
+            overage=overage,
+        )
+
+        usage_features.additional_properties = d
+        return usage_features
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UsageOverage")
+
+
+@_attrs_define
+class UsageOverage:
+    """
+    Attributes:
+        allowed (bool | Unset):
+        charges (list[Any] | Unset):
+    """
+
+    allowed: bool | Unset = UNSET
+    charges: list[Any] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        allowed = self.allowed
+
+        charges: list[Any] | Unset = UNSET
+        if not isinstance(self.charges, Unset):
+            charges = self.charges
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if allowed is not UNSET:
+            field_dict["allowed"] = allowed
+        if charges is not UNSET:
+            field_dict["charges"] = charges
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        allowed = d.pop("allowed", UNSET)
+
+        charges = cast(list[Any], d.pop("charges", UNSET))
+
+        usage_overage = cls(
+            allowed=allowed,
+            charges=charges,
+        )
+
+        usage_overage.additional_properties = d
+        return usage_overage
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

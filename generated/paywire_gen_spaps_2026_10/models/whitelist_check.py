@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.whitelist_entry import WhitelistEntry
+
+
+T = TypeVar("T", bound="WhitelistCheck")
+
+
+@_attrs_define
+class WhitelistCheck:
+    """
+    Attributes:
+        entry (WhitelistEntry | Unset):
+        message (str | Unset):
+    """
+
+    entry: WhitelistEntry | Unset = UNSET
+    message: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        entry: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.entry, Unset):
+            entry = self.entry.to_dict()
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if entry is not UNSET:
+            field_dict["entry"] = entry
+        if message is not UNSET:
+            field_dict["message"] = message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.whitelist_entry import WhitelistEntry  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _entry = d.pop("entry", UNSET)
+        entry: WhitelistEntry | Unset
+        if isinstance(_entry, Unset):
+            entry = UNSET
+        else:
+            entry = WhitelistEntry.from_dict(_entry)
+
+        message = d.pop("message", UNSET)
+
+        whitelist_check = cls(
+            entry=entry,
+            message=message,
+        )
+
+        whitelist_check.additional_properties = d
+        return whitelist_check
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
