@@ -234,3 +234,12 @@ def test_positional_constructor_like_the_seed() -> None:
     client = VellumClient(API_KEY, "sam", "https://api.vellumcharter.com", 5_000)
     assert (client.tenant_id, client.cache_ttl_ms, client.base_url) == ("sam", 5000, "https://api.vellumcharter.com")
     client.close()
+
+
+async def test_unhashable_customer_id_is_a_validation_error(make: Any, mock: respx.MockRouter) -> None:
+    client = make()
+    for method in (client.can, client.get_entitlements):
+        args = (["unit_1"], "imports") if method == client.can else (["unit_1"],)
+        with pytest.raises(VellumValidationError, match="customer_id must be a string"):
+            await call(method, *args)
+    assert not mock.calls

@@ -148,6 +148,10 @@ def _id(value: Any, name: str) -> str:
     return value
 
 
+def _not_an_id(value: Any) -> VellumValidationError:
+    return _bad(f"customer_id must be a string, got {type(value).__name__}", "customer_id")
+
+
 def _opt_str(value: Any, name: str) -> str | None:
     if value is None:
         return None
@@ -816,7 +820,10 @@ class VellumClient(_VellumConfig, _VellumOps, SyncClient):
     def get_entitlements(self, customer_id: str) -> EntitlementSet:
         """The customer's entitlements (cached for ``cache_ttl_ms``). A customer with no
         record gives an empty set with ``found=False`` (cached too), never an exception."""
-        ent = self._ent_get(customer_id)
+        try:
+            ent = self._ent_get(customer_id)
+        except TypeError:  # unhashable: not an id at all
+            raise _not_an_id(customer_id) from None
         if ent is not None:
             return ent
         _id(customer_id, "customer_id")
@@ -825,7 +832,10 @@ class VellumClient(_VellumConfig, _VellumOps, SyncClient):
 
     def can(self, customer_id: str, module_id: str) -> bool:
         """Whether the customer may use ``module_id``. A cache hit does no I/O."""
-        ent = self._ent_get(customer_id)
+        try:
+            ent = self._ent_get(customer_id)
+        except TypeError:
+            raise _not_an_id(customer_id) from None
         if ent is None:
             ent = self.get_entitlements(customer_id)
         return module_id in ent.modules
@@ -858,7 +868,10 @@ class AsyncVellumClient(_VellumConfig, _VellumOps, AsyncClient):
 
     async def get_entitlements(self, customer_id: str) -> EntitlementSet:
         """The customer's entitlements (cached; concurrent misses share one request)."""
-        ent = self._ent_get(customer_id)
+        try:
+            ent = self._ent_get(customer_id)
+        except TypeError:  # unhashable: not an id at all
+            raise _not_an_id(customer_id) from None
         if ent is not None:
             return ent
         _id(customer_id, "customer_id")
@@ -866,7 +879,10 @@ class AsyncVellumClient(_VellumConfig, _VellumOps, AsyncClient):
             customer_id, lambda: self._driver.run(self._entitlements_flow(customer_id)))
 
     async def can(self, customer_id: str, module_id: str) -> bool:
-        ent = self._ent_get(customer_id)
+        try:
+            ent = self._ent_get(customer_id)
+        except TypeError:
+            raise _not_an_id(customer_id) from None
         if ent is None:
             ent = await self.get_entitlements(customer_id)
         return module_id in ent.modules
