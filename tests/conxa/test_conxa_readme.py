@@ -11,19 +11,30 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from _conxa_helpers import decode_data_url, decode_svg
+from _conxa_helpers import aclose, decode_data_url, decode_svg
 
 from paywire.conxa import AsyncCONXAClient, CONXAClient, SessionExpiredError
+from paywire.conxa import client as client_module
 from paywire.sandbox import conxa as sandbox_conxa
 
 WALLET = "1234567890123456"
 
 
 @pytest.fixture
-def readme(paywire_sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+async def readme(paywire_sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Any]:
+    # The README never closes its clients; the fixture does, so no sockets leak between tests.
+    made: list[Any] = []
+    original = client_module._ConxaOps.__init__
+
+    def tracked(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(client_module._ConxaOps, "__init__", tracked)
     st = paywire_sandbox.state("conxa")
     st.add_provider("your_provider_id", "pk_live_your_api_key")
     st.add_provider("xxx", "pk_live_xxx")
@@ -32,7 +43,9 @@ def readme(paywire_sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setenv("CONXA_API_URL", paywire_sandbox.base_url("conxa"))
     monkeypatch.setenv("CONXA_API_KEY", "pk_live_your_api_key")
     monkeypatch.setenv("CONXA_PROVIDER_ID", "your_provider_id")
-    return paywire_sandbox
+    yield paywire_sandbox
+    for client in made:
+        await aclose(client)
 
 
 def phone_approves(sandbox: Any, provider: str = "your_provider_id", user: str = "user@example.com",
