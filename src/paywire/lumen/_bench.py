@@ -1,9 +1,10 @@
 """Hit-path cost of the Lumen client's cached entitlement checks: ``python -m paywire.lumen._bench``.
 
-Measured on the development machine (Python 3.11, best of 5 x 200,000, respx-served first fetch):
+Measured on the development machine (Python 3.11, best of 5 x 200,000, respx-served first fetch;
+0.7-1.4 µs depending on machine load):
 
-    LumenClient.is_feature_entitled hit (sync)              ~0.8 µs
-    await AsyncLumenClient.is_feature_entitled hit          ~1.0 µs
+    LumenClient.is_feature_entitled hit (sync)              ~0.7-1.3 µs
+    await AsyncLumenClient.is_feature_entitled hit          ~0.75-1.4 µs
     lumen-python-sdk 0.1.1 is_feature_entitled             one HTTPS request (new connection) per call
 """
 
