@@ -13,7 +13,7 @@ import respx
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _spaps_helpers import API_KEY, BASE_URL, FLAVOURS, aclose  # noqa: E402
+from _spaps_helpers import API_KEY, BASE_URL, FLAVOURS, aclose
 
 
 @pytest.fixture(autouse=True)

@@ -21,6 +21,7 @@ from _spaps_helpers import ACCESS, REFRESH, tokens
 
 from paywire.spaps import FileTokenStore, StoredTokens, TokenStoreError, default_token_path
 
+
 def test_default_path_is_the_per_user_config_dir() -> None:
     path = default_token_path()
     assert path == Path(platformdirs.user_config_path("paywire", appauthor=False)) / "spaps" / "tokens.json"

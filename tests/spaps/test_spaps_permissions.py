@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from paywire.spaps import DEFAULT_ADMIN_ACCOUNTS, AdminConfig, AuthUser, PermissionChecker, create_permission_checker
+from paywire.spaps import (
+    DEFAULT_ADMIN_ACCOUNTS,
+    AdminConfig,
+    AuthUser,
+    PermissionChecker,
+    create_permission_checker,
+)
 
 
 def test_seed_example() -> None:

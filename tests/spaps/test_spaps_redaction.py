@@ -9,7 +9,19 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from _spaps_helpers import ACCESS, API_KEY, NEW_ACCESS, NEW_REFRESH, PASSWORD, REFRESH, call, err, ok, token_pair, tokens
+from _spaps_helpers import (
+    ACCESS,
+    API_KEY,
+    NEW_ACCESS,
+    NEW_REFRESH,
+    PASSWORD,
+    REFRESH,
+    call,
+    err,
+    ok,
+    token_pair,
+    tokens,
+)
 
 from paywire.spaps import AuthError, default_logging_hooks
 

@@ -17,9 +17,20 @@ ETH = "0x" + "ab" * 20
 SOL = "HVEbdiYU3Rr34NHBSgKs7q8cvdTeZLqNL77Z1FB2vjLy"
 OK_URL = "https://example.com/ok"
 
+
+
+def _login_with(email: Any) -> Callable[[Any], Any]:
+    return lambda c: c.auth.sign_in_with_password(email=email, password="pw-123456")
+
+
+def _checkout_with(url: Any) -> Callable[[Any], Any]:
+    return lambda c: c.payments.create_checkout_session(price_id="price_1", mode="payment", success_url=url,
+                                                        cancel_url=OK_URL)
+
+
 BAD: list[tuple[str, Callable[[Any], Any], str]] = [
     # emails
-    *[(f"email-{i}", (lambda e: lambda c: c.auth.sign_in_with_password(email=e, password="pw-123456"))(e), "email")
+    *[(f"email-{i}", _login_with(e), "email")
       for i, e in enumerate(["", "   ", "user", "user@", "@example.com", "user@example", "us er@example.com",
                              "user@@example.com", None, 42])],
     ("magic-email", lambda c: c.auth.send_magic_link(email="not-an-email"), "email"),
@@ -100,8 +111,7 @@ BAD: list[tuple[str, Callable[[Any], Any], str]] = [
      "content"),
     ("cursor-with-space", lambda c: c.sessions.list_sessions(starting_after="a b"), "starting_after"),
     # urls
-    *[(f"url-{i}", (lambda u: lambda c: c.payments.create_checkout_session(
-        price_id="price_1", mode="payment", success_url=u, cancel_url=OK_URL))(u), "success_url")
+    *[(f"url-{i}", _checkout_with(u), "success_url")
       for i, u in enumerate(["", "example.com/ok", "/relative", "ftp://example.com/x", "https://", "https://exa mple.com",
                              "javascript:alert(1)"])],
     ("bad-cancel-url", lambda c: c.payments.create_checkout_session(price_id="price_1", mode="payment",
