@@ -222,6 +222,7 @@ class _VellumOps:
     """Every Vellum API operation, as flows on the pinned version's generated client."""
 
     _tenant: str
+    _api_key: str
     _api_version: str
     _package: str  # the pinned version's generated package
     _entitlements: EntitlementCache[str, EntitlementSet]
@@ -693,8 +694,6 @@ class _VellumOps:
     def _repr_fields(self) -> dict[str, str]:
         return {**super()._repr_fields(), "tenant_id": repr(self._tenant),  # type: ignore[misc]
                 "api_version": repr(self._api_version), "api_key": mask(self._api_key)}
-
-    _api_key: str
 
 
 #: client method -> operationId where the names differ.
