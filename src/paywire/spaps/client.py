@@ -318,7 +318,7 @@ class _AuthOps(_Ops):
 
         chosen = chain_type if chain_type is not None else chain
         chain_name = None if chosen is None else v.chain(chosen, "chain_type" if chain_type is not None else "chain")
-        address = v.wallet_address(wallet_address, chain_name)
+        address = v.wallet_address(wallet_address)
         body = NonceRequest(wallet_address=address,
                             chain_type=_unset(None if chain_name is None else NonceRequestChainType(chain_name)))
         data = yield from self._get_data(gen._get_kwargs(body=body), auth="key")
@@ -336,7 +336,7 @@ class _AuthOps(_Ops):
 
         chosen = chain_type if chain_type is not None else chain
         chain_name = None if chosen is None else v.chain(chosen, "chain_type" if chain_type is not None else "chain")
-        address = v.wallet_address(wallet_address, chain_name)
+        address = v.wallet_address(wallet_address)
         register_secret(v.secret(signature, "signature"))
         text = v.secret(message, "message")
         body = WalletSignInRequest(
@@ -692,7 +692,7 @@ class _PaymentsOps(_Ops):
 
         chain_name = v.chain(chain_type, "chain_type")
         body = WalletDepositRequest(
-            wallet_address=v.wallet_address(wallet_address, chain_name), chain_type=chain_name,
+            wallet_address=v.wallet_address(wallet_address), chain_type=chain_name,
             transaction_id=v.ident(transaction_id, "transaction_id"), amount=v.positive_number(amount, "amount"),
             currency=v.currency(currency), tier=_unset(v.optional_text(tier, "tier", max_length=64)))
         data = yield from self._get_data(gen._get_kwargs(body=body))
