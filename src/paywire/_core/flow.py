@@ -45,6 +45,38 @@ Effect: TypeAlias = Send | Sleep
 Flow: TypeAlias = Generator[Effect, Any, T]
 
 
+class _FlowRun:
+    """The bookkeeping both drivers share: feed a result or an error in, get the next effect out."""
+
+    __slots__ = ("error", "flow", "last", "result", "value")
+
+    def __init__(self, flow: Flow[Any]) -> None:
+        self.flow = flow
+        self.value: Any = None
+        self.error: BaseException | None = None
+        self.last: httpx.Response | None = None
+        self.result: Any = None
+
+    def next_effect(self) -> Effect | None:
+        """The flow's next effect, or None once it returned (its value is in ``result``)."""
+        while True:
+            try:
+                effect = self.flow.throw(self.error) if self.error is not None else self.flow.send(self.value)
+            except StopIteration as stop:
+                self.result = stop.value
+                return None
+            self.value = self.error = None
+            if type(effect) is Send or type(effect) is Sleep:
+                return effect
+            self.error = TypeError(f"unknown flow effect {effect!r}")
+
+    def got(self, response: httpx.Response) -> None:
+        self.value = self.last = response
+
+    def failed(self, exc: BaseException) -> None:
+        self.error = exc
+
+
 class SyncDriver:
     __slots__ = ("http", "sleep")
 
@@ -56,26 +88,16 @@ class SyncDriver:
         return self.run_raw(flow)[0]
 
     def run_raw(self, flow: Flow[T]) -> tuple[T, httpx.Response | None]:
-        send = flow.send
-        value: Any = None
-        error: BaseException | None = None
-        last: httpx.Response | None = None
-        while True:
-            try:
-                effect = flow.throw(error) if error is not None else send(value)
-            except StopIteration as stop:
-                return stop.value, last
-            value = error = None
-            if type(effect) is Send:
+        run = _FlowRun(flow)
+        while (effect := run.next_effect()) is not None:
+            if isinstance(effect, Send):
                 try:
-                    value = last = self.http.send(effect.request)
+                    run.got(self.http.send(effect.request))
                 except httpx.HTTPError as exc:
-                    error = exc
-            elif type(effect) is Sleep:
-                if effect.seconds > 0:
-                    self.sleep(effect.seconds)
-            else:
-                error = TypeError(f"unknown flow effect {effect!r}")
+                    run.failed(exc)
+            elif effect.seconds > 0:
+                self.sleep(effect.seconds)
+        return run.result, run.last
 
 
 class AsyncDriver:
@@ -89,26 +111,16 @@ class AsyncDriver:
         return (await self.run_raw(flow))[0]
 
     async def run_raw(self, flow: Flow[T]) -> tuple[T, httpx.Response | None]:
-        send = flow.send
-        value: Any = None
-        error: BaseException | None = None
-        last: httpx.Response | None = None
-        while True:
-            try:
-                effect = flow.throw(error) if error is not None else send(value)
-            except StopIteration as stop:
-                return stop.value, last
-            value = error = None
-            if type(effect) is Send:
+        run = _FlowRun(flow)
+        while (effect := run.next_effect()) is not None:
+            if isinstance(effect, Send):
                 try:
-                    value = last = await self.http.send(effect.request)
+                    run.got(await self.http.send(effect.request))
                 except httpx.HTTPError as exc:
-                    error = exc
-            elif type(effect) is Sleep:
-                if effect.seconds > 0:
-                    await self.sleep(effect.seconds)
-            else:
-                error = TypeError(f"unknown flow effect {effect!r}")
+                    run.failed(exc)
+            elif effect.seconds > 0:
+                await self.sleep(effect.seconds)
+        return run.result, run.last
 
 
 class Runner:
