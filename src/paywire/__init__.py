@@ -20,7 +20,7 @@ _CORE_NAMES = frozenset({
     "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AuthenticationError",
     "BadRequestError", "ConfigError", "ConflictError", "InternalServerError", "NotFoundError",
     "PaymentRequiredError", "PaywireError", "PermissionDeniedError", "RateLimitError",
-    "UnprocessableEntityError", "ValidationError", "RetryConfig", "LoggingHooks",
+    "UnprocessableEntityError", "UnsupportedOperationError", "ValidationError", "RetryConfig", "LoggingHooks",
     "default_logging_hooks", "RawResponse",
 })
 _SERVICES = frozenset({"spaps", "lumen", "vellum", "conxa", "sandbox"})
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         RawResponse,
         RetryConfig,
         UnprocessableEntityError,
+        UnsupportedOperationError,
         ValidationError,
         default_logging_hooks,
     )
@@ -68,6 +69,7 @@ __all__ = [
     "RawResponse",
     "RetryConfig",
     "UnprocessableEntityError",
+    "UnsupportedOperationError",
     "ValidationError",
     "__version__",
     "default_logging_hooks",

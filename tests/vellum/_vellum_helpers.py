@@ -33,3 +33,24 @@ async def aclose(client: Any) -> None:
         await client.aclose()
     else:
         client.close()
+
+
+def _flavours() -> dict[str, Any]:
+    from paywire.vellum import AsyncVellumClient, VellumClient
+
+    return {"sync": VellumClient, "async": AsyncVellumClient}
+
+
+FLAVOURS = _flavours()
+
+
+def no_sleep(client: Any) -> Any:
+    """Retries without real waits: swap the driver's sleep for a no-op."""
+    if client._is_async:
+        async def asleep(seconds: float) -> None:
+            return None
+
+        client._driver.sleep = asleep
+    else:
+        client._driver.sleep = lambda seconds: None
+    return client

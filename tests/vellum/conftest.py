@@ -13,22 +13,7 @@ import respx
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _vellum_helpers import API_KEY, BASE_URL, TENANT, aclose
-
-from paywire.vellum import AsyncVellumClient, VellumClient
-
-FLAVOURS = {"sync": VellumClient, "async": AsyncVellumClient}
-
-
-def no_sleep(client: Any) -> Any:
-    if client._is_async:
-        async def asleep(seconds: float) -> None:
-            return None
-
-        client._driver.sleep = asleep
-    else:
-        client._driver.sleep = lambda seconds: None
-    return client
+from _vellum_helpers import API_KEY, BASE_URL, FLAVOURS, TENANT, aclose, no_sleep
 
 
 @pytest.fixture(autouse=True)

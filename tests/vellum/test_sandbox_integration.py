@@ -11,8 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from _vellum_helpers import aclose, call
-from conftest import FLAVOURS, no_sleep
+from _vellum_helpers import FLAVOURS, aclose, call, no_sleep
 
 import paywire
 from paywire.sandbox.vellum import DEFAULT_API_KEY, DEFAULT_TENANT, OTHER_API_KEY, SIGNATURE_HEADER

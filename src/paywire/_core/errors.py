@@ -36,6 +36,21 @@ class ValidationError(PaywireError, ValueError):
         self.field = field
 
 
+class UnsupportedOperationError(PaywireError):
+    """The method (or argument) does not exist in the API version this client is pinned to.
+
+    Raised before any request. ``.operation``, ``.api_version`` (the pinned one) and
+    ``.supported_versions`` (the versions that have it) say what to do instead.
+    """
+
+    def __init__(self, message: str, *, operation: str, api_version: str,
+                 supported_versions: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.operation = operation
+        self.api_version = api_version
+        self.supported_versions = supported_versions
+
+
 class APIError(PaywireError):
     """Something went wrong talking to an API (status error or transport failure)."""
 

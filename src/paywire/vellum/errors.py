@@ -22,6 +22,7 @@ from paywire._core import (
     PermissionDeniedError,
     ValidationError,
 )
+from paywire._core.errors import UnsupportedOperationError as CoreUnsupportedOperationError
 
 
 class VellumError(PaywireError):
@@ -36,19 +37,8 @@ class VellumValidationError(VellumError, ValidationError):
     """Bad input caught before any request (empty id, an id containing '/', seats < 1...)."""
 
 
-class UnsupportedOperationError(VellumError):
-    """The method (or argument) does not exist in the API version this client is pinned to.
-
-    Raised before any request. ``.operation``, ``.api_version`` (the pinned one) and
-    ``.supported_versions`` (those that have it) say what to do instead.
-    """
-
-    def __init__(self, message: str, *, operation: str, api_version: str,
-                 supported_versions: tuple[str, ...]) -> None:
-        super().__init__(message)
-        self.operation = operation
-        self.api_version = api_version
-        self.supported_versions = supported_versions
+class UnsupportedOperationError(VellumError, CoreUnsupportedOperationError):
+    """Vellum's name for the core's "not in the pinned API version" error (raised before any request)."""
 
 
 class VellumApiError(VellumError, APIStatusError):
