@@ -262,7 +262,8 @@ async def test_manual_token_helpers(make: Any) -> None:
 def test_stored_tokens_expiry() -> None:
     now = time.time()
     fresh = StoredTokens("acc_1234567", "ref_1234567", dt.datetime.fromtimestamp(now + 600, dt.UTC))
-    assert not fresh.expired(now) and fresh.expired(now + 600 - EXPIRY_SKEW)
+    assert not fresh.expired(now) and fresh.expired(now + 600 - EXPIRY_SKEW + 0.01)
+    assert not fresh.expired(now + 600 - EXPIRY_SKEW - 0.01)
     assert not StoredTokens("acc_1234567").expired()  # unknown expiry: rely on the server's 401
     assert StoredTokens.from_dict(fresh.to_dict()) == fresh
 
