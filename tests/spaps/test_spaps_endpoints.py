@@ -484,3 +484,21 @@ async def test_refresh_result_without_user_is_fine(make: Any, mock: respx.MockRo
     stored = client.get_tokens()
     assert stored.access_token == "acc_only_123456789" and stored.refresh_token == "explicit_refresh_123"
     assert body_of(mock.routes[0].calls[0].request) == {"refresh_token": "explicit_refresh_123"}
+
+
+def test_every_operation_of_the_spec_has_a_facade_call() -> None:
+    """All 55 operations of openapi/spaps/2025-11.yaml are sent by some facade method."""
+    import pkgutil
+    import re
+    from pathlib import Path
+
+    import paywire_gen_spaps_2025_11.api as api
+
+    source = Path(__file__).resolve().parents[2].joinpath("src/paywire/spaps/client.py").read_text()
+    used = set(re.findall(r"from paywire_gen_spaps_2025_11\.api\.(\w+) import (\w+) as gen", source))
+    generated = {(tag.name, op.name) for tag in pkgutil.iter_modules(api.__path__)
+                 for op in pkgutil.iter_modules([str(Path(api.__path__[0]) / tag.name)])}
+    assert len(generated) == 55
+    assert generated - used == set()
+    tested = {c.path for c in CASES}
+    assert len(tested) >= 50
