@@ -497,58 +497,62 @@ class SpapsAuth(httpx.Auth):
             self._on_refreshed()
         return tokens
 
-    # -- drivers -----------------------------------------------------------------------------------------
+    # -- drivers: the I/O and the locks; the stepping is _PlanRun's ---------------------------------
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        plan = self._plan(request)
-        guard: contextlib.ExitStack | None = None
-        try:
-            value: httpx.Response | None = None
-            while True:
-                try:
-                    step = plan.send(value)
-                except StopIteration:
-                    return
+        run = _PlanRun(self._plan(request))
+        with run, contextlib.ExitStack() as held:
+            while (step := run.next_step()) is not None:
                 if isinstance(step, _Lock):
-                    if step.acquire and guard is None:
-                        guard = contextlib.ExitStack()
-                        guard.enter_context(self._tokens.sync_guard())
-                    elif not step.acquire and guard is not None:
-                        guard.close()
-                        guard = None
-                    value = None
-                else:
-                    value = yield step
-                    value.read()
-        finally:
-            if guard is not None:
-                guard.close()
-            plan.close()
+                    if step.acquire:
+                        held.enter_context(self._tokens.sync_guard())
+                    else:
+                        held.close()
+                    continue
+                response = yield step
+                response.read()
+                run.got(response)
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        plan = self._plan(request)
-        guard: contextlib.AsyncExitStack | None = None
+        run = _PlanRun(self._plan(request))
+        async with contextlib.AsyncExitStack() as held:
+            with run:
+                while (step := run.next_step()) is not None:
+                    if isinstance(step, _Lock):
+                        if step.acquire:
+                            await held.enter_async_context(self._tokens.async_guard())
+                        else:
+                            await held.aclose()
+                        continue
+                    response = yield step
+                    await response.aread()
+                    run.got(response)
+
+
+class _PlanRun:
+    """Steps a plan: hands out its next step and feeds it the response; closes it on exit."""
+
+    __slots__ = ("plan", "value")
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.value: httpx.Response | None = None
+
+    def next_step(self) -> Step | None:
         try:
-            value: httpx.Response | None = None
-            while True:
-                try:
-                    step = plan.send(value)
-                except StopIteration:
-                    return
-                if isinstance(step, _Lock):
-                    if step.acquire and guard is None:
-                        guard = contextlib.AsyncExitStack()
-                        await guard.enter_async_context(self._tokens.async_guard())
-                    elif not step.acquire and guard is not None:
-                        await guard.aclose()
-                        guard = None
-                    value = None
-                else:
-                    value = yield step
-                    await value.aread()
-        finally:
-            if guard is not None:
-                await guard.aclose()
-            plan.close()
+            step = self.plan.send(self.value)
+        except StopIteration:
+            return None
+        self.value = None
+        return step
+
+    def got(self, response: httpx.Response) -> None:
+        self.value = response
+
+    def __enter__(self) -> _PlanRun:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.plan.close()
 
 
 def _scheme(tokens: StoredTokens) -> str:
