@@ -399,3 +399,24 @@ async def test_redirects_are_results_not_followed(odd: Any, mock: respx.MockRout
     raw = await call(odd.with_raw_response.follow)
     assert raw.status_code == 302 and raw.headers["location"] == "https://cdn.test/i.pdf"
     assert [str(c.request.url) for c in mock.calls] == ["https://api.demo.test/v1/invoices/1/pdf"] * 2
+
+
+async def test_async_pool_is_sharded_and_reuses_warm_connections() -> None:
+    """The async transport spreads requests over single-connection pools (no quadratic scan in
+    httpcore's pool under load) and reuses the most recently idle connection."""
+    from paywire._core.transport import ShardedAsyncTransport
+
+    transport = ShardedAsyncTransport(max_connections=3)
+    seen: list[int] = []
+    for _ in range(3):
+        index = transport._acquire()
+        seen.append(index)
+        transport._release(index)
+    assert seen == [0, 0, 0] and len(transport._shards) == 1  # sequential: one warm shard
+    held = [transport._acquire() for _ in range(5)]  # concurrent: new shards up to the bound, then least loaded
+    assert sorted(set(held)) == [0, 1, 2] and len(transport._shards) == 3
+    assert sorted(transport._load) == [1, 2, 2]
+    for index in held:
+        transport._release(index)
+    assert transport._load == [0, 0, 0] and sorted(transport._idle) == [0, 1, 2]
+    await transport.aclose()

@@ -26,7 +26,7 @@ def sandbox_env(paywire_sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 def _connections(client: AsyncLumenClient) -> int:
-    return len(client._http._transport._pool.connections)
+    return int(client._http._transport.open_connections)
 
 
 async def test_calls_reuse_one_client_and_one_connection(sandbox_env: Any) -> None:

@@ -43,6 +43,7 @@ from paywire._core.errors import (
 from paywire._core.flow import AsyncDriver, AsyncRunner, Flow, Runner, Send, Sleep, SyncDriver, SyncRunner
 from paywire._core.logs import NO_HOOKS, LoggingHooks, logger, setup_logging
 from paywire._core.redact import mask, redact, register_secret
+from paywire._core.transport import ShardedAsyncTransport
 from paywire._core.retries import RetryConfig, never_sent, parse_retry_after, request_may_retry
 
 T = TypeVar("T")
@@ -318,7 +319,13 @@ class AsyncClient(BaseClient, AsyncRunner):
     _driver: AsyncDriver
 
     def _build_http(self, transport: Any, auth: httpx.Auth | None) -> httpx.AsyncClient:
-        return httpx.AsyncClient(**self._http_kwargs(transport, auth))
+        kwargs = self._http_kwargs(transport, auth)
+        if transport is None:  # a sharded pool: no quadratic scan under load (_core/transport.py)
+            limits = kwargs.pop("limits")
+            kwargs["transport"] = ShardedAsyncTransport(
+                verify=kwargs.pop("verify", True), max_connections=limits.max_connections or 100,
+                keepalive_expiry=limits.keepalive_expiry or 30.0)
+        return httpx.AsyncClient(**kwargs)
 
     def _make_driver(self, http: Any) -> AsyncDriver:
         return AsyncDriver(http)
