@@ -43,8 +43,8 @@ from paywire._core.errors import (
 from paywire._core.flow import AsyncDriver, AsyncRunner, Flow, Runner, Send, Sleep, SyncDriver, SyncRunner
 from paywire._core.logs import NO_HOOKS, LoggingHooks, logger, setup_logging
 from paywire._core.redact import mask, redact, register_secret
-from paywire._core.transport import ShardedAsyncTransport
 from paywire._core.retries import RetryConfig, never_sent, parse_retry_after, request_may_retry
+from paywire._core.transport import ShardedAsyncTransport
 
 T = TypeVar("T")
 C = TypeVar("C", bound="BaseClient")
