@@ -27,8 +27,8 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     def ready(sb: RunningSandbox) -> None:
         print(f"paywire sandbox listening on {sb.url}  (Ctrl+C to stop)")
         for name in sorted(sb.sandbox.services):
-            print(f"  {name:<10} {sb.base_url(name)}")
-        print(f"  control    {sb.url}/_sandbox")
+            print(f"  {name:<14} {sb.base_url(name)}")
+        print(f"  {'control':<14} {sb.url}/_sandbox")
         print("seeded credentials:")
         for line in describe():
             print(f"  {line}")
