@@ -8,6 +8,7 @@ so this module stays small and each rule has a fixture test (tests/foundation/te
 Breaking (for an SDK pinned to ``old``):
 - an operation removed, or moved to another method/path;
 - a request parameter removed, newly required, or its type changed;
+- a security requirement the old contract did not ask for (e.g. a bearer token now needed);
 - a request-body field removed, newly required, or its type changed;
 - a success response status removed (e.g. 302 → 200), its media type changed, or a response
   field removed/renamed or its type changed.
@@ -169,6 +170,14 @@ def r_items(schema: Any, r: _Resolver) -> Any:
     return schema.get("items", {}) if isinstance(schema, dict) else {}
 
 
+def _security(spec: dict[str, Any], op: dict[str, Any]) -> frozenset[str]:
+    """The schemes an operation may be called with (each alternative as 'A+B'); {''} = no auth."""
+    reqs = op.get("security", spec.get("security"))
+    if not reqs:
+        return frozenset({""})
+    return frozenset("+".join(sorted(r)) for r in reqs)
+
+
 def _params(op: dict[str, Any], item_params: list[Any], r: _Resolver) -> dict[tuple[str, str], dict[str, Any]]:
     out = {}
     for p in [*item_params, *(op.get("parameters") or [])]:
@@ -192,6 +201,11 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> Report:
         nm, npath, nop = new_ops[key]
         if (om, opath) != (nm, npath):
             rep.breaking.append(f"{key}: moved {om} {opath} -> {nm} {npath}")
+        osec, nsec = _security(old, oop), _security(new, nop)
+        if osec != nsec:
+            # Breaking when a way of calling that used to be accepted (an alternative) is gone.
+            (rep.breaking if osec - nsec else rep.additions).append(
+                f"{key}: security changed {sorted(osec) or 'none'} -> {sorted(nsec) or 'none'}")
         oparams = _params(oop, (old.get("paths") or {}).get(opath, {}).get("parameters") or [], ro)
         nparams = _params(nop, (new.get("paths") or {}).get(npath, {}).get("parameters") or [], rn)
         for pk in sorted(oparams.keys() - nparams.keys()):

@@ -113,6 +113,21 @@ def test_success_status_and_media_type_changes_are_breaking() -> None:
     assert any(b.startswith("get_thing: response 200 removed (now 302)") for b in r.breaking)
 
 
+def test_new_security_requirement_is_breaking_and_a_relaxed_one_is_not() -> None:
+    def secure(s: dict[str, Any]) -> None:
+        s["paths"]["/things"]["post"]["security"] = [{"BearerAuth": []}]
+    r = report(secure)
+    assert any(b.startswith("create_thing: security changed") for b in r.breaking)
+    relaxed = spec_diff.diff(report_spec(secure), base_spec())
+    assert relaxed.breaking == [] and any(a.startswith("create_thing: security changed") for a in relaxed.additions)
+
+
+def report_spec(mutate: Any) -> dict[str, Any]:
+    new = copy.deepcopy(base_spec())
+    mutate(new)
+    return new
+
+
 def test_additions_are_not_breaking() -> None:
     def extend(s: dict[str, Any]) -> None:
         s["paths"]["/things/{id}"]["delete"] = {"operationId": "delete_thing", "tags": ["things"],
