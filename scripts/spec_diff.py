@@ -203,8 +203,13 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> Report:
             rep.breaking.append(f"{key}: moved {om} {opath} -> {nm} {npath}")
         osec, nsec = _security(old, oop), _security(new, nop)
         if osec != nsec:
-            # Breaking when a way of calling that used to be accepted (an alternative) is gone.
-            (rep.breaking if osec - nsec else rep.additions).append(
+            # Breaking when a way of calling that used to be accepted is no longer enough: an old
+            # alternative that no new alternative is a subset of (extra credentials are harmless).
+            def parts(alt: str) -> set[str]:
+                return set(filter(None, alt.split("+")))
+
+            lost = [o for o in osec if not any(parts(n) <= parts(o) for n in nsec)]
+            (rep.breaking if lost else rep.additions).append(
                 f"{key}: security changed {sorted(osec) or 'none'} -> {sorted(nsec) or 'none'}")
         oparams = _params(oop, (old.get("paths") or {}).get(opath, {}).get("parameters") or [], ro)
         nparams = _params(nop, (new.get("paths") or {}).get(npath, {}).get("parameters") or [], rn)
