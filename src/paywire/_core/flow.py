@@ -13,7 +13,6 @@ class into ``(...) -> T`` on sync clients and ``(...) -> Awaitable[T]`` on async
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
@@ -100,12 +99,18 @@ class SyncDriver:
         return run.result, run.last
 
 
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio  # lazily: asyncio costs ~10 ms at import and sync users never need it
+
+    await asyncio.sleep(seconds)
+
+
 class AsyncDriver:
     __slots__ = ("http", "sleep")
 
-    def __init__(self, http: httpx.AsyncClient, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+    def __init__(self, http: httpx.AsyncClient, sleep: Callable[[float], Awaitable[None]] | None = None) -> None:
         self.http = http
-        self.sleep = sleep
+        self.sleep = sleep or _asyncio_sleep
 
     async def run(self, flow: Flow[T]) -> T:
         return (await self.run_raw(flow))[0]

@@ -36,7 +36,6 @@ over a method. ``python -m paywire.entitlements._bench`` reproduces the table.
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 import logging
 import os
@@ -45,9 +44,12 @@ import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from paywire._core.errors import APIConnectionError, InternalServerError, RateLimitError
+
+if TYPE_CHECKING:  # asyncio is imported lazily (~10 ms) where the async paths need it
+    import asyncio
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -262,6 +264,8 @@ class EntitlementCache(Generic[K, V]):
         value = self.get(key)
         if value is not None:
             return value
+        import asyncio
+
         loop = asyncio.get_running_loop()
         fkey = (key, loop)
         with self._lock:

@@ -8,7 +8,6 @@ passed through untouched.
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import httpx
@@ -45,6 +44,8 @@ class AsyncCallableTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
+        import asyncio
+
         return await asyncio.to_thread(_call, self._fn, request)
 
 
