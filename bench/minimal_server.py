@@ -3,7 +3,8 @@
 It answers every ``GET /tenants/<t>/customers/<c>/entitlements`` with one canned JSON body, so
 the figures measure the *clients* (connection reuse, parsing, SDK overhead), not a server's
 business logic. ``GET /_count`` returns how many entitlement requests it has served;
-``DELETE /_count`` resets it. Run: ``python bench/minimal_server.py PORT``.
+``DELETE /_count`` resets it. Run: ``python bench/minimal_server.py PORT [CERT KEY]`` (with a
+certificate and key it serves HTTPS, like a production API).
 """
 
 from __future__ import annotations
@@ -50,11 +51,17 @@ async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> 
         writer.close()
 
 
-async def main(port: int) -> None:
-    server = await asyncio.start_server(handle, "127.0.0.1", port, backlog=1024)
+async def main(port: int, cert: str | None = None, key: str | None = None) -> None:
+    tls = None
+    if cert and key:
+        import ssl
+
+        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls.load_cert_chain(cert, key)
+    server = await asyncio.start_server(handle, "127.0.0.1", port, backlog=1024, ssl=tls)
     async with server:
         await server.serve_forever()
 
 
 if __name__ == "__main__":
-    asyncio.run(main(int(sys.argv[1])))
+    asyncio.run(main(int(sys.argv[1]), *sys.argv[2:4]))
