@@ -21,6 +21,8 @@ NEW_ACCESS = "acc_tok_new_aaaaaaaaaaaa"
 NEW_REFRESH = "ref_tok_new_bbbbbbbbbbbb"
 PASSWORD = "Sup3rSecret-pw!"
 FLAVOURS: dict[str, type[Any]] = {"sync": SpapsClient, "async": AsyncSpapsClient}
+SEED_VERSION = "2025-11"  # the seed-era contract (spaps 0.1.4)
+TODAY_VERSION = "2026-10"  # today's server, the default
 
 
 async def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:

@@ -7,6 +7,13 @@
   URL, a real wallet address and signer, the tokens from the outbox, and an open checkout session
   for the force-expire line: a completed one cannot be expired).
 
+Each way runs against both contracts, the code unchanged: with the default ``api_version``
+(2026-10) against today's server (a mock of its wire shapes; the sandbox's ``spaps-2026-10``
+profile), and with ``SPAPS_API_VERSION=2025-11`` in the environment against the seed-era server
+the README describes (a mock of the 0.1.4 wire; the sandbox's ``spaps`` profile). That is the
+documented decision: the examples run as written against today's server; a user of the seed SDK
+whose server is still of that era pins 2025-11 (here without touching the code).
+
 Sync examples run as they are; the async ones through ``asyncio.run`` exactly as written, or,
 for the two snippets that use ``await`` at the top level, wrapped in an ``async def``.
 """
@@ -239,17 +246,40 @@ PRODUCT = {"id": "prod_123", "name": "Sweet Potato Pro", "prices": [{"id": "pric
 TOKENS = {"access_token": "acc_readme_0123456789", "refresh_token": "ref_readme_0123456789", "expires_in": 900}
 
 
+CONTRACTS = ["2026-10", "2025-11"]
+
+
+@pytest.fixture(params=CONTRACTS)
+def contract(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Which server the examples talk to; 2025-11 is selected by the environment alone."""
+    version = str(request.param)
+    if version == "2025-11":
+        monkeypatch.setenv("SPAPS_API_VERSION", version)
+    return version
+
+
 @pytest.fixture
-def localhost() -> Iterator[respx.MockRouter]:
+def localhost(contract: str) -> Iterator[respx.MockRouter]:
+    """A mock of the server at localhost:3300, with the wire shapes of ``contract``."""
+    today = contract == "2026-10"
     with respx.mock(base_url="http://localhost:3300", assert_all_called=False) as r:
         r.post("/api/auth/login").mock(return_value=ok({**TOKENS, "user": {"id": "usr_1", "email": "user@example.com"}}))
         r.get("/api/sessions/current").mock(return_value=ok({"session": {"id": "sess_readme"}}))
-        r.get("/api/sessions").mock(return_value=ok({"sessions": [{"id": "sess_readme"}], "total": 1}))
-        r.post("/api/payments/create-checkout-session").mock(return_value=ok(
-            {"session_id": "cs_1", "checkout_url": "https://checkout.example/cs_1"}))
+        sessions = ok({"sessions": [{"id": "sess_readme"}], "total": 1})
+        if today:  # list at the slash path, checkout at the Stripe path with line_items, nested magic link
+            r.get("/api/sessions").mock(return_value=httpx.Response(307, headers={"Location": "/api/sessions/"}))
+            r.get("/api/sessions/").mock(return_value=sessions)
+            r.post("/api/stripe/checkout-sessions", json__line_items=[{"price_id": "price_123", "quantity": 1}]).mock(
+                return_value=ok({"id": "cs_1", "url": "https://checkout.example/cs_1"}))
+            r.post("/api/auth/verify-magic-link").mock(return_value=ok(
+                {"message": "Signed in", "user": {"id": "usr_1", "email": "user@example.com"}, "tokens": TOKENS}))
+        else:
+            r.get("/api/sessions").mock(return_value=sessions)
+            r.post("/api/payments/create-checkout-session").mock(return_value=ok(
+                {"session_id": "cs_1", "checkout_url": "https://checkout.example/cs_1"}))
+            r.post("/api/auth/verify-magic-link").mock(return_value=httpx.Response(200, json={
+                "success": True, "user": {"id": "usr_1", "email": "user@example.com"}, "tokens": TOKENS}))
         r.post("/api/auth/magic-link").mock(return_value=ok({"email": "user@example.com"}, message="sent"))
-        r.post("/api/auth/verify-magic-link").mock(return_value=httpx.Response(200, json={
-            "success": True, "user": {"id": "usr_1", "email": "user@example.com"}, "tokens": TOKENS}))
         r.post("/api/auth/nonce").mock(return_value=ok({"nonce": "n", "message": "Sign this: n"}))
         r.post("/api/auth/wallet-sign-in").mock(return_value=ok(
             {**TOKENS, "user": {"id": "usr_w", "wallet_address": "0xabc..."}}))
@@ -278,11 +308,12 @@ def localhost() -> Iterator[respx.MockRouter]:
         yield r
 
 
-def test_verbatim_sync_readme(localhost: respx.MockRouter, capsys: pytest.CaptureFixture[str]) -> None:
+def test_verbatim_sync_readme(localhost: respx.MockRouter, contract: str, capsys: pytest.CaptureFixture[str]) -> None:
     namespace: dict[str, Any] = {"sign_message_with_wallet": lambda message: "0x" + "12" * 65}
     exec(QUICKSTART, namespace)
     out = capsys.readouterr().out.split("\n")
     assert out[:2] == ["sess_readme", "https://checkout.example/cs_1"]
+    assert namespace["spaps"].api_version == contract
     exec(RETRY_AND_LOGGING, namespace)
     for code in SPAPS_SNIPPETS.values():
         exec(code, namespace)
@@ -294,7 +325,7 @@ def test_verbatim_sync_readme(localhost: respx.MockRouter, capsys: pytest.Captur
     namespace["spaps"].close()
 
 
-def test_verbatim_async_readme(localhost: respx.MockRouter, capsys: pytest.CaptureFixture[str]) -> None:
+def test_verbatim_async_readme(localhost: respx.MockRouter, contract: str, capsys: pytest.CaptureFixture[str]) -> None:
     exec(ASYNC_QUICKSTART, {})
     assert capsys.readouterr().out.strip() == "1"
     from paywire.spaps import AsyncSpapsClient
@@ -303,6 +334,7 @@ def test_verbatim_async_readme(localhost: respx.MockRouter, capsys: pytest.Captu
         return "solana-signature-placeholder"
 
     client = AsyncSpapsClient(base_url="http://localhost:3300", api_key="test_key_local_dev_only")
+    assert client.api_version == contract
     namespace: dict[str, Any] = {"client": client, "sign_message_async": sign_message_async}
     run_async_snippets(ASYNC_WALLET, ASYNC_PROFILE, namespace=namespace)
     assert capsys.readouterr().out.strip() == "sweetpotato"
@@ -315,11 +347,12 @@ def test_permissions_snippet_raises_for_a_plain_user() -> None:
 
 # --- against the sandbox, placeholder values replaced by live ones ---------------------------------------
 class Live:
-    """Substitutions for the README's placeholders, on the sandbox."""
+    """Substitutions for the README's placeholders, on the sandbox profile of ``contract``."""
 
-    def __init__(self, sandbox: Any) -> None:
+    def __init__(self, sandbox: Any, contract: str) -> None:
         self.sandbox = sandbox
-        self.url = sandbox.base_url("spaps")
+        self.contract = contract
+        self.url = sandbox.base_url("spaps-2026-10" if contract == "2026-10" else "spaps")
         self.st: SpapsState = sandbox.state("spaps")
         self.eth_key = PrivateKey()
         self.eth_address = "0x" + keccak256(self.eth_key.public_key.format(compressed=False)[1:])[-20:].hex()
@@ -351,13 +384,14 @@ class Live:
         from paywire.spaps import SpapsClient
 
         client = SpapsClient(base_url=self.url, api_key="test_key_local_dev_only")
+        assert client.api_version == self.contract
         client.auth.sign_in_with_password(email=DEFAULT_USER_EMAIL, password=DEFAULT_USER_PASSWORD)
         return client
 
 
 @pytest.fixture
-def live(paywire_sandbox: Any) -> Live:
-    return Live(paywire_sandbox)
+def live(paywire_sandbox: Any, contract: str) -> Live:
+    return Live(paywire_sandbox, contract)
 
 
 def test_sandbox_quickstart_and_retry_config(live: Live, capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,11 +14,40 @@ Resources: ``auth``, ``sessions``, ``payments`` (+ ``payments.crypto``), ``usage
 processes) and are refreshed automatically, once, when they expire or are rejected.
 Errors keep their 0.1.4 names (``AuthError``, ``PaymentsError`` …) and are also paywire's
 generic classes (``paywire.AuthenticationError``, ``paywire.NotFoundError`` …).
+
+API versions
+------------
+SPAPS changed **in place**: today's server answers some seed-era calls differently on the
+same unversioned paths, and nothing on the wire says which contract a server speaks. A client
+is therefore pinned to one contract with ``api_version=`` (or ``SPAPS_API_VERSION``):
+
+* ``"2026-10"`` — today's server (spaps 0.8.3 era). **The default.**
+* ``"2025-11"`` — the seed era (spaps 0.1.4, the server the seed README describes).
+
+``client.api_version`` is the pinned one; ``client.supports("get_balance")`` says whether it
+has a method. A method or argument the pinned contract lacks raises
+:class:`UnsupportedOperationError` (also a ``NotImplementedError``) naming the versions that
+have it, before any request: e.g. the five legacy payments calls (``get_balance``,
+``create_payment_intent``, ``update_payment_method``, ``wallet_deposit``,
+``get_wallet_transaction``) exist only on 2025-11; ``set_password``, ``usage.authorize_usage``
+and ``usage.get_status`` only on 2026-10; ``record_usage(feature=..., quantity=...)`` is the
+2025-11 signature and ``record_usage(authorization_ref=..., feature_key=..., ...)`` the
+2026-10 one. See :mod:`paywire.spaps.client` for everything 2026-10 changes.
+
+The seed README's examples, with only the import changed, run against the default (2026-10):
+every call they make exists in both contracts, ``create_checkout_session(price_id=...,
+mode=...)`` becomes ``line_items`` at the new path, the session list uses its new path, and
+the results keep the seed's attribute names. They describe the 2025-11 server, though: to talk
+to a server of that era (e.g. a local spaps 0.1.x on port 3300), pin it —
+``SpapsClient(..., api_version="2025-11")``, or set ``SPAPS_API_VERSION=2025-11`` and change
+no code at all. paywire's tests run the examples both ways.
 """
 
 from __future__ import annotations
 
 from paywire._core import LoggingHooks, RetryConfig, ValidationError, default_logging_hooks
+from paywire.spaps._contract import CONTRACTS as _CONTRACTS
+from paywire.spaps._contract import SEED_VERSION as SEED_API_VERSION
 from paywire.spaps.client import DEFAULT_API_KEY, DEFAULT_BASE_URL, AsyncSpapsClient, SpapsClient
 from paywire.spaps.errors import (
     AuthError,
@@ -31,6 +60,7 @@ from paywire.spaps.errors import (
     SpapsApiError,
     SpapsError,
     TokenStoreError,
+    UnsupportedOperationError,
     UsageError,
     WhitelistError,
 )
@@ -53,6 +83,11 @@ from paywire.spaps.tokens import (
 )
 from paywire.spaps.webhooks import compute_crypto_webhook_signature, verify_crypto_webhook_signature
 
+#: the SPAPS contracts this release can be pinned to, oldest first
+API_VERSIONS: tuple[str, ...] = tuple(_CONTRACTS)
+#: what a client uses unless told otherwise: the newest contract (today's server)
+DEFAULT_API_VERSION: str = API_VERSIONS[-1]
+
 #: 0.1.4 names of the token stores
 TokenStorage = TokenStore
 InMemoryTokenStorage = InMemoryTokenStore
@@ -71,6 +106,9 @@ __all__ = [
     "create_permission_checker",
     "DEFAULT_API_KEY",
     "DEFAULT_BASE_URL",
+    "API_VERSIONS",
+    "DEFAULT_API_VERSION",
+    "SEED_API_VERSION",
     # tokens
     "TokenStore",
     "LockingTokenStore",
@@ -94,6 +132,7 @@ __all__ = [
     "MetricsError",
     "NotSignedInError",
     "TokenStoreError",
+    "UnsupportedOperationError",
     "ValidationError",
     # webhooks
     "compute_crypto_webhook_signature",

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from paywire._core import APIStatusError, ErrorMap, PaywireError
+from paywire._core import UnsupportedOperationError as CoreUnsupportedOperationError
 
 
 class SpapsError(PaywireError):
@@ -81,6 +82,16 @@ class NotSignedInError(SpapsError, ValueError):
     """
 
 
+class UnsupportedOperationError(SpapsError, CoreUnsupportedOperationError, NotImplementedError):
+    """The method (or argument) is not part of the API contract this client is pinned to.
+
+    Raised before any request. ``.operation`` (e.g. ``"payments.get_balance"``),
+    ``.api_version`` (the pinned one) and ``.supported_versions`` say what to do instead. Also a
+    ``NotImplementedError``, which is what spaps 0.5.1+ raised for the payments calls today's
+    server no longer serves.
+    """
+
+
 class TokenStoreError(SpapsError, OSError):
     """The token store cannot be used safely (symlink, loose permissions, corrupt file)."""
 
@@ -106,6 +117,7 @@ __all__ = [
     "SpapsApiError",
     "SpapsError",
     "TokenStoreError",
+    "UnsupportedOperationError",
     "UsageError",
     "WhitelistError",
 ]

@@ -120,6 +120,13 @@ class AuthUser(SpapsModel):
     tier: str | None = None
     email_confirmed: bool | None = None
     phone_number: str | None = None
+    #: 2026-10 additions (None on 2025-11)
+    roles: list[str] | None = None
+    permissions: list[str] | None = None
+    is_admin: bool | None = None
+    metadata: dict[str, Any] | None = None
+
+    _aliases: ClassVar[Mapping[str, str]] = {"is_admin": "isAdmin"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,8 +150,48 @@ class AuthResult(SpapsModel):
     def signed_in(self) -> bool:
         return bool(self.access_token)
 
+    @property
+    def mfa_required(self) -> bool:
+        """False: a second factor was not asked for (see :class:`MfaChallenge`)."""
+        return False
+
 
 TokenPair = AuthResult
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MfaChallenge(SpapsModel):
+    """(2026-10) Sign-in needs a second factor: no tokens were issued, none were stored.
+
+    Returned instead of an :class:`AuthResult` by ``sign_in_with_password``, ``verify_wallet``
+    and ``verify_magic_link`` when the server answers ``data.mfa_required``. It has the same
+    ``signed_in`` (False), ``mfa_required`` (True), ``user`` and token attributes (None), so
+    ``if result.mfa_required: ...`` works on either. ``challenge`` (opaque) is kept out of
+    reprs and logs; completing the challenge is not part of the pinned contract.
+    """
+
+    mfa_required: bool = True
+    challenge_id: str = ""
+    challenge: str | None = field(default=None, repr=False)
+    expires_at: str | None = None
+    methods: list[str] = field(default_factory=list)
+    message: str | None = None
+
+    @property
+    def signed_in(self) -> bool:
+        return False
+
+    @property
+    def user(self) -> AuthUser | None:
+        return None
+
+    @property
+    def access_token(self) -> str | None:
+        return None
+
+    @property
+    def refresh_token(self) -> str | None:
+        return None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -205,11 +252,27 @@ class CurrentSession(SpapsModel):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SessionAuthority(SpapsModel):
+    """(2026-10) The access token's lineage."""
+
+    user_id: str | None = None
+    application_id: str | None = None
+    session_id: str | None = None
+    access_jti: str | None = None
+    access_expires_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SessionValidation(SpapsModel):
+    """``validate_session``; ``reason``, ``session`` and ``authority`` are 2026-10 additions."""
+
     valid: bool = False
     session_id: str | None = None
     expires_at: str | None = None
     renewed: bool | None = None
+    reason: str | None = None
+    session: CurrentSession | None = None
+    authority: SessionAuthority | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -252,11 +315,25 @@ class RevokeResult(SpapsModel):
 # --- legacy payments ---------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckoutSession(SpapsModel):
-    """``create_checkout_session``: redirect the user to ``checkout_url``."""
+    """``create_checkout_session``: redirect the user to ``checkout_url``.
+
+    The server names the session ``session_id``/``checkout_url`` (2025-11) or ``id``/``url``
+    (2026-10 may send either pair); both pairs of attributes are always set.
+    """
 
     session_id: str = ""
     checkout_url: str = ""
+    id: str = ""
+    url: str = ""
     expires_at: int | str | None = None
+
+    def __post_init__(self) -> None:
+        ident = self.session_id or self.id
+        link = self.checkout_url or self.url
+        object.__setattr__(self, "session_id", ident)
+        object.__setattr__(self, "id", ident)
+        object.__setattr__(self, "checkout_url", link)
+        object.__setattr__(self, "url", link)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -630,12 +707,27 @@ class CurrentUsage(SpapsModel):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UsageRecord(SpapsModel):
+    """``record_usage``. 2025-11 fills ``record_id``, ``feature``, ``quantity``,
+    ``current_usage``, ``warning``; 2026-10 fills ``event_id``, ``status`` (``recorded`` or
+    ``replayed``), ``replayed``, ``idempotency_key``, ``authorization_ref``,
+    ``window_totals``. ``recorded_at`` is in both; ``id`` is whichever id was sent."""
+
     record_id: str = ""
     feature: str | None = None
     quantity: float | None = None
     recorded_at: str | None = None
     current_usage: CurrentUsage | None = None
     warning: str | None = None
+    event_id: str | None = None
+    status: str | None = None
+    replayed: bool | None = None
+    idempotency_key: str | None = None
+    authorization_ref: str | None = None
+    window_totals: dict[str, float] | None = None
+
+    @property
+    def id(self) -> str:
+        return self.record_id or self.event_id or ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -646,17 +738,97 @@ class UsageHistoryEntry(SpapsModel):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class UsageEvent(SpapsModel):
+    """(2026-10) One recorded usage event."""
+
+    event_id: str = ""
+    feature_key: str | None = None
+    resource_type: str | None = None
+    resource_id: str | None = None
+    subject_user_id: str | None = None
+    authorization_ref: str | None = None
+    idempotency_key: str | None = None
+    dimensions: dict[str, float] = field(default_factory=dict)
+    metadata: dict[str, Any] | None = None
+    occurred_at: str | None = None
+    recorded_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class UsageHistory(SpapsModel):
+    """``get_history``. 2025-11: ``period``, dates, ``history`` (per day), ``summary``;
+    2026-10: ``events`` (newest first), ``has_more``, ``next_offset``, ``total``."""
+
     period: str | None = None
     start_date: str | None = None
     end_date: str | None = None
     history: list[UsageHistoryEntry] = field(default_factory=list)
     summary: dict[str, Any] | None = None
+    events: list[UsageEvent] = field(default_factory=list)
+    has_more: bool | None = None
+    next_offset: int | None = None
+    total: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UsageWindow(SpapsModel):
+    window_key: str | None = None
+    starts_at: str | None = None
+    ends_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UsageReason(SpapsModel):
+    code: str | None = None
+    message: str | None = None
+    details: dict[str, Any] | None = None
+
+
+#: decisions under which the work may run
+ALLOWED_DECISIONS = ("allowed", "allowed_with_warning")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UsageStatus(SpapsModel):
+    """(2026-10) ``usage.get_status``: the decision for a feature and resource (records nothing).
+
+    ``decision`` is ``allowed``, ``allowed_with_warning``, ``blocked`` or ``escalate``; a
+    blocked decision is an answer, not an error. ``allowed`` is True for the first two.
+    """
+
+    decision: str = ""
+    feature_key: str | None = None
+    resource_type: str | None = None
+    resource_id: str | None = None
+    subject_user_id: str | None = None
+    active_entitlements: list[str] = field(default_factory=list)
+    policy_key: str | None = None
+    window: UsageWindow | None = None
+    window_totals: dict[str, float] | None = None
+    remaining: dict[str, float] | None = None
+    reasons: list[UsageReason] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def allowed(self) -> bool:
+        return self.decision in ALLOWED_DECISIONS
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UsageAuthorization(UsageStatus):
+    """(2026-10) ``usage.authorize_usage``: the decision plus the ``authorization_ref`` to quote
+    in ``record_usage`` before ``expires_at``."""
+
+    authorization_ref: str = ""
+    expires_at: str | None = None
 
 
 # --- secure messages --------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SecureMessage(SpapsModel):
+    """A secure message; ``sender_user_id``, ``sender_role`` and ``client_message_id`` are
+    2026-10 additions (None for messages written before the authorship contract)."""
+
     id: str = ""
     application_id: str | None = None
     patient_id: str | None = None
@@ -664,11 +836,17 @@ class SecureMessage(SpapsModel):
     content: str | None = None
     metadata: dict[str, Any] | None = None
     created_at: str | None = None
+    sender_user_id: str | None = None
+    sender_role: str | None = None
+    client_message_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SecureMessageList(SpapsModel):
+    """One page of messages; ``next_cursor`` (2026-10) is the ``cursor`` of the next page."""
+
     messages: list[SecureMessage] = field(default_factory=list)
+    next_cursor: str | None = None
 
 
 # --- whitelist -------------------------------------------------------------------------------------
@@ -742,6 +920,7 @@ __all__ = [
     "HealthStatus",
     "MessageResult",
     "MetricsJson",
+    "MfaChallenge",
     "NonceResult",
     "PaymentHistory",
     "PaymentIntent",
@@ -756,6 +935,7 @@ __all__ = [
     "RevokeResult",
     "SecureMessage",
     "SecureMessageList",
+    "SessionAuthority",
     "SessionList",
     "SessionSummary",
     "SessionValidation",
@@ -766,12 +946,17 @@ __all__ = [
     "SubscriptionPlan",
     "TokenPair",
     "TouchResult",
+    "UsageAuthorization",
+    "UsageEvent",
     "UsageFeatures",
     "UsageHistory",
     "UsageHistoryEntry",
     "UsageOverage",
     "UsagePeriod",
+    "UsageReason",
     "UsageRecord",
+    "UsageStatus",
+    "UsageWindow",
     "UserWallet",
     "WalletDeposit",
     "WalletTransaction",
