@@ -56,7 +56,8 @@ def st(paywire_sandbox: Any) -> SpapsState:
 
 @pytest.fixture
 def connect(make: Any, paywire_sandbox: Any) -> Callable[..., Any]:
-    """A client of this test's flavour on the sandbox (default key)."""
+    """A client of this test's flavour on the sandbox's seed-era profile (default key), pinned
+    to ``api_version="2025-11"`` by ``make``."""
 
     def factory(**kwargs: Any) -> Any:
         kwargs.setdefault("api_key", DEFAULT_API_KEY)
@@ -295,14 +296,15 @@ def test_processes_sharing_a_file_store_refresh_once(paywire_sandbox: Any, tmp_p
     url = paywire_sandbox.base_url("spaps")
     from paywire.spaps import SpapsClient
 
-    with SpapsClient(base_url=url, api_key=DEFAULT_API_KEY, token_store=FileTokenStore(path)) as client:
+    with SpapsClient(base_url=url, api_key=DEFAULT_API_KEY, token_store=FileTokenStore(path),
+                     api_version="2025-11") as client:
         client.auth.sign_in_with_password(email=DEFAULT_USER_EMAIL, password=DEFAULT_USER_PASSWORD)
     paywire_sandbox.clock.advance(ACCESS_TOKEN_TTL + 1)
     script = textwrap.dedent(f"""
         import sys, time
         from paywire.spaps import SpapsClient, FileTokenStore
         start = float(sys.argv[1])
-        with SpapsClient(base_url={url!r}, api_key={DEFAULT_API_KEY!r},
+        with SpapsClient(base_url={url!r}, api_key={DEFAULT_API_KEY!r}, api_version="2025-11",
                          token_store=FileTokenStore({str(path)!r})) as client:
             time.sleep(max(0.0, start - time.time()))
             print(client.sessions.get_current_session().session_id, client.token_manager.refresh_count)
