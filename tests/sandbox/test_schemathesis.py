@@ -9,6 +9,7 @@ any violation.
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Any
 
 import pytest
@@ -20,7 +21,8 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from paywire.sandbox._framework import spec_root
 from paywire.sandbox.app import load_services
 
-MAX_EXAMPLES = 4
+#: Examples per operation: small in the default run; `nox -s soak` raises it.
+MAX_EXAMPLES = int(os.environ.get("PAYWIRE_FUZZ_EXAMPLES", "4"))
 
 
 def auth_headers(service: str) -> dict[str, str]:
