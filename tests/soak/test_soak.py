@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "conxa"))
-import test_conxa_exactly_once as proof  # noqa: E402
+import test_conxa_exactly_once as proof
 
 pytestmark = pytest.mark.soak
 
