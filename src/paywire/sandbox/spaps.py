@@ -797,25 +797,32 @@ def _error_body(status: int, code: str, message: str, request_id: str | None = N
             "metadata": {"request_id": request_id or _new_id("req", 8)}}
 
 
-spaps = ServiceApp(
-    name="spaps",
-    prefix="/spaps",
-    spec="spaps/2025-11.yaml",
-    state_key="spaps",
-    state_factory=SpapsState,
-    error_body=_error_body,
-    validation_status=400,
-    validation_code="VALIDATION_ERROR",
-    auth_status=401,
-    auth_code="UNAUTHORIZED",
-)
+def service_app(name: str, prefix: str, spec: str) -> ServiceApp:
+    """A contract profile of the one SPAPS server: every profile shares the state ``"spaps"``, the
+    error envelope and the 400/401 answers of the framework's checks."""
+    return ServiceApp(
+        name=name,
+        prefix=prefix,
+        spec=spec,
+        state_key="spaps",
+        state_factory=SpapsState,
+        error_body=_error_body,
+        validation_status=400,
+        validation_code="VALIDATION_ERROR",
+        auth_status=401,
+        auth_code="UNAUTHORIZED",
+    )
+
+
+spaps = service_app("spaps", "/spaps", "spaps/2025-11.yaml")
 
 Body = dict[str, Any]
 SpapsHandler = Callable[[Ctx, SpapsState], "Reply | Body"]
 
 
-def op(operation_id: str) -> Callable[[SpapsHandler], SpapsHandler]:
-    """Register a handler: state lock, X-Request-ID on every answer, envelope request_id/timestamp."""
+def op(operation_id: str, app: ServiceApp = spaps) -> Callable[[SpapsHandler], SpapsHandler]:
+    """Register a handler ``fn(ctx, st)`` on ``app`` (this seed-era app unless another profile's):
+    state lock, X-Request-ID on every answer, envelope request_id/timestamp."""
 
     def register(fn: SpapsHandler) -> SpapsHandler:
         def handler(ctx: Ctx) -> Reply:
@@ -829,17 +836,22 @@ def op(operation_id: str) -> Callable[[SpapsHandler], SpapsHandler]:
                     err.body = _error_body(err.status, err.code, err.message, rid)
                 err.headers.setdefault("X-Request-ID", rid)
                 raise
-            reply = result if isinstance(result, Reply) else Reply(200, result)
+            reply = as_reply(result)
             if isinstance(reply.body, dict) and "success" in reply.body:
                 reply.body.setdefault("request_id", rid)
                 reply.body.setdefault("timestamp", ctx.clock.iso())
             reply.headers = {**(reply.headers or {}), "X-Request-ID": rid}
             return reply
 
-        spaps.op(operation_id)(handler)
+        app.op(operation_id)(handler)
         return fn
 
     return register
+
+
+def as_reply(result: Reply | Body) -> Reply:
+    """A handler's result as a Reply (a bare body is a 200)."""
+    return result if isinstance(result, Reply) else Reply(200, result)
 
 
 def ok(data: Any = None, *, message: str | None = None, status: int = 200, **top: Any) -> Reply:
@@ -1054,9 +1066,9 @@ def request_nonce(ctx: Ctx, st: SpapsState) -> Reply:
                "expires_at": ctx.clock.iso(expires), "chain_type": chain})
 
 
-@op("wallet_sign_in")
-def wallet_sign_in(ctx: Ctx, st: SpapsState) -> Reply:
-    app_id = _app(ctx, st)
+def wallet_user(ctx: Ctx, st: SpapsState) -> User:
+    """The user a wallet sign-in proves (nonce message and signature checked; the nonce is spent
+    whatever follows); the first sign-in of a wallet creates its user."""
     b = _body(ctx)
     address = str(b["wallet_address"]).strip()
     chain = _chain_for(address, b.get("chain_type"))
@@ -1071,21 +1083,32 @@ def wallet_sign_in(ctx: Ctx, st: SpapsState) -> Reply:
     del st.nonces[key]  # single use
     uid = st.wallet_index.get(key)
     if uid is None:
-        user = st._add_user(User(_new_id("usr", 8), None, created_at=ctx.clock.now(),
+        return st._add_user(User(_new_id("usr", 8), None, created_at=ctx.clock.now(),
                                  wallets=[Wallet(address, chain)]))
-    else:
-        user = st.users[uid]
+    return st.users[uid]
+
+
+@op("wallet_sign_in")
+def wallet_sign_in(ctx: Ctx, st: SpapsState) -> Reply:
+    app_id = _app(ctx, st)
+    user = wallet_user(ctx, st)
     tokens = st.issue_tokens(user, app_id, ctx.header("user-agent"))
     return ok({**tokens, "user": auth_user_view(user)})
+
+
+def password_user(ctx: Ctx, st: SpapsState) -> User:
+    """The user whose email and password the sign-in body names (401 otherwise)."""
+    b = _body(ctx)
+    user = st.user_by_email(str(b["email"]))
+    if user is None or user.password_hash is None or not check_password(str(b["password"]), user.password_hash):
+        raise ApiError(401, "INVALID_CREDENTIALS", "Invalid email or password")
+    return user
 
 
 @op("sign_in_with_password")
 def sign_in_with_password(ctx: Ctx, st: SpapsState) -> Reply:
     app_id = _app(ctx, st)
-    b = _body(ctx)
-    user = st.user_by_email(str(b["email"]))
-    if user is None or user.password_hash is None or not check_password(str(b["password"]), user.password_hash):
-        raise ApiError(401, "INVALID_CREDENTIALS", "Invalid email or password")
+    user = password_user(ctx, st)
     tokens = st.issue_tokens(user, app_id, ctx.header("user-agent"))
     return ok({**tokens, "user": auth_user_view(user)})
 
@@ -1096,10 +1119,10 @@ def refresh_tokens(ctx: Ctx, st: SpapsState) -> Reply:
     return ok(st.refresh(str(_body(ctx)["refresh_token"])))
 
 
-@op("register")
-def register(ctx: Ctx, st: SpapsState) -> Reply:
-    app_id = _app(ctx, st)
-    b = _body(ctx)
+def register_user(st: SpapsState, b: Body) -> User:
+    """The user a register body creates (email and password checked, the email not yet taken).
+    While the sandbox requires email confirmation the user is unconfirmed and the confirmation
+    link goes to the outbox."""
     email = _email(b["email"])
     password = _password(b["password"])
     if st.user_by_email(email):
@@ -1108,6 +1131,14 @@ def register(ctx: Ctx, st: SpapsState) -> Reply:
                           email_confirmed=not st.require_email_confirmation)
     if st.require_email_confirmation:
         st.send_one_time_token("email_confirmation", email, MAGIC_LINK_TTL, "https://app.sandbox.invalid/confirm")
+    return user
+
+
+@op("register")
+def register(ctx: Ctx, st: SpapsState) -> Reply:
+    app_id = _app(ctx, st)
+    user = register_user(st, _body(ctx))
+    if st.require_email_confirmation:
         return _auth_result(st, "Registration successful. Check your email to confirm your account.", user,
                             None, 201)
     tokens = st.issue_tokens(user, app_id, ctx.header("user-agent"))
@@ -1123,14 +1154,21 @@ def send_magic_link(ctx: Ctx, st: SpapsState) -> Reply:
     return ok({"email": email, "sent_at": ctx.clock.iso(msg.sent_at)}, message="Magic link sent")
 
 
-@op("verify_magic_link")
-def verify_magic_link(ctx: Ctx, st: SpapsState) -> Reply:
-    app_id = _app(ctx, st)
+def magic_link_user(ctx: Ctx, st: SpapsState) -> User:
+    """The user a magic-link (or email-confirmation) token names, now confirmed; the token is
+    single use, and a link to an unknown email signs the user up."""
     record = st.consume_token(str(_body(ctx)["token"]), ("magic_link", "email_confirmation"))
     if record is None:
         raise ApiError(401, "INVALID_TOKEN", "Invalid or expired magic link")
-    user = st.user_by_email(record.email) or st.create_user(record.email)  # magic link signs up too
+    user = st.user_by_email(record.email) or st.create_user(record.email)
     user.email_confirmed = True
+    return user
+
+
+@op("verify_magic_link")
+def verify_magic_link(ctx: Ctx, st: SpapsState) -> Reply:
+    app_id = _app(ctx, st)
+    user = magic_link_user(ctx, st)
     tokens = st.issue_tokens(user, app_id, ctx.header("user-agent"))
     return _auth_result(st, "Signed in", user, tokens)
 

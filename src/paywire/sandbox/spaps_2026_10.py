@@ -55,7 +55,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from paywire.sandbox import spaps as seed
-from paywire.sandbox._framework import ApiError, Clock, Ctx, Reply, ServiceApp
+from paywire.sandbox._framework import ApiError, Clock, Ctx, Reply
 from paywire.sandbox.spaps import (
     DEFAULT_API_KEY,
     DEFAULT_APPLICATION_ID,
@@ -64,29 +64,30 @@ from paywire.sandbox.spaps import (
     DEFAULT_USER_PASSWORD,
     FEATURE_CATALOG,
     MAGIC_LINK_TTL,
+    Body,
     SecureMessage,
+    SpapsHandler,
     SpapsState,
     UsageEntry,
     User,
-    Wallet,
     _app,
     _auth,
     _bearer,
     _body,
-    _chain_for,
     _checkout_url,
     _email,
-    _error_body,
     _new_checkout,
     _new_id,
-    _norm_address,
     _password,
     _usage_period,
+    as_reply,
     check_password,
     hash_password,
+    magic_link_user,
     ok,
-    verify_ethereum_signature,
-    verify_solana_signature,
+    password_user,
+    register_user,
+    wallet_user,
 )
 
 __all__ = [
@@ -112,9 +113,6 @@ SECURE_MESSAGES_LIMIT = 50
 #: feature key -> the dimension its tier limit (FEATURE_CATALOG) applies to; other features
 #: count a seed-era ``quantity`` as the dimension ``quantity``.
 METERED_DIMENSIONS: dict[str, str] = {"api_calls": "calls", "storage_gb": "gb", "ai_tokens": "tokens"}
-
-Body = dict[str, Any]
-ProfileHandler = Callable[[Ctx, SpapsState], "Reply | Body"]
 
 
 # --- profile-only state -----------------------------------------------------------------------
@@ -216,18 +214,7 @@ def require_mfa(st: SpapsState, who: str, required: bool = True) -> User:
 
 
 # --- the service app --------------------------------------------------------------------------
-spaps_2026_10 = ServiceApp(
-    name="spaps-2026-10",
-    prefix="/spaps-2026-10",
-    spec="spaps/2026-10.yaml",
-    state_key="spaps",
-    state_factory=SpapsState,
-    error_body=_error_body,
-    validation_status=400,
-    validation_code="VALIDATION_ERROR",
-    auth_status=401,
-    auth_code="UNAUTHORIZED",
-)
+spaps_2026_10 = seed.service_app("spaps-2026-10", "/spaps-2026-10", "spaps/2026-10.yaml")
 
 #: Operations whose wire contract did not change: served by the seed-era app's own handler.
 REUSED_OPERATIONS = (
@@ -244,36 +231,9 @@ for _op_id in REUSED_OPERATIONS:
     spaps_2026_10.op(_op_id)(seed.spaps.handlers[_op_id])
 
 
-def op(operation_id: str) -> Callable[[ProfileHandler], ProfileHandler]:
-    """Register a handler: state lock, X-Request-ID on every answer, envelope request_id/timestamp."""
-
-    def register(fn: ProfileHandler) -> ProfileHandler:
-        def handler(ctx: Ctx) -> Reply:
-            st: SpapsState = ctx.state
-            rid = _new_id("req", 8)
-            try:
-                with st.lock:
-                    result = fn(ctx, st)
-            except ApiError as err:
-                if err.body is None:
-                    err.body = _error_body(err.status, err.code, err.message, rid)
-                err.headers.setdefault("X-Request-ID", rid)
-                raise
-            reply = _as_reply(result)
-            if isinstance(reply.body, dict) and "success" in reply.body:
-                reply.body.setdefault("request_id", rid)
-                reply.body.setdefault("timestamp", ctx.clock.iso())
-            reply.headers = {**(reply.headers or {}), "X-Request-ID": rid}
-            return reply
-
-        spaps_2026_10.op(operation_id)(handler)
-        return fn
-
-    return register
-
-
-def _as_reply(result: Reply | Body) -> Reply:
-    return result if isinstance(result, Reply) else Reply(200, result)
+def op(operation_id: str) -> Callable[[SpapsHandler], SpapsHandler]:
+    """Register a handler on this profile, wrapped as the seed-era app's are (:func:`seed.op`)."""
+    return seed.op(operation_id, spaps_2026_10)
 
 
 def _fingerprint(value: Any) -> str:
@@ -303,7 +263,7 @@ def _idempotent(ctx: Ctx, st: SpapsState, scope: str, owner: str, create: Callab
     return reply
 
 
-def offset_paged(raw: ProfileHandler, list_key: str, **overrides: Any) -> ProfileHandler:
+def offset_paged(raw: SpapsHandler, list_key: str, **overrides: Any) -> SpapsHandler:
     """Serve a seed-era cursor list with ``limit`` + ``offset`` paging.
 
     The seed-era handler runs with ``limit = offset + limit`` and no cursor; the first ``offset``
@@ -315,7 +275,7 @@ def offset_paged(raw: ProfileHandler, list_key: str, **overrides: Any) -> Profil
         offset = int(ctx.query.get("offset", 0))
         query = {k: v for k, v in ctx.query.items() if k not in ("offset", "starting_after", "ending_before")}
         query["limit"] = str(offset + limit)
-        reply = _as_reply(raw(dataclasses.replace(ctx, query=query, query_list=list(query.items())), st))
+        reply = as_reply(raw(dataclasses.replace(ctx, query=query, query_list=list(query.items())), st))
         data = reply.body["data"]
         data[list_key] = data[list_key][offset:]
         data.update(overrides)
@@ -353,53 +313,24 @@ def _sign_in(ctx: Ctx, st: SpapsState, user: User, app_id: str) -> Reply:
 @op("sign_in_with_password")
 def sign_in_with_password(ctx: Ctx, st: SpapsState) -> Reply:
     app_id = _app(ctx, st)
-    b = _body(ctx)
-    user = st.user_by_email(str(b["email"]))
-    if user is None or user.password_hash is None or not check_password(str(b["password"]), user.password_hash):
-        raise ApiError(401, "INVALID_CREDENTIALS", "Invalid email or password")
-    return _sign_in(ctx, st, user, app_id)
+    return _sign_in(ctx, st, password_user(ctx, st), app_id)
 
 
 @op("wallet_sign_in")
 def wallet_sign_in(ctx: Ctx, st: SpapsState) -> Reply:
     app_id = _app(ctx, st)
-    b = _body(ctx)
-    address = str(b["wallet_address"]).strip()
-    chain = _chain_for(address, b.get("chain_type"))
-    key = (chain, _norm_address(chain, address))
-    nonce = st.nonces.get(key)
-    if nonce is None or nonce.message != b["message"] or ctx.clock.now() >= nonce.expires_at:
-        raise ApiError(401, "INVALID_NONCE", "Unknown or expired nonce message; request a new nonce")
-    signature = str(b["signature"])
-    valid = (verify_ethereum_signature(address, nonce.message, signature) if chain == "ethereum"
-             else verify_solana_signature(address, nonce.message, signature))
-    if not valid:
-        raise ApiError(401, "INVALID_SIGNATURE", "Signature does not match the wallet address")
-    del st.nonces[key]  # single use, also when a second factor follows
-    uid = st.wallet_index.get(key)
-    if uid is None:
-        user = st._add_user(User(_new_id("usr", 8), None, created_at=ctx.clock.now(),
-                                 wallets=[Wallet(address, chain)]))
-    else:
-        user = st.users[uid]
-    return _sign_in(ctx, st, user, app_id)
+    return _sign_in(ctx, st, wallet_user(ctx, st), app_id)  # the nonce is spent also when a second factor follows
 
 
 @op("register")
 def register(ctx: Ctx, st: SpapsState) -> Reply:
     app_id = _app(ctx, st)
     b = _body(ctx)
-    email = _email(b["email"])
-    password = _password(b["password"])
-    if st.user_by_email(email):
-        raise ApiError(400, "EMAIL_ALREADY_EXISTS", "An account with this email already exists")
-    user = st.create_user(email, password, username=b.get("username"), phone_number=b.get("phone_number"),
-                          email_confirmed=not st.require_email_confirmation)
+    user = register_user(st, b)
     referral = {k: str(b[k]) for k in ("ref", "referral_click_id") if b.get(k)}
     if referral:
         user.metadata["referral"] = referral
     if st.require_email_confirmation:
-        st.send_one_time_token("email_confirmation", email, MAGIC_LINK_TTL, "https://app.sandbox.invalid/confirm")
         return ok({"message": "Registration successful. Check your email to confirm your account.",
                    "user": auth_user_view(user)}, status=201)
     tokens = st.issue_tokens(user, app_id, ctx.header("user-agent"))
@@ -420,11 +351,7 @@ def send_magic_link(ctx: Ctx, st: SpapsState) -> Reply:
 @op("verify_magic_link")
 def verify_magic_link(ctx: Ctx, st: SpapsState) -> Reply:
     app_id = _app(ctx, st)
-    record = st.consume_token(str(_body(ctx)["token"]), ("magic_link", "email_confirmation"))
-    if record is None:
-        raise ApiError(401, "INVALID_TOKEN", "Invalid or expired magic link")
-    user = st.user_by_email(record.email) or st.create_user(record.email)  # a magic link signs up too
-    user.email_confirmed = True
+    user = magic_link_user(ctx, st)
     challenge = _mfa_challenge(ctx, st, user, app_id)
     if challenge is not None:
         return ok(challenge)
@@ -453,10 +380,10 @@ def set_password(ctx: Ctx, st: SpapsState) -> Reply:
 # --- sessions ---------------------------------------------------------------------------------
 @op("validate_session")
 def validate_session(ctx: Ctx, st: SpapsState) -> Reply:
-    reply = _as_reply(seed.validate_session(ctx, st))  # 403 SESSION_REVOKED, renewal: unchanged
+    reply = as_reply(seed.validate_session(ctx, st))  # 403 SESSION_REVOKED, renewal: unchanged
     token = _bearer(ctx) or ""
     record = st.access_tokens[token]
-    session_reply = _as_reply(seed.get_current_session(ctx, st))
+    session_reply = as_reply(seed.get_current_session(ctx, st))
     data = reply.body["data"]
     data["reason"] = None
     data["session"] = session_reply.body["data"]["session"]
@@ -508,13 +435,13 @@ def create_guest_checkout_session(ctx: Ctx, st: SpapsState) -> Reply:
     if b.get("trial_period_days") is not None and b.get("mode") != "subscription":
         raise ApiError(400, "VALIDATION_ERROR", "trial_period_days needs mode subscription")
     return _idempotent(ctx, st, "guest_checkout", app_id,
-                       lambda: _as_reply(seed.create_guest_checkout_session(ctx, st)))
+                       lambda: as_reply(seed.create_guest_checkout_session(ctx, st)))
 
 
 @op("create_crypto_invoice")
 def create_crypto_invoice(ctx: Ctx, st: SpapsState) -> Reply:
     _, user, _ = _auth(ctx, st)
-    return _idempotent(ctx, st, "crypto_invoice", user.id, lambda: _as_reply(seed.create_crypto_invoice(ctx, st)))
+    return _idempotent(ctx, st, "crypto_invoice", user.id, lambda: as_reply(seed.create_crypto_invoice(ctx, st)))
 
 
 # --- usage ------------------------------------------------------------------------------------
