@@ -8,7 +8,8 @@ itself. :class:`SyncDriver` runs it with ``httpx.Client.send`` and ``time.sleep`
 no build step and no second copy of the code on disk, and mypy checks both flavours.
 
 The :class:`operation` descriptor turns ``def get_x(self, ...) -> Flow[T]`` on a shared base
-class into ``(...) -> T`` on sync clients and ``(...) -> Awaitable[T]`` on async ones.
+class into ``(...) -> T`` on sync clients and ``(...) -> Awaitable[T]`` on async ones; its base
+:class:`RunnerMethod` serves other such descriptors too (Lumen's cached entitlement reads).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, TypeAlias, TypeVar, overload
+from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, Self, TypeAlias, TypeVar, overload
 
 import httpx
 
@@ -150,24 +151,27 @@ class AsyncRunner(Runner):
     _driver: AsyncDriver
 
 
-class operation(Generic[P, T]):
-    """Descriptor: a flow method becomes a sync method or a coroutine method per client flavour.
+class RunnerMethod(Generic[P, T]):
+    """Base of the descriptors that bind a method of a shared client base class per flavour.
 
-    The bound callable is cached on the instance (a non-data descriptor), so after the first
-    access a call costs one dict lookup and the driver loop.
+    A subclass's ``_bind(obj)`` builds the callable for one runner: ``(...) -> T`` on sync
+    runners, ``(...) -> Awaitable[T]`` on async ones. It is built on first access and cached on
+    the instance (a non-data descriptor), so afterwards a call costs one dict lookup.
     """
 
-    def __init__(self, fn: Callable[Concatenate[Any, P], Flow[T]]) -> None:
+    def __init__(self, fn: Callable[Concatenate[Any, P], Any]) -> None:
         self.fn = fn
         self.name = fn.__name__
         self.__doc__ = fn.__doc__
-        self.__wrapped__ = fn
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
 
+    def _bind(self, obj: Any) -> Any:
+        raise NotImplementedError
+
     @overload
-    def __get__(self, obj: None, owner: type) -> operation[P, T]: ...
+    def __get__(self, obj: None, owner: type) -> Self: ...
     @overload
     def __get__(self, obj: SyncRunner, owner: type) -> Callable[P, T]: ...
     @overload
@@ -175,6 +179,25 @@ class operation(Generic[P, T]):
     def __get__(self, obj: Any, owner: type) -> Any:
         if obj is None:
             return self
+        bound = self._bind(obj)
+        bound.__name__ = self.name
+        bound.__doc__ = self.fn.__doc__
+        bound._paywire_bound = True
+        obj.__dict__[self.name] = bound
+        return bound
+
+
+class operation(RunnerMethod[P, T]):
+    """Descriptor: a flow method becomes a sync method or a coroutine method per client flavour
+    (the bound callable runs the flow on the client's driver; see :class:`RunnerMethod`)."""
+
+    fn: Callable[Concatenate[Any, P], Flow[T]]
+
+    def __init__(self, fn: Callable[Concatenate[Any, P], Flow[T]]) -> None:
+        super().__init__(fn)
+        self.__wrapped__ = fn
+
+    def _bind(self, obj: Any) -> Any:
         fn = self.fn
         driver = obj._driver
         bound: Any
@@ -184,10 +207,6 @@ class operation(Generic[P, T]):
         else:
             def bound(*args: Any, **kwargs: Any) -> Any:
                 return driver.run(fn(obj, *args, **kwargs))
-        bound.__name__ = self.name
-        bound.__doc__ = fn.__doc__
-        bound._paywire_bound = True
-        obj.__dict__[self.name] = bound
         return bound
 
 

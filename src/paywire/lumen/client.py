@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Awaitable, Callable, Mapping
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, Literal, ParamSpec, TypeAlias, TypeVar, overload
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeAlias, TypeVar
 
 import httpx
 
@@ -31,7 +31,7 @@ from paywire._core import (
     operation,
     timeout_setting,
 )
-from paywire._core.flow import AsyncRunner, SyncRunner
+from paywire._core.flow import RunnerMethod
 from paywire.entitlements import EntitlementCache
 from paywire.lumen.errors import (
     LUMEN_ERRORS,
@@ -316,7 +316,7 @@ class EntitlementSnapshot:
 ReadArgs: TypeAlias = tuple[CustomerKey, Any]
 
 
-class entitlement_read(Generic[P, T]):
+class entitlement_read(RunnerMethod[P, T]):
     """Like :class:`paywire._core.operation`, for reads answered from the client's
     :class:`~paywire.entitlements.EntitlementCache`.
 
@@ -327,27 +327,16 @@ class entitlement_read(Generic[P, T]):
     ``direct(client, key, arg)`` flow runs instead.
     """
 
+    fn: Callable[Concatenate[Any, P], ReadArgs]
+
     def __init__(self, fn: Callable[Concatenate[Any, P], ReadArgs],
                  project: Callable[[EntitlementSnapshot, Any], T],
                  direct: Callable[[Any, CustomerKey, Any], Flow[Any]]) -> None:
-        self.fn = fn
+        super().__init__(fn)
         self.project = project
         self.direct = direct
-        self.name = fn.__name__
-        self.__doc__ = fn.__doc__
 
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    @overload
-    def __get__(self, obj: None, owner: type) -> entitlement_read[P, T]: ...
-    @overload
-    def __get__(self, obj: SyncRunner, owner: type) -> Callable[P, T]: ...
-    @overload
-    def __get__(self, obj: AsyncRunner, owner: type) -> Callable[P, Awaitable[T]]: ...
-    def __get__(self, obj: Any, owner: type) -> Any:
-        if obj is None:
-            return self
+    def _bind(self, obj: Any) -> Any:
         fn, project, direct = self.fn, self.project, self.direct
         run = obj._driver.run
         cache: EntitlementCache[CustomerKey, EntitlementSnapshot] = obj._cache
@@ -381,10 +370,6 @@ class entitlement_read(Generic[P, T]):
                 if snapshot is None:
                     snapshot = fetch(key, lambda: run(snapshot_flow(key)))
                 return project(snapshot, arg)
-        bound.__name__ = self.name
-        bound.__doc__ = fn.__doc__
-        bound._paywire_bound = True
-        obj.__dict__[self.name] = bound
         return bound
 
 
