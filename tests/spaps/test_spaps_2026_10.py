@@ -4,6 +4,7 @@ the typed results."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import httpx
@@ -67,13 +68,14 @@ async def test_an_mfa_challenge_stores_no_tokens(client: Any, mock: respx.MockRo
         "magic_link": ("/api/auth/verify-magic-link", lambda: client.auth.verify_magic_link(token="ml_tok_123456",
                                                                                           state="opaque-state")),
     }[flow]
+    caplog.set_level(logging.DEBUG)
     route = mock.post(path).mock(return_value=ok(CHALLENGE, message="Second factor required"))
     result = await call(invoke)
     assert isinstance(result, MfaChallenge) and result.mfa_required and not result.signed_in
     assert (result.challenge_id, result.methods, result.expires_at) == ("mfa_123", ["totp"], "2026-10-01T00:05:00Z")
     assert result.user is None and result.access_token is None and result.message == "Second factor required"
     assert "opaque-challenge-value-xyz" not in repr(result) and result.challenge == "opaque-challenge-value-xyz"
-    assert client.get_tokens() is None
+    assert client.get_tokens() is None and "opaque-challenge-value-xyz" not in caplog.text
     if flow == "magic_link":
         assert body_of(route.calls[0].request) == {"token": "ml_tok_123456", "type": "magiclink",
                                                    "state": "opaque-state"}

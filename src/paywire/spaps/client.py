@@ -754,7 +754,7 @@ class _CryptoOps(_Ops):
             expires_in_seconds=v.optional_integer(expires_in_seconds, "expires_in_seconds", minimum=1),
             beneficiary=self._meta(v.metadata(beneficiary, "beneficiary")), metadata=self._meta(v.metadata(metadata)))
         data = yield from self._get_data(gen._get_kwargs(body=body, **_drop_none(idempotency_key=key)),
-                                         retry_safe=key is not None or None)
+                                         retry_safe=True if key is not None else None)
         return CryptoInvoice.from_dict(_unwrap(data, "invoice"))
 
     @operation
@@ -972,7 +972,7 @@ class _PaymentsOps(_Ops):
             prepared_journey_id=v.optional_text(prepared_journey_id, "prepared_journey_id", max_length=200),
             trial_period_days=v.optional_integer(trial_period_days, "trial_period_days", minimum=1))
         data = yield from self._get_data(gen._get_kwargs(body=body, **_drop_none(idempotency_key=key)), auth="key",
-                                         retry_safe=key is not None or None)
+                                         retry_safe=True if key is not None else None)
         return GuestCheckoutSession.from_dict(data)
 
     @operation
@@ -1334,7 +1334,7 @@ class _SecureMessagesOps(_Ops):
                            content=v.secret(content, "content"), metadata=self._meta(v.metadata(metadata)),
                            client_message_id=client_id)
         data = yield from self._get_data(gen._get_kwargs(body=body), auth=self._messages_auth,
-                                         retry_safe=client_id is not None or None)
+                                         retry_safe=True if client_id is not None else None)
         return SecureMessage.from_dict(data)
 
     @operation
