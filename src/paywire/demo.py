@@ -71,7 +71,8 @@ def run_demo(output_dir: Path, narrator: Narrator) -> None:
         token_file = output_dir / "spaps-tokens.json"
         if token_file.exists():
             token_file.unlink()
-        spaps = SpapsClient(base_url=sb.base_url("spaps"), api_key=sb_spaps.DEFAULT_API_KEY,
+        # The default client speaks today's SPAPS contract (2026-10), served at /spaps-2026-10.
+        spaps = SpapsClient(base_url=sb.base_url("spaps-2026-10"), api_key=sb_spaps.DEFAULT_API_KEY,
                             token_store=FileTokenStore(token_file))
 
         def sign_in() -> str:
