@@ -333,8 +333,8 @@ def machine() -> str:
     return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, httpx {httpx.__version__}"
 
 
-def write(results: list[dict[str, Any]], quick: bool) -> None:
-    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+def write(results: list[dict[str, Any]], quick: bool, when: str | None = None) -> None:
+    when = when or time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     lines = [
         "# paywire benchmark results",
         "",
@@ -358,15 +358,17 @@ def write(results: list[dict[str, Any]], quick: bool) -> None:
         import matplotlib.pyplot as plt
     except ImportError:
         return
-    fig, ax = plt.subplots(figsize=(10, 5))
-    labels = [r["figure"].split(":")[0] for r in results]
+    import textwrap
+
+    fig, ax = plt.subplots(figsize=(12, 7))
+    labels = ["\n".join(textwrap.wrap(r["figure"].replace(": ", " — ", 1), 58)) for r in results]
     ratios = [r["ratio"] for r in results]
     colors = ["#9e9e9e" if r["met"] is None else "#2e7d32" if r["met"] else "#c62828" for r in results]
     ax.barh(range(len(ratios)), ratios, color=colors)
-    ax.set_yticks(range(len(ratios)), labels, fontsize=8)
+    ax.set_yticks(range(len(ratios)), labels, fontsize=7)
     ax.invert_yaxis()
     ax.set_xscale("log")
-    ax.set_xlabel("ratio as defined per figure (green = goal met)")
+    ax.set_xlabel("ratio as defined per figure, log scale (green: goal met, red: missed, grey: context)")
     ax.set_title("paywire vs seed SDKs / raw httpx")
     fig.tight_layout()
     fig.savefig(HERE / "results.png", dpi=120)
@@ -375,7 +377,12 @@ def write(results: list[dict[str, Any]], quick: bool) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer iterations (smoke run)")
+    parser.add_argument("--replot", action="store_true", help="rewrite results.md/png from results.json")
     args = parser.parse_args()
+    if args.replot:
+        saved = json.loads((HERE / "results.json").read_text())
+        write(saved["results"], False, saved["when"])
+        return 0
     import tempfile
 
     res = Results()
