@@ -132,3 +132,30 @@ def test_cli_prints_base_urls_and_credentials_and_serves() -> None:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_seed_fixtures_over_http_then_use_them(paywire_sandbox: Any) -> None:
+    fixtures = {
+        "spaps": {"users": [{"email": "seeded@example.com", "password": "Seeded123!", "tier": "pro"}],
+                  "api_keys": [{"application_id": "app_seeded", "api_key": "test_key_seeded_app"}]},
+        "lumen": {"api_keys": ["lumen_sk_seeded"], "plans": [{"name": "Team", "features": {"api-calls": 10}}]},
+        "vellum": {"tenants": [{"tenant_id": "seedco", "api_key": "vlm_seedco.secret"}]},
+        "conxa": {"providers": [{"provider_id": "anthropic", "api_key": "pk_test_anthropic_seeded"}],
+                  "wallets": {"1111222233334444": 5000}},
+    }
+    r = httpx.post(paywire_sandbox.url + "/_sandbox/seed", json=fixtures)
+    assert r.status_code == 200, r.text
+    assert "Seeded123!" not in r.text and "vlm_seedco.secret" not in r.text
+    assert r.json()["conxa"]["wallets"] == {"1111222233334444": 5000}
+    login = httpx.post(paywire_sandbox.base_url("spaps") + "/api/auth/login",
+                       headers={"X-API-Key": "test_key_seeded_app"},
+                       json={"email": "seeded@example.com", "password": "Seeded123!"})
+    assert login.status_code == 200
+    ent = httpx.get(paywire_sandbox.base_url("vellum-v1") + "/tenants/seedco/customers/nobody/entitlements",
+                    headers={"x-api-key": "vlm_seedco.secret"})
+    assert ent.status_code == 404  # authenticated for the new tenant; the customer has no record
+    bal = httpx.get(paywire_sandbox.base_url("conxa") + "/wallet/1111222233334444",
+                    headers={"X-Provider-API-Key": "pk_test_anthropic_seeded"})
+    assert bal.json()["tokens"] == 5000
+    bad = httpx.post(paywire_sandbox.url + "/_sandbox/seed", json={"nope": {}})
+    assert bad.status_code == 400 and "unknown fixture sections" in bad.text

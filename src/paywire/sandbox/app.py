@@ -57,6 +57,13 @@ class Sandbox:
             for k in keys:
                 self._states[k] = self._factories[k](self.clock)
 
+    def seed(self, fixtures: dict[str, Any]) -> dict[str, Any]:
+        """Add users, keys, plans, tenants, providers, wallets... (see sandbox/fixtures.py)."""
+        from paywire.sandbox.fixtures import seed
+
+        with self.lock:
+            return seed(self.state, fixtures)
+
     def describe(self) -> dict[str, Any]:
         return {
             "services": {name: svc.prefix for name, svc in self.services.items()},
@@ -85,6 +92,13 @@ def build_app(sandbox: Sandbox) -> Any:
         body = await _json(request)
         sandbox.reset(body.get("service") if isinstance(body, dict) else None)
         return JSONResponse({"ok": True})
+
+    async def seed(request: Request) -> JSONResponse:
+        body = await _json(request)
+        try:
+            return JSONResponse(sandbox.seed(body if isinstance(body, dict) else {}))
+        except (KeyError, TypeError, ValueError) as exc:
+            return JSONResponse({"error": f"bad fixtures: {exc}"}, status_code=400)
 
     async def requests_log(request: Request) -> JSONResponse:
         if request.method == "DELETE":
@@ -132,6 +146,7 @@ def build_app(sandbox: Sandbox) -> Any:
     routes += [
         Route("/_sandbox", info, methods=["GET"]),
         Route("/_sandbox/reset", reset, methods=["POST"]),
+        Route("/_sandbox/seed", seed, methods=["POST"]),
         Route("/_sandbox/requests", requests_log, methods=["GET", "DELETE"]),
         Route("/_sandbox/faults", faults, methods=["GET", "POST", "DELETE"]),
         Route("/_sandbox/clock", clock, methods=["GET", "POST"]),

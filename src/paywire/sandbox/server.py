@@ -52,6 +52,9 @@ class RunningSandbox:
     def reset(self, service: str | None = None) -> None:
         self.sandbox.reset(service)
 
+    def seed(self, fixtures: dict[str, Any]) -> dict[str, Any]:
+        return self.sandbox.seed(fixtures)
+
 
 def _server(sandbox: Sandbox, host: str, port: int, log_level: str) -> Any:
     import uvicorn
