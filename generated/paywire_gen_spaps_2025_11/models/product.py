@@ -28,7 +28,8 @@ class Product:
         metadata (Metadata | None | Unset):
         prices (list[Price] | Unset):
         default_price (None | Price | Unset):
-        created_at (int | None | Unset): unix seconds
+        created_at (int | None | str | Unset): ISO-8601 string, which is what spaps 0.1.4 parses (its Product model
+            types it as str); unix seconds are tolerated
     """
 
     id: str
@@ -39,7 +40,7 @@ class Product:
     metadata: Metadata | None | Unset = UNSET
     prices: list[Price] | Unset = UNSET
     default_price: None | Price | Unset = UNSET
-    created_at: int | None | Unset = UNSET
+    created_at: int | None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,7 +86,7 @@ class Product:
         else:
             default_price = self.default_price
 
-        created_at: int | None | Unset
+        created_at: int | None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
         else:
@@ -183,12 +184,12 @@ class Product:
 
         default_price = _parse_default_price(d.pop("default_price", UNSET))
 
-        def _parse_created_at(data: object) -> int | None | Unset:
+        def _parse_created_at(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         created_at = _parse_created_at(d.pop("created_at", UNSET))
 

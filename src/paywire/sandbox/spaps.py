@@ -988,7 +988,7 @@ def product_view(st: SpapsState, prod: Product, include_prices: bool = True) -> 
         "active": prod.active, "metadata": dict(prod.metadata),
         "prices": [price_view(p) for p in prices if p.active] if include_prices else [],
         "default_price": price_view(st.prices[prod.default_price]) if prod.default_price else None,
-        "created_at": prod.created_at,
+        "created_at": st.clock.iso(prod.created_at),  # spaps 0.1.4 parses an ISO string
     }
 
 
@@ -1224,8 +1224,8 @@ def get_current_session(ctx: Ctx, st: SpapsState) -> Reply:
         "id": s.id, "user_id": s.user_id, "application_id": s.application_id, "tier": user.tier,
         "created_at": ctx.clock.iso(s.created_at), "expires_at": ctx.clock.iso(s.expires_at),
         "last_activity": ctx.clock.iso(s.last_activity), "wallets_count": len(user.wallets),
-        "duration_minutes": round((now - s.created_at) / 60, 2),
-        "idle_minutes": round((now - s.last_activity) / 60, 2),
+        "duration_minutes": int((now - s.created_at) // 60),  # whole minutes, as spaps 0.1.4 parses them
+        "idle_minutes": int((now - s.last_activity) // 60),
     }})
 
 

@@ -582,7 +582,7 @@ class Product(SpapsModel):
     metadata: dict[str, Any] | None = None
     prices: list[Price] = field(default_factory=list)
     default_price: Price | None = None
-    created_at: int | None = None
+    created_at: str | int | None = None  # ISO-8601 (0.1.4 parses a string); unix seconds tolerated
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
