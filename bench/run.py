@@ -305,6 +305,46 @@ def other_figures(res: Results, server: Server, quick: bool) -> None:
     add("sequential CONXA charges: calls/s, paywire / conxa-sdk", ours, theirs, "calls/s", ">= 1.0",
         ours / theirs, ours / theirs >= 1.0)
 
+    # Context (no goal set): the other two seed SDKs on their most common call, same sandbox.
+    import lumen as seed_lumen
+    import spaps_client
+
+    from paywire import lumen as pw_lumen
+    from paywire.sandbox import lumen as sblumen
+    from paywire.sandbox import spaps as sbspaps
+    from paywire.spaps import SpapsClient
+
+    sbase = server.url + "/spaps"
+    ours_client = SpapsClient(base_url=sbase, api_key=sbspaps.DEFAULT_API_KEY, api_version="2025-11")
+    seed_client = spaps_client.SpapsClient(base_url=sbase, api_key=sbspaps.DEFAULT_API_KEY)
+    for c in (ours_client, seed_client):
+        c.auth.sign_in_with_password(email=sbspaps.DEFAULT_USER_EMAIL, password=sbspaps.DEFAULT_USER_PASSWORD)
+    n = int(600 * scale)
+    ours = rate(lambda: ours_client.sessions.get_current_session(), n, 3)
+    theirs = rate(lambda: seed_client.sessions.get_current_session(), n, 3)
+    add("SPAPS get_current_session: calls/s, paywire / spaps 0.1.4", ours, theirs, "calls/s", "(context)",
+        ours / theirs, None)
+
+    lbase = server.url + "/lumen"
+    lkey = sblumen.DEFAULT_API_KEY
+    httpx.post(lbase + "/v1/enrollment/enroll", headers={"Authorization": f"Bearer {lkey}"},
+               json={"userId": "bench_user", "customerEmail": "bench@example.com", "customerName": "Bench"})
+
+    async def lumen_rate(fn: Any, calls: int) -> float:
+        await fn()
+        t0 = time.perf_counter()
+        for _ in range(calls):
+            await fn()
+        return calls / (time.perf_counter() - t0)
+
+    n = int(300 * scale)
+    ours = asyncio.run(lumen_rate(lambda: pw_lumen.is_feature_entitled(
+        feature="api-calls", user_id="bench_user", api_key=lkey, api_url=lbase), n))
+    theirs = asyncio.run(lumen_rate(lambda: seed_lumen.is_feature_entitled(
+        feature="api-calls", user_id="bench_user", api_key=lkey, api_url=lbase), n))
+    add("Lumen is_feature_entitled (module function): calls/s, paywire / lumen-python-sdk", ours, theirs,
+        "calls/s", "(context)", ours / theirs, None)
+
     # 8. CPU per call on an in-memory transport
     body = json.dumps({"status": "active", "modules": ["imports"], "config": {"trial_days": 0}}).encode()
 
