@@ -495,7 +495,8 @@ def test_every_operation_of_each_spec_has_a_facade_call(version: str, count: int
 
     from paywire.spaps._contract import CONTRACTS, METHODS, op_index
 
-    source = Path(__file__).resolve().parents[2].joinpath("src/paywire/spaps/client.py").read_text()
+    package = Path(__file__).resolve().parents[2].joinpath("src/paywire/spaps")
+    source = "".join(f.read_text() for f in [package / "client.py", *sorted(package.glob("resources/*.py"))])
     used = set(re.findall(r'self\._gen\("(\w+)"', source))
     generated = set(op_index(CONTRACTS[version].package))
     assert len(generated) == count
