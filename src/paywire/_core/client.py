@@ -22,12 +22,13 @@ from __future__ import annotations
 import copy
 import importlib
 import logging
+import os
 import platform
 import ssl
 import time
 from collections.abc import Container, Mapping
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 import httpx
 
@@ -37,6 +38,7 @@ from paywire._core.errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    ConfigError,
     ErrorMap,
     make_status_error,
 )
@@ -54,6 +56,11 @@ DEFAULT_RETRY = RetryConfig()
 # Keep as many idle connections as may be open: bursts of concurrent checks then reuse warm
 # connections instead of reconnecting (measured: 200 concurrent requests 0.39 s -> 0.29 s).
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100, keepalive_expiry=30.0)
+
+#: Which library async clients send with: httpx's own stack (default) or the opt-in aiohttp
+#: transport (``_core/aiohttp_transport.py``, ``pip install paywire[aiohttp]``).
+HttpBackend = Literal["httpx", "aiohttp"]
+ENV_HTTP_BACKEND = "PAYWIRE_HTTP_BACKEND"
 
 
 @cache
@@ -86,6 +93,7 @@ class BaseClient(Runner):
         http_client: Any = None,
         transport: Any = None,
         secrets: tuple[str | None, ...] = (),
+        http_backend: HttpBackend | None = None,
     ) -> None:
         setup_logging()
         for secret in secrets:
@@ -100,6 +108,7 @@ class BaseClient(Runner):
         self._timeout = make_timeout(timeout)
         self._default_headers = {"User-Agent": USER_AGENT, **(headers or {})}
         self._owns_http = http_client is None
+        self._http_backend = http_backend
         self._http: Any = http_client if http_client is not None else self._build_http(transport, auth)
         self._driver = self._make_driver(self._http)
         self._generated: Any = None
@@ -320,11 +329,16 @@ class AsyncClient(BaseClient, AsyncRunner):
 
     def _build_http(self, transport: Any, auth: httpx.Auth | None) -> httpx.AsyncClient:
         kwargs = self._http_kwargs(transport, auth)
-        if transport is None:  # a sharded pool: no quadratic scan under load (_core/transport.py)
+        if transport is None:
             limits = kwargs.pop("limits")
-            kwargs["transport"] = ShardedAsyncTransport(
-                verify=kwargs.pop("verify", True), max_connections=limits.max_connections or 100,
-                keepalive_expiry=limits.keepalive_expiry or 30.0)
+            verify = kwargs.pop("verify", True)
+            connections = limits.max_connections or 100
+            keepalive = limits.keepalive_expiry or 30.0
+            if resolve_http_backend(self._http_backend) == "aiohttp":
+                kwargs["transport"] = _aiohttp_transport(verify, connections, keepalive)
+            else:  # a sharded pool: no quadratic scan under load (_core/transport.py)
+                kwargs["transport"] = ShardedAsyncTransport(
+                    verify=verify, max_connections=connections, keepalive_expiry=keepalive)
         return httpx.AsyncClient(**kwargs)
 
     def _make_driver(self, http: Any) -> AsyncDriver:
@@ -346,6 +360,26 @@ class AsyncClient(BaseClient, AsyncRunner):
 
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
+
+
+def resolve_http_backend(value: str | None) -> HttpBackend:
+    """The async backend: the argument, else ``$PAYWIRE_HTTP_BACKEND``, else ``"httpx"``."""
+    source = "http_backend" if value is not None else ENV_HTTP_BACKEND
+    raw = value if value is not None else (os.environ.get(ENV_HTTP_BACKEND) or "").strip() or "httpx"
+    choice = raw.strip().lower() if isinstance(raw, str) else raw
+    if choice == "httpx":
+        return "httpx"
+    if choice == "aiohttp":
+        return "aiohttp"
+    raise ConfigError(f"{source} must be one of {', '.join(get_args(HttpBackend))}, got {raw!r}")
+
+
+def _aiohttp_transport(verify: Any, max_connections: int, keepalive_expiry: float) -> httpx.AsyncBaseTransport:
+    try:  # imported only when chosen: aiohttp is an optional extra and costs import time
+        from paywire._core.aiohttp_transport import AiohttpTransport
+    except ImportError:
+        raise ConfigError("http_backend 'aiohttp' needs aiohttp: pip install paywire[aiohttp]") from None
+    return AiohttpTransport(ssl_context=verify, max_connections=max_connections, keepalive_expiry=keepalive_expiry)
 
 
 class Resource(Runner):

@@ -62,6 +62,7 @@ from paywire._core import (
     timeout_setting,
 )
 from paywire._core import ValidationError as _CoreValidationError
+from paywire._core.client import HttpBackend
 from paywire.conxa import qr as _qr
 from paywire.conxa.errors import (
     CONXA_ERRORS,
@@ -182,6 +183,7 @@ class _ConxaOps(BaseClient):
         logging_hooks: LoggingHooks | None = None,
         transport: Any = None,
         allow_insecure_http: bool = False,
+        http_backend: HttpBackend | None = None,
     ) -> None:
         key = setting(api_key, "CONXA_API_KEY")
         if not isinstance(key, str) or not key.strip():
@@ -211,7 +213,7 @@ class _ConxaOps(BaseClient):
         super().__init__(
             base_url=url, headers={"X-Provider-API-Key": key, "Accept": "application/json"}, timeout=seconds,
             retry_config=retry_config, max_retries=max_retries, logging_hooks=logging_hooks,
-            errors=CONXA_ERRORS, transport=transport, secrets=(key,),
+            errors=CONXA_ERRORS, transport=transport, secrets=(key,), http_backend=http_backend,
         )
 
     def _repr_fields(self) -> dict[str, str]:

@@ -31,6 +31,7 @@ from paywire._core import (
     operation,
     timeout_setting,
 )
+from paywire._core.client import HttpBackend
 from paywire._core.flow import RunnerMethod
 from paywire.entitlements import EntitlementCache
 from paywire.lumen.errors import (
@@ -416,6 +417,7 @@ class _LumenOps(BaseClient):
         cache_ttl_ms: float = DEFAULT_CACHE_TTL_MS,
         cache_max_size: int = 10_000,
         stale_if_error_ms: float = 0,
+        http_backend: HttpBackend | None = None,
     ) -> None:
         """``api_key`` (else ``$LUMEN_API_KEY``), ``api_url`` or ``base_url`` (else
         ``$LUMEN_API_URL``, else ``https://api.getlumen.dev``; a trailing ``/`` or ``/v1`` is
@@ -444,6 +446,7 @@ class _LumenOps(BaseClient):
             errors=LUMEN_ERRORS,
             transport=transport,
             secrets=(key,),
+            http_backend=http_backend,
         )
 
     def _repr_fields(self) -> dict[str, str]:

@@ -39,6 +39,7 @@ from paywire._core import (
     setting,
     timeout_setting,
 )
+from paywire._core.client import HttpBackend
 from paywire._versions import API_VERSIONS, package_for
 from paywire.entitlements import DEFAULT_MAX_SIZE, EntitlementCache
 from paywire.vellum._transport import adapt_transport
@@ -762,6 +763,7 @@ class _VellumConfig:
         max_retries: int | None = None,
         logging_hooks: LoggingHooks | None = None,
         allow_insecure_http: bool = False,
+        http_backend: HttpBackend | None = None,
     ) -> None:
         try:
             key = require_setting(api_key, ENV_API_KEY, what="api_key")
@@ -794,7 +796,7 @@ class _VellumConfig:
         super().__init__(  # type: ignore[call-arg]
             base_url=url, headers={"x-api-key": key}, timeout=seconds, retry_config=retry_config,
             max_retries=max_retries, logging_hooks=logging_hooks, errors=VELLUM_ERRORS,
-            transport=adapt_transport(transport, is_async=self._is_async), secrets=(key,),
+            transport=adapt_transport(transport, is_async=self._is_async), secrets=(key,), http_backend=http_backend,
         )
 
     @property
