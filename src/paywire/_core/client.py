@@ -321,6 +321,12 @@ class SyncClient(BaseClient, SyncRunner):
         self.close()
 
 
+def _environment_proxies() -> bool:
+    import urllib.request
+
+    return any(key in ("http", "https", "all") for key in urllib.request.getproxies())
+
+
 class AsyncClient(BaseClient, AsyncRunner):
     """Async flavour: owns one pooled ``httpx.AsyncClient``; safe to share across tasks."""
 
@@ -329,7 +335,9 @@ class AsyncClient(BaseClient, AsyncRunner):
 
     def _build_http(self, transport: Any, auth: httpx.Auth | None) -> httpx.AsyncClient:
         kwargs = self._http_kwargs(transport, auth)
-        if transport is None:
+        # httpx honours HTTP(S)_PROXY/ALL_PROXY only for the transports it builds itself, so
+        # with proxies in the environment the async client keeps httpx's own pool.
+        if transport is None and not _environment_proxies():
             limits = kwargs.pop("limits")
             verify = kwargs.pop("verify", True)
             connections = limits.max_connections or 100
