@@ -19,6 +19,7 @@ Pitfalls of the generated clients, designed around here (each has a regression t
 
 from __future__ import annotations
 
+import abc
 import copy
 import importlib
 import logging
@@ -73,7 +74,7 @@ def make_timeout(seconds: float) -> httpx.Timeout:
     return httpx.Timeout(seconds, connect=min(seconds, 10.0), pool=min(seconds, 10.0))
 
 
-class BaseClient(Runner):
+class BaseClient(Runner, abc.ABC):
     """Configuration, the request flow and the shared plumbing of every facade client."""
 
     #: The generated package this client's operations use (set by each facade class).
@@ -114,11 +115,13 @@ class BaseClient(Runner):
         self._generated: Any = None
 
     # -- flavour-specific ------------------------------------------------------------------
+    @abc.abstractmethod
     def _build_http(self, transport: Any, auth: httpx.Auth | None) -> Any:
-        raise NotImplementedError  # pragma: no cover - defined by SyncClient / AsyncClient
+        """The flavour's own httpx client (SyncClient / AsyncClient)."""
 
+    @abc.abstractmethod
     def _make_driver(self, http: Any) -> Any:
-        raise NotImplementedError  # pragma: no cover
+        """The flavour's flow driver."""
 
     def _http_kwargs(self, transport: Any, auth: httpx.Auth | None) -> dict[str, Any]:
         kwargs: dict[str, Any] = {
@@ -177,8 +180,9 @@ class BaseClient(Runner):
             self._generated = gen
         return self._generated
 
+    @abc.abstractmethod
     def _wire_generated(self, gen: Any) -> None:
-        raise NotImplementedError  # pragma: no cover
+        """Hand this flavour's httpx client to a generated client."""
 
     # -- the request flow ------------------------------------------------------------------------
     def _request(

@@ -14,6 +14,7 @@ class into ``(...) -> T`` on sync clients and ``(...) -> Awaitable[T]`` on async
 
 from __future__ import annotations
 
+import abc
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
@@ -151,7 +152,7 @@ class AsyncRunner(Runner):
     _driver: AsyncDriver
 
 
-class RunnerMethod(Generic[P, T]):
+class RunnerMethod(Generic[P, T], abc.ABC):
     """Base of the descriptors that bind a method of a shared client base class per flavour.
 
     A subclass's ``_bind(obj)`` builds the callable for one runner: ``(...) -> T`` on sync
@@ -167,8 +168,9 @@ class RunnerMethod(Generic[P, T]):
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
 
+    @abc.abstractmethod
     def _bind(self, obj: Any) -> Any:
-        raise NotImplementedError
+        """The callable for one runner (sync or async)."""
 
     @overload
     def __get__(self, obj: None, owner: type) -> Self: ...
