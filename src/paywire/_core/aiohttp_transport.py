@@ -45,7 +45,8 @@ import httpx
 from multidict import CIMultiDict
 from yarl import URL
 
-from paywire._core.transport import ASYNC_MAX_CONNECTIONS
+from paywire._core.fork import release_socket
+from paywire._core.transport import ASYNC_MAX_CONNECTIONS, KEEPALIVE_EXPIRY
 
 # aiohttp would add these itself when missing; httpx already decided what to send.
 _SKIP_AUTO_HEADERS = frozenset({"User-Agent", "Accept", "Accept-Encoding", "Content-Type"})
@@ -83,7 +84,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     """An httpx async transport sending over one lazily created ``aiohttp.ClientSession``."""
 
     def __init__(self, *, ssl_context: ssl.SSLContext | bool = True,
-                 max_connections: int = ASYNC_MAX_CONNECTIONS, keepalive_expiry: float = 30.0) -> None:
+                 max_connections: int = ASYNC_MAX_CONNECTIONS, keepalive_expiry: float = KEEPALIVE_EXPIRY) -> None:
         if max_connections < 1:
             raise ValueError("max_connections must be >= 1")
         self._ssl = ssl_context
@@ -133,6 +134,29 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             status, headers=raw_headers, stream=httpx.ByteStream(content), request=request,
             extensions={"http_version": version.encode("ascii"), "reason_phrase": reason.encode("latin-1")},
         )
+
+    def after_fork(self) -> None:
+        """In a forked child: forget the parent's session (it belongs to the parent's event
+        loop and holds the parent's sockets) and create a new one on the next request. The
+        sockets are released without a word on the wire (``_core/fork.py``); the old session
+        and connector are then marked closed so their finalizers neither close the
+        connections (TLS close_notify on the parent's session) nor log "Unclosed ..."."""
+        session, self._session = self._session, None
+        if session is None:
+            return
+        connector = session._connector
+        session._connector = None
+        if connector is None:
+            return
+        protocols = [proto for conns in connector._conns.values() for proto, _ in conns]
+        protocols += list(connector._acquired)
+        connector._conns.clear()
+        connector._acquired.clear()
+        connector._closed = True
+        for proto in protocols:
+            transport = proto.transport
+            if transport is not None:
+                release_socket(transport.get_extra_info("socket"))
 
     async def aclose(self) -> None:
         self._closed = True

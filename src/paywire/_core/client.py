@@ -44,10 +44,11 @@ from paywire._core.errors import (
     make_status_error,
 )
 from paywire._core.flow import AsyncDriver, AsyncRunner, Flow, Runner, Send, Sleep, SyncDriver, SyncRunner
+from paywire._core.fork import track as track_after_fork
 from paywire._core.logs import NO_HOOKS, LoggingHooks, logger, setup_logging
 from paywire._core.redact import mask, redact, register_secret
 from paywire._core.retries import RetryConfig, never_sent, parse_retry_after, request_may_retry
-from paywire._core.transport import ShardedAsyncTransport
+from paywire._core.transport import KEEPALIVE_EXPIRY, ShardedAsyncTransport
 
 T = TypeVar("T")
 C = TypeVar("C", bound="BaseClient")
@@ -56,7 +57,9 @@ USER_AGENT = f"paywire/{__version__} python/{platform.python_version()} httpx/{h
 DEFAULT_RETRY = RetryConfig()
 # Keep as many idle connections as may be open: bursts of concurrent checks then reuse warm
 # connections instead of reconnecting (measured: 200 concurrent requests 0.39 s -> 0.29 s).
-DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100, keepalive_expiry=30.0)
+# Idle ones expire before common servers drop them (transport.KEEPALIVE_EXPIRY).
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100,
+                              keepalive_expiry=KEEPALIVE_EXPIRY)
 
 #: Which library async clients send with: httpx's own stack (default) or the opt-in aiohttp
 #: transport (``_core/aiohttp_transport.py``, ``pip install paywire[aiohttp]``).
@@ -111,6 +114,10 @@ class BaseClient(Runner, abc.ABC):
         self._owns_http = http_client is None
         self._http_backend = http_backend
         self._http: Any = http_client if http_client is not None else self._build_http(transport, auth)
+        if isinstance(self._http, (httpx.Client, httpx.AsyncClient)):
+            # A forked child must never send on the parent's sockets (_core/fork.py); also
+            # for a user's own httpx client, whose pool is as shared as ours.
+            track_after_fork(self._http)
         self._driver = self._make_driver(self._http)
         self._generated: Any = None
 
@@ -345,7 +352,7 @@ class AsyncClient(BaseClient, AsyncRunner):
             limits = kwargs.pop("limits")
             verify = kwargs.pop("verify", True)
             connections = limits.max_connections or 100
-            keepalive = limits.keepalive_expiry or 30.0
+            keepalive = limits.keepalive_expiry or KEEPALIVE_EXPIRY
             if resolve_http_backend(self._http_backend) == "aiohttp":
                 kwargs["transport"] = _aiohttp_transport(verify, connections, keepalive)
             else:  # a sharded pool: no quadratic scan under load (_core/transport.py)

@@ -16,8 +16,21 @@ from typing import Any
 
 import httpx
 
+from paywire._core.fork import reset_transport
+
 #: Upper bound of connections (= shards) per async client, like ``max_connections``.
 ASYNC_MAX_CONNECTIONS = 100
+
+#: Seconds an idle keep-alive connection is kept. Below the idle timeouts of common servers
+#: (uvicorn, Node, Apache and httpx's own default: 5 s; nginx 75 s; gunicorn's threaded/async
+#: workers, 2 s, are below it and usually sit behind a proxy):
+#: a server closing an idle connection just as a request is written on it makes that request
+#: fail after it may have been sent (a POST without an idempotency key cannot be retried), so
+#: the client must give the connection up first. The server's idle clock starts when it has
+#: written a response, the client's only once it has read it, so the client always expires
+#: earlier by at least the response's travel time. Reconnecting after 4 s idle costs one
+#: handshake, which busy clients never pay.
+KEEPALIVE_EXPIRY = 4.0
 
 
 class ShardedAsyncTransport(httpx.AsyncBaseTransport):
@@ -26,7 +39,7 @@ class ShardedAsyncTransport(httpx.AsyncBaseTransport):
     the bound, or else the least loaded."""
 
     def __init__(self, *, verify: Any = True, max_connections: int = ASYNC_MAX_CONNECTIONS,
-                 keepalive_expiry: float = 30.0) -> None:
+                 keepalive_expiry: float = KEEPALIVE_EXPIRY) -> None:
         if max_connections < 1:
             raise ValueError("max_connections must be >= 1")
         self._verify = verify
@@ -64,6 +77,15 @@ class ShardedAsyncTransport(httpx.AsyncBaseTransport):
         finally:
             self._release(index)
         return response
+
+    def after_fork(self) -> None:
+        """In a forked child: drop every shard (the parent's connections) without closing
+        their sockets on the wire, and start over; in-flight counts of the parent's requests
+        do not apply to the child (``_core/fork.py``)."""
+        shards = self._shards
+        self._shards, self._load, self._idle = [], [], []
+        for shard in shards:
+            reset_transport(shard)
 
     @property
     def open_connections(self) -> int:
