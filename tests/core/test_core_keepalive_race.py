@@ -21,7 +21,6 @@ import time
 import urllib.request
 from typing import Any
 
-import httpx
 import pytest
 from _pool_helpers import CASES, Case, call_async, call_sync, peer_server
 
