@@ -24,7 +24,7 @@ import httpx
 import pytest
 from _pool_helpers import CASES, Case, call_async, call_sync, peer_server
 
-from paywire._core import fork
+from paywire._core import AsyncClient, SyncClient, fork
 from paywire._core.aiohttp_transport import AiohttpTransport
 from paywire._core.transport import ShardedAsyncTransport
 
@@ -74,12 +74,13 @@ async def test_child_never_reuses_a_parent_connection(url: str, case: Case) -> N
         if case.is_async:
             first = await call_async(client, "/parent-1")
             _, child = in_child(lambda: asyncio.run(call_async(client, "/child", tag="child")))
+            got = child()  # first, so the parent's idle connection is there to be (wrongly) reused
             second = await call_async(client, "/parent-2")
         else:
             first = call_sync(client, "/parent-1")
             _, child = in_child(lambda: call_sync(client, "/child", tag="child"))
+            got = child()
             second = call_sync(client, "/parent-2")
-        got = child()
     finally:
         if case.is_async:
             await client.aclose()
@@ -88,6 +89,30 @@ async def test_child_never_reuses_a_parent_connection(url: str, case: Case) -> N
     assert got["tag"] == "child" and got["path"] == "/child"  # the child read its own response
     assert got["peer"] != first["peer"], "the child sent on the parent's keep-alive connection"
     # The child released the parent's socket without closing it on the wire: still reused.
+    assert second["peer"] == first["peer"]
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+async def test_a_user_supplied_http_client_is_reset_too(url: str, flavour: str) -> None:
+    """``http_client=`` (the core's own option): the user's httpx pool is as shared by a fork
+    as ours, and paywire sees its transports, so it empties them too."""
+    if flavour == "sync":
+        http: Any = httpx.Client(base_url=url)
+        client: Any = SyncClient(base_url=url, http_client=http)
+        first = call_sync(client, "/parent-1")
+        _, child = in_child(lambda: call_sync(client, "/child", tag="child"))
+        got = child()
+        second = call_sync(client, "/parent-2")
+        http.close()
+    else:
+        http = httpx.AsyncClient(base_url=url)
+        client = AsyncClient(base_url=url, http_client=http)
+        first = await call_async(client, "/parent-1")
+        _, child = in_child(lambda: asyncio.run(call_async(client, "/child", tag="child")))
+        got = child()
+        second = await call_async(client, "/parent-2")
+        await http.aclose()
+    assert got["tag"] == "child" and got["peer"] != first["peer"]
     assert second["peer"] == first["peer"]
 
 

@@ -94,5 +94,17 @@ def request_may_retry(request: httpx.Request, has_idempotency_key: bool) -> bool
 
 
 def never_sent(exc: BaseException) -> bool:
-    """Transport errors that prove the request never reached the server (safe for any method)."""
+    """Transport errors that prove the request never reached the server (safe for any method).
+
+    Deliberately *not* here: "Server disconnected without sending a response"
+    (``RemoteProtocolError``) or a reset while reading, even on a reused keep-alive connection.
+    A server whose idle timer fired as the request arrived gives that, but so does one that
+    applied the request and then died; RFC 9110 section 9.2.2 allows an automatic retry of
+    a non-idempotent request only when it is known not to have been applied (Go's
+    ``net/http`` likewise resends such a request only if it is replayable: idempotent or
+    carrying an ``Idempotency-Key``, which the flow already resends). The provable case, a
+    connection found closed before any byte of the request was written, never surfaces as
+    an error: httpcore and aiohttp check an idle connection before reusing it and connect
+    anew (verified for every pool). The race in between is what ``KEEPALIVE_EXPIRY``
+    (``transport.py``) removes: the client gives idle connections up before the server does."""
     return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
