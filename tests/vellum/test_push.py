@@ -115,7 +115,7 @@ def test_error_text_never_contains_the_secret() -> None:
 
 
 def test_uses_constant_time_comparison(monkeypatch: pytest.MonkeyPatch) -> None:
-    import paywire.vellum.push as push
+    import paywire._core.signatures as signatures
 
     calls: list[tuple[bytes, bytes]] = []
     real = hmac.compare_digest
@@ -124,6 +124,6 @@ def test_uses_constant_time_comparison(monkeypatch: pytest.MonkeyPatch) -> None:
         calls.append((a, b))
         return real(a, b)
 
-    monkeypatch.setattr(push.hmac, "compare_digest", spy)
+    monkeypatch.setattr(signatures.hmac, "compare_digest", spy)
     verify_push_signature(BODY, header_for(BODY, int(time.time())), SECRET)
     assert len(calls) == 1
