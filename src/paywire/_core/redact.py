@@ -36,8 +36,11 @@ _owned: Counter[str] = Counter()
 #: id(owner) -> {slot: value}; an owner without slots uses the value itself as the slot
 _by_owner: dict[int, dict[object, str]] = {}
 _loose: OrderedDict[str, None] = OrderedDict()
-_pattern: re.Pattern[str] | None = None
-_pattern_valid = False
+#: every registered value, longest first (so a secret containing another is masked whole);
+#: rebuilt lazily after a change. Plain substring search instead of one big alternation regex:
+#: compiling a 500-way regex took ~0.3 s and every token refresh invalidated it.
+_ordered: tuple[str, ...] = ()
+_ordered_valid = True
 
 #: Words that make a header or field name sensitive. ``token`` but not ``tokens`` (CONXA's
 #: ``input_tokens=1000`` is a count); ``auth`` covers Authorization and Proxy-Authorization.
@@ -58,8 +61,8 @@ _GENERIC = re.compile(
 
 
 def _invalidate() -> None:
-    global _pattern_valid
-    _pattern_valid = False
+    global _ordered_valid
+    _ordered_valid = False
 
 
 def _release_owner(owner_id: int) -> None:
@@ -118,15 +121,13 @@ def registered_count() -> int:
         return len(set(_owned) | set(_loose))
 
 
-def _compiled() -> re.Pattern[str] | None:
-    global _pattern, _pattern_valid
+def _registered() -> tuple[str, ...]:
+    global _ordered, _ordered_valid
     with _lock:
-        if not _pattern_valid:
-            values = set(_owned) | set(_loose)
-            ordered = sorted(values, key=len, reverse=True)  # longest first: no partial masks
-            _pattern = re.compile("|".join(re.escape(s) for s in ordered)) if ordered else None
-            _pattern_valid = True
-        return _pattern
+        if not _ordered_valid:
+            _ordered = tuple(sorted(set(_owned) | set(_loose), key=len, reverse=True))
+            _ordered_valid = True
+        return _ordered
 
 
 def _generic(match: re.Match[str]) -> str:
@@ -140,9 +141,9 @@ def _generic(match: re.Match[str]) -> str:
 def redact(text: str) -> str:
     if not text:
         return text
-    pattern = _compiled()
-    if pattern is not None:
-        text = pattern.sub(MASK, text)
+    for secret in _registered():
+        if secret in text:
+            text = text.replace(secret, MASK)
     return _GENERIC.sub(_generic, text)
 
 
