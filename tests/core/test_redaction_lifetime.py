@@ -16,6 +16,7 @@ import logging
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -232,3 +233,78 @@ def test_error_code_and_request_id_are_sanitised_for_every_error_class() -> None
         for text in (str(error.code), str(error.request_id), str(error), repr(error)):
             assert secret not in text and "\x1b" not in text and "\n" not in text, (cls, text)
         assert len(error.request_id or "") <= 128
+
+
+def run_spaps_refreshes(count: int) -> tuple[SpapsClient, APIStatusError, float]:
+    """``count`` real refreshes through SpapsClient (every token is issued already expired),
+    then a server error echoing the API key, the latest tokens and the first tokens."""
+    import datetime as dt
+    import time
+
+    from paywire.spaps import InMemoryTokenStore
+
+    key = "spaps_key_RefreshSurvivor_77"
+    issued = [0]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/api/auth/refresh":
+            issued[0] += 1
+            data = {"access_token": f"at_issued_{issued[0]:06d}_qq", "refresh_token": f"rt_issued_{issued[0]:06d}_qq",
+                    "expires_in": 1, "token_type": "Bearer"}  # inside the 30 s skew: refreshed every call
+            return httpx.Response(200, json={"success": True, "data": data}, request=request)
+        if issued[0] <= count:
+            return httpx.Response(200, json={"success": True, "data": {"session": {"id": "s1"}}}, request=request)
+        latest = request.headers["authorization"].split()[-1]
+        return httpx.Response(400, json={"error": {"code": f"E_{key}", "message": f"{key} / {latest} / at_first_0"}},
+                              headers={"X-Request-ID": f"req_{key}"}, request=request)
+
+    expired = dt.datetime.fromtimestamp(time.time() - 60, dt.UTC)
+    store = InMemoryTokenStore(StoredTokens("at_first_0_token", "rt_first_0_token", expired, "Bearer"))
+    client = SpapsClient(base_url="http://spaps.test", api_key=key, transport=httpx.MockTransport(handler),
+                         token_store=store, allow_insecure_http=True)
+    started = time.perf_counter()
+    for _ in range(count):
+        client.sessions.get_current_session()
+    elapsed = time.perf_counter() - started
+    try:
+        client.sessions.get_current_session()
+    except APIStatusError as error:
+        assert client.token_manager.refresh_count == count + 1
+        return client, error, elapsed
+    raise AssertionError("the server error was not raised")
+
+
+def test_api_key_and_live_tokens_redacted_after_real_spaps_refreshes() -> None:
+    count = 600  # the old 512-entry registry forgot the API key after ~255
+    client, error, _ = run_spaps_refreshes(count)
+    try:
+        text = " ".join((str(error), repr(error), str(error.code), str(error.request_id)))
+        for secret in ("spaps_key_RefreshSurvivor_77", f"at_issued_{count + 1:06d}_qq"):
+            assert secret not in text, text
+        gc.collect()
+        assert registered_count() < 2_000  # the refreshed-away token sets were released
+    finally:
+        client.close()
+
+
+def test_every_paywire_logger_redacts() -> None:
+    """A filter on ``paywire`` does not run for records of ``paywire.*`` children, so each
+    logger must carry its own; and no module may create one behind the helper's back."""
+    import importlib
+    import pkgutil
+
+    import paywire
+    from paywire._core.redact import RedactingFilter
+
+    for info in pkgutil.walk_packages(paywire.__path__, "paywire."):
+        if not any(part in info.name for part in (".sandbox", "_bench", "__main__")):
+            importlib.import_module(info.name)
+    names = [n for n in logging.Logger.manager.loggerDict if n == "paywire" or n.startswith("paywire.")]
+    assert "paywire.entitlements" in names
+    for name in names:
+        log = logging.getLogger(name)
+        assert any(isinstance(f, RedactingFilter) for f in log.filters), name
+    root = Path(paywire.__file__).parent
+    offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
+                 if "sandbox" not in p.parts and p.name != "logs.py" and "logging.getLogger(" in p.read_text()]
+    assert offenders == []
