@@ -308,3 +308,47 @@ def test_every_paywire_logger_redacts() -> None:
     offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
                  if "sandbox" not in p.parts and p.name != "logs.py" and "logging.getLogger(" in p.read_text()]
     assert offenders == []
+
+
+def test_registry_is_safe_under_threads_and_garbage_collection() -> None:
+    """Token sets die (and their finalizers run) on whatever thread the collector picks,
+    possibly while another thread is iterating the registry: nothing may raise or be lost."""
+    import threading
+
+    class Owner:
+        pass
+
+    keeper = Owner()
+    register_secret("live_key_kept_by_keeper_42", keeper, slot="api_key")
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def churn(n: int) -> None:
+        try:
+            for i in range(1_000):
+                # freed by reference counting right here: its finalizer runs on this thread
+                StoredTokens(access_token=f"at_thread{n}_{i:05d}_x", refresh_token=None)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    def reader() -> None:
+        try:
+            while not stop.is_set():
+                assert redact("k=live_key_kept_by_keeper_42") == f"k={MASK}"
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=churn, args=(n,)) for n in range(4)]
+    watcher = threading.Thread(target=reader)
+    watcher.start()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    stop.set()
+    watcher.join()
+    assert errors == []
+    gc.collect()
+    assert redact("live_key_kept_by_keeper_42") == MASK
+    assert registered_count() < 2_000
+    del keeper

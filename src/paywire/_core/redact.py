@@ -23,7 +23,7 @@ import re
 import threading
 import unicodedata
 import weakref
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, deque
 from collections.abc import Iterable, Mapping
 
 MASK = "[REDACTED]"
@@ -36,6 +36,8 @@ _owned: Counter[str] = Counter()
 #: id(owner) -> {slot: value}; an owner without slots uses the value itself as the slot
 _by_owner: dict[int, dict[object, str]] = {}
 _loose: OrderedDict[str, None] = OrderedDict()
+#: ids of owners that died, waiting to be dropped (deque appends are atomic)
+_released: deque[int] = deque()
 #: every registered value, longest first (so a secret containing another is masked whole);
 #: rebuilt lazily after a change. Plain substring search instead of one big alternation regex:
 #: compiling a 500-way regex took ~0.3 s and every token refresh invalidated it.
@@ -66,9 +68,20 @@ def _invalidate() -> None:
 
 
 def _release_owner(owner_id: int) -> None:
-    """``weakref.finalize`` callback: the owner is gone, so are its secrets."""
-    with _lock:
-        slots = _by_owner.pop(owner_id, None)
+    """``weakref.finalize`` callback: the owner is gone, so are its secrets.
+
+    Only queued here: the garbage collector may run this in the middle of code that holds the
+    (re-entrant) lock and is iterating the registry, so the registry is changed later, by
+    :func:`_drain_released`, at the start of the next registry operation. An owner's id can
+    only be reused after it died, i.e. after this was queued, so draining first is enough.
+    """
+    _released.append(owner_id)
+
+
+def _drain_released() -> None:
+    """Forget the secrets of owners that died (call with ``_lock`` held)."""
+    while _released:
+        slots = _by_owner.pop(_released.popleft(), None)
         if slots:
             for value in slots.values():
                 _drop_owned(value)
@@ -90,6 +103,7 @@ def register_secret(value: str | None, owner: object | None = None, *, slot: str
     if not isinstance(value, str) or len(value) < _MIN_LEN:
         return
     with _lock:
+        _drain_released()
         if owner is None:
             if value in _loose:
                 _loose.move_to_end(value)
@@ -118,12 +132,14 @@ def register_secret(value: str | None, owner: object | None = None, *, slot: str
 def registered_count() -> int:
     """How many distinct secrets are registered now (owned and loose); for tests and soaks."""
     with _lock:
+        _drain_released()
         return len(set(_owned) | set(_loose))
 
 
 def _registered() -> tuple[str, ...]:
     global _ordered, _ordered_valid
     with _lock:
+        _drain_released()
         if not _ordered_valid:
             _ordered = tuple(sorted(set(_owned) | set(_loose), key=len, reverse=True))
             _ordered_valid = True
