@@ -352,3 +352,23 @@ def test_registry_is_safe_under_threads_and_garbage_collection() -> None:
     assert redact("live_key_kept_by_keeper_42") == MASK
     assert registered_count() < 2_000
     del keeper
+
+
+@pytest.mark.parametrize("unit", ["a.", "a-", "x", "token", "a=", "token=", "password: ", "'token': '", "bearer ",
+                                  "Cookie: ", 'api_key="', "X-API-Key: Bearer "])
+def test_redaction_is_linear_on_hostile_text(unit: str) -> None:
+    """Server text is attacker-controlled: a pattern that backtracks per position turns a
+    20 kB error page into minutes of CPU (an early version of the name pattern took 95 s on
+    8,000 characters of "a.a.a.")."""
+    import time
+
+    text = unit * (20_000 // len(unit))
+    started = time.perf_counter()
+    redact(text)
+    assert time.perf_counter() - started < 2.0  # ~0.05 s here; generous for a loaded box
+
+
+def test_mask_is_not_masked_twice() -> None:
+    once = redact("Authorization: Bearer abcdefghijk password=hunter22 'token': 'Bearer abcdefgh'")
+    assert once == f"Authorization: Bearer {MASK} password={MASK} 'token': 'Bearer {MASK}'"
+    assert redact(once) == once

@@ -47,7 +47,7 @@ def test_sign_push_payload_round_trip() -> None:
 def test_header_parsing_rules() -> None:
     now = int(time.time())
     mac = header_for(BODY, now).split("v1=")[1]
-    # extra keys ignored, spaces tolerated, last repeated key wins
+    # extra keys ignored, spaces tolerated, every v1 checked (a bad one does not hide a good one)
     assert verify_push_signature(BODY, f"t={now}, v0=abc, v1=deadbeef, v1={mac}", SECRET) == EVENT
 
 

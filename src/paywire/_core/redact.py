@@ -49,17 +49,47 @@ _ordered_valid = True
 _WORDS = r"auth|token(?!s)|secret|passw(?:or)?d|cookie|credential|signature|api[-_]?key"
 #: Header names whose values are never shown (``X-Provider-Session`` carries CONXA's token).
 SENSITIVE_NAME = re.compile(rf"(?i){_WORDS}|session")
-_NAME = rf"[A-Za-z0-9_.-]*(?:{_WORDS}|provider[-_]session)[A-Za-z0-9_-]*"
-_GENERIC = re.compile(
-    r"(?i)"
-    r"(?P<bearer>\b(?:bearer|basic)\s+)[A-Za-z0-9._~+/=-]{6,}"
-    # A cookie header line holds several name=value pairs: mask it to the end of the line.
-    r"|(?P<cookie>\b(?:set-)?cookie\s*:\s*)[^\r\n\"']+"
-    # "name": "value" / name='value': mask the whole quoted value, spaces included.
-    rf"|(?P<quoted>\b{_NAME}[\"']?\s*[:=]\s*(?P<q>[\"'])(?:bearer\s+|basic\s+)?)(?:(?!(?P=q))[^\\\r\n]|\\.){{4,}}(?=(?P=q))"
-    # name: value / name=value (headers, query strings, key=value log fields)
-    rf"|(?P<plain>\b{_NAME}\s*[:=]\s*(?:bearer\s+|basic\s+)?)[^\s\"',;&}}\]]{{4,}}"
+_SENSITIVE_FIELD = re.compile(rf"(?i){_WORDS}|provider[-_]session")
+_COOKIE_FIELD = re.compile(r"(?i)(?:set-)?cookie")
+
+# Every pattern below is linear in the text: names start only where a name cannot continue
+# (look-behind) and are consumed possessively, so a long run such as "a.a.a.…" is scanned
+# once instead of being retried from each position (a 4,000-character one took 95 s with the
+# first, backtracking version).
+_BEARER = re.compile(r"(?i)\b(?P<scheme>bearer\s++)(?!\[REDACTED\])[A-Za-z0-9._~+/=-]{6,}+")
+_FIELD = re.compile(r"(?<![A-Za-z0-9_.-])(?P<name>[A-Za-z0-9_.-]++)[\"']?+\s*+[:=]\s*+")
+_QUOTED_VALUE = re.compile(
+    r"(?i)(?P<q>[\"'])(?P<scheme>(?:bearer|basic)\s++)?+(?!\[REDACTED\])(?:(?!(?P=q))[^\\\r\n]|\\.){4,}+(?=(?P=q))"
 )
+_PLAIN_VALUE = re.compile(r"(?i)(?P<scheme>(?:bearer|basic)\s++)?+(?!\[REDACTED\])[^\s\"',;&}\]=?<>]{4,}+")
+_COOKIE_VALUE = re.compile(r"[^\r\n\"']{4,}+")
+
+
+def _mask_fields(text: str) -> str:
+    """Mask the value of every ``name: value`` / ``name=value`` / ``"name": "value"`` whose
+    name says it is a credential. A quoted value is masked up to its quote (spaces and all); a
+    cookie header line to its end (it holds several pairs); a plain value up to a separator."""
+    out: list[str] = []
+    pos = 0
+    while (field := _FIELD.search(text, pos)) is not None:
+        end = field.end()
+        out.append(text[pos:end])
+        pos = end
+        name = field.group("name")
+        if not _SENSITIVE_FIELD.search(name):
+            continue  # the value is scanned too: "error: password=…" has a field inside
+        value = _QUOTED_VALUE.match(text, end)
+        if value is None and _COOKIE_FIELD.fullmatch(name) and ":" in text[field.end("name"):end]:
+            value = _COOKIE_VALUE.match(text, end)  # "Cookie: a=1; b=2" as a header line
+        if value is None:
+            value = _PLAIN_VALUE.match(text, end)
+        if value is None:
+            continue
+        groups = value.groupdict()
+        out.append((groups.get("q") or "") + (groups.get("scheme") or "") + MASK)
+        pos = value.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _invalidate() -> None:
@@ -146,21 +176,14 @@ def _registered() -> tuple[str, ...]:
         return _ordered
 
 
-def _generic(match: re.Match[str]) -> str:
-    for group in ("bearer", "cookie", "quoted", "plain"):
-        prefix = match.group(group)
-        if prefix is not None:
-            return prefix + MASK
-    return MASK
-
-
 def redact(text: str) -> str:
     if not text:
         return text
     for secret in _registered():
         if secret in text:
             text = text.replace(secret, MASK)
-    return _GENERIC.sub(_generic, text)
+    text = _BEARER.sub(lambda m: m.group("scheme") + MASK, text)
+    return _mask_fields(text)
 
 
 def redact_headers(headers: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, str]:
