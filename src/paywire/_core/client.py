@@ -46,7 +46,7 @@ from paywire._core.errors import (
 from paywire._core.flow import AsyncDriver, AsyncRunner, Flow, Runner, Send, Sleep, SyncDriver, SyncRunner
 from paywire._core.fork import track as track_after_fork
 from paywire._core.logs import NO_HOOKS, LoggingHooks, logger, setup_logging
-from paywire._core.redact import mask, redact, register_secret
+from paywire._core.redact import mask, redact, register_secret, sanitize_server_text
 from paywire._core.retries import RetryConfig, never_sent, parse_retry_after, request_may_retry
 from paywire._core.transport import KEEPALIVE_EXPIRY, ShardedAsyncTransport
 
@@ -100,8 +100,9 @@ class BaseClient(Runner, abc.ABC):
         http_backend: HttpBackend | None = None,
     ) -> None:
         setup_logging()
-        for secret in secrets:
-            register_secret(secret)
+        for index, secret in enumerate(secrets):
+            # Tied to this client: never evicted while it lives, however many tokens rotate.
+            register_secret(secret, self, slot=f"client-secret-{index}")
         retry = retry_config or DEFAULT_RETRY
         if max_retries is not None:
             retry = retry.with_max_retries(max_retries)
@@ -272,7 +273,7 @@ class BaseClient(Runner, abc.ABC):
             else:
                 status = response.status_code
                 if observe:
-                    request_id = response.headers.get("x-request-id")
+                    request_id = sanitize_server_text(response.headers.get("x-request-id"))
                     hooks.emit("on_response", method=method, url=url, status_code=status,
                                elapsed=time.monotonic() - started, attempt=attempt, request_id=request_id)
                     logger.debug("response method=%s url=%s status=%d attempt=%d request_id=%s",

@@ -17,7 +17,11 @@ from typing import Any
 
 import httpx
 
-from paywire._core.redact import redact
+from paywire._core.redact import redact, sanitize_server_text
+
+#: Longest error code / request id kept (a server echoing a whole body there is cut).
+MAX_CODE_LENGTH = 128
+MAX_REQUEST_ID_LENGTH = 128
 
 
 class PaywireError(Exception):
@@ -91,6 +95,25 @@ class APIStatusError(APIError):
         self.body = body
         self.code = code
         self.request_id = request_id
+
+    # ``code`` and ``request_id`` are raw server text (they have echoed API keys, ANSI escapes
+    # and forged log lines): every assignment, from the core or a service's own constructor,
+    # goes through the sanitiser, so no subclass can store them raw.
+    @property
+    def code(self) -> str | None:
+        return self._code
+
+    @code.setter
+    def code(self, value: str | None) -> None:
+        self._code = sanitize_server_text(value, MAX_CODE_LENGTH)
+
+    @property
+    def request_id(self) -> str | None:
+        return self._request_id
+
+    @request_id.setter
+    def request_id(self, value: str | None) -> None:
+        self._request_id = sanitize_server_text(value, MAX_REQUEST_ID_LENGTH)
 
     def __str__(self) -> str:
         text = f"[{self.status_code}] {self.message}"
@@ -261,7 +284,8 @@ def parse_error_body(response: httpx.Response) -> tuple[Any, str | None, str | N
             if isinstance(meta, dict):
                 request_id = _str(meta.get("request_id"))
             request_id = request_id or _str(body.get("request_id"))
-    return body, code, message, request_id
+    return (body, sanitize_server_text(code, MAX_CODE_LENGTH), message,
+            sanitize_server_text(request_id, MAX_REQUEST_ID_LENGTH))
 
 
 def _str(value: Any) -> str | None:

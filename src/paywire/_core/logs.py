@@ -15,8 +15,21 @@ from typing import Any
 
 from paywire._core.redact import RedactingFilter
 
-logger = logging.getLogger("paywire")
-logger.addFilter(RedactingFilter())
+
+def get_logger(name: str = "paywire") -> logging.Logger:
+    """A ``paywire`` logger with the redacting filter attached.
+
+    Use this, never ``logging.getLogger``, inside paywire: a filter on the ``paywire`` logger
+    does not apply to records of its children (``paywire.entitlements``) that propagate up, so
+    each logger carries its own.
+    """
+    log = logging.getLogger(name)
+    if not any(isinstance(f, RedactingFilter) for f in log.filters):
+        log.addFilter(RedactingFilter())
+    return log
+
+
+logger = get_logger("paywire")
 
 _configured = False
 

@@ -189,7 +189,7 @@ class _ConxaOps(BaseClient):
         if not isinstance(key, str) or not key.strip():
             raise MissingApiKeyError("API key is required and cannot be empty: pass api_key or set CONXA_API_KEY")
         key = key.strip()
-        register_secret(key)
+        register_secret(key, self, slot="api_key")
         ptype = _provider_type(provider_type)
         pid = setting(provider_id, "CONXA_PROVIDER_ID")
         if pid is not None:

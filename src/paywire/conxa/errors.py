@@ -50,6 +50,7 @@ from paywire._core import (
 from paywire._core import AuthenticationError as _CoreAuthenticationError
 from paywire._core import RateLimitError as _CoreRateLimitError
 from paywire._core import ValidationError as _CoreValidationError
+from paywire._core.redact import sanitize_server_text
 
 __all__ = [
     "APIError",
@@ -124,7 +125,8 @@ class CONXAError(PaywireError):
         self.status_code = status_code
         self.response = response if response is not None else {}
         data = _body_dict(self.response)
-        self.error_code = error_code if error_code is not None else _str_or_none(data.get("code"))
+        # Server text (may echo a key, carry escapes): sanitised like the core's ``code``.
+        self.error_code = sanitize_server_text(error_code if error_code is not None else data.get("code"))
 
     def __str__(self) -> str:
         if self.status_code:
@@ -133,10 +135,6 @@ class CONXAError(PaywireError):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status_code={self.status_code!r}, error_code={self.error_code!r}, message={self.message!r})"
-
-
-def _str_or_none(value: Any) -> str | None:
-    return None if value is None else str(value)
 
 
 class _StatusError(CONXAError, APIStatusError):

@@ -215,10 +215,11 @@ class SessionStatus:
             unknown = str(raw)
         token = body.get("session_token")
         token = token if isinstance(token, str) and token else None
-        register_secret(token)
         expires = body.get("expires_at")
-        return cls(status=status, session_token=token,
-                   expires_at=_utc(expires) if isinstance(expires, str) else None, raw_status=unknown)
+        result = cls(status=status, session_token=token,
+                     expires_at=_utc(expires) if isinstance(expires, str) else None, raw_status=unknown)
+        register_secret(token, result, slot="session_token")  # kept while the session object lives
+        return result
 
     def __repr__(self) -> str:
         extra = f", raw_status={self.raw_status!r}" if self.raw_status is not None else ""

@@ -37,7 +37,6 @@ over a method. ``python -m paywire.entitlements._bench`` reproduces the table.
 from __future__ import annotations
 
 import concurrent.futures
-import logging
 import os
 import threading
 import time
@@ -47,6 +46,7 @@ from collections.abc import Awaitable, Callable, Hashable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from paywire._core.errors import APIConnectionError, InternalServerError, RateLimitError
+from paywire._core.logs import get_logger
 
 if TYPE_CHECKING:  # asyncio is imported lazily (~10 ms) where the async paths need it
     import asyncio
@@ -54,7 +54,7 @@ if TYPE_CHECKING:  # asyncio is imported lazily (~10 ms) where the async paths n
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
-logger = logging.getLogger("paywire.entitlements")
+logger = get_logger("paywire.entitlements")
 
 #: Failures that mean "the API is unreachable right now" (stale-if-error may answer them).
 #: Auth and 4xx errors are never answered from a stale value: they are real answers.

@@ -81,7 +81,13 @@ from paywire.spaps.tokens import (
     TokenStore,
     default_token_path,
 )
-from paywire.spaps.webhooks import compute_crypto_webhook_signature, verify_crypto_webhook_signature
+from paywire.spaps.webhooks import (
+    CryptoWebhookSignatureError,
+    ReplayGuard,
+    compute_crypto_webhook_signature,
+    verify_crypto_webhook,
+    verify_crypto_webhook_signature,
+)
 
 #: the SPAPS contracts this release can be pinned to, oldest first
 API_VERSIONS: tuple[str, ...] = tuple(_CONTRACTS)
@@ -135,7 +141,10 @@ __all__ = [
     "UnsupportedOperationError",
     "ValidationError",
     # webhooks
+    "CryptoWebhookSignatureError",
+    "ReplayGuard",
     "compute_crypto_webhook_signature",
+    "verify_crypto_webhook",
     "verify_crypto_webhook_signature",
     *_model_names,
 ]

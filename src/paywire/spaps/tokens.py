@@ -68,7 +68,7 @@ REFRESH_PATH = "/api/auth/refresh"
 
 
 # --- stored tokens ---------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class StoredTokens:
     """What a store keeps. ``expires_at`` is an aware UTC datetime (None: unknown)."""
 
@@ -78,8 +78,10 @@ class StoredTokens:
     token_type: str = "Bearer"
 
     def __post_init__(self) -> None:
-        register_secret(self.access_token)
-        register_secret(self.refresh_token)
+        # Kept while this token set lives; a refresh makes a new set and the old one's
+        # secrets go with it, so 10,000 refreshes do not pile up (or push out the API key).
+        register_secret(self.access_token, self, slot="access_token")
+        register_secret(self.refresh_token, self, slot="refresh_token")
 
     def expired(self, now: float | None = None, skew: float = EXPIRY_SKEW) -> bool:
         if self.expires_at is None:

@@ -35,7 +35,7 @@ from paywire.vellum.errors import (
     VellumValidationError,
 )
 from paywire.vellum.models import EntitlementSet, HttpResponse, Transport
-from paywire.vellum.push import SIGNATURE_HEADER, sign_push_payload, verify_push_signature
+from paywire.vellum.push import SIGNATURE_HEADER, ReplayGuard, sign_push_payload, verify_push_signature
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -45,6 +45,7 @@ __all__ = [
     "AsyncVellumClient",
     "EntitlementSet",
     "HttpResponse",
+    "ReplayGuard",
     "Transport",
     "UnsupportedOperationError",
     "VellumApiError",
