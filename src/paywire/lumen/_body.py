@@ -14,7 +14,7 @@ from collections.abc import AsyncIterable, Callable
 from paywire._core import ConfigError
 
 __all__ = ["CHUNK_BYTES", "DEFAULT_MAX_BODY_BYTES", "BodyTooLarge", "InvalidLength", "check_declared",
-           "check_limit", "read_capped", "read_capped_async"]
+           "check_limit", "chunked_without_length", "read_capped", "read_capped_async"]
 
 #: Default cap (1 MiB): the proxied routes take bodies of a few hundred bytes.
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
@@ -47,6 +47,13 @@ def check_declared(content_length: str | None, limit: int) -> int | None:
     if declared > limit:
         raise BodyTooLarge
     return declared
+
+
+def chunked_without_length(transfer_encoding: object, content_length: object) -> bool:
+    """A chunked body with no ``Content-Length``: a WSGI stack that only honours the length
+    (Django under WSGI; werkzeug without ``wsgi.input_terminated``) would read it as empty, so
+    the adapters refuse it (411) rather than forward an empty body in its place."""
+    return not content_length and "chunked" in str(transfer_encoding or "").lower()
 
 
 def read_capped(read: Callable[[int], bytes], limit: int) -> bytes:

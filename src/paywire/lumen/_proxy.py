@@ -29,7 +29,10 @@ translate requests and responses. Rules, checked in this order:
 Before all of these, the adapters cap the request body (``max_body_bytes``, default 1 MiB):
 a larger ``Content-Length`` → 413 ``{"error": "Request body too large"}`` without reading a
 byte; a body without one (chunked) is counted while read and refused the same way as soon as it
-passes the cap (``_body.py``); a malformed ``Content-Length`` → 400.
+passes the cap (``_body.py``); a malformed ``Content-Length`` → 400. A WSGI stack that reads
+bodies by ``Content-Length`` only (Django under WSGI; werkzeug behind a server that does not
+de-chunk) would silently drop a chunked body, so there it is refused with 411 instead of being
+forwarded as empty.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ from paywire.lumen._body import (
     InvalidLength,
     check_declared,
     check_limit,
+    chunked_without_length,
     read_capped,
     read_capped_async,
 )
@@ -141,6 +145,7 @@ INVOICE_NOT_FOUND = reply(404, "Invoice not found")
 UNREACHABLE = reply(502, "Lumen API unreachable")
 TOO_LARGE = reply(413, "Request body too large")
 INVALID_LENGTH = reply(400, "Invalid Content-Length")
+LENGTH_REQUIRED = reply(411, "Length Required")
 INTERNAL = reply(500, "Internal Error")
 
 
@@ -206,6 +211,14 @@ class LumenProxy:
             return TOO_LARGE
         except InvalidLength:
             return INVALID_LENGTH
+
+    @staticmethod
+    def unreadable_chunked(method: str, transfer_encoding: object, content_length: object,
+                           dechunked: bool) -> ProxyReply | None:
+        """411 for a chunked body the WSGI stack cannot read (``dechunked``: it can)."""
+        if dechunked or method.upper() in NO_BODY_METHODS:
+            return None
+        return LENGTH_REQUIRED if chunked_without_length(transfer_encoding, content_length) else None
 
     # -- decisions (pure) --------------------------------------------------------------------
     def plan(self, request: ProxyRequest, user: object, api_key: str) -> ProxyReply | Upstream:

@@ -22,8 +22,9 @@ def lumen_django_handler(
     original, not needed (the URLconf captures ``path``). Django's CSRF middleware still applies
     to POSTs: send the CSRF token from the frontend (or wrap the view in ``csrf_exempt`` if
     your auth is not cookie-based). A request body over ``max_body_bytes`` (default 1 MiB) is
-    refused with 413 unread (Django under WSGI reads bodies by ``Content-Length`` only; under
-    ASGI Django itself spools the body to a temporary file before any view runs)."""
+    refused with 413 unread. Under WSGI Django reads bodies by ``Content-Length`` only, so a
+    chunked body is refused with 411 rather than forwarded as empty; under ASGI Django itself
+    spools the body to a temporary file before any view runs, and the cap applies to that."""
     del mount_path
     proxy = LumenProxy(api_key=api_key, api_url=api_url, supported_paths=supported_paths,
                        max_body_bytes=max_body_bytes)
@@ -31,6 +32,11 @@ def lumen_django_handler(
     def handler(request: Any, path: str = "") -> Any:
         method = request.method or "GET"
         meta = request.META
+        # Django's WSGI request reads by CONTENT_LENGTH only; its ASGI request has no wsgi.input
+        refused = proxy.unreadable_chunked(method, meta.get("HTTP_TRANSFER_ENCODING"), meta.get("CONTENT_LENGTH"),
+                                           dechunked="wsgi.input" not in meta)
+        if refused is not None:
+            return _response(refused)
         body = proxy.read_body(method, meta.get("CONTENT_LENGTH"), lambda n: _read(request, n))
         if isinstance(body, ProxyReply):
             return _response(body)

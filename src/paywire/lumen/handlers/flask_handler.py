@@ -20,7 +20,8 @@ def lumen_flask_handler(
     """A view body for ``@app.route("/api/lumen/<path:path>", methods=[...])``:
     ``return lumen_flask_handler(get_user_id=get_user_id)(path)``. ``get_user_id()`` takes no
     arguments (read ``flask.request`` / ``session`` inside it) and returns the user's id or None.
-    A request body over ``max_body_bytes`` (default 1 MiB) is refused with 413 unread.
+    A request body over ``max_body_bytes`` (default 1 MiB) is refused with 413 unread; a
+    chunked body the WSGI server did not de-chunk (no ``wsgi.input_terminated``) with 411.
     """
     proxy = LumenProxy(api_key=api_key, api_url=api_url, supported_paths=supported_paths,
                        max_body_bytes=max_body_bytes)
@@ -29,6 +30,11 @@ def lumen_flask_handler(
         from flask import request
 
         environ = request.environ
+        refused = proxy.unreadable_chunked(request.method, request.headers.get("Transfer-Encoding"),
+                                           request.headers.get("Content-Length"),
+                                           dechunked=bool(environ.get("wsgi.input_terminated")))
+        if refused is not None:
+            return _response(refused)
         body = proxy.read_body(request.method, request.headers.get("Content-Length"), lambda n: _read(request, n))
         if isinstance(body, ProxyReply):
             return _response(body)
