@@ -212,7 +212,7 @@ def test_cross_customer_reads_are_refused(send: Send, sandbox: LumenState) -> No
 
 def test_upstream_status_is_preserved(send: Send, sandbox: LumenState) -> None:
     result = send("GET", "/api/lumen/customers/portal/overview", user="never-enrolled")
-    assert (result.status, result.body) == (404, {"error": "Customer not found"})
+    assert (result.status, result.body) == (404, {"error": "Customer not found", "status": 404})
     bad = send("GET", "/api/lumen/entitlements/%7BcustomerId%7D", user="never-enrolled")
     assert bad.status == 404
 
@@ -284,8 +284,10 @@ def test_upstream_bodies_and_failures(send: Send, upstream: respx.MockRouter) ->
         *[httpx.ConnectError("refused")] * 3,
     ])
     non_json = send("GET", "/api/lumen/customers/subscription-status")
-    assert (non_json.status, non_json.body) == (503, {})  # retried once, then relayed as {}
-    assert send("GET", "/api/lumen/customers/subscription-status").body == {"error": "teapot"}
+    # retried once, then answered with a paywire-built body (upstream error bodies never relayed)
+    assert (non_json.status, non_json.body) == (503, {"error": "Service Unavailable", "status": 503})
+    teapot = send("GET", "/api/lumen/customers/subscription-status")
+    assert teapot.body == {"error": "I'm a Teapot", "status": 418}
     down = send("GET", "/api/lumen/customers/subscription-status")
     assert (down.status, down.body) == (502, {"error": "Lumen API unreachable"})
 
@@ -293,7 +295,7 @@ def test_upstream_bodies_and_failures(send: Send, upstream: respx.MockRouter) ->
 def test_post_failure_is_not_retried(send: Send, upstream: respx.MockRouter) -> None:
     route = upstream.post("/v1/customers/portal/create-setup-intent").respond(503, json={"error": "busy"})
     result = send("POST", "/api/lumen/customers/portal/create-setup-intent", json_body={"x": 1})
-    assert (result.status, result.body) == (503, {"error": "busy"})
+    assert (result.status, result.body) == (503, {"error": "Service Unavailable", "status": 503})
     assert route.call_count == 1
     assert json.loads(route.calls.last.request.content) == {"x": 1, "externalCustomerId": "u1"}
 

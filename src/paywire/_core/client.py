@@ -34,6 +34,7 @@ from typing import Any, Literal, TypeVar, get_args
 import httpx
 
 from paywire import __version__
+from paywire._core.cookies import no_cookie_jar
 from paywire._core.errors import (
     DEFAULT_ERRORS,
     APIConnectionError,
@@ -94,7 +95,7 @@ class BaseClient(Runner, abc.ABC):
         logging_hooks: LoggingHooks | None = None,
         errors: ErrorMap = DEFAULT_ERRORS,
         auth: httpx.Auth | None = None,
-        http_client: Any = None,
+        http_client: Any = None,  # used as given, its cookie jar too (see _core/cookies.py)
         transport: Any = None,
         secrets: tuple[str | None, ...] = (),
         http_backend: HttpBackend | None = None,
@@ -139,6 +140,7 @@ class BaseClient(Runner, abc.ABC):
             "follow_redirects": False,  # 302 Location headers are results (Vellum invoice PDFs)
             "limits": DEFAULT_LIMITS,
             "auth": auth,
+            "cookies": no_cookie_jar(),  # one key serves many users: no cookie outlives a call
         }
         if transport is not None:
             kwargs["transport"] = transport

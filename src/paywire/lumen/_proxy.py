@@ -19,10 +19,20 @@ translate requests and responses. Rules, checked in this order:
    the JSON body, → 403 ``{"error": "Forbidden"}``; ``invoices/{id}/pdf`` is forwarded only
    when the invoice is in the user's own portal overview (else 404 "Invoice not found");
 6. upstream: same method to ``{base}/v1/<path>`` with only ``Authorization`` (and the JSON
-   content type) — no browser header is forwarded and no upstream header comes back; the
-   upstream status is kept and its JSON body relayed (a non-JSON or empty body becomes ``{}``);
-   Lumen unreachable → 502; any other failure → 500 ``{"error": "Internal Error"}`` (logged;
-   exception text never reaches the browser).
+   content type) — no browser header is forwarded, and the pooled upstream clients keep no
+   cookies (``_core/cookies.py``), so nothing of one user's exchange rides on another's; the
+   upstream status is kept; a 2xx JSON body is relayed (non-JSON or empty → ``{}``), a non-2xx
+   answer gets a body built by paywire — never upstream bytes — and only allow-listed upstream
+   headers come back (``_relay.py``); Lumen unreachable → 502; any other failure → 500
+   ``{"error": "Internal Error"}`` (logged; exception text never reaches the browser).
+
+Before all of these, the adapters cap the request body (``max_body_bytes``, default 1 MiB):
+a larger ``Content-Length`` → 413 ``{"error": "Request body too large"}`` without reading a
+byte; a body without one (chunked) is counted while read and refused the same way as soon as it
+passes the cap (``_body.py``); a malformed ``Content-Length`` → 400. A WSGI stack that reads
+bodies by ``Content-Length`` only (Django under WSGI; werkzeug behind a server that does not
+de-chunk) would silently drop a chunked body, so there it is refused with 411 instead of being
+forwarded as empty.
 """
 
 from __future__ import annotations
@@ -31,19 +41,31 @@ import inspect
 import json
 import os
 import re
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
 from paywire._core import APIConnectionError, Flow, logger
 from paywire.lumen import _pool
+from paywire.lumen._body import (
+    DEFAULT_MAX_BODY_BYTES,
+    BodyTooLarge,
+    InvalidLength,
+    check_declared,
+    check_limit,
+    chunked_without_length,
+    read_capped,
+    read_capped_async,
+)
+from paywire.lumen._relay import ProxyReply, relay, relay_error
 from paywire.lumen.client import API_KEY_ENV, _LumenOps
 
-__all__ = ["SUPPORTED_PATHS", "LumenProxy", "ProxyReply", "ProxyRequest"]
+__all__ = ["DEFAULT_MAX_BODY_BYTES", "SUPPORTED_PATHS", "LumenProxy", "ProxyReply", "ProxyRequest"]
 
 PLACEHOLDER = "{customerId}"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+NO_BODY_METHODS = frozenset({"GET", "HEAD"})  # their bodies are never read
 ANY_METHOD = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 
 _BAD_CHARS = re.compile(r"[\\%\x00-\x1f\x7f]")
@@ -98,12 +120,6 @@ class ProxyRequest:
 
 
 @dataclass(frozen=True)
-class ProxyReply:
-    status: int
-    body: Any
-
-
-@dataclass(frozen=True)
 class Upstream:
     method: str
     path: str
@@ -127,6 +143,9 @@ FORBIDDEN = reply(403, "Forbidden")
 INVALID_BODY = reply(400, "Invalid JSON body")
 INVOICE_NOT_FOUND = reply(404, "Invoice not found")
 UNREACHABLE = reply(502, "Lumen API unreachable")
+TOO_LARGE = reply(413, "Request body too large")
+INVALID_LENGTH = reply(400, "Invalid Content-Length")
+LENGTH_REQUIRED = reply(411, "Length Required")
 INTERNAL = reply(500, "Internal Error")
 
 
@@ -155,7 +174,9 @@ class LumenProxy:
     """Shared by the three framework adapters; cheap to build (the seed builds one per request)."""
 
     def __init__(self, *, api_key: str | None = None, api_url: str | None = None,
-                 supported_paths: Iterable[str] | None = None) -> None:
+                 supported_paths: Iterable[str] | None = None,
+                 max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> None:
+        self.max_body_bytes = check_limit(max_body_bytes)
         self.api_key = api_key
         self.api_url = api_url
         self.routes = DEFAULT_ROUTES if supported_paths is None else tuple(
@@ -165,6 +186,39 @@ class LumenProxy:
     def _key(self) -> str | None:
         key = (self.api_key or os.environ.get(API_KEY_ENV) or "").strip()
         return key or None
+
+    # -- the request body, capped (the adapters call one of these first) ----------------------
+    def read_body(self, method: str, content_length: str | None,
+                  read: Callable[[int], bytes]) -> bytes | ProxyReply:
+        """The body from a blocking ``read(n)``, or the 413/400 reply to send instead."""
+        try:
+            check_declared(content_length, self.max_body_bytes)
+            return b"" if method.upper() in NO_BODY_METHODS else read_capped(read, self.max_body_bytes)
+        except BodyTooLarge:
+            return TOO_LARGE
+        except InvalidLength:
+            return INVALID_LENGTH
+
+    async def read_body_async(self, method: str, content_length: str | None,
+                              stream: Callable[[], AsyncIterable[bytes]]) -> bytes | ProxyReply:
+        """The body from an async chunk stream, or the 413/400 reply to send instead."""
+        try:
+            check_declared(content_length, self.max_body_bytes)
+            if method.upper() in NO_BODY_METHODS:
+                return b""
+            return await read_capped_async(stream(), self.max_body_bytes)
+        except BodyTooLarge:
+            return TOO_LARGE
+        except InvalidLength:
+            return INVALID_LENGTH
+
+    @staticmethod
+    def unreadable_chunked(method: str, transfer_encoding: object, content_length: object,
+                           dechunked: bool) -> ProxyReply | None:
+        """411 for a chunked body the WSGI stack cannot read (``dechunked``: it can)."""
+        if dechunked or method.upper() in NO_BODY_METHODS:
+            return None
+        return LENGTH_REQUIRED if chunked_without_length(transfer_encoding, content_length) else None
 
     # -- decisions (pure) --------------------------------------------------------------------
     def plan(self, request: ProxyRequest, user: object, api_key: str) -> ProxyReply | Upstream:
@@ -230,14 +284,14 @@ class LumenProxy:
     def flow(self, client: _LumenOps, up: Upstream) -> Flow[ProxyReply]:
         try:
             if up.invoice_id is not None:
-                denied = yield from _check_invoice(client, up.user_id, up.invoice_id)
+                denied = yield from _check_invoice(client, up)
                 if denied is not None:
                     return denied
             response = yield from client._forward(up.method, up.path, params=up.params, json=up.json)
         except APIConnectionError as exc:
             logger.warning("lumen proxy: upstream unreachable: %s", exc)
             return UNREACHABLE
-        return ProxyReply(response.status_code, _relay_body(response.content))
+        return relay(response, up.api_key)
 
     # -- entry points for the adapters -------------------------------------------------------
     def handle_sync(self, request: ProxyRequest, get_user: Callable[[], object]) -> ProxyReply:
@@ -283,23 +337,22 @@ def _discard(awaitable: object) -> None:
         close()  # no "coroutine was never awaited" warning
 
 
-def _relay_body(content: bytes) -> Any:
-    try:
-        data = json.loads(content) if content else None
-    except ValueError:
-        data = None
-    return data or {}
-
-
-def _check_invoice(client: _LumenOps, user_id: str, invoice_id: str) -> Flow[ProxyReply | None]:
+def _check_invoice(client: _LumenOps, up: Upstream) -> Flow[ProxyReply | None]:
     """None when the invoice is the user's; else the reply to send instead."""
     response = yield from client._forward("GET", "customers/portal/overview",
-                                          params={"externalCustomerId": user_id})
+                                          params={"externalCustomerId": up.user_id})
     if response.status_code >= 500:
-        return ProxyReply(response.status_code, _relay_body(response.content))
-    data = _relay_body(response.content) if response.status_code == 200 else {}
+        return relay_error(response, up.api_key)
+    data = _json(response.content) if response.status_code == 200 else None
     portal = data.get("portal", data) if isinstance(data, Mapping) else {}
     invoices = portal.get("invoices") if isinstance(portal, Mapping) else None
-    if any(isinstance(inv, Mapping) and inv.get("id") == invoice_id for inv in invoices or ()):
+    if any(isinstance(inv, Mapping) and inv.get("id") == up.invoice_id for inv in invoices or ()):
         return None
     return INVOICE_NOT_FOUND
+
+
+def _json(content: bytes) -> Any:
+    try:
+        return json.loads(content) if content else None
+    except ValueError:
+        return None

@@ -275,13 +275,26 @@ def features_from(data: Any) -> dict[str, bool]:
 
 
 class _AnyStatus:
-    """``ok=`` container accepting every status: the proxy relays upstream errors as they are."""
+    """``ok=`` container accepting every status: the proxy answers upstream errors itself."""
 
     def __contains__(self, status: object) -> bool:
         return True
 
 
 ANY_STATUS = _AnyStatus()
+
+
+class _NotRetried:
+    """``ok=`` container of every status the retry policy would not retry: such answers come
+    back as responses at once, with no exception built from a body the proxy discards."""
+
+    __slots__ = ("retried",)
+
+    def __init__(self, retried: frozenset[int]) -> None:
+        self.retried = retried
+
+    def __contains__(self, status: object) -> bool:
+        return status not in self.retried
 
 
 # --- cached entitlement reads ---------------------------------------------------------------
@@ -550,7 +563,7 @@ class _LumenOps(BaseClient):
                  json: Any = None) -> Flow[httpx.Response]:
         """Proxy helper: any allow-listed ``/v1`` path; every upstream status is returned as is
         (GETs are still retried on 429/5xx first)."""
-        ok = () if method in ("GET", "HEAD") else ANY_STATUS
+        ok = _NotRetried(self._retry.retry_statuses) if method in ("GET", "HEAD") else ANY_STATUS
         try:
             return (yield from self._request(method, "/v1/" + path, params=params, json=json, ok=ok))
         except APIStatusError as exc:
