@@ -157,15 +157,16 @@ def test_refuses_a_symlinked_directory(tmp_path: Path) -> None:
 
 
 # --- #13.10: corrupt values --------------------------------------------------------------------------
+A = f'{{"access_token": "{ACCESS}"'
 CORRUPT = {
-    "expires_at 1e300": '{"access_token": "%s", "expires_at": 1e300}' % ACCESS,
-    "expires_at -1e300": '{"access_token": "%s", "expires_at": -1e300}' % ACCESS,
-    "expires_at NaN": '{"access_token": "%s", "expires_at": NaN}' % ACCESS,
-    "expires_at Infinity": '{"access_token": "%s", "expires_at": Infinity}' % ACCESS,
-    "expires_at huge int": '{"access_token": "%s", "expires_at": %d}' % (ACCESS, 10**30),
-    "expires_at year 0": '{"access_token": "%s", "expires_at": "0000-01-01T00:00:00Z"}' % ACCESS,
-    "deep nesting": '{"access_token": "%s", "x": %s%s}' % (ACCESS, "[" * 200_000, "]" * 200_000),
-    "deep object": '{"access_token": "%s", "x": %s1%s}' % (ACCESS, '{"a":' * 100_000, "}" * 100_000),
+    "expires_at 1e300": A + ', "expires_at": 1e300}',
+    "expires_at -1e300": A + ', "expires_at": -1e300}',
+    "expires_at NaN": A + ', "expires_at": NaN}',
+    "expires_at Infinity": A + ', "expires_at": Infinity}',
+    "expires_at huge int": A + f', "expires_at": {10**30}}}',
+    "expires_at year 0": A + ', "expires_at": "0000-01-01T00:00:00Z"}',
+    "deep nesting": A + ', "x": ' + "[" * 200_000 + "]" * 200_000 + "}",
+    "deep object": A + ', "x": ' + '{"a":' * 100_000 + "1" + "}" * 100_000 + "}",
 }
 
 
