@@ -32,7 +32,7 @@ from paywire.sandbox.spaps import ACCESS_TOKEN_TTL, DEFAULT_API_KEY, DEFAULT_USE
 from paywire.spaps import AsyncSpapsClient, FileTokenStore, RetryConfig, SpapsClient
 from paywire.spaps.errors import NotSignedInError
 
-pytestmark = pytest.mark.soak
+pytestmark = [pytest.mark.soak, pytest.mark.timeout(1800)]  # long by design: not the default 120 s
 
 PROFILES = {"2025-11": "spaps", "2026-10": "spaps-2026-10"}
 REFRESHES = 1_000
