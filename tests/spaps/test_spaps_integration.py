@@ -30,6 +30,7 @@ from paywire.sandbox.spaps import (
     DEFAULT_RECON_TOKEN,
     DEFAULT_USER_EMAIL,
     DEFAULT_USER_PASSWORD,
+    REFRESH_REUSE_INTERVAL,
     SEED_CHECKOUT_SESSION_ID,
     SEED_PAYMENT_ID,
     SEED_SUBSCRIPTION_ID,
@@ -217,11 +218,13 @@ async def test_client_side_expiry_refreshes_before_sending(connect: Callable[...
     assert names[-2:] == ["refresh_tokens", "get_current_user"]  # no 401 round trip
 
 
-async def test_manual_refresh_rotates_and_the_old_token_is_dead(connect: Callable[..., Any]) -> None:
+async def test_manual_refresh_rotates_and_the_old_token_is_dead(connect: Callable[..., Any],
+                                                                paywire_sandbox: Any) -> None:
     client = await signed_in(connect)
     old = client.get_tokens().refresh_token
     result = await call(client.auth.refresh_tokens)
     assert result.signed_in and result.user is None and client.get_tokens().refresh_token != old
+    paywire_sandbox.clock.advance(REFRESH_REUSE_INTERVAL)  # dead once the reuse interval is over
     with pytest.raises(AuthError) as info:
         await call(client.auth.refresh_tokens, refresh_token=old)
     assert info.value.error_code == "INVALID_REFRESH"

@@ -238,14 +238,17 @@ class BaseClient(Runner, abc.ABC):
         ))
 
     def _send(self, request: httpx.Request, *, retry_safe: bool | None = None, ok: Container[int] = (),
-              errors: ErrorMap | None = None) -> Flow[httpx.Response]:
+              errors: ErrorMap | None = None, deadline: float | None = None) -> Flow[httpx.Response]:
+        """Send with the retry policy. ``deadline``: an absolute ``time.monotonic()`` bound set
+        by a caller that makes several sends for one call (SPAPS: refresh, then the request)."""
         policy = self._retry
         hooks = self._hooks
         # Observability costs a redacted URL per call; pay it only when someone listens.
         observe = hooks.active or logger.isEnabledFor(logging.DEBUG)
         may_resend = request_may_retry(request, bool(retry_safe)) if retry_safe is not False else False
         started = time.monotonic()
-        deadline = None if policy.deadline is None else started + policy.deadline
+        if policy.deadline is not None:
+            deadline = started + policy.deadline if deadline is None else min(deadline, started + policy.deadline)
         method = request.method
         url = redact(str(request.url)) if observe else ""
         attempt = 0

@@ -42,7 +42,18 @@ class Sleep:
     seconds: float
 
 
-Effect: TypeAlias = Send | Sleep
+@dataclass(frozen=True, slots=True)
+class Call:
+    """Effect: wait for something other than HTTP (a lock, another caller's result). The sync
+    driver calls ``sync()``, the async driver awaits ``async_()``; the flow receives the return
+    value, or the exception is thrown into it. Both must do the same thing: the async one must
+    not block the event loop (that is why it exists)."""
+
+    sync: Callable[[], Any]
+    async_: Callable[[], Awaitable[Any]]
+
+
+Effect: TypeAlias = Send | Sleep | Call
 Flow: TypeAlias = Generator[Effect, Any, T]
 
 
@@ -67,7 +78,7 @@ class _FlowRun:
                 self.result = stop.value
                 return None
             self.value = self.error = None
-            if type(effect) is Send or type(effect) is Sleep:
+            if type(effect) is Send or type(effect) is Sleep or type(effect) is Call:
                 return effect
             self.error = TypeError(f"unknown flow effect {effect!r}")
 
@@ -76,6 +87,11 @@ class _FlowRun:
 
     def failed(self, exc: BaseException) -> None:
         self.error = exc
+
+    def abandon(self) -> None:
+        """Close the flow now (its ``finally`` blocks run: locks released, waiters told), not
+        whenever the garbage collector gets to it: the driver was cancelled or interrupted."""
+        self.flow.close()
 
 
 class SyncDriver:
@@ -90,14 +106,23 @@ class SyncDriver:
 
     def run_raw(self, flow: Flow[T]) -> tuple[T, httpx.Response | None]:
         run = _FlowRun(flow)
-        while (effect := run.next_effect()) is not None:
-            if isinstance(effect, Send):
-                try:
-                    run.got(self.http.send(effect.request))
-                except httpx.HTTPError as exc:
-                    run.failed(exc)
-            elif effect.seconds > 0:
-                self.sleep(effect.seconds)
+        try:
+            while (effect := run.next_effect()) is not None:
+                if isinstance(effect, Send):
+                    try:
+                        run.got(self.http.send(effect.request))
+                    except httpx.HTTPError as exc:
+                        run.failed(exc)
+                elif isinstance(effect, Call):
+                    try:
+                        run.value = effect.sync()
+                    except Exception as exc:
+                        run.failed(exc)
+                elif effect.seconds > 0:
+                    self.sleep(effect.seconds)
+        except BaseException:
+            run.abandon()
+            raise
         return run.result, run.last
 
 
@@ -119,14 +144,23 @@ class AsyncDriver:
 
     async def run_raw(self, flow: Flow[T]) -> tuple[T, httpx.Response | None]:
         run = _FlowRun(flow)
-        while (effect := run.next_effect()) is not None:
-            if isinstance(effect, Send):
-                try:
-                    run.got(await self.http.send(effect.request))
-                except httpx.HTTPError as exc:
-                    run.failed(exc)
-            elif effect.seconds > 0:
-                await self.sleep(effect.seconds)
+        try:
+            while (effect := run.next_effect()) is not None:
+                if isinstance(effect, Send):
+                    try:
+                        run.got(await self.http.send(effect.request))
+                    except httpx.HTTPError as exc:
+                        run.failed(exc)
+                elif isinstance(effect, Call):
+                    try:
+                        run.value = await effect.async_()
+                    except Exception as exc:
+                        run.failed(exc)
+                elif effect.seconds > 0:
+                    await self.sleep(effect.seconds)
+        except BaseException:  # cancelled (CancelledError) or interrupted: close the flow now
+            run.abandon()
+            raise
         return run.result, run.last
 
 

@@ -16,8 +16,9 @@ decisions this follows):
 * **Tokens and sessions.** Every sign-in (password, wallet, magic link, auto-login register)
   opens a server-side session and issues an opaque access token valid for
   :data:`ACCESS_TOKEN_TTL` (900 s) and a refresh token valid for :data:`SESSION_TTL`. Refresh
-  rotates: the old refresh token is dead at once (401 ``INVALID_REFRESH``), and presenting an
-  already-rotated token again revokes the whole session (reuse detection). A bad or expired
+  rotates; for :data:`REFRESH_REUSE_INTERVAL` (10 s, supabase's rule) the rotated token still
+  answers with the session's current pair (a client whose answer was lost retries safely);
+  presenting it later revokes the whole session (reuse detection). A bad or expired
   access token is 401 ``INVALID_TOKEN``; a token whose session was revoked is 401
   ``INVALID_SESSION`` (``POST /api/sessions/validate`` answers 403 ``SESSION_REVOKED``).
   ``validate`` renews a session with less than :data:`SESSION_RENEW_WINDOW` left. Logout and a
@@ -87,6 +88,10 @@ SEED_PAYMENT_METHODS = ("pm_card_visa", "pm_card_mastercard")
 ACCESS_TOKEN_TTL = 900
 SESSION_TTL = 30 * 86400  # also the refresh token's life
 SESSION_RENEW_WINDOW = 86400
+#: Seconds after a rotation during which the rotated refresh token still answers with the
+#: session's current pair instead of tripping reuse detection (supabase's default, 10 s): a
+#: client whose refresh answer was lost (cancelled, dropped, timed out) can simply retry.
+REFRESH_REUSE_INTERVAL = 10.0
 NONCE_TTL = 300
 MAGIC_LINK_TTL = 900
 PASSWORD_RESET_TTL = 3600
@@ -308,6 +313,9 @@ class RefreshToken:
     session_id: str
     expires_at: float
     rotated: bool = False
+    #: sandbox-clock time of the rotation, and the token it was rotated into
+    rotated_at: float | None = None
+    successor: str | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -609,22 +617,47 @@ class SpapsState:
                 "token_type": "Bearer"}
 
     def refresh(self, refresh_token: str) -> dict[str, Any]:
-        """Rotate a refresh token; raises ApiError(401, INVALID_REFRESH) when it is not usable."""
+        """Rotate a refresh token; raises ApiError(401, INVALID_REFRESH) when it is not usable.
+
+        A token rotated less than :data:`REFRESH_REUSE_INTERVAL` seconds ago answers with the
+        session's current refresh token and a fresh access token (nothing is rotated again); a
+        rotated token presented later is reuse: the whole session (the token family) is revoked.
+        """
         with self.lock:
             record = self.refresh_tokens.get(refresh_token)
             now = self.clock.now()
             if record is None:
                 raise ApiError(401, "INVALID_REFRESH", "Invalid refresh token")
             session = self.sessions.get(record.session_id)
-            if record.rotated:
-                if session is not None:
-                    self.revoke_session(session.id)  # reuse of a rotated token: kill the family
-                raise ApiError(401, "INVALID_REFRESH", "Refresh token has already been used")
             if session is None or session.revoked or now >= record.expires_at or now >= session.expires_at:
                 raise ApiError(401, "INVALID_REFRESH", "Refresh token expired or session ended")
-            record.rotated = True
+            if record.rotated:
+                if record.rotated_at is not None and now - record.rotated_at < REFRESH_REUSE_INTERVAL:
+                    return self._current_pair(session, record)
+                self.revoke_session(session.id)  # reuse of a rotated token: kill the family
+                raise ApiError(401, "INVALID_REFRESH", "Refresh token has already been used")
+            record.rotated, record.rotated_at = True, now
             session.last_activity = now
-            return self._token_pair(session)
+            pair = self._token_pair(session)
+            record.successor = pair["refresh_token"]
+            return pair
+
+    def _current_pair(self, session: Session, record: RefreshToken) -> dict[str, Any]:
+        """The answer to a rotated token inside the reuse interval: the newest refresh token of
+        its family (followed along the rotations) with a new access token."""
+        token = record.successor
+        while token is not None:
+            nxt = self.refresh_tokens[token]
+            if not nxt.rotated or nxt.successor is None:
+                break
+            token = nxt.successor
+        assert token is not None
+        now = self.clock.now()
+        access = "spaps_at_" + secrets.token_urlsafe(32)
+        self.access_tokens[access] = AccessToken(session.id, session.user_id, now + ACCESS_TOKEN_TTL)
+        session.last_activity = now
+        return {"access_token": access, "refresh_token": token, "expires_in": ACCESS_TOKEN_TTL,
+                "token_type": "Bearer"}
 
     def revoke_session(self, session_id: str) -> None:
         with self.lock:

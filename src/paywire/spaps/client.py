@@ -58,11 +58,17 @@ Decisions (the seed and reference leave them open):
 
 from __future__ import annotations
 
+import time
+from collections.abc import Container
 from typing import Any
+
+import httpx
 
 from paywire._core import (
     AsyncClient,
     ConfigError,
+    ErrorMap,
+    Flow,
     LoggingHooks,
     RetryConfig,
     SyncClient,
@@ -73,6 +79,7 @@ from paywire._core import (
 )
 from paywire.spaps import _validate as v
 from paywire.spaps._contract import Contract, contract_for, require_method, versions_for
+from paywire.spaps._refresh import bearer_send
 from paywire.spaps.errors import SPAPS_ERRORS
 from paywire.spaps.resources._base import resource
 from paywire.spaps.resources.auth import AsyncAuth, SyncAuth
@@ -139,6 +146,17 @@ class _SpapsConfig:
             retry_config=retry_config, max_retries=max_retries, logging_hooks=logging_hooks, errors=SPAPS_ERRORS,
             auth=SpapsAuth(key, self._tokens), transport=transport, secrets=(key,),
         )
+
+    # -- the request flow: bearer requests refresh through paywire.spaps._refresh --------------
+    def _send(self, request: httpx.Request, *, retry_safe: bool | None = None, ok: Container[int] = (),
+              errors: ErrorMap | None = None, deadline: float | None = None) -> Flow[httpx.Response]:
+        core_send = super()._send  # type: ignore[misc]
+        policy: RetryConfig = self._retry  # type: ignore[attr-defined]
+        if policy.deadline is not None:  # one deadline for the refresh and the request it serves
+            own = time.monotonic() + policy.deadline
+            deadline = own if deadline is None else min(deadline, own)
+        return (yield from bearer_send(self._tokens, core_send, request, retry_safe=retry_safe, ok=ok,
+                                       errors=errors, deadline=deadline))
 
     # -- the pinned contract ------------------------------------------------------------------------
     @property

@@ -11,30 +11,32 @@ Stores
     ``{access_token, refresh_token, expires_at, token_type}`` format): written atomically
     (temp file in the same directory, ``fsync``, ``os.replace``, directory ``fsync``) with mode
     0600 in a 0700 directory; a symlinked, non-regular, foreign-owned or group/world-accessible
-    file is refused (:class:`~paywire.spaps.errors.TokenStoreError`), never read; writers and
+    file, or a symlinked / foreign / group- or world-writable parent directory, is refused
+    (:class:`~paywire.spaps.errors.TokenStoreError`), never read; so is a corrupt value (bad
+    JSON, absurd nesting, an unrepresentable ``expires_at``); writers and
     refreshers hold a cross-process ``filelock`` on ``tokens.json.lock``.
     Anything else (OS keyring, Redis, a database row) plugs in through the
     :class:`TokenStore` protocol: ``load() -> StoredTokens | None``, ``save(tokens)``,
     ``clear()``, and optionally ``lock()`` returning a context manager that excludes other
     processes (a Redis lock, say) while a refresh is in flight.
 
-Refresh (why it looks like this: shared/reference/runtime-anchors.md §2.2 and the Anthropic
-credentials cache in anchor-sdks.md)
+Refresh (why it looks like this: shared/reference/runtime-anchors.md §2.2; the flows are in
+:mod:`paywire.spaps._refresh`)
     * Before a user-scoped request the stored access token is checked against ``expires_at``
       minus :data:`EXPIRY_SKEW` seconds; an expired token is refreshed first. A request whose
       token the server rejects with 401 is refreshed and re-sent **once**.
-    * Single flight: refreshing takes this client's ``threading.Lock`` (sync) or
-      ``asyncio.Lock`` (async, one per event loop) and then the store's cross-process lock;
-      under the locks the store is read again, and if another thread, task or process already
-      rotated the tokens they are adopted without a second refresh. So twenty threads (or
-      tasks, or processes sharing a ``FileTokenStore``) hitting an expired token produce one
-      ``POST /api/auth/refresh``, and nobody ever presents an already-rotated refresh token
-      (SPAPS refresh tokens are single use; reuse revokes the session).
-    * A refresh the server *rejects* (400/401/403, e.g. ``INVALID_REFRESH``) clears the store
-      and raises an :class:`~paywire.spaps.errors.AuthError` that is also a
-      ``paywire.AuthenticationError``. A refresh that could not be done (transport error, 429,
-      5xx) keeps the stored tokens (a transient failure must not sign the user out) and raises
-      that error.
+    * The refresh request goes through the core's retrying send (retries, backoff, the call's
+      deadline, the logging hooks); SPAPS's reuse interval makes resending it safe.
+    * Single flight per credential: one refresh in flight per token manager, its outcome (tokens
+      or error) shared by every waiting thread or task, a transient failure remembered for
+      ``NEGATIVE_CACHE_TTL`` seconds; the leader also takes the store's cross-process lock
+      (async clients poll ``try_lock()`` so the event loop never blocks), re-reads the store
+      and adopts tokens another process stored instead of refreshing.
+    * A refresh the server *rejects* (400/401/403) clears the store — unless a newer refresh
+      token was stored meanwhile, which is adopted — and raises an
+      :class:`~paywire.spaps.errors.AuthError` that is also a ``paywire.AuthenticationError``.
+      A refresh that could not be done (transport error, timeout, cancellation, 429, 5xx) keeps
+      the stored tokens; if the access token is still valid (an early refresh) it is used.
 """
 
 from __future__ import annotations
@@ -48,8 +50,7 @@ import stat
 import tempfile
 import threading
 import time
-import weakref
-from collections.abc import AsyncGenerator, Callable, Generator, Iterator
+from collections.abc import Callable, Generator
 from contextlib import AbstractContextManager as ContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,7 @@ from typing import Any, Protocol, runtime_checkable
 import httpx
 
 from paywire._core import make_status_error, register_secret
+from paywire._core.flow import Call
 from paywire.spaps.errors import AUTH_ERRORS, NotSignedInError, TokenStoreError
 
 #: seconds before ``expires_at`` at which a stored access token counts as expired
@@ -116,10 +118,7 @@ class StoredTokens:
     @classmethod
     def from_expires_in(cls, access_token: str, refresh_token: str | None, expires_in: Any,
                         token_type: str | None = None, *, now: float | None = None) -> StoredTokens:
-        expires_at = None
-        if isinstance(expires_in, (int, float)) and not isinstance(expires_in, bool) and expires_in > 0:
-            current = time.time() if now is None else now
-            expires_at = dt.datetime.fromtimestamp(current + float(expires_in), dt.UTC)
+        expires_at = _expiry_from_seconds(time.time() if now is None else now, expires_in)
         return cls(access_token, refresh_token, expires_at, token_type or "Bearer")
 
 
@@ -127,7 +126,10 @@ def _parse_expiry(value: Any) -> dt.datetime | None:
     if value is None:
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return dt.datetime.fromtimestamp(float(value), dt.UTC)
+        try:  # 1e300, NaN, inf: OverflowError / ValueError / OSError from the C library
+            return dt.datetime.fromtimestamp(float(value), dt.UTC)
+        except (OverflowError, ValueError, OSError):
+            raise TokenStoreError("stored expires_at is not a representable time") from None
     if isinstance(value, str):
         try:
             parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -135,6 +137,17 @@ def _parse_expiry(value: Any) -> dt.datetime | None:
             raise TokenStoreError("stored expires_at is not an ISO-8601 time") from None
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
     raise TokenStoreError("stored expires_at is not a time")
+
+
+def _expiry_from_seconds(now: float, seconds: Any) -> dt.datetime | None:
+    """``now + expires_in`` from a server answer; an absurd value (1e300, inf) means unknown
+    (the token is then refreshed when the server rejects it) rather than an OverflowError."""
+    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or not seconds > 0:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(now + float(seconds), dt.UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
 
 
 # --- the store protocol and two stores ----------------------------------------------------------
@@ -227,6 +240,7 @@ class FileTokenStore:
             with self._mutex:
                 self._cache_key, self._cache = None, None
             return None
+        self._check_dir(self.path.parent)
         self._check(info)
         key = (info.st_dev, info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size)
         with self._mutex:
@@ -250,6 +264,26 @@ class FileTokenStore:
                     f"refusing to use token file {self.path}: readable or writable by other users "
                     f"(mode {stat.S_IMODE(info.st_mode):o}); run: chmod 600 '{self.path}'")
 
+    def _check_dir(self, directory: Path) -> None:
+        """The parent directory must be ours and not writable by others: whoever can write to
+        it can swap ``tokens.json`` for their own file (rename is a directory operation), and a
+        symlinked directory can be re-pointed. Checked on every read and write."""
+        try:
+            info = os.lstat(directory)
+        except FileNotFoundError:
+            return
+        if stat.S_ISLNK(info.st_mode):
+            raise TokenStoreError(f"refusing to use token directory {directory}: it is a symlink")
+        if not stat.S_ISDIR(info.st_mode):
+            raise TokenStoreError(f"refusing to use token directory {directory}: not a directory")
+        if _POSIX:
+            if info.st_uid != os.getuid():
+                raise TokenStoreError(f"refusing to use token directory {directory}: owned by another user")
+            if info.st_mode & 0o022:
+                raise TokenStoreError(
+                    f"refusing to use token directory {directory}: writable by other users "
+                    f"(mode {stat.S_IMODE(info.st_mode):o}); run: chmod 700 '{directory}'")
+
     def _read(self) -> StoredTokens | None:
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
@@ -265,7 +299,7 @@ class FileTokenStore:
             return None
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
             raise TokenStoreError(f"token file {self.path} is not valid JSON") from None
         return StoredTokens.from_dict(data)
 
@@ -305,10 +339,28 @@ class FileTokenStore:
         self._ensure_dir()
         return self._lock
 
+    def try_lock(self) -> Callable[[], None] | None:
+        """Take the cross-process lock without waiting: its release function, or None when
+        another process holds it. Async clients poll this between ``asyncio.sleep``s, so
+        waiting for another process never blocks the event loop."""
+        import filelock
+
+        self._ensure_dir()
+        try:
+            self._lock.acquire(blocking=False)
+        except filelock.Timeout:
+            return None
+        return self._lock.release
+
+    @property
+    def lock_timeout(self) -> float:
+        return float(self._lock.timeout)
+
     def _ensure_dir(self) -> Path:
         directory = self.path.parent
         if not directory.exists():
             directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self._check_dir(directory)
         return directory
 
     def __repr__(self) -> str:
@@ -331,17 +383,28 @@ def _fsync_dir(directory: Path) -> None:
 
 
 # --- the manager: one per client --------------------------------------------------------------------
+class TokenLockTimeout(TokenStoreError, TimeoutError):
+    """Another process held the token store's lock longer than its timeout."""
+
+
 class TokenManager:
-    """The client's view of its store, plus the locks that make refresh single-flight."""
+    """The client's view of its store, the refresh single flight and the cross-process lock.
+
+    The refresh itself is a flow (:mod:`paywire.spaps._refresh`) run by the client's driver;
+    this object only holds what the flows of one client share.
+    """
 
     def __init__(self, store: TokenStore, *, clock: Callable[[], float] = time.time,
                  skew: float = EXPIRY_SKEW) -> None:
+        from paywire.spaps._refresh import RefreshFlight
+
         self.store = store
         self.clock = clock
         self.skew = skew
-        self.thread_lock = threading.Lock()
-        self._async_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
-            weakref.WeakKeyDictionary())
+        #: one refresh in flight per credential; its outcome shared by every waiter
+        self.flight = RefreshFlight()
+        #: called after every successful refresh (tests, observability)
+        self.on_refreshed: Callable[[], None] | None = None
         #: how many refresh requests this manager has sent (observability, tests)
         self.refresh_count = 0
 
@@ -360,8 +423,6 @@ class TokenManager:
         return tokens.expired(self.clock(), self.skew)
 
     def save(self, tokens: StoredTokens) -> None:
-        # No thread lock here: this also runs inside async flows, where blocking on a lock held
-        # by a refreshing task of the same event loop would deadlock. Stores are thread-safe.
         with self.process_lock():
             self.store.save(tokens)
 
@@ -374,198 +435,97 @@ class TokenManager:
             return self.store.lock()
         return contextlib.nullcontext()
 
-    def async_lock(self) -> asyncio.Lock:
-        loop = asyncio.get_running_loop()
-        lock = self._async_locks.get(loop)
-        if lock is None:
-            lock = self._async_locks[loop] = asyncio.Lock()
-        return lock
+    # -- the cross-process lock as flow effects (paywire._core.flow.Call) ------------------------
+    def acquire_process_lock(self) -> Callable[[], None]:
+        """Take the store's lock, blocking (sync driver); returns its release function."""
+        cm = self.process_lock()
+        cm.__enter__()
+        return lambda: _exit(cm)
 
-    @contextlib.contextmanager
-    def sync_guard(self) -> Iterator[None]:
-        with self.thread_lock, self.process_lock():
-            yield
+    async def acquire_process_lock_async(self) -> Callable[[], None]:
+        """Take the store's lock without blocking the event loop (async driver).
 
-    @contextlib.asynccontextmanager
-    async def async_guard(self) -> AsyncGenerator[None, None]:
-        # asyncio.Lock for the tasks of this loop, then the store's cross-process lock.
-        async with self.async_lock():
-            with self.process_lock():
-                yield
+        A store with ``try_lock()`` (:class:`FileTokenStore`; a Redis store would ``SET NX`` with
+        an owner) is polled between ``asyncio.sleep``s up to its ``lock_timeout``; any other
+        locking store is entered in a worker thread (so its lock must not be thread-bound).
+        """
+        store = self.store
+        try_lock = getattr(store, "try_lock", None)
+        if callable(try_lock):
+            timeout = float(getattr(store, "lock_timeout", 10.0))
+            give_up = time.monotonic() + timeout
+            pause = 0.001
+            while True:
+                release: Callable[[], None] | None = try_lock()
+                if release is not None:
+                    return release
+                if time.monotonic() >= give_up:
+                    raise TokenLockTimeout(f"another process held the token store lock for more than {timeout:g} s")
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 0.05)
+        if isinstance(store, LockingTokenStore):
+            cm = store.lock()
+            await asyncio.to_thread(cm.__enter__)
+            return lambda: _exit(cm)
+        return _no_release
+
+    def save_flow(self, tokens: StoredTokens) -> Generator[Call, Any, None]:
+        """:meth:`save` as a flow: the async driver waits for the lock without blocking."""
+        release = yield Call(self.acquire_process_lock, self.acquire_process_lock_async)
+        try:
+            self.store.save(tokens)
+        finally:
+            release()
+
+    def clear_flow(self) -> Generator[Call, Any, None]:
+        release = yield Call(self.acquire_process_lock, self.acquire_process_lock_async)
+        try:
+            self.store.clear()
+        finally:
+            release()
+
+
+def _no_release() -> None:
+    return None
+
+
+def _exit(cm: ContextManager[Any]) -> None:
+    cm.__exit__(None, None, None)
 
 
 # --- the httpx.Auth ---------------------------------------------------------------------------------
-class _Lock:
-    """Plan step: take (``acquire=True``) or release the refresh locks."""
-
-    __slots__ = ("acquire",)
-
-    def __init__(self, acquire: bool) -> None:
-        self.acquire = acquire
-
-
-LOCK = _Lock(True)
-UNLOCK = _Lock(False)
-Step = httpx.Request | _Lock
-Plan = Generator[Step, httpx.Response | None, None]
-
-
 class SpapsAuth(httpx.Auth):
     """Adds ``X-API-Key`` and, where the operation needs it, the stored bearer token.
 
     Each request says how it authenticates in its ``paywire_spaps_auth`` extension: ``"none"``
     (health/metrics: no headers at all), ``"key"`` (the default), ``"bearer"`` (key + stored
-    access token; refreshed when expired or rejected) or ``"optional"`` (key, plus the bearer
-    when one is stored: secure messages). The logic is one generator (:meth:`_plan`); the sync
-    and async flows only differ in the locks they take and how they read bodies.
+    access token) or ``"optional"`` (key, plus the bearer when one is stored: secure messages).
+    Refreshing is not done here but in the client's request flow (:mod:`paywire.spaps._refresh`),
+    where retries, backoff, the deadline and the hooks apply to the refresh request too; a
+    request that already carries ``Authorization`` keeps it. Raw calls through
+    ``client.generated`` get the stored token as it is.
     """
 
-    def __init__(self, api_key: str, tokens: TokenManager, on_refreshed: Callable[[], None] | None = None) -> None:
+    def __init__(self, api_key: str, tokens: TokenManager) -> None:
         self._api_key = api_key
         self._tokens = tokens
-        self._on_refreshed = on_refreshed
 
     def __repr__(self) -> str:
         return "SpapsAuth()"
 
-    # -- the one source of the logic --------------------------------------------------------------
-    def _plan(self, request: httpx.Request) -> Plan:
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         mode = request.extensions.get(AUTH_EXTENSION, "key")
-        if mode == "none":
-            yield request
-            return
-        request.headers["X-API-Key"] = self._api_key
-        if mode not in ("bearer", "optional"):
-            yield request
-            return
-        tm = self._tokens
-        tokens = tm.current()
-        if tokens is None:
-            if mode == "optional":
-                yield request
-                return
-            tokens = tm.require()  # raises NotSignedInError: nothing is sent
-        if tm.expired(tokens):
-            tokens = yield from self._refresh(request, tokens)
-        request.headers["Authorization"] = f"{_scheme(tokens)} {tokens.access_token}"
-        response = yield request
-        if response is None or response.status_code != 401 or request.url.path.endswith(REFRESH_PATH):
-            return
-        tokens = yield from self._refresh(request, tokens)
-        request.headers["Authorization"] = f"{_scheme(tokens)} {tokens.access_token}"
+        if mode != "none":
+            request.headers["X-API-Key"] = self._api_key
+            if mode in ("bearer", "optional") and "Authorization" not in request.headers:
+                tokens = self._tokens.current()
+                if tokens is not None:
+                    request.headers["Authorization"] = f"{scheme_of(tokens)} {tokens.access_token}"
         yield request
 
-    def _refresh(self, request: httpx.Request, stale: StoredTokens) -> Generator[Step, httpx.Response | None, StoredTokens]:
-        tm = self._tokens
-        yield LOCK  # the driver releases it too if anything below raises
-        current = tm.require()  # read again under the locks
-        if current.access_token != stale.access_token and not tm.expired(current):
-            yield UNLOCK
-            return current  # another thread, task or process refreshed already: adopt it
-        if not current.refresh_token:
-            tm.store.clear()
-            raise NotSignedInError("the stored SPAPS access token expired and there is no refresh token: sign in again")
-        response = yield self._refresh_request(request, current.refresh_token)
-        tm.refresh_count += 1
-        assert response is not None
-        fresh = self._apply(response, current)
-        yield UNLOCK
-        return fresh
 
-    def _refresh_request(self, original: httpx.Request, refresh_token: str) -> httpx.Request:
-        url = original.url.copy_with(path=_refresh_path(original.url.path), query=None)
-        headers = {"X-API-Key": self._api_key, "Content-Type": "application/json", "Accept": "application/json"}
-        ua = original.headers.get("User-Agent")
-        if ua:
-            headers["User-Agent"] = ua
-        body = json.dumps({"refresh_token": refresh_token}).encode()
-        extensions = {k: v for k, v in original.extensions.items() if k == "timeout"}
-        return httpx.Request("POST", url, headers=headers, content=body, extensions=extensions)
-
-    def _apply(self, response: httpx.Response, used: StoredTokens) -> StoredTokens:
-        tm = self._tokens
-        status = response.status_code
-        if status >= 400:
-            if status in (400, 401, 403):
-                tm.store.clear()
-                cls = AUTH_ERRORS.classify(401)
-                err = make_status_error(response, AUTH_ERRORS)
-                raise cls(f"token refresh rejected, signed out: {err.message}", response=response, body=err.body,
-                          code=err.code, request_id=err.request_id)
-            raise make_status_error(response, AUTH_ERRORS)
-        tokens = tokens_from_refresh(response, used, clock=tm.clock)
-        tm.store.save(tokens)
-        if self._on_refreshed is not None:
-            self._on_refreshed()
-        return tokens
-
-    # -- drivers: the I/O and the locks; the stepping is _PlanRun's ---------------------------------
-    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        run = _PlanRun(self._plan(request))
-        with run, contextlib.ExitStack() as held:
-            while (step := run.next_step()) is not None:
-                if isinstance(step, _Lock):
-                    if step.acquire:
-                        held.enter_context(self._tokens.sync_guard())
-                    else:
-                        held.close()
-                    continue
-                response = yield step
-                response.read()
-                run.got(response)
-
-    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        run = _PlanRun(self._plan(request))
-        async with contextlib.AsyncExitStack() as held:
-            with run:
-                while (step := run.next_step()) is not None:
-                    if isinstance(step, _Lock):
-                        if step.acquire:
-                            await held.enter_async_context(self._tokens.async_guard())
-                        else:
-                            await held.aclose()
-                        continue
-                    response = yield step
-                    await response.aread()
-                    run.got(response)
-
-
-class _PlanRun:
-    """Steps a plan: hands out its next step and feeds it the response; closes it on exit."""
-
-    __slots__ = ("plan", "value")
-
-    def __init__(self, plan: Plan) -> None:
-        self.plan = plan
-        self.value: httpx.Response | None = None
-
-    def next_step(self) -> Step | None:
-        try:
-            step = self.plan.send(self.value)
-        except StopIteration:
-            return None
-        self.value = None
-        return step
-
-    def got(self, response: httpx.Response) -> None:
-        self.value = response
-
-    def __enter__(self) -> _PlanRun:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.plan.close()
-
-
-def _scheme(tokens: StoredTokens) -> str:
+def scheme_of(tokens: StoredTokens) -> str:
     return "Bearer" if tokens.token_type.lower() == "bearer" else tokens.token_type
-
-
-def _refresh_path(path: str) -> str:
-    """The refresh URL next to the original request's ``/api/...`` (keeps a base-URL prefix)."""
-    index = path.find("/api/")
-    prefix = path[:index] if index >= 0 else ""
-    return prefix + REFRESH_PATH
 
 
 def tokens_from_refresh(response: httpx.Response, used: StoredTokens, *, clock: Callable[[], float] = time.time) -> StoredTokens:

@@ -77,6 +77,16 @@ def sync_detailed(
 ) -> Response[ErrorResponse | RefreshResponse]:
     """Exchange a refresh token for a new token pair (the old refresh token is rotated out)
 
+     Rotation with a reuse interval (paywire decision, following supabase's refresh-token reuse
+    detection): a successful refresh rotates the refresh token out. For 10 seconds after that rotation
+    the rotated token still answers 200 with the session's current refresh token and a new access token
+    (nothing is rotated again), so a client whose answer was lost (task cancelled, connection dropped
+    after the server committed, response slower than its timeout) can retry with the token it holds.
+    Presented later, a rotated token is reuse: the whole session (the token family) is revoked and the
+    answer is 401 `INVALID_REFRESH`. Clients therefore treat the refresh as retryable (transport errors,
+    429, 5xx) and clear stored tokens only on a definitive 400/401/403 when no newer token was stored
+    meanwhile.
+
     Args:
         body (RefreshRequest):
 
@@ -106,6 +116,16 @@ def sync(
 ) -> ErrorResponse | RefreshResponse | None:
     """Exchange a refresh token for a new token pair (the old refresh token is rotated out)
 
+     Rotation with a reuse interval (paywire decision, following supabase's refresh-token reuse
+    detection): a successful refresh rotates the refresh token out. For 10 seconds after that rotation
+    the rotated token still answers 200 with the session's current refresh token and a new access token
+    (nothing is rotated again), so a client whose answer was lost (task cancelled, connection dropped
+    after the server committed, response slower than its timeout) can retry with the token it holds.
+    Presented later, a rotated token is reuse: the whole session (the token family) is revoked and the
+    answer is 401 `INVALID_REFRESH`. Clients therefore treat the refresh as retryable (transport errors,
+    429, 5xx) and clear stored tokens only on a definitive 400/401/403 when no newer token was stored
+    meanwhile.
+
     Args:
         body (RefreshRequest):
 
@@ -129,6 +149,16 @@ async def asyncio_detailed(
     body: RefreshRequest,
 ) -> Response[ErrorResponse | RefreshResponse]:
     """Exchange a refresh token for a new token pair (the old refresh token is rotated out)
+
+     Rotation with a reuse interval (paywire decision, following supabase's refresh-token reuse
+    detection): a successful refresh rotates the refresh token out. For 10 seconds after that rotation
+    the rotated token still answers 200 with the session's current refresh token and a new access token
+    (nothing is rotated again), so a client whose answer was lost (task cancelled, connection dropped
+    after the server committed, response slower than its timeout) can retry with the token it holds.
+    Presented later, a rotated token is reuse: the whole session (the token family) is revoked and the
+    answer is 401 `INVALID_REFRESH`. Clients therefore treat the refresh as retryable (transport errors,
+    429, 5xx) and clear stored tokens only on a definitive 400/401/403 when no newer token was stored
+    meanwhile.
 
     Args:
         body (RefreshRequest):
@@ -156,6 +186,16 @@ async def asyncio(
     body: RefreshRequest,
 ) -> ErrorResponse | RefreshResponse | None:
     """Exchange a refresh token for a new token pair (the old refresh token is rotated out)
+
+     Rotation with a reuse interval (paywire decision, following supabase's refresh-token reuse
+    detection): a successful refresh rotates the refresh token out. For 10 seconds after that rotation
+    the rotated token still answers 200 with the session's current refresh token and a new access token
+    (nothing is rotated again), so a client whose answer was lost (task cancelled, connection dropped
+    after the server committed, response slower than its timeout) can retry with the token it holds.
+    Presented later, a rotated token is reuse: the whole session (the token family) is revoked and the
+    answer is 401 `INVALID_REFRESH`. Clients therefore treat the refresh as retryable (transport errors,
+    429, 5xx) and clear stored tokens only on a definitive 400/401/403 when no newer token was stored
+    meanwhile.
 
     Args:
         body (RefreshRequest):

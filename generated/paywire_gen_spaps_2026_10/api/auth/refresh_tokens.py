@@ -78,6 +78,15 @@ def sync_detailed(
     """Exchange a refresh token for new tokens (the old refresh token is rotated out)
 
      Tokens only, never `user`; `refresh_token` may be absent and `token_type` defaults to Bearer.
+    Rotation with a reuse interval (paywire decision, following supabase's refresh-token reuse
+    detection): a successful refresh rotates the refresh token out. For 10 seconds after that rotation
+    the rotated token still answers 200 with the session's current refresh token and a new access token
+    (nothing is rotated again), so a client whose answer was lost (task cancelled, connection dropped
+    after the server committed, response slower than its timeout) can retry with the token it holds.
+    Presented later, a rotated token is reuse: the whole session (the token family) is revoked and the
+    answer is 401 `INVALID_REFRESH`. Clients therefore treat the refresh as retryable (transport errors,
+    429, 5xx) and clear stored tokens only on a definitive 400/401/403 when no newer token was stored
+    meanwhile.
 
     Args:
         body (RefreshRequest):
@@ -109,6 +118,15 @@ def sync(
     """Exchange a refresh token for new tokens (the old refresh token is rotated out)
 
      Tokens only, never `user`; `refresh_token` may be absent and `token_type` defaults to Bearer.
+    Rotation with a reuse interval (paywire decision, following supabase's refresh-token reuse
+    detection): a successful refresh rotates the refresh token out. For 10 seconds after that rotation
+    the rotated token still answers 200 with the session's current refresh token and a new access token
+    (nothing is rotated again), so a client whose answer was lost (task cancelled, connection dropped
+    after the server committed, response slower than its timeout) can retry with the token it holds.
+    Presented later, a rotated token is reuse: the whole session (the token family) is revoked and the
+    answer is 401 `INVALID_REFRESH`. Clients therefore treat the refresh as retryable (transport errors,
+    429, 5xx) and clear stored tokens only on a definitive 400/401/403 when no newer token was stored
+    meanwhile.
 
     Args:
         body (RefreshRequest):
@@ -135,6 +153,15 @@ async def asyncio_detailed(
     """Exchange a refresh token for new tokens (the old refresh token is rotated out)
 
      Tokens only, never `user`; `refresh_token` may be absent and `token_type` defaults to Bearer.
+    Rotation with a reuse interval (paywire decision, following supabase's refresh-token reuse
+    detection): a successful refresh rotates the refresh token out. For 10 seconds after that rotation
+    the rotated token still answers 200 with the session's current refresh token and a new access token
+    (nothing is rotated again), so a client whose answer was lost (task cancelled, connection dropped
+    after the server committed, response slower than its timeout) can retry with the token it holds.
+    Presented later, a rotated token is reuse: the whole session (the token family) is revoked and the
+    answer is 401 `INVALID_REFRESH`. Clients therefore treat the refresh as retryable (transport errors,
+    429, 5xx) and clear stored tokens only on a definitive 400/401/403 when no newer token was stored
+    meanwhile.
 
     Args:
         body (RefreshRequest):
@@ -164,6 +191,15 @@ async def asyncio(
     """Exchange a refresh token for new tokens (the old refresh token is rotated out)
 
      Tokens only, never `user`; `refresh_token` may be absent and `token_type` defaults to Bearer.
+    Rotation with a reuse interval (paywire decision, following supabase's refresh-token reuse
+    detection): a successful refresh rotates the refresh token out. For 10 seconds after that rotation
+    the rotated token still answers 200 with the session's current refresh token and a new access token
+    (nothing is rotated again), so a client whose answer was lost (task cancelled, connection dropped
+    after the server committed, response slower than its timeout) can retry with the token it holds.
+    Presented later, a rotated token is reuse: the whole session (the token family) is revoked and the
+    answer is 401 `INVALID_REFRESH`. Clients therefore treat the refresh as retryable (transport errors,
+    429, 5xx) and clear stored tokens only on a definitive 400/401/403 when no newer token was stored
+    meanwhile.
 
     Args:
         body (RefreshRequest):

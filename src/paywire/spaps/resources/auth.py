@@ -67,15 +67,17 @@ class _AuthOps(_Ops):
     _errors = AUTH_ERRORS
     _resource = "auth"
 
-    def _signed_in(self, resp: httpx.Response) -> AuthResult:
-        """Parse an auth result and store its tokens (if any)."""
+    def _signed_in(self, resp: httpx.Response) -> Flow[AuthResult]:
+        """Parse an auth result and store its tokens (if any; the async driver waits for a
+        shared store's lock without blocking the event loop)."""
         tokens: TokenManager = self._client._tokens
         result = _auth_result(_json(resp, self._errors), tokens.clock(), nested=self._contract.has("nested_auth"))
         if result.access_token:
-            tokens.save(StoredTokens(result.access_token, result.refresh_token, result.expires_at, result.token_type))
+            yield from tokens.save_flow(
+                StoredTokens(result.access_token, result.refresh_token, result.expires_at, result.token_type))
         return result
 
-    def _signed_in_or_challenge(self, resp: httpx.Response) -> AuthResult | MfaChallenge:
+    def _signed_in_or_challenge(self, resp: httpx.Response) -> Flow[AuthResult | MfaChallenge]:
         """A sign-in answer: tokens (stored), or on 2026-10 an MFA challenge (nothing stored)."""
         if self._contract.has("mfa"):
             body = _json(resp, self._errors)
@@ -84,7 +86,7 @@ class _AuthOps(_Ops):
                 challenge = data.get("challenge")
                 register_secret(challenge if isinstance(challenge, str) else None)
                 return dataclasses.replace(MfaChallenge.from_dict(data), message=_message(body))
-        return self._signed_in(resp)
+        return (yield from self._signed_in(resp))
 
     @operation
     def request_nonce(self, wallet_address: str, chain: str | None = None, *,
@@ -112,7 +114,7 @@ class _AuthOps(_Ops):
                            message=v.secret(message, "message"),
                            chain_type=self._enum("WalletSignInRequestChainType", chain_name))
         resp = yield from self._call(gen._get_kwargs(body=body), auth="key")
-        return self._signed_in_or_challenge(resp)
+        return (yield from self._signed_in_or_challenge(resp))
 
     @operation
     def sign_in_with_password(self, email: str, password: str) -> Flow[AuthResult | MfaChallenge]:
@@ -123,7 +125,7 @@ class _AuthOps(_Ops):
         register_secret(v.secret(password, "password"))
         resp = yield from self._call(gen._get_kwargs(body=self._model("LoginRequest", email=address, password=password)),
                                      auth="key")
-        return self._signed_in_or_challenge(resp)
+        return (yield from self._signed_in_or_challenge(resp))
 
     @operation
     def refresh_tokens(self, refresh_token: str | None = None) -> Flow[AuthResult]:
@@ -140,13 +142,15 @@ class _AuthOps(_Ops):
                 raise NotSignedInError("no refresh token stored: sign in again")
             refresh_token = stored.refresh_token
         register_secret(v.secret(refresh_token, "refresh_token"))
+        # retry_safe: inside the server's reuse interval a resent refresh token answers with the
+        # current pair (see the refresh operation in the SPAPS specs), so a lost answer is retried
         resp = yield from self._call(gen._get_kwargs(body=self._model("RefreshRequest", refresh_token=refresh_token)),
-                                     auth="key")
+                                     auth="key", retry_safe=True)
         result = _auth_result(_json(resp, self._errors), self._client._tokens.clock(),
                               nested=self._contract.has("nested_auth"))
         if result.access_token:
-            self._client._tokens.save(StoredTokens(result.access_token, result.refresh_token or refresh_token,
-                                                   result.expires_at, result.token_type))
+            yield from self._client._tokens.save_flow(StoredTokens(
+                result.access_token, result.refresh_token or refresh_token, result.expires_at, result.token_type))
         return result
 
     @operation
@@ -165,7 +169,7 @@ class _AuthOps(_Ops):
                            ref=v.optional_text(ref, "ref", max_length=200),
                            referral_click_id=v.optional_text(referral_click_id, "referral_click_id", max_length=200))
         resp = yield from self._call(gen._get_kwargs(body=body), auth="key")
-        return self._signed_in(resp)
+        return (yield from self._signed_in(resp))
 
     @operation
     def send_magic_link(self, email: str, *, confirm_url: str | None = None) -> Flow[EmailSent]:
@@ -188,7 +192,7 @@ class _AuthOps(_Ops):
         body = self._model("VerifyMagicLinkRequest", token=token, type_=v.text(type, "type", max_length=40),
                            state=v.optional_text(state, "state", max_length=2048))
         resp = yield from self._call(gen._get_kwargs(body=body), auth="key")
-        return self._signed_in_or_challenge(resp)
+        return (yield from self._signed_in_or_challenge(resp))
 
     @operation
     def set_password(self, new_password: str, current_password: str | None = None) -> Flow[MessageResult]:
@@ -221,8 +225,13 @@ class _AuthOps(_Ops):
             return MessageResult(message="not signed in")
         try:
             resp = yield from self._call(gen._get_kwargs(), auth="bearer")
-        finally:
+        except Exception:
+            yield from tokens.clear_flow()
+            raise
+        except BaseException:  # interrupted: no more effects can run, clear right here
             tokens.clear()
+            raise
+        yield from tokens.clear_flow()
         body = _json(resp, self._errors)
         return MessageResult(message=_message(body), raw=body if isinstance(body, dict) else {})
 
