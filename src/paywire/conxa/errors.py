@@ -50,12 +50,14 @@ from paywire._core import (
 from paywire._core import AuthenticationError as _CoreAuthenticationError
 from paywire._core import RateLimitError as _CoreRateLimitError
 from paywire._core import ValidationError as _CoreValidationError
+from paywire._core.errors import ResponseValidationError
 
 __all__ = [
     "APIError",
     "AuthenticationError",
     "CONXAError",
     "ConnectionTimeoutError",
+    "ConxaResponseValidationError",
     "ConxaConnectionError",
     "ConxaTimeoutError",
     "ErrorResponse",
@@ -137,6 +139,18 @@ class CONXAError(PaywireError):
 
 def _str_or_none(value: Any) -> str | None:
     return None if value is None else str(value)
+
+
+class ConxaResponseValidationError(CONXAError, ResponseValidationError):
+    """A success answer whose body is not what the CONXA spec promises (see
+    :class:`paywire.ResponseValidationError`): never read as a decline or a zero balance."""
+
+    def __init__(self, reason: str, *, response: httpx.Response | None = None) -> None:
+        ResponseValidationError.__init__(self, reason, response=response)
+        self.error_code = None
+
+    __str__ = ResponseValidationError.__str__
+    __repr__ = ResponseValidationError.__repr__
 
 
 class _StatusError(CONXAError, APIStatusError):

@@ -22,6 +22,7 @@ from paywire.vellum.client import (
 from paywire.vellum.errors import (
     UnsupportedOperationError,
     VellumApiError,
+    VellumResponseValidationError,
     VellumAuthenticationError,
     VellumAuthError,
     VellumCharterApiError,
@@ -48,6 +49,7 @@ __all__ = [
     "Transport",
     "UnsupportedOperationError",
     "VellumApiError",
+    "VellumResponseValidationError",
     "VellumAuthError",
     "VellumAuthenticationError",
     "VellumCharterApiError",
