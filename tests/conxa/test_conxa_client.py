@@ -35,8 +35,8 @@ from paywire.conxa import (
     ValidationError,
     WalletBalance,
 )
-from paywire.conxa.models import QRCodeData
 from paywire.conxa.errors import ConxaResponseValidationError
+from paywire.conxa.models import QRCodeData
 
 STATUS = "/providers/session/status"
 
@@ -181,7 +181,7 @@ async def test_status_parsing(make: Any, mock: respx.MockRouter) -> None:
     route.respond(200, json={"status": "pending", "session_token": None, "expires_at": None})
     assert (await call(client.get_session_status, USER)).is_pending
     route.respond(200, json={"status": "active", "expires_at": "not a date"})  # malformed: typed error
-    with pytest.raises(ConxaResponseValidationError, match="expires_at|date"):
+    with pytest.raises(ConxaResponseValidationError, match=r"expires_at|date"):
         await call(client.get_session_status, USER)
     route.respond(200, json={"status": "revoked_by_user"})
     odd = await call(client.get_session_status, USER)

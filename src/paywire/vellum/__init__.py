@@ -22,7 +22,6 @@ from paywire.vellum.client import (
 from paywire.vellum.errors import (
     UnsupportedOperationError,
     VellumApiError,
-    VellumResponseValidationError,
     VellumAuthenticationError,
     VellumAuthError,
     VellumCharterApiError,
@@ -32,6 +31,7 @@ from paywire.vellum.errors import (
     VellumConfigError,
     VellumError,
     VellumPermissionError,
+    VellumResponseValidationError,
     VellumSignatureError,
     VellumValidationError,
 )
@@ -49,7 +49,6 @@ __all__ = [
     "Transport",
     "UnsupportedOperationError",
     "VellumApiError",
-    "VellumResponseValidationError",
     "VellumAuthError",
     "VellumAuthenticationError",
     "VellumCharterApiError",
@@ -61,6 +60,7 @@ __all__ = [
     "VellumConfigError",
     "VellumError",
     "VellumPermissionError",
+    "VellumResponseValidationError",
     "VellumSignatureError",
     "VellumValidationError",
     "sign_push_payload",
