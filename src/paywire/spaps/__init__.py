@@ -59,6 +59,7 @@ from paywire.spaps.errors import (
     SessionError,
     SpapsApiError,
     SpapsError,
+    SpapsResponseValidationError,
     TokenStoreError,
     UnsupportedOperationError,
     UsageError,
@@ -122,6 +123,7 @@ __all__ = [
     # errors
     "SpapsError",
     "SpapsApiError",
+    "SpapsResponseValidationError",
     "AuthError",
     "SessionError",
     "PaymentsError",
