@@ -9,7 +9,6 @@ import pytest
 import respx
 from _spaps_helpers import call, collect, ok, tokens
 
-
 #: fields the contracts require on list items besides the id
 ITEM_REQUIRED: dict[str, dict[str, Any]] = {"subscriptions": {"status": "active"}}
 
