@@ -30,7 +30,6 @@ import jsonschema
 import yaml
 
 import paywire
-from paywire._core.client import BaseClient
 from paywire._core.flow import RunnerMethod, paginated
 from paywire.conxa import AsyncCONXAClient, CONXAClient
 from paywire.lumen import AsyncLumenClient, LumenClient
@@ -251,7 +250,7 @@ def example(path: str, schema: dict[str, Any], depth: int = 0) -> Any:
         return merged
     types = [t for t in _types(schema) if t != "null"] or (["object"] if "properties" in schema else [])
     kind = types[0] if types else None
-    if kind == "object" or kind is None and "properties" in schema:
+    if kind == "object" or (kind is None and "properties" in schema):
         props = schema.get("properties", {})
         return {} if depth > 16 else {k: example(path, v, depth + 1) for k, v in props.items()}
     if kind == "array":
@@ -293,6 +292,13 @@ def leaves(path: str, schema: dict[str, Any], value: Any, at: tuple[Any, ...] = 
     elif len(types) == 1 and types[0] in ("boolean", "integer", "number", "string") and "enum" not in schema:
         yield at, types[0]
 
+
+def _refuse(name: str) -> Any:
+    raise ValueError(name)
+
+
+#: json as strict as paywire's decoder (no NaN / Infinity), to judge damaged bodies
+STRICT = json.JSONDecoder(parse_constant=_refuse)
 
 WRONG = {"boolean": "yes", "integer": "lots", "number": "many", "string": 12345}
 
@@ -432,7 +438,7 @@ def run(target: Target, flavour: int, dotted: str, cases: Callable[[Success], li
             target.prepare(client)
             try:
                 outcome.result = _drain(resolve(client, dotted)(**kwargs))
-            except BaseException as exc:  # noqa: BLE001 - the point is to see what escapes
+            except BaseException as exc:
                 outcome.error = exc
             return outcome
 
@@ -465,7 +471,7 @@ def run(target: Target, flavour: int, dotted: str, cases: Callable[[Success], li
                     outcome.result = [item async for item in value]
                 else:
                     outcome.result = await value if inspect.isawaitable(value) else value
-            except BaseException as exc:  # noqa: BLE001
+            except BaseException as exc:
                 outcome.error = exc
             return outcome
 
