@@ -20,7 +20,7 @@ _CORE_NAMES = frozenset({
     "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AuthenticationError",
     "BadRequestError", "ConfigError", "ConflictError", "InternalServerError", "NotFoundError",
     "PaymentRequiredError", "PaywireError", "PermissionDeniedError", "RateLimitError",
-    "UnprocessableEntityError", "UnsupportedOperationError", "ValidationError", "RetryConfig", "LoggingHooks",
+    "ResponseValidationError", "UnprocessableEntityError", "UnsupportedOperationError", "ValidationError", "RetryConfig", "LoggingHooks",
     "default_logging_hooks", "RawResponse",
 })
 _SERVICES = frozenset({"spaps", "lumen", "vellum", "conxa", "sandbox"})
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         PermissionDeniedError,
         RateLimitError,
         RawResponse,
+        ResponseValidationError,
         RetryConfig,
         UnprocessableEntityError,
         UnsupportedOperationError,
@@ -67,6 +68,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
+    "ResponseValidationError",
     "RetryConfig",
     "UnprocessableEntityError",
     "UnsupportedOperationError",

@@ -35,6 +35,7 @@ from paywire.conxa import (
     ValidationError,
     WalletBalance,
 )
+from paywire.conxa.errors import ConxaResponseValidationError
 from paywire.conxa.models import QRCodeData
 
 STATUS = "/providers/session/status"
@@ -179,7 +180,10 @@ async def test_status_parsing(make: Any, mock: respx.MockRouter) -> None:
     assert not (await call(client.get_session_status, USER)).is_active
     route.respond(200, json={"status": "pending", "session_token": None, "expires_at": None})
     assert (await call(client.get_session_status, USER)).is_pending
-    route.respond(200, json={"status": "revoked_by_user", "expires_at": "not a date"})
+    route.respond(200, json={"status": "active", "expires_at": "not a date"})  # malformed: typed error
+    with pytest.raises(ConxaResponseValidationError, match=r"expires_at|date"):
+        await call(client.get_session_status, USER)
+    route.respond(200, json={"status": "revoked_by_user"})
     odd = await call(client.get_session_status, USER)
     assert (odd.status, odd.raw_status, odd.expires_at) == (ConnectionStatus.NOT_FOUND, "revoked_by_user", None)
     assert odd.to_dict() == {"status": "not_found", "session_token": None, "expires_at": None}

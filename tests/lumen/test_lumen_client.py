@@ -154,7 +154,8 @@ async def test_feature_check_uncached_uses_the_feature_endpoint(make: Make, mock
     ])
     client = make(cache_ttl_ms=0)
     assert await call(client.is_feature_entitled, "premium-feature", user_id="u1") is True
-    assert await call(client.is_feature_entitled, "premium-feature", user_id="u1") is False  # only `true` counts
+    with pytest.raises(LumenResponseError, match="entitled: expected bool"):  # not read as truthy
+        await call(client.is_feature_entitled, "premium-feature", user_id="u1")
     assert route.call_count == 2
 
 

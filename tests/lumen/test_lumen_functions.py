@@ -81,6 +81,19 @@ DICT_CASES: list[tuple[str, str, dict[str, Any], str, str]] = [
 ]
 
 
+#: A spec-valid success body per function, with a field the spec does not name (passed through).
+VALID_BODIES: dict[str, dict[str, Any]] = {
+    "get_subscription_status": {"hasActiveSubscription": False, "customer": None, "nested": {"x": None}},
+    "get_customer_overview": {"portal": {"customer": {"id": CUS}, "subscription": None, "paymentMethods": [],
+                                         "invoices": [], "payments": []}, "nested": {"x": None}},
+    "get_seat_usage": {"customerId": CUS, "seatUsages": [], "nested": {"x": None}},
+    "add_seat": {"message": "ok", "created_user_id": "u2", "organization_id": CUS, "subscription_id": "sub_1",
+                 "nested": {"x": None}},
+    "remove_seat": {"message": "ok", "removed_user_id": "u2", "organization_id": CUS, "subscription_id": "sub_1",
+                    "nested": {"x": None}},
+}
+
+
 def _route(mock: respx.MockRouter, path: str) -> respx.Route:
     method = "POST" if path.startswith("/v1/seats/") and not path.startswith("/v1/seats/usage") else "GET"
     return mock.route(method=method, path=path)
@@ -92,21 +105,23 @@ async def test_dict_functions(env: pytest.MonkeyPatch, mock: respx.MockRouter, f
     function = getattr(lumen, fn)
     route = _route(mock, path)
     route.side_effect = [
-        httpx.Response(200, json={"ok": 1, "nested": {"x": None}}),
+        httpx.Response(200, json=VALID_BODIES[fn]),
         httpx.Response(404, json={"error": "Customer not found"}),
         httpx.Response(400, json={"details": "no error field"}),
         httpx.Response(403, text="<html>forbidden</html>"),
         httpx.Response(422, json={"error": ""}),
         *[httpx.ConnectError("refused")] * 3,  # retried (never sent), then given up
         httpx.Response(200, text="not json"),
+        httpx.Response(200, json={"ok": 1, "nested": {"x": None}}),  # not the documented shape
     ]
-    assert await function(**kwargs) == {"ok": 1, "nested": {"x": None}}  # passed through unchanged
+    assert await function(**kwargs) == VALID_BODIES[fn]  # passed through unchanged
     assert await function(**kwargs) == {"error": "Customer not found"}
     assert await function(**kwargs) == {"error": f"{failed}: 400"}
     assert await function(**kwargs) == {"error": f"{failed}: 403"}
     assert await function(**kwargs) == {"error": f"{failed}: 422"}
     assert await function(**kwargs) == {"error": caught}
     assert await function(**kwargs) == {"error": caught}
+    assert await function(**kwargs) == {"error": caught}  # malformed success: the catch error, no data
 
 
 async def test_status_query_is_the_external_id(env: pytest.MonkeyPatch, mock: respx.MockRouter) -> None:
@@ -130,10 +145,11 @@ async def test_get_seat_usage_by_user(env: pytest.MonkeyPatch, mock: respx.MockR
         httpx.Response(404, json={}),
         *[httpx.ConnectError("refused")] * 3,
     ])
+    malformed = {"error": "Catch error: Failed to fetch subscription status"}  # customer without id / "true"
     assert await lumen.get_seat_usage_by_user(user_id="u1") == SEAT_USAGE
+    assert await lumen.get_seat_usage_by_user(user_id="u1") == malformed
     assert await lumen.get_seat_usage_by_user(user_id="u1") == {"error": "Customer not found"}
-    assert await lumen.get_seat_usage_by_user(user_id="u1") == {"error": "Customer not found"}
-    assert await lumen.get_seat_usage_by_user(user_id="u1") == {"error": "No active subscription"}
+    assert await lumen.get_seat_usage_by_user(user_id="u1") == malformed
     assert await lumen.get_seat_usage_by_user(user_id="u1") == {"error": "Failed to fetch status"}
     assert await lumen.get_seat_usage_by_user(user_id="u1") == {"error": "Failed to fetch seat usage: 404"}
     assert await lumen.get_seat_usage_by_user(user_id="u1") == {
@@ -177,9 +193,9 @@ async def test_get_features_fails_closed(env: pytest.MonkeyPatch, mock: respx.Mo
 
 async def test_is_feature_entitled_fails_closed(env: pytest.MonkeyPatch, mock: respx.MockRouter) -> None:
     route = mock.get("/v1/entitlements/u1/feature/premium-feature").mock(side_effect=[
-        httpx.Response(200, json={"entitled": True}),
-        httpx.Response(200, json={"entitled": False}),
-        httpx.Response(200, json={"entitled": "true"}),
+        httpx.Response(200, json={"entitled": True, "feature": {"slug": "premium-feature"}, "source": "plan"}),
+        httpx.Response(200, json={"entitled": False, "feature": {"slug": "premium-feature"}, "source": "plan"}),
+        httpx.Response(200, json={"entitled": "true", "feature": {"slug": "premium-feature"}, "source": "plan"}),
         httpx.Response(404, json={"error": "Customer not found"}),
         httpx.Response(200, text="oops"),
         *[httpx.ConnectError("refused")] * 3,
@@ -188,7 +204,8 @@ async def test_is_feature_entitled_fails_closed(env: pytest.MonkeyPatch, mock: r
     assert results == [True, False, False, False, False, False]
     assert route.calls[0].request.url.params["isExtCustId"] == "true"
     assert await lumen.is_feature_entitled(feature="premium-feature") is False
-    mock.get(f"/v1/entitlements/{CUS}/feature/x").respond(json={"entitled": True})
+    mock.get(f"/v1/entitlements/{CUS}/feature/x").respond(json={"entitled": True, "feature": {"slug": "x"},
+                                                                 "source": "plan"})
     assert await lumen.is_feature_entitled("x", lumen_customer_id=CUS) is True
 
 

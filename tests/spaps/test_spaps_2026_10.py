@@ -178,7 +178,8 @@ def _offset_pages(key: str, ids: list[str], id_key: str = "id", **extra: Any) ->
         limit = int(request.url.params.get("limit", "10"))
         offset = int(request.url.params.get("offset", "0"))
         chunk = ids[offset:offset + limit]
-        return ok({key: [{id_key: i, **extra} for i in chunk], "has_more": offset + limit < len(ids)})
+        required = {"status": "active"} if key == "subscriptions" else {}  # the contract requires it
+        return ok({key: [{id_key: i, **required, **extra} for i in chunk], "has_more": offset + limit < len(ids)})
 
     return respond
 
@@ -339,7 +340,8 @@ async def test_unchanged_calls_keep_their_wire(signed_in: Any, mock: respx.MockR
               mock.post("/api/sessions/touch").mock(return_value=ok({"session_id": "sess_1"})),
               mock.get("/api/stripe/checkout-sessions/cs_1").mock(return_value=ok({"id": "cs_1"})),
               mock.post("/api/stripe/checkout-sessions/cs_1/expire").mock(return_value=ok({"id": "cs_1"})),
-              mock.post("/api/stripe/subscription/sub_1/cancel").mock(return_value=ok({"id": "sub_1"})),
+              mock.post("/api/stripe/subscription/sub_1/cancel").mock(
+                  return_value=ok({"id": "sub_1", "status": "canceled"})),
               mock.get("/api/v1/whitelist/check").mock(return_value=ok({"message": "no"})),
               mock.get("/health").mock(return_value=httpx.Response(200, json={"status": "ok"}))]
     assert (await call(signed_in.auth.get_current_user)).wallets == []  # wallets: null is fine

@@ -21,6 +21,8 @@ from paywire.spaps import (
     SecureMessagesError,
     SessionError,
     SpapsApiError,
+    SpapsError,
+    SpapsResponseValidationError,
     UsageError,
     WhitelistError,
 )
@@ -173,8 +175,9 @@ async def test_success_status_with_a_body_that_is_not_json(make: Any, mock: resp
     mock.get("/api/stripe/products").mock(return_value=httpx.Response(200, text="<html>oops</html>"))
     client = make()
     client.set_tokens(tokens())
-    with pytest.raises(PaymentsError, match="not JSON"):
+    with pytest.raises(SpapsResponseValidationError, match="not valid JSON") as info:
         await call(client.payments.list_products)
+    assert isinstance(info.value, SpapsError) and info.value.status_code == 200
 
 
 async def test_metrics_errors_are_metrics_errors(make: Any, mock: respx.MockRouter) -> None:

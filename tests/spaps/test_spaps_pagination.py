@@ -9,9 +9,12 @@ import pytest
 import respx
 from _spaps_helpers import call, collect, ok, tokens
 
+#: fields the contracts require on list items besides the id
+ITEM_REQUIRED: dict[str, dict[str, Any]] = {"subscriptions": {"status": "active"}}
+
 
 def _page(key: str, ids: list[str], *, id_key: str = "id", **extra: Any) -> httpx.Response:
-    return ok({key: [{id_key: i} for i in ids], **extra})
+    return ok({key: [{id_key: i, **ITEM_REQUIRED.get(key, {})} for i in ids], **extra})
 
 
 async def test_sessions_follow_has_more(make: Any, mock: respx.MockRouter) -> None:

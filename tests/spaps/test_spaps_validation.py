@@ -164,7 +164,10 @@ async def test_messages_never_echo_passwords(make: Any) -> None:
 
 async def test_good_edge_values_pass(make: Any, mock: respx.MockRouter) -> None:
     """Values at the edges of what is allowed do reach the server."""
-    route = mock.route().mock(return_value=ok({"invoice": {"id": "inv_1"}}))
+    replies = {"/api/auth/nonce": ok({"nonce": "n_1", "message": "Sign in: n_1"}),
+               "/api/stripe/products": ok({"products": []})}
+    route = mock.route().mock(side_effect=lambda request: replies.get(
+        request.url.path, ok({"invoice": {"id": "inv_1"}, "usage": [], "events": []})))
     client = make()
     client.set_tokens(tokens())
     await call(client.payments.crypto.create_invoice, asset="USDC", network="base", amount=12)

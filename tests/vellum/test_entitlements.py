@@ -71,7 +71,7 @@ async def test_is_active_follows_the_seed_rule_and_has_access_the_server(make: A
                                                                          "config": {}})
     mock.get(f"{T}/customers/u_past/entitlements").respond(200, json={"status": "past_due", "modules": [],
                                                                         "config": {}, "hasAccess": False})
-    client = make()
+    client = make(api_version="v1")  # v1's spec makes hasAccess optional; v2 requires it
     trial = await call(client.get_entitlements, "u_trial")
     past = await call(client.get_entitlements, "u_past")
     assert trial.is_active() and trial.has_access()  # v1-era body without hasAccess

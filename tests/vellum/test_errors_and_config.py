@@ -71,13 +71,16 @@ async def test_gets_are_retried_on_5xx(make: Any, mock: respx.MockRouter) -> Non
     assert route.call_count == 2
 
 
-async def test_non_json_success_is_an_api_error(make: Any, mock: respx.MockRouter) -> None:
+async def test_non_json_success_is_a_response_validation_error(make: Any, mock: respx.MockRouter) -> None:
+    from paywire.vellum import VellumError, VellumResponseValidationError
+
     mock.get(SUB).respond(200, text="not json")
-    with pytest.raises(VellumApiError, match="not JSON"):
+    with pytest.raises(VellumResponseValidationError, match="not valid JSON") as info:
         await call(make().get_subscription, account_id="acct_1", customer_id="unit_1")
     mock.get(f"{T}/accounts/acct_1/payment-methods").respond(200, json={"nope": []})
-    with pytest.raises(VellumApiError, match="'methods'"):
+    with pytest.raises(VellumResponseValidationError, match="'methods'"):
         await call(make().list_payment_methods, account_id="acct_1")
+    assert isinstance(info.value, VellumError)
 
 
 async def test_connection_errors_are_core_errors(make: Any, mock: respx.MockRouter) -> None:
@@ -202,7 +205,7 @@ async def test_seed_style_transport_callable(make: Any) -> None:
     def transport(method: str, url: str, headers: dict[str, str], body: str | None) -> HttpResponse:
         seen.append((method, url, headers, body))
         if url.endswith("/entitlements"):
-            return HttpResponse(200, {"content-type": "application/json"}, '{"modules": ["imports"]}')
+            return HttpResponse(200, {"content-type": "application/json"}, '{"status": "active", "modules": ["imports"], "config": {}, "hasAccess": true}')
         return HttpResponse(200, {}, '{"accountId": "acct_1"}')
 
     client = make(base_url="https://vellum.test", transport=transport)
@@ -214,7 +217,7 @@ async def test_seed_style_transport_callable(make: Any) -> None:
 
 
 async def test_httpx_mock_transport_passes_through(make: Any) -> None:
-    client = make(transport=httpx.MockTransport(lambda r: httpx.Response(200, json={"modules": ["x"]})))
+    client = make(transport=httpx.MockTransport(lambda r: httpx.Response(200, json={"status": "active", "modules": ["x"], "config": {}, "hasAccess": True})))
     assert await call(client.can, "unit_1", "x")
 
 

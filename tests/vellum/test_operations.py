@@ -59,9 +59,9 @@ CASES = [
          {"planId": "team", "seats": 4, "productId": "prod_sam", "addOnModuleIds": ["audit", "sso"]},
          reply=SUB_V2, versions=("v2",)),
     Case("cancel_subscription", dict(account_id="acct_1", customer_id="unit_1"), "DELETE", f"{C}/subscription",
-         reply=SUB_V1),
+         reply={**SUB_V1, **SUB_V2}),
     Case("cancel_subscription", dict(account_id="acct_1", customer_id="unit_1", at_period_end=True),
-         "DELETE", f"{C}/subscription", params={"atPeriodEnd": "true"}, reply=SUB_V2),
+         "DELETE", f"{C}/subscription", params={"atPeriodEnd": "true"}, reply={**SUB_V1, **SUB_V2}),
     Case("get_subscription", dict(account_id="acct_1", customer_id="unit_1"), "GET", f"{C}/subscription",
          reply=SUB_V1),
     Case("update_subscription", dict(account_id="acct_1", customer_id="unit_1", plan_id="pro", plan_version=2,
@@ -108,15 +108,20 @@ CASES = [
          {"status": "active"}, reply={"customerId": "unit_1", "status": "active"}),
     # billing
     Case("list_payment_methods", dict(account_id="acct_1"), "GET", f"{A}/payment-methods",
-         reply={"methods": [{"id": "pm_1", "brand": "visa"}]}, result=[{"id": "pm_1", "brand": "visa"}]),
+         reply={"methods": [{"id": "pm_1", "ref": "pm_1", "brand": "visa"}]},
+         result=[{"id": "pm_1", "ref": "pm_1", "brand": "visa"}]),
     Case("set_default_payment_method", dict(account_id="acct_1", method_id="pmr_1"), "PATCH",
-         f"{A}/payment-methods/pmr_1", reply={"ref": "pmr_1", "isDefault": True}),
+         f"{A}/payment-methods/pmr_1", reply={"id": "pmr_1", "ref": "pmr_1", "isDefault": True}),
     Case("remove_payment_method", dict(account_id="acct_1", method_id="pm_1"), "DELETE",
          f"{A}/payment-methods/pm_1", reply={"removed": True, "id": "pm_1"}),
     Case("set_subscription_payment_method", dict(account_id="acct_1", customer_id="unit_1", method_id="pm_2"),
-         "PATCH", f"{C}/payment-method", {"methodId": "pm_2"}, reply={"subscription": SUB_V1, "default": "pm_1"}),
+         "PATCH", f"{C}/payment-method", {"methodId": "pm_2"}, reply={"subscription": SUB_V1, "default": "pm_1"},
+         versions=("v1",)),
+    Case("set_subscription_payment_method", dict(account_id="acct_1", customer_id="unit_1", method_id="pm_2"),
+         "PATCH", f"{C}/payment-method", {"methodId": "pm_2"}, reply=SUB_V2, versions=("v2",)),
     Case("list_invoices", dict(account_id="acct_1"), "GET", f"{A}/invoices",
-         reply={"invoices": [{"ref": "inr_1"}]}, result=[{"ref": "inr_1"}]),
+         reply={"invoices": [{"id": "in_1", "ref": "inr_1"}]},
+         result=[{"id": "in_1", "ref": "inr_1"}]),
     Case("list_invoices", dict(account_id="acct_1", customer_id="unit_1"), "GET", f"{A}/invoices",
          params={"customerId": "unit_1"}, reply={"invoices": []}, result=[]),
     # credits (v2)
@@ -180,7 +185,8 @@ async def test_list_results_are_plain_lists_of_dicts(make: Any, mock: respx.Mock
 
 
 async def test_path_segments_are_fully_escaped(make: Any, mock: respx.MockRouter) -> None:
-    route = mock.get(url__regex=r".*/customers/.*/entitlements").respond(200, json={"modules": []})
+    route = mock.get(url__regex=r".*/customers/.*/entitlements").respond(200, json={"status": "active", "modules": [], "config": {},
+                                                                                      "hasAccess": True})
     await call(make().get_entitlements, "unit 1?#%")
     assert route.calls.last.request.url.raw_path == b"/tenants/sam/customers/unit%201%3F%23%25/entitlements"
 

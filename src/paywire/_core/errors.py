@@ -300,3 +300,54 @@ def make_status_error(response: httpx.Response, errors: ErrorMap = DEFAULT_ERROR
         message = f"HTTP {response.status_code}" + (f" {response.reason_phrase}" if response.reason_phrase else "")
     cls = errors.classify(response.status_code, code)
     return cls(message, response=response, body=body, code=code, request_id=request_id)
+
+
+# --- malformed success answers ------------------------------------------------------------------
+#: How much of a malformed body an error shows (after redaction): enough to recognise an HTML
+#: error page or a truncated document, never a whole (possibly huge) payload.
+BODY_EXCERPT_CHARS = 200
+
+
+class ResponseValidationError(APIError):
+    """The API answered with a success status, but the body is not what its spec promises.
+
+    Raised instead of returning a wrong value: an HTML page, an empty or truncated body, ``null``,
+    wrongly typed or missing fields, absurdly nested or non-finite JSON. Attributes:
+    ``status_code``, ``request_id`` (the ``X-Request-ID`` header), ``body_excerpt`` (the first
+    characters of the body, secrets redacted), ``reason`` (what was wrong), ``response``.
+    Each service raises its own subclass (``VellumResponseValidationError`` ...), so
+    ``except <Service>Error`` catches it too.
+    """
+
+    def __init__(self, reason: str, *, response: httpx.Response | None = None) -> None:
+        status = None if response is None else response.status_code
+        super().__init__(f"malformed {status} answer: {reason}" if status is not None else reason,
+                         request=response.request if response is not None and _has_request(response) else None)
+        self.reason = redact(reason)
+        self.response = response
+        self.status_code = status
+        self.request_id: str | None = None if response is None else response.headers.get("x-request-id")
+        self.body_excerpt = "" if response is None else _excerpt(response)
+
+    def __str__(self) -> str:
+        text = self.message
+        if self.request_id:
+            text += f" [request {self.request_id}]"
+        if self.body_excerpt:
+            text += f" body: {self.body_excerpt!r}"
+        return redact(text)
+
+    def __repr__(self) -> str:
+        return redact(f"{type(self).__name__}(status_code={self.status_code}, reason={self.reason!r}, "
+                      f"request_id={self.request_id!r}, body_excerpt={self.body_excerpt!r})")
+
+
+def _excerpt(response: httpx.Response) -> str:
+    try:
+        raw = response.content[: BODY_EXCERPT_CHARS * 4]
+    except Exception:  # a streamed response that was never read: no excerpt rather than an error
+        return ""
+    # Redact before cutting: a cut through a secret would leave a prefix the pattern misses.
+    text = redact(raw.decode("utf-8", errors="replace"))
+    more = len(text) > BODY_EXCERPT_CHARS or len(response.content) > len(raw)
+    return text[:BODY_EXCERPT_CHARS] + ("…" if more else "")

@@ -63,11 +63,13 @@ from paywire._core import (
 )
 from paywire._core import ValidationError as _CoreValidationError
 from paywire._core.client import HttpBackend
+from paywire._core.decode import success_object
 from paywire.conxa import qr as _qr
 from paywire.conxa.errors import (
     CONXA_ERRORS,
     ConnectionTimeoutError,
     ConxaConnectionError,
+    ConxaResponseValidationError,
     ConxaTimeoutError,
     ForbiddenError,
     IdempotencyConflictError,
@@ -284,7 +286,7 @@ class _ConxaOps(BaseClient):
             # 429 comes back here (ok=...) so the seed's own retry count applies, not the core's.
             resp = yield from self._call(kwargs, ok=(429,))
             if resp.status_code != 429:
-                return SessionStatus.from_api_response(resp.json())
+                return SessionStatus.from_api_response(success_object(gen, resp, ConxaResponseValidationError))
             error = make_status_error(resp, self._errors)
             assert isinstance(error, RateLimitError)
             hint = error.retry_after
@@ -421,7 +423,7 @@ class _ConxaOps(BaseClient):
                     raise
                 yield Sleep(delay)
                 continue
-            return ChargeResult.from_api_response(resp.json())
+            return ChargeResult.from_api_response(success_object(gen, resp, ConxaResponseValidationError))
 
     @operation
     def get_wallet_balance(self, wallet_id: str) -> Flow[WalletBalance]:
@@ -429,7 +431,7 @@ class _ConxaOps(BaseClient):
         from paywire_gen_conxa_v1.api.wallets import get_wallet_balance as gen
 
         resp = yield from self._call(gen._get_kwargs(_wallet_id(wallet_id)))
-        return WalletBalance.from_api_response(resp.json())
+        return WalletBalance.from_api_response(success_object(gen, resp, ConxaResponseValidationError))
 
     @operation
     def health_check(self) -> Flow[bool]:
@@ -438,8 +440,8 @@ class _ConxaOps(BaseClient):
 
         try:
             resp = yield from self._call(gen._get_kwargs())
-            body = resp.json()
-        except (PaywireError, ValueError):
+            body = success_object(gen, resp, ConxaResponseValidationError)
+        except PaywireError:  # malformed answers included: the seed's contract is a bool
             return False
         return isinstance(body, dict) and body.get("status") == "ok"
 

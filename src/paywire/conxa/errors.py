@@ -50,6 +50,7 @@ from paywire._core import (
 from paywire._core import AuthenticationError as _CoreAuthenticationError
 from paywire._core import RateLimitError as _CoreRateLimitError
 from paywire._core import ValidationError as _CoreValidationError
+from paywire._core.errors import ResponseValidationError
 from paywire._core.redact import sanitize_server_text
 
 __all__ = [
@@ -58,6 +59,7 @@ __all__ = [
     "CONXAError",
     "ConnectionTimeoutError",
     "ConxaConnectionError",
+    "ConxaResponseValidationError",
     "ConxaTimeoutError",
     "ErrorResponse",
     "ForbiddenError",
@@ -135,6 +137,18 @@ class CONXAError(PaywireError):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status_code={self.status_code!r}, error_code={self.error_code!r}, message={self.message!r})"
+
+
+class ConxaResponseValidationError(CONXAError, ResponseValidationError):
+    """A success answer whose body is not what the CONXA spec promises (see
+    :class:`paywire.ResponseValidationError`): never read as a decline or a zero balance."""
+
+    def __init__(self, reason: str, *, response: httpx.Response | None = None) -> None:
+        ResponseValidationError.__init__(self, reason, response=response)
+        self.error_code = None
+
+    __str__ = ResponseValidationError.__str__
+    __repr__ = ResponseValidationError.__repr__
 
 
 class _StatusError(CONXAError, APIStatusError):

@@ -32,6 +32,7 @@ from paywire._core import (
     timeout_setting,
 )
 from paywire._core.client import HttpBackend
+from paywire._core.decode import decode_json, parse_success, success_json
 from paywire._core.flow import RunnerMethod
 from paywire.entitlements import EntitlementCache
 from paywire.lumen.errors import (
@@ -242,13 +243,10 @@ def signup_body(email: str, name: str, user_id: str, plan_id: str | None = None,
 
 
 # --- response parsing -------------------------------------------------------------------------
-def _json(response: httpx.Response) -> Any:
-    try:
-        return response.json()
-    except ValueError as exc:
-        raise LumenResponseError(
-            f"Lumen answered {response.status_code} with a body that is not JSON"
-        ) from exc
+def _json(response: httpx.Response, op: Any) -> Any:
+    """The success body of generated operation ``op``, decoded strictly and checked against
+    the spec (``paywire._core.decode``): malformed answers raise :class:`LumenResponseError`."""
+    return success_json(op, response, LumenResponseError)
 
 
 def _parse(parse: Callable[[Mapping[str, Any]], M], data: Any, what: str) -> M:
@@ -494,20 +492,27 @@ class _LumenOps(BaseClient):
         from paywire_gen_lumen_v1.api.customers import get_subscription_status as gen
 
         kwargs = gen._get_kwargs(external_customer_id=_require_text(user_id, "user_id"))
-        return _json((yield from self._request_kwargs(kwargs)))
+        return _json((yield from self._request_kwargs(kwargs)), gen)
 
     def _overview_json(self, user_id: str) -> Flow[Any]:
         from paywire_gen_lumen_v1.api.customers import get_customer_overview as gen
 
         kwargs = gen._get_kwargs(external_customer_id=_require_text(user_id, "user_id"))
-        return _json((yield from self._request_kwargs(kwargs)))
+        response = yield from self._request_kwargs(kwargs)
+        data = decode_json(response, LumenResponseError)
+        if isinstance(data, dict) and "portal" not in data and "customer" in data:
+            # lumen-python-sdk's own fixtures send the portal object unwrapped (reference:
+            # lumen-sdk-behaviour.md): check it as the wrapped body the spec describes.
+            parse_success(gen, response, LumenResponseError, data={"portal": data})
+            return data
+        return _json(response, gen)
 
     def _entitlements_json(self, customer_id: str, is_ext: bool) -> Flow[Any]:
         from paywire_gen_lumen_v1.api.entitlements import get_entitlements as gen
         from paywire_gen_lumen_v1.models import IsExtCustIdFlag
 
         flag = IsExtCustIdFlag.TRUE if is_ext else IsExtCustIdFlag.FALSE
-        return _json((yield from self._request_kwargs(gen._get_kwargs(customer_id, is_ext_cust_id=flag))))
+        return _json((yield from self._request_kwargs(gen._get_kwargs(customer_id, is_ext_cust_id=flag))), gen)
 
     def _feature_json(self, customer_id: str, feature: str, is_ext: bool) -> Flow[Any]:
         from paywire_gen_lumen_v1.api.entitlements import check_feature_entitlement as gen
@@ -515,7 +520,7 @@ class _LumenOps(BaseClient):
 
         flag = IsExtCustIdFlag.TRUE if is_ext else IsExtCustIdFlag.FALSE
         kwargs = gen._get_kwargs(customer_id, _require_text(feature, "feature"), is_ext_cust_id=flag)
-        return _json((yield from self._request_kwargs(kwargs)))
+        return _json((yield from self._request_kwargs(kwargs)), gen)
 
     def _event_response(self, body: Mapping[str, Any]) -> Flow[httpx.Response]:
         # The body always carries an idempotencyKey (event_body), so a resend is deduplicated.
@@ -525,9 +530,12 @@ class _LumenOps(BaseClient):
             self._forget(body.get("extCustomerId"), body.get("customerId"))
 
     def _seat_json(self, kind: Literal["add", "remove"], body: Mapping[str, Any]) -> Flow[Any]:
+        from paywire_gen_lumen_v1.api.seats import add_seat, remove_seat
+
         # seat_body always sets idempotency_key: the server replays the first result on a resend.
         try:
-            return _json((yield from self._request("POST", f"/v1/seats/{kind}", json=body, retry_safe=True)))
+            response = yield from self._request("POST", f"/v1/seats/{kind}", json=body, retry_safe=True)
+            return _json(response, add_seat if kind == "add" else remove_seat)
         finally:
             self._forget(body.get("user_id"), body.get("organization_id"))
 
@@ -535,12 +543,14 @@ class _LumenOps(BaseClient):
         from paywire_gen_lumen_v1.api.seats import get_seat_usage as gen
 
         kwargs = gen._get_kwargs(_require_text(customer_id, "customer_id"))
-        return _json((yield from self._request_kwargs(kwargs)))
+        return _json((yield from self._request_kwargs(kwargs)), gen)
 
     def _enroll_json(self, body: Mapping[str, Any]) -> Flow[Any]:
+        from paywire_gen_lumen_v1.api.enrollment import enroll_user
+
         # No idempotency key exists for enrollment: never resent once it may have arrived.
         try:
-            return _json((yield from self._request("POST", "/v1/enrollment/enroll", json=body)))
+            return _json((yield from self._request("POST", "/v1/enrollment/enroll", json=body)), enroll_user)
         finally:
             self._forget(body.get("userId"))
 
@@ -557,7 +567,9 @@ class _LumenOps(BaseClient):
             raise
         finally:
             self._forget(body.get("userId"))
-        return True, _json(response)
+        from paywire_gen_lumen_v1.api.subscriptions import create_free_subscription
+
+        return True, _json(response, create_free_subscription)
 
     def _forward(self, method: str, path: str, *, params: Mapping[str, str] | None,
                  json: Any = None) -> Flow[httpx.Response]:
@@ -651,13 +663,14 @@ class _LumenOps(BaseClient):
         ``user_id`` / ``lumen_customer_id`` is required here. Without ``idempotency_key`` a
         uuid4 is sent, so the SDK's own retries never count an event twice; a duplicate key
         within 24 h comes back with ``deduplicated=True``."""
+        from paywire_gen_lumen_v1.api.events import send_event as gen
         from paywire_gen_lumen_v1.models import EventAcceptedMessage, EventIngested
 
         if not user_id and not lumen_customer_id:
             raise LumenValidationError("Either user_id or lumen_customer_id must be provided", field="user_id")
         body = event_body(name, value, user_id=user_id, lumen_customer_id=lumen_customer_id,
                           idempotency_key=idempotency_key, timestamp=timestamp, properties=properties)
-        data = _json((yield from self._event_response(body)))
+        data = _json((yield from self._event_response(body)), gen)
         if isinstance(data, Mapping) and "event" in data:
             return _parse(EventIngested.from_dict, data, "event")
         return _parse(EventAcceptedMessage.from_dict, data, "event")
@@ -781,6 +794,7 @@ class _LumenOps(BaseClient):
     @operation
     def create_setup_intent(self, external_customer_id: str) -> Flow[SetupIntentResult]:
         """Start adding a payment method: Stripe ``client_secret`` or a Dodo payment link."""
+        from paywire_gen_lumen_v1.api.portal import create_setup_intent as gen
         from paywire_gen_lumen_v1.models import (
             DodoSetupIntentResponse,
             OtherSetupIntentResponse,
@@ -788,7 +802,7 @@ class _LumenOps(BaseClient):
         )
 
         body = {"externalCustomerId": _require_text(external_customer_id, "external_customer_id")}
-        data = _json((yield from self._request("POST", "/v1/customers/portal/create-setup-intent", json=body)))
+        data = _json((yield from self._request("POST", "/v1/customers/portal/create-setup-intent", json=body)), gen)
         provider = data.get("provider") if isinstance(data, Mapping) else None
         if provider == "stripe":
             return _parse(StripeSetupIntentResponse.from_dict, data, "setup intent")
@@ -800,6 +814,7 @@ class _LumenOps(BaseClient):
     def set_subscription_payment_method(self, external_customer_id: str,
                                         payment_method_id: str) -> Flow[PortalActionResponse]:
         """Charge the subscription to this (already attached) payment method."""
+        from paywire_gen_lumen_v1.api.portal import set_subscription_payment_method as gen
         from paywire_gen_lumen_v1.models import PortalActionResponse
 
         body = {"externalCustomerId": _require_text(external_customer_id, "external_customer_id"),
@@ -807,7 +822,7 @@ class _LumenOps(BaseClient):
         response = yield from self._request(
             "POST", "/v1/customers/portal/set-subscription-payment-method", json=body, retry_safe=True
         )
-        return _parse(PortalActionResponse.from_dict, _json(response), "portal action")
+        return _parse(PortalActionResponse.from_dict, _json(response, gen), "portal action")
 
     @operation
     def remove_payment_method(self, payment_method_id: str,
@@ -820,7 +835,7 @@ class _LumenOps(BaseClient):
 
         owner = UNSET if external_customer_id is None else external_customer_id
         kwargs = gen._get_kwargs(_require_text(payment_method_id, "payment_method_id"), external_customer_id=owner)
-        return _parse(PortalActionResponse.from_dict, _json((yield from self._request_kwargs(kwargs))), "portal action")
+        return _parse(PortalActionResponse.from_dict, _json((yield from self._request_kwargs(kwargs)), gen), "portal action")
 
     @operation
     def get_invoice_pdf(self, invoice_id: str) -> Flow[InvoicePdfResponse]:
@@ -829,7 +844,7 @@ class _LumenOps(BaseClient):
         from paywire_gen_lumen_v1.models import InvoicePdfResponse
 
         data = yield from self._request_kwargs(gen._get_kwargs(_require_text(invoice_id, "invoice_id")))
-        return _parse(InvoicePdfResponse.from_dict, _json(data), "invoice PDF")
+        return _parse(InvoicePdfResponse.from_dict, _json(data, gen), "invoice PDF")
 
 
 class LumenClient(_LumenOps, SyncClient):

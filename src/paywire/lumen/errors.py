@@ -25,6 +25,7 @@ from paywire._core import (
     RateLimitError,
     ValidationError,
 )
+from paywire._core.errors import ResponseValidationError
 
 __all__ = [
     "LUMEN_ERRORS",
@@ -54,8 +55,9 @@ class LumenValidationError(LumenError, ValidationError):
     """Bad input, caught before anything is sent (``field`` names the argument)."""
 
 
-class LumenResponseError(LumenError):
-    """A success response whose body is not the JSON shape the API documents."""
+class LumenResponseError(LumenError, ResponseValidationError):
+    """A success response whose body is not the JSON shape the API documents (Lumen's
+    :class:`paywire.ResponseValidationError`)."""
 
 
 class LumenAPIError(LumenError, APIStatusError):

@@ -59,6 +59,7 @@ from paywire.spaps.errors import (
     SessionError,
     SpapsApiError,
     SpapsError,
+    SpapsResponseValidationError,
     TokenStoreError,
     UnsupportedOperationError,
     UsageError,
@@ -128,6 +129,7 @@ __all__ = [
     # errors
     "SpapsError",
     "SpapsApiError",
+    "SpapsResponseValidationError",
     "AuthError",
     "SessionError",
     "PaymentsError",

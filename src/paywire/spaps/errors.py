@@ -15,6 +15,7 @@ from typing import Any
 
 from paywire._core import APIStatusError, ErrorMap, PaywireError
 from paywire._core import UnsupportedOperationError as CoreUnsupportedOperationError
+from paywire._core.errors import ResponseValidationError
 
 
 class SpapsError(PaywireError):
@@ -41,6 +42,11 @@ class SpapsApiError(SpapsError, APIStatusError):
             if isinstance(err, dict):
                 return err.get("details")
         return None
+
+
+class SpapsResponseValidationError(SpapsError, ResponseValidationError):
+    """A success answer whose body is not what the pinned SPAPS contract promises (see
+    :class:`paywire.ResponseValidationError`); nothing from it is stored (no tokens)."""
 
 
 class AuthError(SpapsApiError):

@@ -31,6 +31,7 @@ from paywire.vellum.errors import (
     VellumConfigError,
     VellumError,
     VellumPermissionError,
+    VellumResponseValidationError,
     VellumSignatureError,
     VellumValidationError,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "VellumConfigError",
     "VellumError",
     "VellumPermissionError",
+    "VellumResponseValidationError",
     "VellumSignatureError",
     "VellumValidationError",
     "sign_push_payload",

@@ -40,6 +40,7 @@ from paywire._core import (
     timeout_setting,
 )
 from paywire._core.client import HttpBackend
+from paywire._core.decode import parse_success, success_object
 from paywire._versions import API_VERSIONS, package_for
 from paywire.entitlements import DEFAULT_MAX_SIZE, EntitlementCache
 from paywire.vellum._transport import adapt_transport
@@ -48,6 +49,7 @@ from paywire.vellum.errors import (
     UnsupportedOperationError,
     VellumApiError,
     VellumConfigError,
+    VellumResponseValidationError,
     VellumValidationError,
 )
 from paywire.vellum.models import EntitlementSet
@@ -184,27 +186,19 @@ def _ids(values: Any, name: str) -> list[str]:
     return [_id(v, name) for v in values]
 
 
-def _json(resp: httpx.Response) -> Any:
-    try:
-        return resp.json()
-    except ValueError:
-        raise VellumApiError(f"Vellum answered {resp.status_code} with a body that is not JSON",
-                             response=resp, body=resp.text) from None
+#: what the v2 invoice PDF may be labelled (the spec says application/pdf; "" = no header)
+_PDF_TYPES = frozenset({"application/pdf", "application/octet-stream", ""})
 
 
-def _object(resp: httpx.Response) -> dict[str, Any]:
-    data = _json(resp)
-    if not isinstance(data, dict):
-        raise VellumApiError(f"Vellum answered {resp.status_code} with JSON that is not an object",
-                             response=resp, body=data)
-    return data
+def _object(gen: Any, resp: httpx.Response) -> dict[str, Any]:
+    """The success body of operation ``gen``, decoded strictly and checked against the spec."""
+    return success_object(gen, resp, VellumResponseValidationError)
 
 
-def _list(resp: httpx.Response, key: str) -> list[dict[str, Any]]:
-    items = _object(resp).get(key)
-    if not isinstance(items, list):
-        raise VellumApiError(f"Vellum answered {resp.status_code} without a {key!r} list",
-                             response=resp, body=resp.text)
+def _list(gen: Any, resp: httpx.Response, key: str) -> list[dict[str, Any]]:
+    items = _object(gen, resp).get(key)
+    if not isinstance(items, list):  # the spec requires it; checked above, kept for the type
+        raise VellumResponseValidationError(f"no {key!r} list", response=resp)
     return items
 
 
@@ -301,12 +295,12 @@ class _VellumOps:
         resp = yield from self._request_kwargs(gen._get_kwargs(self._tenant, customer_id), ok=(404,))
         if resp.status_code == 404:  # "this customer has no record": an empty set, cached too
             return EntitlementSet({}, False)
-        return EntitlementSet(_object(resp), True)
+        return EntitlementSet(_object(gen, resp), True)
 
     def _flags_flow(self, customer_id: str) -> Flow[dict[str, bool]]:
         gen = _gen_module(self._package, "get_customer_flags")
         resp = yield from self._request_kwargs(gen._get_kwargs(self._tenant, customer_id))
-        flags = _object(resp).get("flags")
+        flags = _object(gen, resp).get("flags")
         return dict(flags) if isinstance(flags, dict) else {}
 
     # -- checkout -----------------------------------------------------------------------------------
@@ -329,7 +323,7 @@ class _VellumOps:
             **self._v2_plan_extras("create_checkout", product_id, add_on_module_ids),
         )
         resp = yield from self._request_kwargs(gen._get_kwargs(self._tenant, _id(account_id, "account_id"), body=body))
-        return _object(resp)
+        return _object(gen, resp)
 
     @operation
     def create_setup_checkout(self, *, account_id: str, success_url: str, cancel_url: str) -> Flow[dict[str, Any]]:
@@ -338,7 +332,7 @@ class _VellumOps:
         body = self._model("SetupCheckoutRequest", success_url=_url(success_url, "success_url"),
                            cancel_url=_url(cancel_url, "cancel_url"))
         resp = yield from self._request_kwargs(gen._get_kwargs(self._tenant, _id(account_id, "account_id"), body=body))
-        return _object(resp)
+        return _object(gen, resp)
 
     # -- subscriptions --------------------------------------------------------------------------------
     @operation
@@ -355,7 +349,7 @@ class _VellumOps:
             **self._v2_plan_extras("create_subscription", product_id, add_on_module_ids),
         )
         kwargs = gen._get_kwargs(self._tenant, account_id, customer_id, body=body)
-        return (yield from self._mutate_subscription(customer_id, kwargs))
+        return (yield from self._mutate_subscription(gen, customer_id, kwargs))
 
     @operation
     def cancel_subscription(self, *, account_id: str, customer_id: str,
@@ -366,14 +360,14 @@ class _VellumOps:
         account_id, customer_id = _id(account_id, "account_id"), _id(customer_id, "customer_id")
         kwargs = gen._get_kwargs(self._tenant, account_id, customer_id,
                                  **({"at_period_end": True} if at_period_end else {}))
-        return (yield from self._mutate_subscription(customer_id, kwargs))
+        return (yield from self._mutate_subscription(gen, customer_id, kwargs))
 
     @operation
     def get_subscription(self, *, account_id: str, customer_id: str) -> Flow[dict[str, Any]]:
         gen = self._op("get_subscription")
         resp = yield from self._request_kwargs(
             gen._get_kwargs(self._tenant, _id(account_id, "account_id"), _id(customer_id, "customer_id")))
-        return _object(resp)
+        return _object(gen, resp)
 
     @operation
     def update_subscription(self, *, account_id: str, customer_id: str, plan_id: str, plan_version: int,
@@ -389,7 +383,7 @@ class _VellumOps:
             add_on_module_ids=None if add_on_module_ids is None else _ids(add_on_module_ids, "add_on_module_ids"),
         )
         return (yield from self._mutate_subscription(
-            customer_id, gen._get_kwargs(self._tenant, account_id, customer_id, body=body)))
+            gen, customer_id, gen._get_kwargs(self._tenant, account_id, customer_id, body=body)))
 
     @operation
     def preview_change(self, *, account_id: str, customer_id: str, product_id: str | None = None,
@@ -406,7 +400,7 @@ class _VellumOps:
         )
         resp = yield from self._request_kwargs(gen._get_kwargs(
             self._tenant, _id(account_id, "account_id"), _id(customer_id, "customer_id"), body=body))
-        return _object(resp)
+        return _object(gen, resp)
 
     @operation
     def set_seats(self, *, account_id: str, customer_id: str, seats: int) -> Flow[dict[str, Any]]:
@@ -415,7 +409,7 @@ class _VellumOps:
         account_id, customer_id = _id(account_id, "account_id"), _id(customer_id, "customer_id")
         body = self._model("SetSeatsRequest", seats=_int(seats, "seats"))
         return (yield from self._mutate_subscription(
-            customer_id, gen._get_kwargs(self._tenant, account_id, customer_id, body=body)))
+            gen, customer_id, gen._get_kwargs(self._tenant, account_id, customer_id, body=body)))
 
     @operation
     def add_add_on(self, *, account_id: str, customer_id: str, module_id: str) -> Flow[dict[str, Any]]:
@@ -424,7 +418,7 @@ class _VellumOps:
         account_id, customer_id = _id(account_id, "account_id"), _id(customer_id, "customer_id")
         body = self._model("UpdateAddOnsRequest", add=[_id(module_id, "module_id")])
         return (yield from self._mutate_subscription(
-            customer_id, gen._get_kwargs(self._tenant, account_id, customer_id, body=body)))
+            gen, customer_id, gen._get_kwargs(self._tenant, account_id, customer_id, body=body)))
 
     @operation
     def remove_add_on(self, *, account_id: str, customer_id: str, module_id: str) -> Flow[dict[str, Any]]:
@@ -433,7 +427,7 @@ class _VellumOps:
         account_id, customer_id = _id(account_id, "account_id"), _id(customer_id, "customer_id")
         body = self._model("UpdateAddOnsRequest", remove=[_id(module_id, "module_id")])
         return (yield from self._mutate_subscription(
-            customer_id, gen._get_kwargs(self._tenant, account_id, customer_id, body=body)))
+            gen, customer_id, gen._get_kwargs(self._tenant, account_id, customer_id, body=body)))
 
     @operation
     def change_plan(self, *, account_id: str, customer_id: str, plan_id: str, plan_version: int,
@@ -445,7 +439,7 @@ class _VellumOps:
                            plan_version=_int(plan_version, "plan_version"),
                            product_id=_opt_str(product_id, "product_id"))
         return (yield from self._mutate_subscription(
-            customer_id, gen._get_kwargs(self._tenant, account_id, customer_id, body=body)))
+            gen, customer_id, gen._get_kwargs(self._tenant, account_id, customer_id, body=body)))
 
     @operation
     def reactivate(self, *, account_id: str, customer_id: str) -> Flow[dict[str, Any]]:
@@ -453,16 +447,16 @@ class _VellumOps:
         gen = self._op("reactivate", "reactivate_subscription")
         account_id, customer_id = _id(account_id, "account_id"), _id(customer_id, "customer_id")
         return (yield from self._mutate_subscription(
-            customer_id, gen._get_kwargs(self._tenant, account_id, customer_id)))
+            gen, customer_id, gen._get_kwargs(self._tenant, account_id, customer_id)))
 
-    def _mutate_subscription(self, customer_id: str, kwargs: Mapping[str, Any]) -> Flow[dict[str, Any]]:
+    def _mutate_subscription(self, gen: Any, customer_id: str, kwargs: Mapping[str, Any]) -> Flow[dict[str, Any]]:
         """Send a subscription change; the customer's cached entitlements are dropped whether or
         not the answer arrives (a dropped connection may still have committed the change)."""
         try:
             resp = yield from self._request_kwargs(kwargs)
         finally:
             self._entitlements.invalidate(customer_id)
-        return _object(resp)
+        return _object(gen, resp)
 
     # -- provisioning ---------------------------------------------------------------------------------
     @operation
@@ -493,7 +487,7 @@ class _VellumOps:
             fields.update(billing_customer_id=customer, create_billing_customer=create)
         body = self._model("CreateAccountRequest", **fields)
         resp = yield from self._request_kwargs(gen._get_kwargs(self._tenant, body=body))
-        return _object(resp)
+        return _object(gen, resp)
 
     @operation
     def create_customer(self, *, account_id: str, customer_id: str, email: str | None = None,
@@ -504,7 +498,7 @@ class _VellumOps:
         body = self._model("CreateCustomerRequest", customer_id=_id(customer_id, "customer_id"),
                            email=_opt_str(email, "email"), name=_opt_str(name, "name"))
         resp = yield from self._request_kwargs(gen._get_kwargs(self._tenant, _id(account_id, "account_id"), body=body))
-        return _object(resp)
+        return _object(gen, resp)
 
     @operation
     def set_account_status(self, *, account_id: str, status: str) -> Flow[dict[str, Any]]:
@@ -516,7 +510,7 @@ class _VellumOps:
                 gen._get_kwargs(self._tenant, _id(account_id, "account_id"), body=body))
         finally:
             self._entitlements.invalidate()
-        return _object(resp)
+        return _object(gen, resp)
 
     @operation
     def set_customer_status(self, *, account_id: str, customer_id: str, status: str) -> Flow[dict[str, Any]]:
@@ -525,7 +519,7 @@ class _VellumOps:
         account_id, customer_id = _id(account_id, "account_id"), _id(customer_id, "customer_id")
         body = self._model("StatusRequest", status=_status(status))
         return (yield from self._mutate_subscription(
-            customer_id, gen._get_kwargs(self._tenant, account_id, customer_id, body=body)))
+            gen, customer_id, gen._get_kwargs(self._tenant, account_id, customer_id, body=body)))
 
     # -- billing --------------------------------------------------------------------------------------
     @operation
@@ -533,7 +527,7 @@ class _VellumOps:
         """The account's saved cards (the ``methods`` list). v2 items carry ``ref``, not ``id``."""
         gen = self._op("list_payment_methods")
         resp = yield from self._request_kwargs(gen._get_kwargs(self._tenant, _id(account_id, "account_id")))
-        return _list(resp, "methods")
+        return _list(gen, resp, "methods")
 
     @operation
     def set_default_payment_method(self, *, account_id: str, method_id: str) -> Flow[dict[str, Any]]:
@@ -541,7 +535,7 @@ class _VellumOps:
         gen = self._op("set_default_payment_method")
         resp = yield from self._request_kwargs(
             gen._get_kwargs(self._tenant, _id(account_id, "account_id"), _id(method_id, "method_id")))
-        return _object(resp)
+        return _object(gen, resp)
 
     @operation
     def remove_payment_method(self, *, account_id: str, method_id: str) -> Flow[dict[str, Any]]:
@@ -549,7 +543,7 @@ class _VellumOps:
         gen = self._op("remove_payment_method")
         resp = yield from self._request_kwargs(
             gen._get_kwargs(self._tenant, _id(account_id, "account_id"), _id(method_id, "method_id")))
-        return _object(resp)
+        return _object(gen, resp)
 
     @operation
     def set_subscription_payment_method(self, *, account_id: str, customer_id: str,
@@ -560,7 +554,7 @@ class _VellumOps:
         body = self._model("SetSubscriptionPaymentMethodRequest", method_id=_id(method_id, "method_id"))
         resp = yield from self._request_kwargs(gen._get_kwargs(
             self._tenant, _id(account_id, "account_id"), _id(customer_id, "customer_id"), body=body))
-        return _object(resp)
+        return _object(gen, resp)
 
     @operation
     def list_invoices(self, *, account_id: str, customer_id: str | None = None) -> Flow[list[dict[str, Any]]]:
@@ -568,7 +562,7 @@ class _VellumOps:
         gen = self._op("list_invoices")
         extra = {} if customer_id is None else {"customer_id": _id(customer_id, "customer_id")}
         resp = yield from self._request_kwargs(gen._get_kwargs(self._tenant, _id(account_id, "account_id"), **extra))
-        return _list(resp, "invoices")
+        return _list(gen, resp, "invoices")
 
     @operation
     def invoice_pdf_url(self, *, account_id: str, invoice_id: str) -> Flow[str]:
@@ -595,6 +589,10 @@ class _VellumOps:
         if not 200 <= resp.status_code < 300:
             raise VellumApiError(f"expected the PDF bytes, got HTTP {resp.status_code}", response=resp,
                                  body=resp.text)
+        content_type = resp.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if content_type not in _PDF_TYPES:  # an HTML error page behind a 200 is not an invoice
+            raise VellumResponseValidationError(f"content type {content_type!r} is not a PDF", response=resp)
+        parse_success(gen, resp, VellumResponseValidationError)
         return bytes(resp.content)
 
     # -- credits (v2, uncached) -----------------------------------------------------------------------
@@ -622,28 +620,28 @@ class _VellumOps:
                           quantity=_int(quantity, "quantity"))
         body = self._model("CreditCheckoutRequest", **fields)
         resp = yield from self._request_kwargs(gen._get_kwargs(self._tenant, _id(account_id, "account_id"), body=body))
-        return _object(resp)
+        return _object(gen, resp)
 
     @operation
     def list_credit_types(self) -> Flow[list[dict[str, Any]]]:
         """(v2) The tenant's credit types (the ``creditTypes`` list)."""
         gen = self._op("list_credit_types")
         resp = yield from self._request_kwargs(gen._get_kwargs(self._tenant))
-        return _list(resp, "creditTypes")
+        return _list(gen, resp, "creditTypes")
 
     @operation
     def list_credit_packs(self, credit_type_id: str) -> Flow[list[dict[str, Any]]]:
         """(v2) Packs on sale for one credit type (the ``packs`` list)."""
         gen = self._op("list_credit_packs")
         resp = yield from self._request_kwargs(gen._get_kwargs(self._tenant, _id(credit_type_id, "credit_type_id")))
-        return _list(resp, "packs")
+        return _list(gen, resp, "packs")
 
     @operation
     def list_credits(self, customer_id: str) -> Flow[list[dict[str, Any]]]:
         """(v2) The customer's balances, one per credit type held (the ``credits`` list)."""
         gen = self._op("list_credits")
         resp = yield from self._request_kwargs(gen._get_kwargs(self._tenant, _id(customer_id, "customer_id")))
-        return _list(resp, "credits")
+        return _list(gen, resp, "credits")
 
     @operation
     def get_credit_balance(self, customer_id: str, credit_type_id: str) -> Flow[dict[str, Any]]:
@@ -651,7 +649,7 @@ class _VellumOps:
         gen = self._op("get_credit_balance")
         resp = yield from self._request_kwargs(gen._get_kwargs(
             self._tenant, _id(customer_id, "customer_id"), _id(credit_type_id, "credit_type_id")))
-        return _object(resp)
+        return _object(gen, resp)
 
     @operation
     def consume_credits(self, customer_id: str, credit_type_id: str, amount: int,
@@ -665,7 +663,7 @@ class _VellumOps:
         resp = yield from self._request_kwargs(gen._get_kwargs(
             self._tenant, _id(customer_id, "customer_id"), _id(credit_type_id, "credit_type_id"), body=body),
             retry_safe=True)
-        return _object(resp)
+        return _object(gen, resp)
 
     # -- flags (v2) ----------------------------------------------------------------------------------
     @operation
@@ -673,7 +671,7 @@ class _VellumOps:
         """(v2) Tenant-global flag values, no customer applied. Not cached."""
         gen = self._op("global_flags", "get_global_flags")
         resp = yield from self._request_kwargs(gen._get_kwargs(self._tenant))
-        flags = _object(resp).get("flags")
+        flags = _object(gen, resp).get("flags")
         return dict(flags) if isinstance(flags, dict) else {}
 
     # -- helpers ----------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from paywire._core import (
     PermissionDeniedError,
     ValidationError,
 )
+from paywire._core.errors import ResponseValidationError
 from paywire._core.errors import UnsupportedOperationError as CoreUnsupportedOperationError
 
 
@@ -64,6 +65,11 @@ class VellumApiError(VellumError, APIStatusError):
     def body(self, value: Any) -> None:
         # APIStatusError.__init__ stores the parsed body here; keep it under its own name.
         self.parsed_body = value
+
+
+class VellumResponseValidationError(VellumError, ResponseValidationError):
+    """A success answer whose body is not what the Vellum spec promises (see
+    :class:`paywire.ResponseValidationError`)."""
 
 
 class VellumAuthError(VellumApiError):

@@ -10,10 +10,11 @@ import httpx
 
 from paywire._core import ErrorMap, Flow, ValidationError, idempotency_key
 from paywire._core.client import Resource
+from paywire._core.decode import decode_json, parse_success
 from paywire._core.flow import AsyncRunner, PageFetch, SyncRunner
 from paywire.spaps import _validate as v
 from paywire.spaps._contract import Contract, gen_module, has_op, models, require_feature, require_method
-from paywire.spaps.errors import SPAPS_ERRORS
+from paywire.spaps.errors import SPAPS_ERRORS, SpapsResponseValidationError
 from paywire.spaps.tokens import AUTH_EXTENSION
 
 #: page size the iter_* helpers ask for
@@ -25,13 +26,11 @@ M = TypeVar("M")
 
 # --- envelope helpers ----------------------------------------------------------------------------
 def _json(resp: httpx.Response, errors: ErrorMap) -> Any:
-    if resp.status_code == 204 or not resp.content:
+    """The JSON body (already decoded and checked by ``_Ops._call``; strict here too). An empty
+    body is ``{}`` only where the contract has no body (204): an empty 200 sign-in is malformed."""
+    if resp.status_code == 204:
         return {}
-    try:
-        return resp.json()
-    except ValueError:
-        cls = errors.classify(502)
-        raise cls("SPAPS answered with a body that is not JSON", response=resp, body=resp.text) from None
+    return decode_json(resp, SpapsResponseValidationError)
 
 
 def _data(body: Any) -> dict[str, Any]:
@@ -208,9 +207,12 @@ class _Ops:
                              cursor_of)
 
     # -- requests -----------------------------------------------------------------------------------
-    def _call(self, kwargs: Mapping[str, Any], *, auth: str, headers: Mapping[str, str] | None = None,
+    def _call(self, op: Any, kwargs: Mapping[str, Any], *, auth: str, headers: Mapping[str, str] | None = None,
               retry_safe: bool | None = None, ok: tuple[int, ...] = ()) -> Flow[httpx.Response]:
-        """Send what a generated ``_get_kwargs`` built; ``auth`` is none/key/bearer/optional."""
+        """Send what generated operation ``op``'s ``_get_kwargs`` built; ``auth`` is
+        none/key/bearer/optional. A success answer is checked against the pinned contract here,
+        before any resource reads it (or stores a token from it): a malformed one raises
+        :class:`SpapsResponseValidationError`."""
         if auth == "bearer":
             self._client._tokens.require()  # no token stored: a clear error, nothing sent
         merged = dict(kwargs.get("headers") or {})
@@ -223,6 +225,8 @@ class _Ops:
         )
         if response.is_redirect:  # no SPAPS contract answers 3xx: usually the other contract's path
             raise self._redirected(response)
+        if response.is_success:
+            parse_success(op, response, SpapsResponseValidationError)
         return response
 
     def _redirected(self, response: httpx.Response) -> Exception:
@@ -234,6 +238,7 @@ class _Ops:
             response=response, body=response.text, code="UNEXPECTED_REDIRECT",
             request_id=response.headers.get("x-request-id"))
 
-    def _get_data(self, kwargs: Mapping[str, Any], *, auth: str = "bearer", **options: Any) -> Flow[dict[str, Any]]:
-        resp = yield from self._call(kwargs, auth=auth, **options)
+    def _get_data(self, op: Any, kwargs: Mapping[str, Any], *, auth: str = "bearer",
+                  **options: Any) -> Flow[dict[str, Any]]:
+        resp = yield from self._call(op, kwargs, auth=auth, **options)
         return _data(_json(resp, self._errors))

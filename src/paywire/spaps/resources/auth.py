@@ -97,7 +97,7 @@ class _AuthOps(_Ops):
         chain_name = None if chosen is None else v.chain(chosen, "chain_type" if chain_type is not None else "chain")
         body = self._model("NonceRequest", wallet_address=v.wallet_address(wallet_address),
                            chain_type=self._enum("NonceRequestChainType", chain_name))
-        data = yield from self._get_data(gen._get_kwargs(body=body), auth="key")
+        data = yield from self._get_data(gen, gen._get_kwargs(body=body), auth="key")
         return NonceResult.from_dict(data)
 
     @operation
@@ -113,7 +113,7 @@ class _AuthOps(_Ops):
         body = self._model("WalletSignInRequest", wallet_address=address, signature=signature,
                            message=v.secret(message, "message"),
                            chain_type=self._enum("WalletSignInRequestChainType", chain_name))
-        resp = yield from self._call(gen._get_kwargs(body=body), auth="key")
+        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="key")
         return (yield from self._signed_in_or_challenge(resp))
 
     @operation
@@ -123,7 +123,7 @@ class _AuthOps(_Ops):
         gen = self._gen("sign_in_with_password")
         address = v.email(email)
         register_secret(v.secret(password, "password"))
-        resp = yield from self._call(gen._get_kwargs(body=self._model("LoginRequest", email=address, password=password)),
+        resp = yield from self._call(gen, gen._get_kwargs(body=self._model("LoginRequest", email=address, password=password)),
                                      auth="key")
         return (yield from self._signed_in_or_challenge(resp))
 
@@ -144,7 +144,7 @@ class _AuthOps(_Ops):
         register_secret(v.secret(refresh_token, "refresh_token"))
         # retry_safe: inside the server's reuse interval a resent refresh token answers with the
         # current pair (see the refresh operation in the SPAPS specs), so a lost answer is retried
-        resp = yield from self._call(gen._get_kwargs(body=self._model("RefreshRequest", refresh_token=refresh_token)),
+        resp = yield from self._call(gen, gen._get_kwargs(body=self._model("RefreshRequest", refresh_token=refresh_token)),
                                      auth="key", retry_safe=True)
         result = _auth_result(_json(resp, self._errors), self._client._tokens.clock(),
                               nested=self._contract.has("nested_auth"))
@@ -168,7 +168,7 @@ class _AuthOps(_Ops):
                            phone_number=v.optional_text(phone_number, "phone_number", max_length=40),
                            ref=v.optional_text(ref, "ref", max_length=200),
                            referral_click_id=v.optional_text(referral_click_id, "referral_click_id", max_length=200))
-        resp = yield from self._call(gen._get_kwargs(body=body), auth="key")
+        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="key")
         return (yield from self._signed_in(resp))
 
     @operation
@@ -178,7 +178,7 @@ class _AuthOps(_Ops):
         gen = self._gen("send_magic_link")
         self._feature("auth_extras", "send_magic_link", confirm_url=confirm_url)
         body = self._model("MagicLinkRequest", email=v.email(email), confirm_url=v.optional_url(confirm_url, "confirm_url"))
-        resp = yield from self._call(gen._get_kwargs(body=body), auth="key")
+        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="key")
         return _email_sent(_json(resp, self._errors))
 
     @operation
@@ -191,7 +191,7 @@ class _AuthOps(_Ops):
         register_secret(v.secret(token, "token"))
         body = self._model("VerifyMagicLinkRequest", token=token, type_=v.text(type, "type", max_length=40),
                            state=v.optional_text(state, "state", max_length=2048))
-        resp = yield from self._call(gen._get_kwargs(body=body), auth="key")
+        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="key")
         return (yield from self._signed_in_or_challenge(resp))
 
     @operation
@@ -204,7 +204,7 @@ class _AuthOps(_Ops):
         if current_password is not None:
             register_secret(v.secret(current_password, "current_password"))
         body = self._model("SetPasswordRequest", new_password=new_password, current_password=current_password)
-        resp = yield from self._call(gen._get_kwargs(body=body), auth="bearer")
+        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="bearer")
         body_json = _json(resp, self._errors)
         return MessageResult(message=_message(body_json), raw=body_json if isinstance(body_json, dict) else {})
 
@@ -212,7 +212,7 @@ class _AuthOps(_Ops):
     def get_current_user(self) -> Flow[CurrentUser]:
         """``GET /api/auth/user``: the signed-in user's profile."""
         gen = self._gen("get_current_user")
-        data = yield from self._get_data(gen._get_kwargs())
+        data = yield from self._get_data(gen, gen._get_kwargs())
         user = data.get("user")
         return CurrentUser.from_dict(user if isinstance(user, dict) else data)
 
@@ -224,7 +224,7 @@ class _AuthOps(_Ops):
         if tokens.current() is None:
             return MessageResult(message="not signed in")
         try:
-            resp = yield from self._call(gen._get_kwargs(), auth="bearer")
+            resp = yield from self._call(gen, gen._get_kwargs(), auth="bearer")
         except Exception:
             yield from tokens.clear_flow()
             raise
@@ -246,7 +246,7 @@ class _AuthOps(_Ops):
         gen = self._gen("request_password_reset")
         body = self._model("PasswordResetRequest", email=v.email(email),
                            redirect_url=v.optional_url(redirect_url, "redirect_url"))
-        resp = yield from self._call(gen._get_kwargs(body=body), auth="key")
+        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="key")
         return _email_sent(_json(resp, self._errors))
 
     @operation
@@ -256,7 +256,7 @@ class _AuthOps(_Ops):
         register_secret(v.secret(token, "token"))
         register_secret(v.secret(new_password, "new_password"))
         body = self._model("ConfirmPasswordResetRequest", token=token, new_password=new_password)
-        resp = yield from self._call(gen._get_kwargs(body=body), auth="key")
+        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="key")
         body_json = _json(resp, self._errors)
         return MessageResult(message=_message(body_json), raw=body_json if isinstance(body_json, dict) else {})
 

@@ -36,7 +36,7 @@ class _CryptoOps(_Ops):
             amount=v.decimal_amount(amount),
             expires_in_seconds=v.optional_integer(expires_in_seconds, "expires_in_seconds", minimum=1),
             beneficiary=self._meta(v.metadata(beneficiary, "beneficiary")), metadata=self._meta(v.metadata(metadata)))
-        data = yield from self._get_data(gen._get_kwargs(body=body, **_drop_none(idempotency_key=key)),
+        data = yield from self._get_data(gen, gen._get_kwargs(body=body, **_drop_none(idempotency_key=key)),
                                          retry_safe=True if key is not None else None)
         return CryptoInvoice.from_dict(_unwrap(data, "invoice"))
 
@@ -44,14 +44,14 @@ class _CryptoOps(_Ops):
     def get_invoice(self, invoice_id: str) -> Flow[CryptoInvoice]:
         """``GET /api/payments/crypto/invoices/{invoice_id}``."""
         gen = self._gen("get_crypto_invoice", "get_invoice")
-        data = yield from self._get_data(gen._get_kwargs(v.ident(invoice_id, "invoice_id")))
+        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(invoice_id, "invoice_id")))
         return CryptoInvoice.from_dict(_unwrap(data, "invoice"))
 
     @operation
     def get_invoice_status(self, invoice_id: str) -> Flow[CryptoInvoiceStatus]:
         """``GET /api/payments/crypto/invoices/{invoice_id}/status``."""
         gen = self._gen("get_crypto_invoice_status", "get_invoice_status")
-        data = yield from self._get_data(gen._get_kwargs(v.ident(invoice_id, "invoice_id")))
+        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(invoice_id, "invoice_id")))
         return CryptoInvoiceStatus.from_dict(data)
 
     @operation
@@ -61,7 +61,7 @@ class _CryptoOps(_Ops):
         if recon_token is not None:
             register_secret(v.secret(recon_token, "recon_token"))
         body = self._model("ReconcileRequest", cursor=self._meta(v.metadata(cursor, "cursor")))
-        data = yield from self._get_data(gen._get_kwargs(body=body, **_drop_none(x_recon_token=recon_token)))
+        data = yield from self._get_data(gen, gen._get_kwargs(body=body, **_drop_none(x_recon_token=recon_token)))
         return ReconcileJob.from_dict(data)
 
 

@@ -16,14 +16,14 @@ class _MetricsOps(_Ops):
     def health(self) -> Flow[HealthStatus]:
         """``GET /health``."""
         gen = self._gen("get_health", "health")
-        resp = yield from self._call(gen._get_kwargs(), auth="none")
+        resp = yield from self._call(gen, gen._get_kwargs(), auth="none")
         return HealthStatus.from_dict(_data(_json(resp, self._errors)))
 
     @operation
     def readiness(self) -> Flow[ReadinessStatus]:
         """``GET /health/ready`` (a 503 answer means not ready: ``ready=False``)."""
         gen = self._gen("get_readiness", "readiness")
-        resp = yield from self._call(gen._get_kwargs(), auth="none", ok=(503,))
+        resp = yield from self._call(gen, gen._get_kwargs(), auth="none", ok=(503,))
         data = _data(_json(resp, self._errors)) if resp.status_code == 200 else {}
         if resp.status_code == 503:
             try:
@@ -38,14 +38,14 @@ class _MetricsOps(_Ops):
     def get_metrics_json(self) -> Flow[MetricsJson]:
         """``GET /api/metrics/json``."""
         gen = self._gen("get_metrics_json")
-        resp = yield from self._call(gen._get_kwargs(), auth="none", headers={"Accept": "application/json"})
+        resp = yield from self._call(gen, gen._get_kwargs(), auth="none", headers={"Accept": "application/json"})
         return MetricsJson.from_dict(_data(_json(resp, self._errors)))
 
     @operation
     def get_prometheus_metrics(self) -> Flow[str]:
         """``GET /api/metrics``: the Prometheus text exposition."""
         gen = self._gen("get_prometheus_metrics")
-        resp = yield from self._call(gen._get_kwargs(), auth="none", headers={"Accept": "text/plain"})
+        resp = yield from self._call(gen, gen._get_kwargs(), auth="none", headers={"Accept": "text/plain"})
         return resp.text
 
 

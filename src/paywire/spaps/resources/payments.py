@@ -103,7 +103,7 @@ class _PaymentsOps(_Ops):
         else:
             fields["price_id"] = v.ident(_required(price_id, "price_id"), "price_id")
         body = self._model("CreateCheckoutSessionRequest", **fields)
-        data = yield from self._get_data(gen._get_kwargs(body=body))
+        data = yield from self._get_data(gen, gen._get_kwargs(body=body))
         return CheckoutSession.from_dict(data)
 
     # -- legacy /api/payments (2025-11 only) ---------------------------------------------------------
@@ -111,7 +111,7 @@ class _PaymentsOps(_Ops):
     def get_balance(self) -> Flow[Balance]:
         """(2025-11) ``GET /api/payments/balance``."""
         gen = self._gen("get_balance")
-        data = yield from self._get_data(gen._get_kwargs())
+        data = yield from self._get_data(gen, gen._get_kwargs())
         return Balance.from_dict(data)
 
     @operation
@@ -127,7 +127,7 @@ class _PaymentsOps(_Ops):
         body = self._model("CreatePaymentIntentRequest", amount=v.integer(amount, "amount", minimum=1),
                            currency=v.currency(currency), payment_method_types=types_,
                            metadata=self._meta(v.metadata(metadata)))
-        data = yield from self._get_data(gen._get_kwargs(body=body))
+        data = yield from self._get_data(gen, gen._get_kwargs(body=body))
         register_secret(data.get("client_secret") if isinstance(data.get("client_secret"), str) else None)
         return PaymentIntent.from_dict(data)
 
@@ -137,7 +137,7 @@ class _PaymentsOps(_Ops):
         gen = self._gen("update_payment_method")
         body = self._model("UpdatePaymentMethodRequest", payment_method_id=v.ident(payment_method_id, "payment_method_id"),
                            set_default=v.optional_boolean(set_default, "set_default"))
-        data = yield from self._get_data(gen._get_kwargs(body=body))
+        data = yield from self._get_data(gen, gen._get_kwargs(body=body))
         return PaymentMethodResult.from_dict(data)
 
     @operation
@@ -150,14 +150,14 @@ class _PaymentsOps(_Ops):
             chain_type=v.chain(chain_type, "chain_type"), transaction_id=v.ident(transaction_id, "transaction_id"),
             amount=v.positive_number(amount, "amount"), currency=v.currency(currency),
             tier=v.optional_text(tier, "tier", max_length=64))
-        data = yield from self._get_data(gen._get_kwargs(body=body))
+        data = yield from self._get_data(gen, gen._get_kwargs(body=body))
         return WalletDeposit.from_dict(data)
 
     @operation
     def get_wallet_transaction(self, transaction_id: str) -> Flow[WalletTransaction]:
         """(2025-11) ``GET /api/payments/wallet-transaction/{transaction_id}``: a deposit's status."""
         gen = self._gen("get_wallet_transaction")
-        data = yield from self._get_data(gen._get_kwargs(v.ident(transaction_id, "transaction_id")))
+        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(transaction_id, "transaction_id")))
         return WalletTransaction.from_dict(data)
 
     # -- checkout sessions ------------------------------------------------------------------------------
@@ -165,7 +165,7 @@ class _PaymentsOps(_Ops):
     def get_checkout_session(self, session_id: str) -> Flow[CheckoutSessionDetail]:
         """``GET /api/stripe/checkout-sessions/{session_id}``."""
         gen = self._gen("get_checkout_session")
-        data = yield from self._get_data(gen._get_kwargs(v.ident(session_id, "session_id")))
+        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(session_id, "session_id")))
         return CheckoutSessionDetail.from_dict(data)
 
     @operation
@@ -175,7 +175,7 @@ class _PaymentsOps(_Ops):
         ``offset`` on 2026-10)."""
         gen = self._gen("list_checkout_sessions")
         page = self._page("list_checkout_sessions", starting_after=starting_after, offset=offset)
-        data = yield from self._get_data(gen._get_kwargs(**_drop_none(limit=v.limit(limit)), **page))
+        data = yield from self._get_data(gen, gen._get_kwargs(**_drop_none(limit=v.limit(limit)), **page))
         return CheckoutSessionList.from_dict(data)
 
     @paginated
@@ -190,7 +190,7 @@ class _PaymentsOps(_Ops):
     def expire_checkout_session(self, session_id: str) -> Flow[ExpireResult]:
         """``POST /api/stripe/checkout-sessions/{session_id}/expire``."""
         gen = self._gen("expire_checkout_session")
-        data = yield from self._get_data(gen._get_kwargs(v.ident(session_id, "session_id"),
+        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(session_id, "session_id"),
                                                          body=self._model("EmptyRequest")))
         return ExpireResult.from_dict(data)
 
@@ -229,7 +229,7 @@ class _PaymentsOps(_Ops):
             locale=v.optional_text(locale, "locale", max_length=16),
             prepared_journey_id=v.optional_text(prepared_journey_id, "prepared_journey_id", max_length=200),
             trial_period_days=v.optional_integer(trial_period_days, "trial_period_days", minimum=1))
-        data = yield from self._get_data(gen._get_kwargs(body=body, **_drop_none(idempotency_key=key)), auth="key",
+        data = yield from self._get_data(gen, gen._get_kwargs(body=body, **_drop_none(idempotency_key=key)), auth="key",
                                          retry_safe=True if key is not None else None)
         return GuestCheckoutSession.from_dict(data)
 
@@ -237,7 +237,7 @@ class _PaymentsOps(_Ops):
     def get_guest_checkout_session(self, session_id: str) -> Flow[CheckoutSessionDetail]:
         """``GET /api/stripe/guest-checkout-sessions/{session_id}`` (``guest_detail.payment_status``)."""
         gen = self._gen("get_guest_checkout_session")
-        data = yield from self._get_data(gen._get_kwargs(v.ident(session_id, "session_id")), auth="key")
+        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(session_id, "session_id")), auth="key")
         return CheckoutSessionDetail.from_dict(data)
 
     @operation
@@ -249,7 +249,7 @@ class _PaymentsOps(_Ops):
         page = self._page("list_guest_checkout_sessions", starting_after=starting_after, offset=offset)
         kwargs = gen._get_kwargs(**_drop_none(limit=v.limit(limit),
                                               customer_email=v.optional_email(customer_email, "customer_email")), **page)
-        data = yield from self._get_data(kwargs, auth="key")
+        data = yield from self._get_data(gen, kwargs, auth="key")
         return GuestCheckoutSessionList.from_dict(data)
 
     @paginated
@@ -271,7 +271,7 @@ class _PaymentsOps(_Ops):
         body = self._model("ConvertGuestCheckoutRequest", session_id=v.ident(session_id, "session_id"),
                            email=v.email(email), password=password,
                            send_magic_link=v.optional_boolean(send_magic_link, "send_magic_link"))
-        data = yield from self._get_data(gen._get_kwargs(body=body), auth="key")
+        data = yield from self._get_data(gen, gen._get_kwargs(body=body), auth="key")
         return GuestConversion.from_dict(data)
 
     # -- catalogue ------------------------------------------------------------------------------------------
@@ -285,7 +285,7 @@ class _PaymentsOps(_Ops):
         kwargs = gen._get_kwargs(**_drop_none(category=v.optional_text(category, "category", max_length=100),
                                               active=v.optional_boolean(active, "active"), limit=v.limit(limit),
                                               mode=None if mode is None else v.mode(mode)), **page)
-        data = yield from self._get_data(kwargs)
+        data = yield from self._get_data(gen, kwargs)
         return ProductList.from_dict(data)
 
     @paginated
@@ -311,7 +311,7 @@ class _PaymentsOps(_Ops):
         gen = self._gen("get_product")
         flag = v.boolean(include_prices, "include_prices")
         kwargs = gen._get_kwargs(v.ident(product_id, "product_id"), **_drop_none(include_prices=None if flag else False))
-        data = yield from self._get_data(kwargs)
+        data = yield from self._get_data(gen, kwargs)
         return Product.from_dict(_unwrap(data, "product"))
 
     # -- subscriptions ----------------------------------------------------------------------------------------
@@ -323,7 +323,7 @@ class _PaymentsOps(_Ops):
         page = self._page("list_subscriptions", starting_after=starting_after, offset=offset)
         kwargs = gen._get_kwargs(**_drop_none(status=v.optional_text(status, "status", max_length=40),
                                               limit=v.limit(limit)), **page)
-        data = yield from self._get_data(kwargs)
+        data = yield from self._get_data(gen, kwargs)
         return SubscriptionList.from_dict(data)
 
     @paginated
@@ -337,7 +337,7 @@ class _PaymentsOps(_Ops):
     def get_subscription(self, subscription_id: str) -> Flow[Subscription]:
         """``GET /api/stripe/subscription/{subscription_id}`` (``detail.plan.interval``)."""
         gen = self._gen("get_subscription")
-        data = yield from self._get_data(gen._get_kwargs(v.ident(subscription_id, "subscription_id")))
+        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(subscription_id, "subscription_id")))
         return Subscription.from_dict(_unwrap(data, "subscription"))
 
     @operation
@@ -346,7 +346,7 @@ class _PaymentsOps(_Ops):
         gen = self._gen("update_subscription")
         kwargs = gen._get_kwargs(v.ident(subscription_id, "subscription_id"),
                                  body=self._model("UpdateSubscriptionRequest", price_id=v.ident(price_id, "price_id")))
-        data = yield from self._get_data(kwargs)
+        data = yield from self._get_data(gen, kwargs)
         return Subscription.from_dict(_unwrap(data, "subscription"))
 
     @operation
@@ -354,7 +354,7 @@ class _PaymentsOps(_Ops):
         """``POST /api/stripe/subscription/{subscription_id}/cancel`` (now, or at period end)."""
         gen = self._gen("cancel_subscription")
         body = self._model("CancelSubscriptionRequest", immediately=v.optional_boolean(immediately, "immediately"))
-        data = yield from self._get_data(gen._get_kwargs(v.ident(subscription_id, "subscription_id"), body=body))
+        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(subscription_id, "subscription_id"), body=body))
         return Subscription.from_dict(_unwrap(data, "subscription"))
 
     # -- payment history ----------------------------------------------------------------------------------------
@@ -368,7 +368,7 @@ class _PaymentsOps(_Ops):
                           offset=offset)
         kwargs = gen._get_kwargs(**_drop_none(limit=v.limit(limit),
                                               status=v.optional_text(status, "status", max_length=40)), **page)
-        data = yield from self._get_data(kwargs)
+        data = yield from self._get_data(gen, kwargs)
         return PaymentHistory.from_dict(data)
 
     @paginated
@@ -382,7 +382,7 @@ class _PaymentsOps(_Ops):
     def get_payment_detail(self, payment_id: str) -> Flow[PaymentRecord]:
         """``GET /api/stripe/payment/{payment_id}`` (``detail.metadata``)."""
         gen = self._gen("get_payment_detail")
-        data = yield from self._get_data(gen._get_kwargs(v.ident(payment_id, "payment_id")))
+        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(payment_id, "payment_id")))
         return PaymentRecord.from_dict(_unwrap(data, "payment"))
 
 

@@ -41,7 +41,7 @@ class _SecureMessagesOps(_Ops):
                            practitioner_id=v.ident(practitioner_id, "practitioner_id"),
                            content=v.secret(content, "content"), metadata=self._meta(v.metadata(metadata)),
                            client_message_id=client_id)
-        data = yield from self._get_data(gen._get_kwargs(body=body), auth=self._messages_auth,
+        data = yield from self._get_data(gen, gen._get_kwargs(body=body), auth=self._messages_auth,
                                          retry_safe=True if client_id is not None else None)
         return SecureMessage.from_dict(data)
 
@@ -66,7 +66,7 @@ class _SecureMessagesOps(_Ops):
                 **_drop_none(limit=v.limit(limit), cursor=v.optional_text(cursor, "cursor", max_length=2048)))
         else:
             kwargs = gen._get_kwargs()
-        data = yield from self._get_data(kwargs, auth=self._messages_auth)
+        data = yield from self._get_data(gen, kwargs, auth=self._messages_auth)
         return SecureMessageList.from_dict(data)
 
     @paginated

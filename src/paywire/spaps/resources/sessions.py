@@ -25,7 +25,7 @@ class _SessionsOps(_Ops):
     def get_current_session(self) -> Flow[CurrentSession]:
         """``GET /api/sessions/current`` (``current.session_id``)."""
         gen = self._gen("get_current_session")
-        data = yield from self._get_data(gen._get_kwargs())
+        data = yield from self._get_data(gen, gen._get_kwargs())
         return CurrentSession.from_dict(_unwrap(data, "session"))
 
     @operation
@@ -33,7 +33,7 @@ class _SessionsOps(_Ops):
         """``POST /api/sessions/validate`` (403 ``SESSION_REVOKED`` for a revoked session;
         2026-10 adds ``reason``, ``session`` and ``authority``)."""
         gen = self._gen("validate_session")
-        data = yield from self._get_data(gen._get_kwargs(body=self._model("EmptyRequest")))
+        data = yield from self._get_data(gen, gen._get_kwargs(body=self._model("EmptyRequest")))
         return SessionValidation.from_dict(data)
 
     @operation
@@ -43,7 +43,7 @@ class _SessionsOps(_Ops):
         ``offset``): one page (see :meth:`iter_sessions` for all)."""
         gen = self._gen("list_sessions")
         page = self._page("list_sessions", starting_after=starting_after, offset=offset)
-        data = yield from self._get_data(gen._get_kwargs(**_drop_none(limit=v.limit(limit)), **page))
+        data = yield from self._get_data(gen, gen._get_kwargs(**_drop_none(limit=v.limit(limit)), **page))
         return SessionList.from_dict(data)
 
     @paginated
@@ -57,7 +57,7 @@ class _SessionsOps(_Ops):
     def touch_session(self) -> Flow[TouchResult]:
         """``POST /api/sessions/touch``: record activity."""
         gen = self._gen("touch_session")
-        data = yield from self._get_data(gen._get_kwargs(body=self._model("EmptyRequest")))
+        data = yield from self._get_data(gen, gen._get_kwargs(body=self._model("EmptyRequest")))
         return TouchResult.from_dict(data)
 
     @operation
@@ -65,7 +65,7 @@ class _SessionsOps(_Ops):
         """``DELETE /api/sessions/{session_id}`` (404 ``SESSION_NOT_FOUND``; 2026-10 answers 204)."""
         gen = self._gen("revoke_session")
         ident = v.ident(session_id, "session_id")
-        data = yield from self._get_data(gen._get_kwargs(ident))
+        data = yield from self._get_data(gen, gen._get_kwargs(ident))
         result = RevokeResult.from_dict(data)
         return result if result.session_id else RevokeResult(message=result.message, session_id=ident, raw=data)
 

@@ -72,7 +72,7 @@ class _UsageOps(_Ops):
     def get_features(self) -> Flow[UsageFeatures]:
         """``GET /api/usage/features``: this period's usage per feature."""
         gen = self._gen("get_usage_features", "get_features")
-        data = yield from self._get_data(gen._get_kwargs())
+        data = yield from self._get_data(gen, gen._get_kwargs())
         return UsageFeatures.from_dict(data)
 
     @operation
@@ -94,7 +94,7 @@ class _UsageOps(_Ops):
             subject_user_id=None if subject_user_id is None else v.ident(subject_user_id, "subject_user_id"),
             dimensions=None if dimensions is None else self._meta(_numbers(dimensions, "dimensions"), "Dimensions"),
             metadata=self._meta(v.metadata(metadata)))
-        data = yield from self._get_data(gen._get_kwargs(body=body), auth=self._usage_auth)
+        data = yield from self._get_data(gen, gen._get_kwargs(body=body), auth=self._usage_auth)
         return UsageAuthorization.from_dict(data)
 
     @operation
@@ -143,7 +143,7 @@ class _UsageOps(_Ops):
                 quantity=v.positive_number(_required(quantity, "quantity", why), "quantity"),
                 metadata=self._meta(v.metadata(metadata)), timestamp=v.timestamp(timestamp))
             kwargs = gen._get_kwargs(body=body, x_idempotency_key=key)
-        data = yield from self._get_data(kwargs, auth=self._usage_auth, retry_safe=True)
+        data = yield from self._get_data(gen, kwargs, auth=self._usage_auth, retry_safe=True)
         return UsageRecord.from_dict(data)
 
     @operation
@@ -157,7 +157,7 @@ class _UsageOps(_Ops):
             resource_type=self._resource_type(resource_type),
             **_drop_none(resource_id=None if resource_id is None else v.ident(resource_id, "resource_id"),
                          subject_user_id=None if subject_user_id is None else v.ident(subject_user_id, "subject_user_id")))
-        data = yield from self._get_data(kwargs, auth=self._usage_auth)
+        data = yield from self._get_data(gen, kwargs, auth=self._usage_auth)
         return UsageStatus.from_dict(data)
 
     @operation
@@ -192,7 +192,7 @@ class _UsageOps(_Ops):
                 period=v.optional_text(period, "period", max_length=20), start_date=v.date(start_date, "start_date"),
                 end_date=v.date(end_date, "end_date"), feature=v.optional_text(feature, "feature", max_length=200),
                 format_=v.optional_text(format, "format", max_length=20)))
-        data = yield from self._get_data(kwargs, auth=self._usage_auth)
+        data = yield from self._get_data(gen, kwargs, auth=self._usage_auth)
         return UsageHistory.from_dict(data)
 
     @paginated

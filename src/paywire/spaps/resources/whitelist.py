@@ -21,7 +21,7 @@ class _WhitelistOps(_Ops):
     def check(self, email: str) -> Flow[WhitelistCheck]:
         """``GET /api/v1/whitelist/check`` (API key only; ``result.whitelisted``)."""
         gen = self._gen("check_whitelist", "check")
-        resp = yield from self._call(gen._get_kwargs(email=v.email(email)), auth="key")
+        resp = yield from self._call(gen, gen._get_kwargs(email=v.email(email)), auth="key")
         body = _json(resp, self._errors)
         result = WhitelistCheck.from_dict(_data(body))
         return result if result.message else WhitelistCheck(entry=result.entry, message=_message(body), raw=result.raw)
@@ -33,7 +33,7 @@ class _WhitelistOps(_Ops):
         kwargs = gen._get_kwargs(limit=v.integer(limit, "limit", minimum=1, maximum=v.MAX_LIMIT),
                                  offset=v.integer(offset, "offset", minimum=0),
                                  **_drop_none(tier=v.optional_text(tier, "tier", max_length=64)))
-        data = yield from self._get_data(kwargs)
+        data = yield from self._get_data(gen, kwargs)
         return WhitelistList.from_dict(data)
 
     @paginated
@@ -59,7 +59,7 @@ class _WhitelistOps(_Ops):
         body = self._model("AddWhitelistEntryRequest", email=v.email(email), tier=v.text(tier, "tier", max_length=64),
                            bypass_payment=v.boolean(bypass_payment, "bypass_payment"),
                            metadata=self._meta(v.metadata(metadata)))
-        data = yield from self._get_data(gen._get_kwargs(body=body))
+        data = yield from self._get_data(gen, gen._get_kwargs(body=body))
         return WhitelistEntry.from_dict(_unwrap(data, "entry"))
 
     @operation
@@ -70,14 +70,14 @@ class _WhitelistOps(_Ops):
         body = self._model("UpdateWhitelistEntryRequest", tier=v.optional_text(tier, "tier", max_length=64),
                            bypass_payment=v.optional_boolean(bypass_payment, "bypass_payment"),
                            metadata=self._meta(v.metadata(metadata)))
-        data = yield from self._get_data(gen._get_kwargs(v.email(email), body=body))
+        data = yield from self._get_data(gen, gen._get_kwargs(v.email(email), body=body))
         return WhitelistEntry.from_dict(_unwrap(data, "entry"))
 
     @operation
     def remove(self, email: str) -> Flow[MessageResult]:
         """``DELETE /api/v1/whitelist/{email}``."""
         gen = self._gen("remove_whitelist_entry", "remove")
-        data = yield from self._get_data(gen._get_kwargs(v.email(email)))
+        data = yield from self._get_data(gen, gen._get_kwargs(v.email(email)))
         return MessageResult.from_dict(data)
 
 

@@ -1,0 +1,321 @@
+"""Success bodies are decoded strictly and checked against the spec before a facade reads them.
+
+One place for every service and every pinned API version: a facade hands over the generated
+operation module it built the request with (``paywire_gen_x.api.tag.op``) and the response.
+The generated ``_parse_response`` then decides, per the spec, what the success status carries —
+a JSON model, raw bytes (a PDF), text, or nothing (204, 302) — and the JSON it asks for comes
+from :func:`decode_json` (strict) instead of ``httpx.Response.json``. The attrs model it builds
+is then checked field by field against the model's own annotations (:func:`check_model`,
+compiled once per class), because the generated ``from_dict`` only *casts*: it would pass
+``"false"`` through as a ``bool`` and ``"lots"`` as an ``int``.
+
+Anything wrong becomes one :class:`~paywire._core.errors.ResponseValidationError` (each service
+passes its own subclass), never a raw ``json.JSONDecodeError`` / ``KeyError`` / ``RecursionError``
+and never a default value that looks like a real answer.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import math
+import sys
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import httpx
+
+from paywire._core.errors import ResponseValidationError
+
+#: A field check: None when the value fits, else what is wrong with it.
+Check = Callable[[Any], str | None]
+
+_EXTENSION = "paywire.decoded_json"
+_MISSING: Any = object()
+
+
+def _reject_constant(name: str) -> Any:
+    # NaN / Infinity / -Infinity are not JSON (RFC 8259); Python's json accepts them by default.
+    raise ValueError(f"{name} is not a JSON number")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+
+
+def _content_type_ok(value: str | None) -> bool:
+    """The specs answer ``application/json``; a missing header, ``+json`` types and
+    ``text/plain`` (what some proxies and frameworks label JSON with) are tolerated too."""
+    if not value or value == "application/json":
+        return True
+    media = value.split(";", 1)[0].strip().lower()
+    return media.endswith("/json") or media.endswith("+json") or media == "text/plain"
+
+
+def decode_json(response: httpx.Response,
+                error: type[ResponseValidationError] = ResponseValidationError) -> Any:
+    """The body's JSON, strictly: a JSON content type, UTF-8 (UTF-16/32 with a BOM) text, no
+    NaN/Infinity, no integers past Python's digit limit, nesting bounded by the interpreter's
+    recursion limit (a 100k-deep document is refused, not a crash). Cached on the response, so
+    a facade and the generated parser decode it once."""
+    extensions = response.extensions
+    cached = extensions.get(_EXTENSION, _MISSING)
+    if cached is not _MISSING:
+        return cached
+    content_type = response.headers.get("content-type")
+    if not _content_type_ok(content_type):
+        raise error(f"content type {content_type!r} is not JSON", response=response)
+    content = response.content
+    try:
+        try:
+            text = content.decode("utf-8")
+        except UnicodeDecodeError:  # RFC 8259 wants UTF-8; httpx also accepts BOM-marked UTF-16/32
+            text = content.decode(json.detect_encoding(content))
+        data = _DECODER.decode(text)
+    except RecursionError:
+        raise error("JSON nested too deeply", response=response) from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, NaN, int digit limit
+        if not content.strip():
+            raise error("empty body where JSON was expected", response=response) from None
+        raise error(f"body is not valid JSON ({_short(exc)})", response=response) from None
+    extensions[_EXTENSION] = data
+    return data
+
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+# --- the generated operation's view of the response -------------------------------------------------
+class _NoRaise:
+    """The one client attribute generated ``_parse_response`` reads."""
+
+    raise_on_unexpected_status = False
+
+
+_CLIENT = _NoRaise()
+
+
+class _StrictResponse:
+    """What generated ``_parse_response`` sees: the real response, with a strict ``json()``."""
+
+    __slots__ = ("_data", "_error", "_response", "content", "headers", "status_code")
+
+    def __init__(self, response: httpx.Response, error: type[ResponseValidationError], data: Any) -> None:
+        self._response = response
+        self._error = error
+        self._data = data
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.content = response.content
+
+    def json(self) -> Any:
+        return decode_json(self._response, self._error) if self._data is _MISSING else self._data
+
+    @property
+    def text(self) -> str:
+        return self._response.text
+
+
+def parse_success(op: types.ModuleType, response: httpx.Response,
+                  error: type[ResponseValidationError] = ResponseValidationError, *, data: Any = _MISSING) -> Any:
+    """The generated model (or bytes / text / None, as the spec says) for a success answer of
+    operation ``op``, every field type-checked; raises ``error`` for anything malformed.
+    ``data``: check this JSON instead of the body (a facade that reshaped a tolerated variant)."""
+    strict = _StrictResponse(response, error, data)
+    try:
+        parsed = op._parse_response(client=_CLIENT, response=strict)
+    except ResponseValidationError:
+        raise
+    except RecursionError:
+        raise error("JSON nested too deeply", response=response) from None
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise error(_describe(exc), response=response) from None
+    if parsed is None and 200 <= response.status_code < 300 and response.status_code != 204 \
+            and _EXTENSION not in response.extensions and response.content.strip():
+        # A status the spec does not document for this operation: still never raw JSON errors.
+        decode_json(response, error)
+    problem = _check_value(parsed, response if data is _MISSING else data)
+    if problem is not None:
+        raise error(problem, response=response)
+    return parsed
+
+
+def success_json(op: types.ModuleType, response: httpx.Response,
+                 error: type[ResponseValidationError] = ResponseValidationError) -> Any:
+    """The validated JSON of a success answer (see :func:`parse_success`), for facades that
+    build their own result objects from it; ``None`` when the answer has no JSON body."""
+    parse_success(op, response, error)
+    return response.extensions.get(_EXTENSION)
+
+
+def success_object(op: types.ModuleType, response: httpx.Response,
+                   error: type[ResponseValidationError] = ResponseValidationError) -> dict[str, Any]:
+    """Like :func:`success_json`, for operations whose success body is a JSON object."""
+    data = success_json(op, response, error)
+    if not isinstance(data, dict):
+        raise error(f"expected a JSON object, got {_kind(data)}", response=response)
+    return data
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return f"required field {exc.args[0]!r} is missing" if exc.args else "a required field is missing"
+    return f"unexpected shape ({type(exc).__name__}: {_short(exc)})"
+
+
+def _check_value(parsed: Any, source: Any) -> str | None:
+    if attrs.has(type(parsed)):
+        data = source.extensions.get(_EXTENSION, _MISSING) if isinstance(source, httpx.Response) else source
+        if data is not _MISSING and not isinstance(data, dict):
+            # from_dict(dict([])) would build a model from nothing
+            return f"expected a JSON object, got {_kind(data)}"
+        return check_model(parsed)
+    if isinstance(parsed, list):
+        for index, item in enumerate(parsed):
+            problem = check_model(item) if attrs.has(type(item)) else None
+            if problem is not None:
+                return f"[{index}]: {problem}"
+    return None
+
+
+# --- model checks ------------------------------------------------------------------------------------
+_PLANS: dict[type, tuple[tuple[str, Check], ...]] = {}
+
+
+def check_model(model: Any) -> str | None:
+    """None when every field of a generated attrs model holds a value of its annotated type,
+    else ``"field.sub: expected bool, got str"``. Plans are compiled once per class."""
+    cls = type(model)
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _compile(cls)
+    for name, check in plan:
+        problem = check(getattr(model, name))
+        if problem is not None:
+            return f"{name}{'' if problem.startswith(('.', '[')) else ': '}{problem}"
+    return None
+
+
+def _compile(cls: type) -> tuple[tuple[str, Check], ...]:
+    # Generated models import their nested models only under TYPE_CHECKING: resolve the
+    # annotations against the whole generated package's models and types.
+    module = sys.modules[cls.__module__]
+    package = cls.__module__.split(".models", 1)[0]
+    namespace: dict[str, Any] = {}
+    for extra in (f"{package}.types", f"{package}.models"):
+        try:
+            namespace.update(vars(importlib.import_module(extra)))
+        except ImportError:  # a model outside a generated package: its own module suffices
+            pass
+    hints = typing.get_type_hints(cls, globalns=vars(module), localns=namespace)
+    plan = tuple((f.name, _check_for(hints[f.name])) for f in attrs.fields(cls)
+                 if f.name != "additional_properties")
+    _PLANS[cls] = plan
+    return plan
+
+
+def _kind(value: Any) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+def _check_for(hint: Any) -> Check:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [_check_for(arg) for arg in typing.get_args(hint)]
+        names = " | ".join(_name(arg) for arg in typing.get_args(hint))
+
+        def union(value: Any) -> str | None:
+            for option in options:
+                if option(value) is None:
+                    return None
+            return f"expected {names}, got {_kind(value)}"
+        return union
+    if origin is list:
+        (item_hint,) = typing.get_args(hint) or (Any,)
+        item = _check_for(item_hint)
+
+        def items(value: Any) -> str | None:
+            if not isinstance(value, list):
+                return f"expected list, got {_kind(value)}"
+            for index, entry in enumerate(value):
+                problem = item(entry)
+                if problem is not None:
+                    return f"[{index}]: {problem}"
+            return None
+        return items
+    if origin is dict:
+        args = typing.get_args(hint)
+        value_check = _check_for(args[1]) if len(args) == 2 else _any
+
+        def mapping(value: Any) -> str | None:
+            if not isinstance(value, dict):
+                return f"expected object, got {_kind(value)}"
+            if value_check is not _any:
+                for key, entry in value.items():
+                    problem = value_check(entry)
+                    if problem is not None:
+                        return f"[{key!r}]: {problem}"
+            return None
+        return mapping
+    if origin is typing.Literal:
+        allowed = typing.get_args(hint)
+        return lambda value: None if value in allowed else f"expected one of {allowed!r}, got {value!r}"
+    if hint is Any or hint is object:
+        return _any
+    if hint is type(None):
+        return lambda value: None if value is None else f"expected null, got {_kind(value)}"
+    if hint is bool:
+        return lambda value: None if value is True or value is False else f"expected bool, got {_kind(value)}"
+    if hint is int:
+        return _int
+    if hint is float:
+        return _float
+    if hint is str:
+        return lambda value: None if isinstance(value, str) else f"expected string, got {_kind(value)}"
+    if isinstance(hint, type) and attrs.has(hint):
+        model = hint
+
+        def nested(value: Any) -> str | None:
+            if not isinstance(value, model):
+                return f"expected {model.__name__} object, got {_kind(value)}"
+            problem = check_model(value)
+            return None if problem is None else "." + problem
+        return nested
+    if isinstance(hint, type):  # datetime/date (parsed by the generated code), File, Unset, enums
+        cls = hint
+        return lambda value: None if isinstance(value, cls) else f"expected {cls.__name__}, got {_kind(value)}"
+    return _any
+
+
+def _any(value: Any) -> str | None:
+    return None
+
+
+def _int(value: Any) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return None
+    return f"expected integer, got {_kind(value)}"
+
+
+def _float(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"expected number, got {_kind(value)}"
+    if isinstance(value, float) and not math.isfinite(value):  # 1e400 parses as inf
+        return "expected a finite number"
+    return None
+
+
+def _name(hint: Any) -> str:
+    if hint is type(None):
+        return "null"
+    if isinstance(hint, type):
+        return {"str": "string", "int": "integer", "float": "number"}.get(hint.__name__, hint.__name__)
+    return str(hint)
+
+
+__all__ = ["check_model", "decode_json", "parse_success", "success_json", "success_object"]
