@@ -29,7 +29,7 @@ from _spaps_helpers import ACCESS, REFRESH, call, ok, token_pair
 
 from paywire.sandbox.spaps import ACCESS_TOKEN_TTL, DEFAULT_API_KEY, DEFAULT_USER_EMAIL, DEFAULT_USER_PASSWORD
 from paywire.spaps import FileTokenStore, StoredTokens
-from paywire.spaps.errors import TokenStoreError
+from paywire.spaps.errors import SpapsResponseValidationError, TokenStoreError
 
 PROFILES = {"2025-11": "spaps", "2026-10": "spaps-2026-10"}
 HOLD = 1.0  # seconds the other process holds the lock
@@ -195,11 +195,11 @@ async def test_clients_report_a_corrupt_file_before_any_request(make: Any, mock:
 
 
 @pytest.mark.parametrize("api_version", sorted(PROFILES))
-@pytest.mark.parametrize("expires_in", [1e300, float("inf"), 10**30])
+@pytest.mark.parametrize("expires_in", [10**30, 10**400])
 async def test_absurd_expires_in_from_the_server_means_unknown(make: Any, mock: respx.MockRouter, api_version: str,
-                                                               expires_in: float, tmp_path: Path) -> None:
+                                                               expires_in: int, tmp_path: Path) -> None:
+    """An integer (as the spec says) too large for a datetime: expiry unknown, tokens kept."""
     pair = {**token_pair(), "expires_in": expires_in}
-    # json.dumps writes inf as Infinity, which the client's JSON parser accepts like the file's
     mock.post("/api/auth/refresh").mock(return_value=httpx.Response(
         200, content=json.dumps({"success": True, "data": pair}).encode(),
         headers={"content-type": "application/json"}))
@@ -208,3 +208,20 @@ async def test_absurd_expires_in_from_the_server_means_unknown(make: Any, mock: 
     await call(client.auth.refresh_tokens)
     stored = client.get_tokens()
     assert stored.access_token == pair["access_token"] and stored.expires_at is None
+
+
+@pytest.mark.parametrize("api_version", sorted(PROFILES))
+@pytest.mark.parametrize("expires_in", ["1e300", "Infinity", "NaN"])
+async def test_non_integer_expires_in_is_a_malformed_answer(make: Any, mock: respx.MockRouter, api_version: str,
+                                                            expires_in: str, tmp_path: Path) -> None:
+    """A float or a non-JSON number literal where the spec says integer is a malformed answer
+    (#13.6): a typed error, and the stored tokens stay as they were."""
+    pair = {**token_pair(), "expires_in": 0}
+    raw = json.dumps({"success": True, "data": pair}).replace('"expires_in": 0', f'"expires_in": {expires_in}')
+    mock.post("/api/auth/refresh").mock(return_value=httpx.Response(
+        200, content=raw.encode(), headers={"content-type": "application/json"}))
+    client = make(api_version=api_version, token_store=FileTokenStore(tmp_path / "tokens.json"))
+    client.set_tokens(StoredTokens(ACCESS, REFRESH))
+    with pytest.raises(SpapsResponseValidationError):
+        await call(client.auth.refresh_tokens)
+    assert client.get_tokens().access_token == ACCESS
