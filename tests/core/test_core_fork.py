@@ -16,6 +16,7 @@ import os
 import signal
 import socket
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -194,7 +195,16 @@ def test_transports_paywire_cannot_see_are_reported_not_guessed() -> None:
     assert fork.reset_transport(AiohttpTransport())
 
 
-def test_mounted_transports_are_reset(url: str) -> None:
+@pytest.fixture
+def only_tracked(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Run the child's hook here in the test process on this test's clients only (the other
+    live clients of the session keep their connections)."""
+    tracked: Any = weakref.WeakSet()
+    monkeypatch.setattr(fork, "_TRACKED", tracked)
+    return tracked
+
+
+def test_mounted_transports_are_reset(url: str, only_tracked: Any) -> None:
     """Pools in ``mounts`` (e.g. per-host or proxy transports) are forked children's too."""
     mounted = httpx.HTTPTransport()
     http = httpx.Client(mounts={"http://127.0.0.1": mounted})
@@ -208,7 +218,7 @@ def test_mounted_transports_are_reset(url: str) -> None:
         http.close()
 
 
-def test_a_failing_reset_never_breaks_the_child(monkeypatch: pytest.MonkeyPatch,
+def test_a_failing_reset_never_breaks_the_child(monkeypatch: pytest.MonkeyPatch, only_tracked: Any,
                                                 caplog: pytest.LogCaptureFixture) -> None:
     http = httpx.Client()
     fork.track(http)

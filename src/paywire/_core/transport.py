@@ -22,14 +22,15 @@ from paywire._core.fork import reset_transport
 ASYNC_MAX_CONNECTIONS = 100
 
 #: Seconds an idle keep-alive connection is kept. Below the idle timeouts of common servers
-#: (uvicorn, Node, Apache and httpx's own default: 5 s; nginx 75 s; gunicorn's threaded/async
-#: workers, 2 s, are below it and usually sit behind a proxy):
-#: a server closing an idle connection just as a request is written on it makes that request
-#: fail after it may have been sent (a POST without an idempotency key cannot be retried), so
-#: the client must give the connection up first. The server's idle clock starts when it has
-#: written a response, the client's only once it has read it, so the client always expires
-#: earlier by at least the response's travel time. Reconnecting after 4 s idle costs one
-#: handshake, which busy clients never pay.
+#: (uvicorn, Node and Apache: 5 s; nginx 75 s; gunicorn's threaded/async workers, 2 s, are
+#: below it and usually sit behind a proxy): a server closing an idle connection just as a
+#: request is written on it makes that request fail after it may have been sent (a POST
+#: without an idempotency key cannot be retried), so the client must give the connection up
+#: first. The server's idle clock starts when it has written a response, the client's only
+#: once it has read it, so against a 5 s server the client gives up at least 1 s (plus the
+#: response's travel time) earlier. Reconnecting after 4 s idle costs one handshake, which
+#: busy clients never pay. A transport the user passes in keeps its own ``Limits`` (httpx's
+#: default expiry is 5 s): paywire does not rewrite it.
 KEEPALIVE_EXPIRY = 4.0
 
 
