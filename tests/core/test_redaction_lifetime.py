@@ -296,13 +296,13 @@ def test_every_paywire_logger_redacts() -> None:
     import paywire
     from paywire._core.redact import RedactingFilter
 
+    loggers: dict[str, logging.Logger] = {}
     for info in pkgutil.walk_packages(paywire.__path__, "paywire."):
         if not any(part in info.name for part in (".sandbox", "_bench", "__main__")):
-            importlib.import_module(info.name)
-    names = [n for n in logging.Logger.manager.loggerDict if n == "paywire" or n.startswith("paywire.")]
-    assert "paywire.entitlements" in names
-    for name in names:
-        log = logging.getLogger(name)
+            module = importlib.import_module(info.name)
+            loggers.update({v.name: v for v in vars(module).values() if isinstance(v, logging.Logger)})
+    assert {"paywire", "paywire.entitlements"} <= set(loggers)
+    for name, log in loggers.items():
         assert any(isinstance(f, RedactingFilter) for f in log.filters), name
     root = Path(paywire.__file__).parent
     offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
