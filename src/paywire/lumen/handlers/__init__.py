@@ -2,8 +2,12 @@
 
     from paywire.lumen.handlers import lumen_flask_handler, lumen_fastapi_handler, lumen_django_handler
 
-Same factories and arguments as ``lumen.handlers`` (lumen-python-sdk); the rules they enforce
-are in :mod:`paywire.lumen._proxy`. Importing this package imports no web framework; each
+Same factories and arguments as ``lumen.handlers`` (lumen-python-sdk), plus
+``max_body_bytes`` (default 1 MiB: a larger request body is refused with 413 before it is read);
+the rules they enforce are in :mod:`paywire.lumen._proxy`. Differences from the original a
+frontend may notice: an upstream error reaches the browser as ``{"error", "status"[,
+"requestId"]}`` built by paywire (the original relayed the upstream body verbatim, echoed
+secrets included), and only ``Retry-After`` of the upstream headers is relayed. Importing this package imports no web framework; each
 factory imports its own framework when it is called.
 """
 
