@@ -230,10 +230,14 @@ def _check_for(hint: Any) -> Check:
         names = " | ".join(_name(arg) for arg in typing.get_args(hint))
 
         def union(value: Any) -> str | None:
+            inner = None
             for option in options:
-                if option(value) is None:
+                problem = option(value)
+                if problem is None:
                     return None
-            return f"expected {names}, got {_kind(value)}"
+                if problem.startswith((".", "[")):  # the right model, with a bad field inside
+                    inner = problem
+            return inner or f"expected {names}, got {_kind(value)}"
         return union
     if origin is list:
         (item_hint,) = typing.get_args(hint) or (Any,)
