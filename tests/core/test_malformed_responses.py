@@ -152,7 +152,7 @@ def test_lumen_false_as_a_string_is_not_truthy() -> None:
 
     transport = httpx.MockTransport(lambda r: httpx.Response(200, json={"hasActiveSubscription": "false"}))
     with LumenClient(api_key=m.SECRET, base_url="https://lumen.test", transport=transport) as client, \
-            pytest.raises(LumenResponseError, match="has_active_subscription: expected bool"):
+            pytest.raises(LumenResponseError, match="hasActiveSubscription: expected bool"):
         client.get_subscription_status("u1")
 
 
