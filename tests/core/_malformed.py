@@ -384,7 +384,7 @@ def corpus(path: str, success: Success, rng: random.Random | None = None, *, all
 # --- running one method against the cases -----------------------------------------------------------------
 #: a seed contract that answers a bool and never raises: malformed answers read as False
 NEVER_RAISES = frozenset({("conxa-v1", "health_check"), ("vellum-v2", "flag")})  # flag: its `default`
-RUNAWAY = 50  # requests per call: more means a pager or poll that never stops
+RUNAWAY = 1000  # requests per call: more means a pager that never stops (polls end at `timeout`)
 
 
 @dataclass

@@ -17,8 +17,10 @@ and never a default value that looks like a real answer.
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import math
+import re
 import sys
 import types
 import typing
@@ -197,7 +199,8 @@ def check_model(model: Any) -> str | None:
     for name, check in plan:
         problem = check(getattr(model, name))
         if problem is not None:
-            return f"{name}{'' if problem.startswith(('.', '[')) else ': '}{problem}"
+            shown = _WIRE[cls].get(name, name)
+            return f"{shown}{'' if problem.startswith(('.', '[')) else ': '}{problem}"
     return None
 
 
@@ -213,10 +216,26 @@ def _compile(cls: type) -> tuple[tuple[str, Check], ...]:
         except ImportError:  # a model outside a generated package: its own module suffices
             pass
     hints = typing.get_type_hints(cls, globalns=vars(module), localns=namespace)
+    wire = _wire_names(cls)
     plan = tuple((f.name, _check_for(hints[f.name])) for f in attrs.fields(cls)
                  if f.name != "additional_properties")
+    _WIRE[cls] = wire  # before the plan: another thread may use a published plan at once
     _PLANS[cls] = plan
     return plan
+
+
+_WIRE: dict[type, dict[str, str]] = {}
+_TO_DICT_KEY = re.compile(r'(?:field_dict\["([^"]+)"\]\s*=|^\s*"([^"]+)":)\s*(\w+)\s*,?\s*$', re.MULTILINE)
+
+
+def _wire_names(cls: type) -> dict[str, str]:
+    """attribute -> JSON key (``has_active_subscription`` -> ``hasActiveSubscription``), read
+    from the generated ``to_dict``, so errors name the field as it appears in the body."""
+    try:
+        source = inspect.getsource(cls.to_dict)  # type: ignore[attr-defined]
+    except (AttributeError, OSError, TypeError):
+        return {}
+    return {var: key or other for key, other, var in _TO_DICT_KEY.findall(source)}
 
 
 def _kind(value: Any) -> str:
@@ -230,10 +249,14 @@ def _check_for(hint: Any) -> Check:
         names = " | ".join(_name(arg) for arg in typing.get_args(hint))
 
         def union(value: Any) -> str | None:
+            inner = None
             for option in options:
-                if option(value) is None:
+                problem = option(value)
+                if problem is None:
                     return None
-            return f"expected {names}, got {_kind(value)}"
+                if problem.startswith((".", "[")):  # the right model, with a bad field inside
+                    inner = problem
+            return inner or f"expected {names}, got {_kind(value)}"
         return union
     if origin is list:
         (item_hint,) = typing.get_args(hint) or (Any,)
