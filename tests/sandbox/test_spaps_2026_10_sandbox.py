@@ -19,6 +19,7 @@ from paywire.sandbox.spaps import (
     DEFAULT_USER_ID,
     DEFAULT_USER_PASSWORD,
     FEATURE_CATALOG,
+    REFRESH_REUSE_INTERVAL,
     SpapsState,
     eip191_digest,
     keccak256,
@@ -136,7 +137,7 @@ def test_register_waiting_for_confirmation_is_nested_without_tokens(http: httpx.
     assert data["user"]["email_confirmed"] is False and "tokens" not in data and data["message"]
 
 
-def test_sign_in_and_refresh_without_user(http: httpx.Client) -> None:
+def test_sign_in_and_refresh_without_user(http: httpx.Client, paywire_sandbox: Any) -> None:
     data = login(http)
     assert data["user"]["id"] == DEFAULT_USER_ID
     assert data["user"]["roles"] == ["user"] and data["user"]["isAdmin"] is False
@@ -145,6 +146,10 @@ def test_sign_in_and_refresh_without_user(http: httpx.Client) -> None:
     assert r.status_code == 200
     refreshed = r.json()["data"]
     assert "user" not in refreshed and refreshed["access_token"] != data["access_token"]
+    # inside the reuse interval the rotated token answers with the current pair; after it, reuse
+    again = http.post("/api/auth/refresh", json={"refresh_token": data["refresh_token"]}).json()["data"]
+    assert again["refresh_token"] == refreshed["refresh_token"] and again["access_token"] != refreshed["access_token"]
+    paywire_sandbox.clock.advance(REFRESH_REUSE_INTERVAL)
     error_of(http.post("/api/auth/refresh", json={"refresh_token": data["refresh_token"]}), 401, "INVALID_REFRESH")
 
 

@@ -193,3 +193,27 @@ async def test_unfinished_refresh_keeps_the_tokens(make: Any, mock: respx.MockRo
         client.token_manager.flight._negative = None
     assert (await call(client.sessions.get_current_session)).session_id == "s1"
     assert client.get_tokens().access_token == NEW_ACCESS
+
+
+# --- the sandbox rule itself, on the wire -----------------------------------------------------------
+@pytest.mark.parametrize("service", sorted(PROFILES.values()))
+def test_sandbox_reuse_interval_answers_with_the_newest_pair(paywire_sandbox: Any, service: str) -> None:
+    with httpx.Client(base_url=paywire_sandbox.base_url(service), headers={"X-API-Key": DEFAULT_API_KEY},
+                      timeout=10) as http:
+        login = http.post("/api/auth/login", json={"email": DEFAULT_USER_EMAIL, "password": DEFAULT_USER_PASSWORD})
+        first = login.json()["data"]
+        first = first.get("tokens", first)
+
+        def refresh(token: str) -> httpx.Response:
+            return http.post("/api/auth/refresh", json={"refresh_token": token})
+
+        second = refresh(first["refresh_token"]).json()["data"]
+        third = refresh(second["refresh_token"]).json()["data"]
+        paywire_sandbox.clock.advance(REFRESH_REUSE_INTERVAL - 1)
+        late = refresh(first["refresh_token"]).json()["data"]  # two rotations old, still in the interval
+        assert late["refresh_token"] == third["refresh_token"]
+        assert http.get("/api/sessions/current", headers={"Authorization": f"Bearer {late['access_token']}"}
+                        ).status_code == 200
+        paywire_sandbox.clock.advance(1)  # the first rotation is now 10 s old: reuse, family revoked
+        assert refresh(first["refresh_token"]).status_code == 401
+        assert refresh(third["refresh_token"]).status_code == 401
