@@ -33,6 +33,7 @@ from paywire._core import (
 )
 from paywire._core.client import HttpBackend
 from paywire._core.flow import RunnerMethod
+from paywire._core.paths import path_segment
 from paywire.entitlements import EntitlementCache
 from paywire.lumen.errors import (
     LUMEN_ERRORS,
@@ -514,7 +515,8 @@ class _LumenOps(BaseClient):
     def _seat_json(self, kind: Literal["add", "remove"], body: Mapping[str, Any]) -> Flow[Any]:
         # seat_body always sets idempotency_key: the server replays the first result on a resend.
         try:
-            return _json((yield from self._request("POST", f"/v1/seats/{kind}", json=body, retry_safe=True)))
+            return _json((yield from self._request("POST", f"/v1/seats/{path_segment(kind, 'kind')}", json=body,
+                                                  retry_safe=True)))
         finally:
             self._forget(body.get("user_id"), body.get("organization_id"))
 

@@ -471,7 +471,10 @@ class SpapsAuth(httpx.Auth):
         return fresh
 
     def _refresh_request(self, original: httpx.Request, refresh_token: str) -> httpx.Request:
-        url = original.url.copy_with(path=_refresh_path(original.url.path), query=None)
+        # From the *encoded* path: url.path is decoded, and re-encoding it would turn a %2F in a
+        # base-URL prefix into a separator (the same class of bug as ids, see _core.paths).
+        raw = original.url.raw_path.split(b"?", 1)[0].decode("ascii")
+        url = original.url.copy_with(raw_path=_refresh_path(raw).encode("ascii"))
         headers = {"X-API-Key": self._api_key, "Content-Type": "application/json", "Accept": "application/json"}
         ua = original.headers.get("User-Agent")
         if ua:
@@ -560,7 +563,8 @@ def _scheme(tokens: StoredTokens) -> str:
 
 
 def _refresh_path(path: str) -> str:
-    """The refresh URL next to the original request's ``/api/...`` (keeps a base-URL prefix)."""
+    """The refresh URL next to the original request's ``/api/...`` (keeps a base-URL prefix).
+    ``path`` is the encoded path: no id can contribute a ``/api/`` to it (ids are one segment)."""
     index = path.find("/api/")
     prefix = path[:index] if index >= 0 else ""
     return prefix + REFRESH_PATH
