@@ -179,3 +179,39 @@ def test_the_original_report_dotdot_no_longer_reaches_the_account() -> None:
         set_customer_status.build_request("t", "acct_1", "..", body=body)
     ok = set_customer_status.build_request("t", "acct_1", "..x", body=body)
     assert ok["url"] == "/tenants/t/accounts/acct_1/customers/..x"
+
+
+# --- the service's own class: ErrorMap.local_error ---------------------------------------------
+def _service_maps() -> list[tuple[Any, type[Exception]]]:
+    from paywire.conxa import ValidationError as ConxaValidationError
+    from paywire.conxa.errors import CONXA_ERRORS
+    from paywire.lumen import LumenValidationError
+    from paywire.lumen.errors import LUMEN_ERRORS
+    from paywire.vellum import VellumValidationError
+    from paywire.vellum.errors import VELLUM_ERRORS
+
+    return [(VELLUM_ERRORS, VellumValidationError), (LUMEN_ERRORS, LumenValidationError),
+            (CONXA_ERRORS, ConxaValidationError)]
+
+
+@pytest.mark.parametrize("index", range(3), ids=["vellum", "lumen", "conxa"])
+def test_a_core_path_error_becomes_the_service_validation_class(index: int) -> None:
+    errors, service = _service_maps()[index]
+    with pytest.raises(PathParameterError) as raised:
+        path_segment("..", "customer_id")
+    local = errors.local_error(raised.value)
+    assert isinstance(local, service) and isinstance(local, PathParameterError)
+    assert local.field == "customer_id" and str(local) == str(raised.value)
+    assert type(errors.local_error(raised.value)) is type(local)  # the mixed class is made once
+    assert errors.local_error(local) is local
+    assert getattr(local, "status_code", None) is None  # local: no HTTP status (CONXA defaults to 422)
+
+
+def test_spaps_keeps_the_core_class_its_users_catch() -> None:
+    import paywire.spaps
+    from paywire.spaps.errors import SPAPS_ERRORS
+
+    with pytest.raises(PathParameterError) as raised:
+        path_segment("", "session_id")
+    assert SPAPS_ERRORS.local_error(raised.value) is raised.value
+    assert isinstance(raised.value, paywire.spaps.ValidationError)
