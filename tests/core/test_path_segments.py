@@ -215,3 +215,38 @@ def test_spaps_keeps_the_core_class_its_users_catch() -> None:
         path_segment("", "session_id")
     assert SPAPS_ERRORS.local_error(raised.value) is raised.value
     assert isinstance(raised.value, paywire.spaps.ValidationError)
+
+
+# --- hand-built paths in the facades use the same function ---------------------------------------
+# Only text: the proxy turns any other user object into str() first (as the original SDK did).
+@pytest.mark.parametrize("label", [k for k, v in INVALID_VALUES.items() if isinstance(v, str)])
+def test_lumen_proxy_refuses_an_injected_user_id_that_is_not_one_segment(label: str) -> None:
+    from paywire.lumen._proxy import INVALID_PATH, UNAUTHORIZED, LumenProxy, ProxyRequest
+
+    value = INVALID_VALUES[label]
+    plan = LumenProxy(api_key="k").plan(ProxyRequest("GET", "entitlements/{customerId}"), value, "k")
+    # Blank/None user ids are "not signed in" (401) before any path is built; the rest are 400.
+    assert plan in (INVALID_PATH, UNAUTHORIZED), (label, plan)
+
+
+@pytest.mark.parametrize("label", [k for k, v in ODD_VALUES.items() if isinstance(v, str)])
+def test_lumen_proxy_forwards_an_odd_user_id_as_one_segment(label: str) -> None:
+    from paywire.lumen._proxy import LumenProxy, ProxyRequest, Upstream
+
+    value = ODD_VALUES[label]
+    plan = LumenProxy(api_key="k").plan(ProxyRequest("GET", "entitlements/{customerId}"), value, "k")
+    if isinstance(value, str) and value != value.strip():
+        return  # the proxy's own rule: a user id is used as given only when not blank
+    assert isinstance(plan, Upstream), label
+    assert plan.path == f"entitlements/{segment_of(value)}"
+
+
+def test_spaps_refresh_url_keeps_an_encoded_base_prefix() -> None:
+    """The refresh request is built from the *encoded* path: a %2F in a base-URL prefix stays
+    one segment (url.path would have decoded it into a separator)."""
+    from paywire.spaps.tokens import REFRESH_PATH, InMemoryTokenStore, SpapsAuth, TokenManager
+
+    auth = SpapsAuth("key", TokenManager(InMemoryTokenStore()))
+    original = httpx.Request("GET", "https://api.test/te%2Fnant/api/payments/history?limit=5")
+    refresh = auth._refresh_request(original, "refresh-token")
+    assert refresh.url.raw_path == f"/te%2Fnant{REFRESH_PATH}".encode()
