@@ -14,11 +14,16 @@ Why it is built this way (see openapi/README.md and shared/reference/openapi-pyt
   alone slows ``import httpx``).
 - Every client has a committed config (``openapi/<svc>/<ver>.config.yaml``) whose ruff
   post-hooks name ``generated/ruff.toml`` explicitly, so no other ruff config is ever used.
+- Custom templates (``openapi/templates/``, passed with ``--custom-template-path``) override a
+  few of the generator's stock templates: every path parameter goes through
+  ``paywire._core.paths.path_segment`` (one segment or a typed error before any I/O), each
+  endpoint module gets a public typed ``build_request``, and ``api/__init__.py`` carries the
+  operation index ``OPERATIONS``. Their combined hash is locked like the spec and config.
 - Output goes to a fresh directory each time (``--overwrite`` only clears models/ and api/),
   then ``py.typed`` is added (``--meta none`` omits it) and ruff's cache is removed.
 - ``openapi/lock.json`` records, per client: spec path and sha256, config sha256, API version
-  (``info.version``), generator and ruff versions, package name and a sha256 of the generated
-  tree, so a cheap check can tell a stale client without running the generator.
+  (``info.version``), generator and ruff versions, templates sha256, package name and a sha256
+  of the generated tree, so a cheap check can tell a stale client without running the generator.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OPENAPI = ROOT / "openapi"
 GENERATED = ROOT / "generated"
 LOCK = OPENAPI / "lock.json"
+TEMPLATES = OPENAPI / "templates"
 # PAYWIRE_GEN_TOOLS lets a scratch copy of the repo (tests) reuse the pinned environment.
 TOOLS = Path(os.environ.get("PAYWIRE_GEN_TOOLS") or ROOT / ".tools" / "gen")
 
@@ -82,6 +88,8 @@ def package_name(service: str, version: str) -> str:
 def discover() -> list[Client]:
     clients = []
     for spec in sorted(OPENAPI.glob("*/*.yaml")):
+        if spec.parent == TEMPLATES:
+            continue
         if spec.name.endswith(".config.yaml"):
             continue
         clients.append(Client(spec.parent.name, spec.stem))
@@ -109,6 +117,12 @@ def tree_sha256(root: Path) -> str:
         digest.update(b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def templates_sha256() -> str:
+    """One hash over the custom template directory (names and bytes), so editing a template
+    makes every client stale exactly like editing its spec."""
+    return tree_sha256(TEMPLATES)
 
 
 def ensure_tools() -> Path:
@@ -148,6 +162,7 @@ def generate_into(client: Client, out_root: Path, bindir: Path) -> Path:
         "--config", str(client.config),
         "--meta", "none",
         "--output-path", str(target),
+        "--custom-template-path", str(TEMPLATES),
         "--overwrite",
         "--fail-on-warning",
     ]
@@ -186,6 +201,7 @@ def lock_entry(client: Client, tree: Path) -> dict[str, str]:
         "package": client.package,
         "generator": f"openapi-python-client=={GENERATOR_VERSION}",
         "ruff": f"ruff=={RUFF_VERSION}",
+        "templates_sha256": templates_sha256(),
         "tree_sha256": tree_sha256(tree),
     }
 
@@ -253,6 +269,8 @@ def quick_problems() -> list[str]:
             problems.append(f"{client.package}: generator config changed since generation")
         if entry["generator"] != f"openapi-python-client=={GENERATOR_VERSION}" or entry["ruff"] != f"ruff=={RUFF_VERSION}":
             problems.append(f"{client.package}: generated with other tool versions")
+        if entry.get("templates_sha256") != templates_sha256():
+            problems.append(f"{client.package}: custom templates (openapi/templates) changed since generation")
         if not tree.exists():
             problems.append(f"{client.package}: generated/{client.package} is missing")
         elif entry["tree_sha256"] != tree_sha256(tree):

@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, NotRequired, TypedDict, TypeVar
 
 from attrs import define
 
@@ -51,4 +51,20 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+class RequestSpec(TypedDict):
+    """What one operation sends, as keyword arguments for ``httpx.Client.request`` /
+    ``build_request``. ``url`` is relative to the base URL, with every path parameter already
+    one percent-encoded segment (paywire custom template, see openapi/README.md)."""
+
+    method: str
+    url: str
+    params: NotRequired[dict[str, Any]]
+    json: NotRequired[Any]
+    headers: NotRequired[dict[str, Any]]
+    cookies: NotRequired[dict[str, Any]]
+    content: NotRequired[Any]
+    data: NotRequired[Any]
+    files: NotRequired[Any]
+
+
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "RequestSpec", "Response", "Unset"]

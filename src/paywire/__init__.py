@@ -21,7 +21,7 @@ _CORE_NAMES = frozenset({
     "BadRequestError", "ConfigError", "ConflictError", "InternalServerError", "NotFoundError",
     "PaymentRequiredError", "PaywireError", "PermissionDeniedError", "RateLimitError",
     "ResponseValidationError", "UnprocessableEntityError", "UnsupportedOperationError", "ValidationError", "RetryConfig", "LoggingHooks",
-    "default_logging_hooks", "RawResponse",
+    "default_logging_hooks", "RawResponse", "PathParameterError",
 })
 _SERVICES = frozenset({"spaps", "lumen", "vellum", "conxa", "sandbox"})
 
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         InternalServerError,
         LoggingHooks,
         NotFoundError,
+        PathParameterError,
         PaymentRequiredError,
         PaywireError,
         PermissionDeniedError,
@@ -63,6 +64,7 @@ __all__ = [
     "InternalServerError",
     "LoggingHooks",
     "NotFoundError",
+    "PathParameterError",
     "PaymentRequiredError",
     "PaywireError",
     "PermissionDeniedError",

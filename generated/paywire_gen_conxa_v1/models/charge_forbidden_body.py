@@ -16,34 +16,38 @@ class ChargeForbiddenBody:
     """403 body; `ErrorBody` plus, when known, the unchanged balance
 
     Attributes:
-        status (str | Unset):
-        message (str | Unset):
-        code (None | str | Unset):
-        new_balance (int | None | Unset): current (unchanged) balance in tokens
+        status (str | None):
+        message (str | None):
+        code (None | str):
+        new_balance (int | None): current (unchanged) balance in tokens
     """
 
-    status: str | Unset = UNSET
-    message: str | Unset = UNSET
-    code: None | str | Unset = UNSET
-    new_balance: int | None | Unset = UNSET
+    status: str | None = None
+    message: str | None = None
+    code: None | str = None
+    new_balance: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
+        code_or_unset = UNSET if self.code is None else self.code
         code: None | str | Unset
-        if isinstance(self.code, Unset):
+        if isinstance(code_or_unset, Unset):
             code = UNSET
         else:
-            code = self.code
+            code = code_or_unset
 
+        new_balance_or_unset = UNSET if self.new_balance is None else self.new_balance
         new_balance: int | None | Unset
-        if isinstance(self.new_balance, Unset):
+        if isinstance(new_balance_or_unset, Unset):
             new_balance = UNSET
         else:
-            new_balance = self.new_balance
+            new_balance = new_balance_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -85,10 +89,10 @@ class ChargeForbiddenBody:
         new_balance = _parse_new_balance(d.pop("new_balance", UNSET))
 
         charge_forbidden_body = cls(
-            status=status,
-            message=message,
-            code=code,
-            new_balance=new_balance,
+            status=None if isinstance(status, Unset) else status,
+            message=None if isinstance(message, Unset) else message,
+            code=None if isinstance(code, Unset) else code,
+            new_balance=None if isinstance(new_balance, Unset) else new_balance,
         )
 
         charge_forbidden_body.additional_properties = d

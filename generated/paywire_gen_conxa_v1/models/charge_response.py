@@ -17,12 +17,12 @@ class ChargeResponse:
     Attributes:
         approved (bool):
         new_balance (int): wallet balance in tokens after this charge
-        error_code (None | str | Unset): backend code when not approved
+        error_code (None | str): backend code when not approved
     """
 
     approved: bool
     new_balance: int
-    error_code: None | str | Unset = UNSET
+    error_code: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,11 +30,12 @@ class ChargeResponse:
 
         new_balance = self.new_balance
 
+        error_code_or_unset = UNSET if self.error_code is None else self.error_code
         error_code: None | str | Unset
-        if isinstance(self.error_code, Unset):
+        if isinstance(error_code_or_unset, Unset):
             error_code = UNSET
         else:
-            error_code = self.error_code
+            error_code = error_code_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -68,7 +69,7 @@ class ChargeResponse:
         charge_response = cls(
             approved=approved,
             new_balance=new_balance,
-            error_code=error_code,
+            error_code=None if isinstance(error_code, Unset) else error_code,
         )
 
         charge_response.additional_properties = d

@@ -21,54 +21,59 @@ class ErrorBody:
     `{"detail": …}` from older backends. All fields are optional so either shape parses.
 
         Attributes:
-            status (str | Unset):
-            message (str | Unset): user-facing message
-            code (None | str | Unset): machine-readable code
-            errors (list[ValidationErrorItem] | None | Unset): validation problems (422)
-            detail (list[ValidationErrorItem] | str | Unset): FastAPI fallback, a string or a list of problems
+            status (str | None):
+            message (str | None): user-facing message
+            code (None | str): machine-readable code
+            errors (list[ValidationErrorItem] | None): validation problems (422)
+            detail (list[ValidationErrorItem] | str | None): FastAPI fallback, a string or a list of problems
     """
 
-    status: str | Unset = UNSET
-    message: str | Unset = UNSET
-    code: None | str | Unset = UNSET
-    errors: list[ValidationErrorItem] | None | Unset = UNSET
-    detail: list[ValidationErrorItem] | str | Unset = UNSET
+    status: str | None = None
+    message: str | None = None
+    code: None | str = None
+    errors: list[ValidationErrorItem] | None = None
+    detail: list[ValidationErrorItem] | str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
+        code_or_unset = UNSET if self.code is None else self.code
         code: None | str | Unset
-        if isinstance(self.code, Unset):
+        if isinstance(code_or_unset, Unset):
             code = UNSET
         else:
-            code = self.code
+            code = code_or_unset
 
+        errors_or_unset = UNSET if self.errors is None else self.errors
         errors: list[dict[str, Any]] | None | Unset
-        if isinstance(self.errors, Unset):
+        if isinstance(errors_or_unset, Unset):
             errors = UNSET
-        elif isinstance(self.errors, list):
+        elif isinstance(errors_or_unset, list):
             errors = []
-            for errors_type_0_item_data in self.errors:
+            for errors_type_0_item_data in errors_or_unset:
                 errors_type_0_item = errors_type_0_item_data.to_dict()
                 errors.append(errors_type_0_item)
 
         else:
-            errors = self.errors
+            errors = errors_or_unset
 
+        detail_or_unset = UNSET if self.detail is None else self.detail
         detail: list[dict[str, Any]] | str | Unset
-        if isinstance(self.detail, Unset):
+        if isinstance(detail_or_unset, Unset):
             detail = UNSET
-        elif isinstance(self.detail, list):
+        elif isinstance(detail_or_unset, list):
             detail = []
-            for detail_type_1_item_data in self.detail:
+            for detail_type_1_item_data in detail_or_unset:
                 detail_type_1_item = detail_type_1_item_data.to_dict()
                 detail.append(detail_type_1_item)
 
         else:
-            detail = self.detail
+            detail = detail_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -147,11 +152,11 @@ class ErrorBody:
         detail = _parse_detail(d.pop("detail", UNSET))
 
         error_body = cls(
-            status=status,
-            message=message,
-            code=code,
-            errors=errors,
-            detail=detail,
+            status=None if isinstance(status, Unset) else status,
+            message=None if isinstance(message, Unset) else message,
+            code=None if isinstance(code, Unset) else code,
+            errors=None if isinstance(errors, Unset) else errors,
+            detail=None if isinstance(detail, Unset) else detail,
         )
 
         error_body.additional_properties = d

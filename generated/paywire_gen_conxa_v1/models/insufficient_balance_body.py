@@ -17,29 +17,32 @@ class InsufficientBalanceBody:
 
     Attributes:
         new_balance (int): current (unchanged) balance in tokens
-        status (str | Unset):
-        message (str | Unset):
-        code (None | str | Unset):
+        status (str | None):
+        message (str | None):
+        code (None | str):
     """
 
     new_balance: int
-    status: str | Unset = UNSET
-    message: str | Unset = UNSET
-    code: None | str | Unset = UNSET
+    status: str | None = None
+    message: str | None = None
+    code: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         new_balance = self.new_balance
 
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
+        code_or_unset = UNSET if self.code is None else self.code
         code: None | str | Unset
-        if isinstance(self.code, Unset):
+        if isinstance(code_or_unset, Unset):
             code = UNSET
         else:
-            code = self.code
+            code = code_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -77,9 +80,9 @@ class InsufficientBalanceBody:
 
         insufficient_balance_body = cls(
             new_balance=new_balance,
-            status=status,
-            message=message,
-            code=code,
+            status=None if isinstance(status, Unset) else status,
+            message=None if isinstance(message, Unset) else message,
+            code=None if isinstance(code, Unset) else code,
         )
 
         insufficient_balance_body.additional_properties = d

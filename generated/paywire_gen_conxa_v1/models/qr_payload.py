@@ -20,13 +20,13 @@ class QRPayload:
             provider_id (str):
             provider_type (str):
             provider_username (str):
-            limit (float | Unset): optional spending cap in tokens (written as a float, e.g. 50000.0)
+            limit (float | None): optional spending cap in tokens (written as a float, e.g. 50000.0)
     """
 
     provider_id: str
     provider_type: str
     provider_username: str
-    limit: float | Unset = UNSET
+    limit: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,7 +36,8 @@ class QRPayload:
 
         provider_username = self.provider_username
 
-        limit = self.limit
+        limit_or_unset = UNSET if self.limit is None else self.limit
+        limit = limit_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -67,7 +68,7 @@ class QRPayload:
             provider_id=provider_id,
             provider_type=provider_type,
             provider_username=provider_username,
-            limit=limit,
+            limit=None if isinstance(limit, Unset) else limit,
         )
 
         qr_payload.additional_properties = d

@@ -19,31 +19,33 @@ class SessionStatus:
 
         Attributes:
             status (str):
-            session_token (None | str | Unset): `ps_…` token for `X-Provider-Session`; only when active
-            expires_at (datetime.datetime | None | Unset): session expiry (ISO-8601, `Z` allowed)
+            session_token (None | str): `ps_…` token for `X-Provider-Session`; only when active
+            expires_at (datetime.datetime | None): session expiry (ISO-8601, `Z` allowed)
     """
 
     status: str
-    session_token: None | str | Unset = UNSET
-    expires_at: datetime.datetime | None | Unset = UNSET
+    session_token: None | str = None
+    expires_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status
 
+        session_token_or_unset = UNSET if self.session_token is None else self.session_token
         session_token: None | str | Unset
-        if isinstance(self.session_token, Unset):
+        if isinstance(session_token_or_unset, Unset):
             session_token = UNSET
         else:
-            session_token = self.session_token
+            session_token = session_token_or_unset
 
+        expires_at_or_unset = UNSET if self.expires_at is None else self.expires_at
         expires_at: None | str | Unset
-        if isinstance(self.expires_at, Unset):
+        if isinstance(expires_at_or_unset, Unset):
             expires_at = UNSET
-        elif isinstance(self.expires_at, datetime.datetime):
-            expires_at = self.expires_at.isoformat()
+        elif isinstance(expires_at_or_unset, datetime.datetime):
+            expires_at = expires_at_or_unset.isoformat()
         else:
-            expires_at = self.expires_at
+            expires_at = expires_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -92,8 +94,8 @@ class SessionStatus:
 
         session_status = cls(
             status=status,
-            session_token=session_token,
-            expires_at=expires_at,
+            session_token=None if isinstance(session_token, Unset) else session_token,
+            expires_at=None if isinstance(expires_at, Unset) else expires_at,
         )
 
         session_status.additional_properties = d

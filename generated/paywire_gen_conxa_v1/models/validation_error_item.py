@@ -16,28 +16,31 @@ class ValidationErrorItem:
     """one FastAPI-style validation problem
 
     Attributes:
-        loc (list[int | str] | Unset):
-        msg (str | Unset):
-        type_ (str | Unset):
+        loc (list[int | str] | None):
+        msg (str | None):
+        type_ (str | None):
     """
 
-    loc: list[int | str] | Unset = UNSET
-    msg: str | Unset = UNSET
-    type_: str | Unset = UNSET
+    loc: list[int | str] | None = None
+    msg: str | None = None
+    type_: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        loc_or_unset = UNSET if self.loc is None else self.loc
         loc: list[int | str] | Unset = UNSET
-        if not isinstance(self.loc, Unset):
+        if not isinstance(loc_or_unset, Unset):
             loc = []
-            for loc_item_data in self.loc:
+            for loc_item_data in loc_or_unset:
                 loc_item: int | str
                 loc_item = loc_item_data
                 loc.append(loc_item)
 
-        msg = self.msg
+        msg_or_unset = UNSET if self.msg is None else self.msg
+        msg = msg_or_unset
 
-        type_ = self.type_
+        type__or_unset = UNSET if self.type_ is None else self.type_
+        type_ = type__or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -72,9 +75,9 @@ class ValidationErrorItem:
         type_ = d.pop("type", UNSET)
 
         validation_error_item = cls(
-            loc=loc,
-            msg=msg,
-            type_=type_,
+            loc=None if isinstance(loc, Unset) else loc,
+            msg=None if isinstance(msg, Unset) else msg,
+            type_=None if isinstance(type_, Unset) else type_,
         )
 
         validation_error_item.additional_properties = d

@@ -21,41 +21,47 @@ class AddSeatRequest:
     """
     Attributes:
         created_user_id (str): External id of the user taking the seat
-        user_id (str | Unset): External id of the paying owner (fallback)
-        organization_id (str | Unset): Lumen customer id of the paying organisation (preferred)
-        metadata (AddSeatRequestMetadata | Unset):
-        idempotency_key (str | Unset):
-        timestamp (str | Unset): UTC ISO 8601 ending in `Z`
-        created_user_info (CreatedUserInfo | Unset):
+        user_id (str | None): External id of the paying owner (fallback)
+        organization_id (str | None): Lumen customer id of the paying organisation (preferred)
+        metadata (AddSeatRequestMetadata | None):
+        idempotency_key (str | None):
+        timestamp (str | None): UTC ISO 8601 ending in `Z`
+        created_user_info (CreatedUserInfo | None):
     """
 
     created_user_id: str
-    user_id: str | Unset = UNSET
-    organization_id: str | Unset = UNSET
-    metadata: AddSeatRequestMetadata | Unset = UNSET
-    idempotency_key: str | Unset = UNSET
-    timestamp: str | Unset = UNSET
-    created_user_info: CreatedUserInfo | Unset = UNSET
+    user_id: str | None = None
+    organization_id: str | None = None
+    metadata: AddSeatRequestMetadata | None = None
+    idempotency_key: str | None = None
+    timestamp: str | None = None
+    created_user_info: CreatedUserInfo | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         created_user_id = self.created_user_id
 
-        user_id = self.user_id
+        user_id_or_unset = UNSET if self.user_id is None else self.user_id
+        user_id = user_id_or_unset
 
-        organization_id = self.organization_id
+        organization_id_or_unset = UNSET if self.organization_id is None else self.organization_id
+        organization_id = organization_id_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
-        idempotency_key = self.idempotency_key
+        idempotency_key_or_unset = UNSET if self.idempotency_key is None else self.idempotency_key
+        idempotency_key = idempotency_key_or_unset
 
-        timestamp = self.timestamp
+        timestamp_or_unset = UNSET if self.timestamp is None else self.timestamp
+        timestamp = timestamp_or_unset
 
+        created_user_info_or_unset = UNSET if self.created_user_info is None else self.created_user_info
         created_user_info: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.created_user_info, Unset):
-            created_user_info = self.created_user_info.to_dict()
+        if not isinstance(created_user_info_or_unset, Unset):
+            created_user_info = created_user_info_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -111,12 +117,12 @@ class AddSeatRequest:
 
         add_seat_request = cls(
             created_user_id=created_user_id,
-            user_id=user_id,
-            organization_id=organization_id,
-            metadata=metadata,
-            idempotency_key=idempotency_key,
-            timestamp=timestamp,
-            created_user_info=created_user_info,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            organization_id=None if isinstance(organization_id, Unset) else organization_id,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            idempotency_key=None if isinstance(idempotency_key, Unset) else idempotency_key,
+            timestamp=None if isinstance(timestamp, Unset) else timestamp,
+            created_user_info=None if isinstance(created_user_info, Unset) else created_user_info,
         )
 
         add_seat_request.additional_properties = d

@@ -19,16 +19,16 @@ class AddSeatResponse:
         organization_id (str):
         created_user_id (str):
         subscription_id (str):
-        user_id (None | str | Unset):
-        idempotency_key (None | str | Unset):
+        user_id (None | str):
+        idempotency_key (None | str):
     """
 
     message: str
     organization_id: str
     created_user_id: str
     subscription_id: str
-    user_id: None | str | Unset = UNSET
-    idempotency_key: None | str | Unset = UNSET
+    user_id: None | str = None
+    idempotency_key: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,17 +40,19 @@ class AddSeatResponse:
 
         subscription_id = self.subscription_id
 
+        user_id_or_unset = UNSET if self.user_id is None else self.user_id
         user_id: None | str | Unset
-        if isinstance(self.user_id, Unset):
+        if isinstance(user_id_or_unset, Unset):
             user_id = UNSET
         else:
-            user_id = self.user_id
+            user_id = user_id_or_unset
 
+        idempotency_key_or_unset = UNSET if self.idempotency_key is None else self.idempotency_key
         idempotency_key: None | str | Unset
-        if isinstance(self.idempotency_key, Unset):
+        if isinstance(idempotency_key_or_unset, Unset):
             idempotency_key = UNSET
         else:
-            idempotency_key = self.idempotency_key
+            idempotency_key = idempotency_key_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -103,8 +105,8 @@ class AddSeatResponse:
             organization_id=organization_id,
             created_user_id=created_user_id,
             subscription_id=subscription_id,
-            user_id=user_id,
-            idempotency_key=idempotency_key,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            idempotency_key=None if isinstance(idempotency_key, Unset) else idempotency_key,
         )
 
         add_seat_response.additional_properties = d

@@ -15,18 +15,20 @@ T = TypeVar("T", bound="CreatedUserInfo")
 class CreatedUserInfo:
     """
     Attributes:
-        name (str | Unset):
-        email (str | Unset):
+        name (str | None):
+        email (str | None):
     """
 
-    name: str | Unset = UNSET
-    email: str | Unset = UNSET
+    name: str | None = None
+    email: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        name_or_unset = UNSET if self.name is None else self.name
+        name = name_or_unset
 
-        email = self.email
+        email_or_unset = UNSET if self.email is None else self.email
+        email = email_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,8 +48,8 @@ class CreatedUserInfo:
         email = d.pop("email", UNSET)
 
         created_user_info = cls(
-            name=name,
-            email=email,
+            name=None if isinstance(name, Unset) else name,
+            email=None if isinstance(email, Unset) else email,
         )
 
         created_user_info.additional_properties = d

@@ -15,26 +15,29 @@ T = TypeVar("T", bound="CreditInfo")
 class CreditInfo:
     """
     Attributes:
-        credit_allowance (float | Unset):
-        credits_remaining (float | Unset):
-        next_expiry_date (None | str | Unset):
+        credit_allowance (float | None):
+        credits_remaining (float | None):
+        next_expiry_date (None | str):
     """
 
-    credit_allowance: float | Unset = UNSET
-    credits_remaining: float | Unset = UNSET
-    next_expiry_date: None | str | Unset = UNSET
+    credit_allowance: float | None = None
+    credits_remaining: float | None = None
+    next_expiry_date: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        credit_allowance = self.credit_allowance
+        credit_allowance_or_unset = UNSET if self.credit_allowance is None else self.credit_allowance
+        credit_allowance = credit_allowance_or_unset
 
-        credits_remaining = self.credits_remaining
+        credits_remaining_or_unset = UNSET if self.credits_remaining is None else self.credits_remaining
+        credits_remaining = credits_remaining_or_unset
 
+        next_expiry_date_or_unset = UNSET if self.next_expiry_date is None else self.next_expiry_date
         next_expiry_date: None | str | Unset
-        if isinstance(self.next_expiry_date, Unset):
+        if isinstance(next_expiry_date_or_unset, Unset):
             next_expiry_date = UNSET
         else:
-            next_expiry_date = self.next_expiry_date
+            next_expiry_date = next_expiry_date_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,9 +68,9 @@ class CreditInfo:
         next_expiry_date = _parse_next_expiry_date(d.pop("nextExpiryDate", UNSET))
 
         credit_info = cls(
-            credit_allowance=credit_allowance,
-            credits_remaining=credits_remaining,
-            next_expiry_date=next_expiry_date,
+            credit_allowance=None if isinstance(credit_allowance, Unset) else credit_allowance,
+            credits_remaining=None if isinstance(credits_remaining, Unset) else credits_remaining,
+            next_expiry_date=None if isinstance(next_expiry_date, Unset) else next_expiry_date,
         )
 
         credit_info.additional_properties = d

@@ -24,16 +24,16 @@ class EnrolledSubscription:
         customer_id (str):
         plan_id (str):
         status (str):
-        subscription_details (list[EnrolledSubscriptionSubscriptionDetailsItem] | Unset):
-        subscription_features (list[EnrolledSubscriptionSubscriptionFeaturesItem] | Unset):
+        subscription_details (list[EnrolledSubscriptionSubscriptionDetailsItem] | None):
+        subscription_features (list[EnrolledSubscriptionSubscriptionFeaturesItem] | None):
     """
 
     id: str
     customer_id: str
     plan_id: str
     status: str
-    subscription_details: list[EnrolledSubscriptionSubscriptionDetailsItem] | Unset = UNSET
-    subscription_features: list[EnrolledSubscriptionSubscriptionFeaturesItem] | Unset = UNSET
+    subscription_details: list[EnrolledSubscriptionSubscriptionDetailsItem] | None = None
+    subscription_features: list[EnrolledSubscriptionSubscriptionFeaturesItem] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,17 +45,19 @@ class EnrolledSubscription:
 
         status = self.status
 
+        subscription_details_or_unset = UNSET if self.subscription_details is None else self.subscription_details
         subscription_details: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.subscription_details, Unset):
+        if not isinstance(subscription_details_or_unset, Unset):
             subscription_details = []
-            for subscription_details_item_data in self.subscription_details:
+            for subscription_details_item_data in subscription_details_or_unset:
                 subscription_details_item = subscription_details_item_data.to_dict()
                 subscription_details.append(subscription_details_item)
 
+        subscription_features_or_unset = UNSET if self.subscription_features is None else self.subscription_features
         subscription_features: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.subscription_features, Unset):
+        if not isinstance(subscription_features_or_unset, Unset):
             subscription_features = []
-            for subscription_features_item_data in self.subscription_features:
+            for subscription_features_item_data in subscription_features_or_unset:
                 subscription_features_item = subscription_features_item_data.to_dict()
                 subscription_features.append(subscription_features_item)
 
@@ -119,8 +121,8 @@ class EnrolledSubscription:
             customer_id=customer_id,
             plan_id=plan_id,
             status=status,
-            subscription_details=subscription_details,
-            subscription_features=subscription_features,
+            subscription_details=None if isinstance(subscription_details, Unset) else subscription_details,
+            subscription_features=None if isinstance(subscription_features, Unset) else subscription_features,
         )
 
         enrolled_subscription.additional_properties = d

@@ -16,37 +16,40 @@ class EnrollmentInvoice:
     """
     Attributes:
         id (str):
-        status (None | str | Unset):
-        total_amount_cents (int | None | Unset):
-        currency (None | str | Unset):
+        status (None | str):
+        total_amount_cents (int | None):
+        currency (None | str):
     """
 
     id: str
-    status: None | str | Unset = UNSET
-    total_amount_cents: int | None | Unset = UNSET
-    currency: None | str | Unset = UNSET
+    status: None | str = None
+    total_amount_cents: int | None = None
+    currency: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
+        status_or_unset = UNSET if self.status is None else self.status
         status: None | str | Unset
-        if isinstance(self.status, Unset):
+        if isinstance(status_or_unset, Unset):
             status = UNSET
         else:
-            status = self.status
+            status = status_or_unset
 
+        total_amount_cents_or_unset = UNSET if self.total_amount_cents is None else self.total_amount_cents
         total_amount_cents: int | None | Unset
-        if isinstance(self.total_amount_cents, Unset):
+        if isinstance(total_amount_cents_or_unset, Unset):
             total_amount_cents = UNSET
         else:
-            total_amount_cents = self.total_amount_cents
+            total_amount_cents = total_amount_cents_or_unset
 
+        currency_or_unset = UNSET if self.currency is None else self.currency
         currency: None | str | Unset
-        if isinstance(self.currency, Unset):
+        if isinstance(currency_or_unset, Unset):
             currency = UNSET
         else:
-            currency = self.currency
+            currency = currency_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -98,9 +101,9 @@ class EnrollmentInvoice:
 
         enrollment_invoice = cls(
             id=id,
-            status=status,
-            total_amount_cents=total_amount_cents,
-            currency=currency,
+            status=None if isinstance(status, Unset) else status,
+            total_amount_cents=None if isinstance(total_amount_cents, Unset) else total_amount_cents,
+            currency=None if isinstance(currency, Unset) else currency,
         )
 
         enrollment_invoice.additional_properties = d

@@ -22,17 +22,17 @@ class EnrollmentResponse:
     """
     Attributes:
         subscription (EnrolledSubscription):
-        message (str | Unset):
-        invoice (EnrollmentInvoice | None | Unset):
-        plan (PlanRef | Unset):
-        credit_grants_created (int | Unset):
+        message (str | None):
+        invoice (EnrollmentInvoice | None):
+        plan (PlanRef | None):
+        credit_grants_created (int | None):
     """
 
     subscription: EnrolledSubscription
-    message: str | Unset = UNSET
-    invoice: EnrollmentInvoice | None | Unset = UNSET
-    plan: PlanRef | Unset = UNSET
-    credit_grants_created: int | Unset = UNSET
+    message: str | None = None
+    invoice: EnrollmentInvoice | None = None
+    plan: PlanRef | None = None
+    credit_grants_created: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,21 +40,25 @@ class EnrollmentResponse:
 
         subscription = self.subscription.to_dict()
 
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
+        invoice_or_unset = UNSET if self.invoice is None else self.invoice
         invoice: dict[str, Any] | None | Unset
-        if isinstance(self.invoice, Unset):
+        if isinstance(invoice_or_unset, Unset):
             invoice = UNSET
-        elif isinstance(self.invoice, EnrollmentInvoice):
-            invoice = self.invoice.to_dict()
+        elif isinstance(invoice_or_unset, EnrollmentInvoice):
+            invoice = invoice_or_unset.to_dict()
         else:
-            invoice = self.invoice
+            invoice = invoice_or_unset
 
+        plan_or_unset = UNSET if self.plan is None else self.plan
         plan: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.plan, Unset):
-            plan = self.plan.to_dict()
+        if not isinstance(plan_or_unset, Unset):
+            plan = plan_or_unset.to_dict()
 
-        credit_grants_created = self.credit_grants_created
+        credit_grants_created_or_unset = UNSET if self.credit_grants_created is None else self.credit_grants_created
+        credit_grants_created = credit_grants_created_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -113,10 +117,10 @@ class EnrollmentResponse:
 
         enrollment_response = cls(
             subscription=subscription,
-            message=message,
-            invoice=invoice,
-            plan=plan,
-            credit_grants_created=credit_grants_created,
+            message=None if isinstance(message, Unset) else message,
+            invoice=None if isinstance(invoice, Unset) else invoice,
+            plan=None if isinstance(plan, Unset) else plan,
+            credit_grants_created=None if isinstance(credit_grants_created, Unset) else credit_grants_created,
         )
 
         enrollment_response.additional_properties = d

@@ -24,19 +24,19 @@ class Entitlement:
         entitled (bool):
         feature (EntitlementFeature):
         source (str):
-        usages (list[EntitlementUsage] | Unset):
-        credit_info (CreditInfo | None | Unset):
-        usage (float | None | Unset): Flat usage as in the SDK's TypedDict (optional; docs use `usages`)
-        limit (float | None | Unset): Flat limit as in the SDK's TypedDict (optional; docs use `feature.value`)
+        usages (list[EntitlementUsage] | None):
+        credit_info (CreditInfo | None):
+        usage (float | None): Flat usage as in the SDK's TypedDict (optional; docs use `usages`)
+        limit (float | None): Flat limit as in the SDK's TypedDict (optional; docs use `feature.value`)
     """
 
     entitled: bool
     feature: EntitlementFeature
     source: str
-    usages: list[EntitlementUsage] | Unset = UNSET
-    credit_info: CreditInfo | None | Unset = UNSET
-    usage: float | None | Unset = UNSET
-    limit: float | None | Unset = UNSET
+    usages: list[EntitlementUsage] | None = None
+    credit_info: CreditInfo | None = None
+    usage: float | None = None
+    limit: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,32 +48,36 @@ class Entitlement:
 
         source = self.source
 
+        usages_or_unset = UNSET if self.usages is None else self.usages
         usages: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.usages, Unset):
+        if not isinstance(usages_or_unset, Unset):
             usages = []
-            for usages_item_data in self.usages:
+            for usages_item_data in usages_or_unset:
                 usages_item = usages_item_data.to_dict()
                 usages.append(usages_item)
 
+        credit_info_or_unset = UNSET if self.credit_info is None else self.credit_info
         credit_info: dict[str, Any] | None | Unset
-        if isinstance(self.credit_info, Unset):
+        if isinstance(credit_info_or_unset, Unset):
             credit_info = UNSET
-        elif isinstance(self.credit_info, CreditInfo):
-            credit_info = self.credit_info.to_dict()
+        elif isinstance(credit_info_or_unset, CreditInfo):
+            credit_info = credit_info_or_unset.to_dict()
         else:
-            credit_info = self.credit_info
+            credit_info = credit_info_or_unset
 
+        usage_or_unset = UNSET if self.usage is None else self.usage
         usage: float | None | Unset
-        if isinstance(self.usage, Unset):
+        if isinstance(usage_or_unset, Unset):
             usage = UNSET
         else:
-            usage = self.usage
+            usage = usage_or_unset
 
+        limit_or_unset = UNSET if self.limit is None else self.limit
         limit: float | None | Unset
-        if isinstance(self.limit, Unset):
+        if isinstance(limit_or_unset, Unset):
             limit = UNSET
         else:
-            limit = self.limit
+            limit = limit_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -156,10 +160,10 @@ class Entitlement:
             entitled=entitled,
             feature=feature,
             source=source,
-            usages=usages,
-            credit_info=credit_info,
-            usage=usage,
-            limit=limit,
+            usages=None if isinstance(usages, Unset) else usages,
+            credit_info=None if isinstance(credit_info, Unset) else credit_info,
+            usage=None if isinstance(usage, Unset) else usage,
+            limit=None if isinstance(limit, Unset) else limit,
         )
 
         entitlement.additional_properties = d

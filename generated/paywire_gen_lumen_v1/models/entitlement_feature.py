@@ -16,29 +16,31 @@ class EntitlementFeature:
     """
     Attributes:
         slug (str):
-        value (bool | float | None | Unset): `true`/`false` for a boolean feature, the limit for a numeric one
-        name (None | str | Unset):
+        value (bool | float | None): `true`/`false` for a boolean feature, the limit for a numeric one
+        name (None | str):
     """
 
     slug: str
-    value: bool | float | None | Unset = UNSET
-    name: None | str | Unset = UNSET
+    value: bool | float | None = None
+    name: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         slug = self.slug
 
+        value_or_unset = UNSET if self.value is None else self.value
         value: bool | float | None | Unset
-        if isinstance(self.value, Unset):
+        if isinstance(value_or_unset, Unset):
             value = UNSET
         else:
-            value = self.value
+            value = value_or_unset
 
+        name_or_unset = UNSET if self.name is None else self.name
         name: None | str | Unset
-        if isinstance(self.name, Unset):
+        if isinstance(name_or_unset, Unset):
             name = UNSET
         else:
-            name = self.name
+            name = name_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -79,8 +81,8 @@ class EntitlementFeature:
 
         entitlement_feature = cls(
             slug=slug,
-            value=value,
-            name=name,
+            value=None if isinstance(value, Unset) else value,
+            name=None if isinstance(name, Unset) else name,
         )
 
         entitlement_feature.additional_properties = d

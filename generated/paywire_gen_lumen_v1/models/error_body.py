@@ -16,17 +16,18 @@ class ErrorBody:
     """
     Attributes:
         error (str):
-        details (str | Unset):
+        details (str | None):
     """
 
     error: str
-    details: str | Unset = UNSET
+    details: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error
 
-        details = self.details
+        details_or_unset = UNSET if self.details is None else self.details
+        details = details_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,7 +50,7 @@ class ErrorBody:
 
         error_body = cls(
             error=error,
-            details=details,
+            details=None if isinstance(details, Unset) else details,
         )
 
         error_body.additional_properties = d

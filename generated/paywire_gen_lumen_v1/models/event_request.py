@@ -20,43 +20,50 @@ class EventRequest:
     """
     Attributes:
         event_name (str):
-        event_value (float | Unset):
-        event_string (str | Unset):
-        customer_id (str | Unset): Lumen internal customer id
-        ext_customer_id (str | Unset): Your own user id
-        idempotency_key (str | Unset):
-        event_timestamp (str | Unset): ISO 8601; defaults to now
-        properties (EventRequestProperties | Unset):
+        event_value (float | None):
+        event_string (str | None):
+        customer_id (str | None): Lumen internal customer id
+        ext_customer_id (str | None): Your own user id
+        idempotency_key (str | None):
+        event_timestamp (str | None): ISO 8601; defaults to now
+        properties (EventRequestProperties | None):
     """
 
     event_name: str
-    event_value: float | Unset = UNSET
-    event_string: str | Unset = UNSET
-    customer_id: str | Unset = UNSET
-    ext_customer_id: str | Unset = UNSET
-    idempotency_key: str | Unset = UNSET
-    event_timestamp: str | Unset = UNSET
-    properties: EventRequestProperties | Unset = UNSET
+    event_value: float | None = None
+    event_string: str | None = None
+    customer_id: str | None = None
+    ext_customer_id: str | None = None
+    idempotency_key: str | None = None
+    event_timestamp: str | None = None
+    properties: EventRequestProperties | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         event_name = self.event_name
 
-        event_value = self.event_value
+        event_value_or_unset = UNSET if self.event_value is None else self.event_value
+        event_value = event_value_or_unset
 
-        event_string = self.event_string
+        event_string_or_unset = UNSET if self.event_string is None else self.event_string
+        event_string = event_string_or_unset
 
-        customer_id = self.customer_id
+        customer_id_or_unset = UNSET if self.customer_id is None else self.customer_id
+        customer_id = customer_id_or_unset
 
-        ext_customer_id = self.ext_customer_id
+        ext_customer_id_or_unset = UNSET if self.ext_customer_id is None else self.ext_customer_id
+        ext_customer_id = ext_customer_id_or_unset
 
-        idempotency_key = self.idempotency_key
+        idempotency_key_or_unset = UNSET if self.idempotency_key is None else self.idempotency_key
+        idempotency_key = idempotency_key_or_unset
 
-        event_timestamp = self.event_timestamp
+        event_timestamp_or_unset = UNSET if self.event_timestamp is None else self.event_timestamp
+        event_timestamp = event_timestamp_or_unset
 
+        properties_or_unset = UNSET if self.properties is None else self.properties
         properties: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.properties, Unset):
-            properties = self.properties.to_dict()
+        if not isinstance(properties_or_unset, Unset):
+            properties = properties_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -110,13 +117,13 @@ class EventRequest:
 
         event_request = cls(
             event_name=event_name,
-            event_value=event_value,
-            event_string=event_string,
-            customer_id=customer_id,
-            ext_customer_id=ext_customer_id,
-            idempotency_key=idempotency_key,
-            event_timestamp=event_timestamp,
-            properties=properties,
+            event_value=None if isinstance(event_value, Unset) else event_value,
+            event_string=None if isinstance(event_string, Unset) else event_string,
+            customer_id=None if isinstance(customer_id, Unset) else customer_id,
+            ext_customer_id=None if isinstance(ext_customer_id, Unset) else ext_customer_id,
+            idempotency_key=None if isinstance(idempotency_key, Unset) else idempotency_key,
+            event_timestamp=None if isinstance(event_timestamp, Unset) else event_timestamp,
+            properties=None if isinstance(properties, Unset) else properties,
         )
 
         event_request.additional_properties = d

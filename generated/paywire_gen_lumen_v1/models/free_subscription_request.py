@@ -18,23 +18,23 @@ class FreeSubscriptionRequest:
         customer_email (str):
         customer_name (str):
         user_id (str):
-        billing_address_line_1 (None | str | Unset):
-        billing_address_line_2 (None | str | Unset):
-        billing_city (None | str | Unset):
-        billing_postal_code (None | str | Unset):
-        billing_country (None | str | Unset):
-        tax_id (None | str | Unset):
+        billing_address_line_1 (None | str):
+        billing_address_line_2 (None | str):
+        billing_city (None | str):
+        billing_postal_code (None | str):
+        billing_country (None | str):
+        tax_id (None | str):
     """
 
     customer_email: str
     customer_name: str
     user_id: str
-    billing_address_line_1: None | str | Unset = UNSET
-    billing_address_line_2: None | str | Unset = UNSET
-    billing_city: None | str | Unset = UNSET
-    billing_postal_code: None | str | Unset = UNSET
-    billing_country: None | str | Unset = UNSET
-    tax_id: None | str | Unset = UNSET
+    billing_address_line_1: None | str = None
+    billing_address_line_2: None | str = None
+    billing_city: None | str = None
+    billing_postal_code: None | str = None
+    billing_country: None | str = None
+    tax_id: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,41 +44,47 @@ class FreeSubscriptionRequest:
 
         user_id = self.user_id
 
+        billing_address_line_1_or_unset = UNSET if self.billing_address_line_1 is None else self.billing_address_line_1
         billing_address_line_1: None | str | Unset
-        if isinstance(self.billing_address_line_1, Unset):
+        if isinstance(billing_address_line_1_or_unset, Unset):
             billing_address_line_1 = UNSET
         else:
-            billing_address_line_1 = self.billing_address_line_1
+            billing_address_line_1 = billing_address_line_1_or_unset
 
+        billing_address_line_2_or_unset = UNSET if self.billing_address_line_2 is None else self.billing_address_line_2
         billing_address_line_2: None | str | Unset
-        if isinstance(self.billing_address_line_2, Unset):
+        if isinstance(billing_address_line_2_or_unset, Unset):
             billing_address_line_2 = UNSET
         else:
-            billing_address_line_2 = self.billing_address_line_2
+            billing_address_line_2 = billing_address_line_2_or_unset
 
+        billing_city_or_unset = UNSET if self.billing_city is None else self.billing_city
         billing_city: None | str | Unset
-        if isinstance(self.billing_city, Unset):
+        if isinstance(billing_city_or_unset, Unset):
             billing_city = UNSET
         else:
-            billing_city = self.billing_city
+            billing_city = billing_city_or_unset
 
+        billing_postal_code_or_unset = UNSET if self.billing_postal_code is None else self.billing_postal_code
         billing_postal_code: None | str | Unset
-        if isinstance(self.billing_postal_code, Unset):
+        if isinstance(billing_postal_code_or_unset, Unset):
             billing_postal_code = UNSET
         else:
-            billing_postal_code = self.billing_postal_code
+            billing_postal_code = billing_postal_code_or_unset
 
+        billing_country_or_unset = UNSET if self.billing_country is None else self.billing_country
         billing_country: None | str | Unset
-        if isinstance(self.billing_country, Unset):
+        if isinstance(billing_country_or_unset, Unset):
             billing_country = UNSET
         else:
-            billing_country = self.billing_country
+            billing_country = billing_country_or_unset
 
+        tax_id_or_unset = UNSET if self.tax_id is None else self.tax_id
         tax_id: None | str | Unset
-        if isinstance(self.tax_id, Unset):
+        if isinstance(tax_id_or_unset, Unset):
             tax_id = UNSET
         else:
-            tax_id = self.tax_id
+            tax_id = tax_id_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -171,12 +177,12 @@ class FreeSubscriptionRequest:
             customer_email=customer_email,
             customer_name=customer_name,
             user_id=user_id,
-            billing_address_line_1=billing_address_line_1,
-            billing_address_line_2=billing_address_line_2,
-            billing_city=billing_city,
-            billing_postal_code=billing_postal_code,
-            billing_country=billing_country,
-            tax_id=tax_id,
+            billing_address_line_1=None if isinstance(billing_address_line_1, Unset) else billing_address_line_1,
+            billing_address_line_2=None if isinstance(billing_address_line_2, Unset) else billing_address_line_2,
+            billing_city=None if isinstance(billing_city, Unset) else billing_city,
+            billing_postal_code=None if isinstance(billing_postal_code, Unset) else billing_postal_code,
+            billing_country=None if isinstance(billing_country, Unset) else billing_country,
+            tax_id=None if isinstance(tax_id, Unset) else tax_id,
         )
 
         free_subscription_request.additional_properties = d

@@ -21,12 +21,12 @@ class FreeSubscriptionResponse:
     Attributes:
         success (bool):
         subscription (EnrolledSubscription):
-        message (str | Unset):
+        message (str | None):
     """
 
     success: bool
     subscription: EnrolledSubscription
-    message: str | Unset = UNSET
+    message: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,7 +34,8 @@ class FreeSubscriptionResponse:
 
         subscription = self.subscription.to_dict()
 
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,7 +64,7 @@ class FreeSubscriptionResponse:
         free_subscription_response = cls(
             success=success,
             subscription=subscription,
-            message=message,
+            message=None if isinstance(message, Unset) else message,
         )
 
         free_subscription_response.additional_properties = d

@@ -22,23 +22,23 @@ class IngestedEvent:
         id (str):
         event_name (str):
         customer_id (str):
-        event_value (float | None | Unset):
-        event_string (None | str | Unset):
-        event_timestamp (None | str | Unset):
-        properties (IngestedEventPropertiesType0 | None | Unset):
-        idempotency_key (None | str | Unset):
-        created_at (None | str | Unset):
+        event_value (float | None):
+        event_string (None | str):
+        event_timestamp (None | str):
+        properties (IngestedEventPropertiesType0 | None):
+        idempotency_key (None | str):
+        created_at (None | str):
     """
 
     id: str
     event_name: str
     customer_id: str
-    event_value: float | None | Unset = UNSET
-    event_string: None | str | Unset = UNSET
-    event_timestamp: None | str | Unset = UNSET
-    properties: IngestedEventPropertiesType0 | None | Unset = UNSET
-    idempotency_key: None | str | Unset = UNSET
-    created_at: None | str | Unset = UNSET
+    event_value: float | None = None
+    event_string: None | str = None
+    event_timestamp: None | str = None
+    properties: IngestedEventPropertiesType0 | None = None
+    idempotency_key: None | str = None
+    created_at: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,43 +50,49 @@ class IngestedEvent:
 
         customer_id = self.customer_id
 
+        event_value_or_unset = UNSET if self.event_value is None else self.event_value
         event_value: float | None | Unset
-        if isinstance(self.event_value, Unset):
+        if isinstance(event_value_or_unset, Unset):
             event_value = UNSET
         else:
-            event_value = self.event_value
+            event_value = event_value_or_unset
 
+        event_string_or_unset = UNSET if self.event_string is None else self.event_string
         event_string: None | str | Unset
-        if isinstance(self.event_string, Unset):
+        if isinstance(event_string_or_unset, Unset):
             event_string = UNSET
         else:
-            event_string = self.event_string
+            event_string = event_string_or_unset
 
+        event_timestamp_or_unset = UNSET if self.event_timestamp is None else self.event_timestamp
         event_timestamp: None | str | Unset
-        if isinstance(self.event_timestamp, Unset):
+        if isinstance(event_timestamp_or_unset, Unset):
             event_timestamp = UNSET
         else:
-            event_timestamp = self.event_timestamp
+            event_timestamp = event_timestamp_or_unset
 
+        properties_or_unset = UNSET if self.properties is None else self.properties
         properties: dict[str, Any] | None | Unset
-        if isinstance(self.properties, Unset):
+        if isinstance(properties_or_unset, Unset):
             properties = UNSET
-        elif isinstance(self.properties, IngestedEventPropertiesType0):
-            properties = self.properties.to_dict()
+        elif isinstance(properties_or_unset, IngestedEventPropertiesType0):
+            properties = properties_or_unset.to_dict()
         else:
-            properties = self.properties
+            properties = properties_or_unset
 
+        idempotency_key_or_unset = UNSET if self.idempotency_key is None else self.idempotency_key
         idempotency_key: None | str | Unset
-        if isinstance(self.idempotency_key, Unset):
+        if isinstance(idempotency_key_or_unset, Unset):
             idempotency_key = UNSET
         else:
-            idempotency_key = self.idempotency_key
+            idempotency_key = idempotency_key_or_unset
 
+        created_at_or_unset = UNSET if self.created_at is None else self.created_at
         created_at: None | str | Unset
-        if isinstance(self.created_at, Unset):
+        if isinstance(created_at_or_unset, Unset):
             created_at = UNSET
         else:
-            created_at = self.created_at
+            created_at = created_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -189,12 +195,12 @@ class IngestedEvent:
             id=id,
             event_name=event_name,
             customer_id=customer_id,
-            event_value=event_value,
-            event_string=event_string,
-            event_timestamp=event_timestamp,
-            properties=properties,
-            idempotency_key=idempotency_key,
-            created_at=created_at,
+            event_value=None if isinstance(event_value, Unset) else event_value,
+            event_string=None if isinstance(event_string, Unset) else event_string,
+            event_timestamp=None if isinstance(event_timestamp, Unset) else event_timestamp,
+            properties=None if isinstance(properties, Unset) else properties,
+            idempotency_key=None if isinstance(idempotency_key, Unset) else idempotency_key,
+            created_at=None if isinstance(created_at, Unset) else created_at,
         )
 
         ingested_event.additional_properties = d

@@ -16,21 +16,24 @@ class InvoiceRef:
     """
     Attributes:
         id (str):
-        customer_invoice_number (None | str | Unset):
+        customer_invoice_number (None | str):
     """
 
     id: str
-    customer_invoice_number: None | str | Unset = UNSET
+    customer_invoice_number: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
+        customer_invoice_number_or_unset = (
+            UNSET if self.customer_invoice_number is None else self.customer_invoice_number
+        )
         customer_invoice_number: None | str | Unset
-        if isinstance(self.customer_invoice_number, Unset):
+        if isinstance(customer_invoice_number_or_unset, Unset):
             customer_invoice_number = UNSET
         else:
-            customer_invoice_number = self.customer_invoice_number
+            customer_invoice_number = customer_invoice_number_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,7 +63,7 @@ class InvoiceRef:
 
         invoice_ref = cls(
             id=id,
-            customer_invoice_number=customer_invoice_number,
+            customer_invoice_number=None if isinstance(customer_invoice_number, Unset) else customer_invoice_number,
         )
 
         invoice_ref.additional_properties = d

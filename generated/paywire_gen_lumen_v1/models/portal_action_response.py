@@ -15,18 +15,20 @@ T = TypeVar("T", bound="PortalActionResponse")
 class PortalActionResponse:
     """
     Attributes:
-        success (bool | Unset):
-        message (str | Unset):
+        success (bool | None):
+        message (str | None):
     """
 
-    success: bool | Unset = UNSET
-    message: str | Unset = UNSET
+    success: bool | None = None
+    message: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        success = self.success
+        success_or_unset = UNSET if self.success is None else self.success
+        success = success_or_unset
 
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,8 +48,8 @@ class PortalActionResponse:
         message = d.pop("message", UNSET)
 
         portal_action_response = cls(
-            success=success,
-            message=message,
+            success=None if isinstance(success, Unset) else success,
+            message=None if isinstance(message, Unset) else message,
         )
 
         portal_action_response.additional_properties = d

@@ -19,28 +19,28 @@ class PortalInvoice:
         status (str):
         total_amount_cents (int):
         currency (str):
-        number (None | str | Unset):
-        issue_date (None | str | Unset):
-        paid_date (None | str | Unset):
-        pdf_url (None | str | Unset):
-        payment_status (None | str | Unset):
-        document_type (None | str | Unset):
-        original_invoice_id (None | str | Unset):
-        original_invoice_number (None | str | Unset):
+        number (None | str):
+        issue_date (None | str):
+        paid_date (None | str):
+        pdf_url (None | str):
+        payment_status (None | str):
+        document_type (None | str):
+        original_invoice_id (None | str):
+        original_invoice_number (None | str):
     """
 
     id: str
     status: str
     total_amount_cents: int
     currency: str
-    number: None | str | Unset = UNSET
-    issue_date: None | str | Unset = UNSET
-    paid_date: None | str | Unset = UNSET
-    pdf_url: None | str | Unset = UNSET
-    payment_status: None | str | Unset = UNSET
-    document_type: None | str | Unset = UNSET
-    original_invoice_id: None | str | Unset = UNSET
-    original_invoice_number: None | str | Unset = UNSET
+    number: None | str = None
+    issue_date: None | str = None
+    paid_date: None | str = None
+    pdf_url: None | str = None
+    payment_status: None | str = None
+    document_type: None | str = None
+    original_invoice_id: None | str = None
+    original_invoice_number: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,53 +52,63 @@ class PortalInvoice:
 
         currency = self.currency
 
+        number_or_unset = UNSET if self.number is None else self.number
         number: None | str | Unset
-        if isinstance(self.number, Unset):
+        if isinstance(number_or_unset, Unset):
             number = UNSET
         else:
-            number = self.number
+            number = number_or_unset
 
+        issue_date_or_unset = UNSET if self.issue_date is None else self.issue_date
         issue_date: None | str | Unset
-        if isinstance(self.issue_date, Unset):
+        if isinstance(issue_date_or_unset, Unset):
             issue_date = UNSET
         else:
-            issue_date = self.issue_date
+            issue_date = issue_date_or_unset
 
+        paid_date_or_unset = UNSET if self.paid_date is None else self.paid_date
         paid_date: None | str | Unset
-        if isinstance(self.paid_date, Unset):
+        if isinstance(paid_date_or_unset, Unset):
             paid_date = UNSET
         else:
-            paid_date = self.paid_date
+            paid_date = paid_date_or_unset
 
+        pdf_url_or_unset = UNSET if self.pdf_url is None else self.pdf_url
         pdf_url: None | str | Unset
-        if isinstance(self.pdf_url, Unset):
+        if isinstance(pdf_url_or_unset, Unset):
             pdf_url = UNSET
         else:
-            pdf_url = self.pdf_url
+            pdf_url = pdf_url_or_unset
 
+        payment_status_or_unset = UNSET if self.payment_status is None else self.payment_status
         payment_status: None | str | Unset
-        if isinstance(self.payment_status, Unset):
+        if isinstance(payment_status_or_unset, Unset):
             payment_status = UNSET
         else:
-            payment_status = self.payment_status
+            payment_status = payment_status_or_unset
 
+        document_type_or_unset = UNSET if self.document_type is None else self.document_type
         document_type: None | str | Unset
-        if isinstance(self.document_type, Unset):
+        if isinstance(document_type_or_unset, Unset):
             document_type = UNSET
         else:
-            document_type = self.document_type
+            document_type = document_type_or_unset
 
+        original_invoice_id_or_unset = UNSET if self.original_invoice_id is None else self.original_invoice_id
         original_invoice_id: None | str | Unset
-        if isinstance(self.original_invoice_id, Unset):
+        if isinstance(original_invoice_id_or_unset, Unset):
             original_invoice_id = UNSET
         else:
-            original_invoice_id = self.original_invoice_id
+            original_invoice_id = original_invoice_id_or_unset
 
+        original_invoice_number_or_unset = (
+            UNSET if self.original_invoice_number is None else self.original_invoice_number
+        )
         original_invoice_number: None | str | Unset
-        if isinstance(self.original_invoice_number, Unset):
+        if isinstance(original_invoice_number_or_unset, Unset):
             original_invoice_number = UNSET
         else:
-            original_invoice_number = self.original_invoice_number
+            original_invoice_number = original_invoice_number_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -217,14 +227,14 @@ class PortalInvoice:
             status=status,
             total_amount_cents=total_amount_cents,
             currency=currency,
-            number=number,
-            issue_date=issue_date,
-            paid_date=paid_date,
-            pdf_url=pdf_url,
-            payment_status=payment_status,
-            document_type=document_type,
-            original_invoice_id=original_invoice_id,
-            original_invoice_number=original_invoice_number,
+            number=None if isinstance(number, Unset) else number,
+            issue_date=None if isinstance(issue_date, Unset) else issue_date,
+            paid_date=None if isinstance(paid_date, Unset) else paid_date,
+            pdf_url=None if isinstance(pdf_url, Unset) else pdf_url,
+            payment_status=None if isinstance(payment_status, Unset) else payment_status,
+            document_type=None if isinstance(document_type, Unset) else document_type,
+            original_invoice_id=None if isinstance(original_invoice_id, Unset) else original_invoice_id,
+            original_invoice_number=None if isinstance(original_invoice_number, Unset) else original_invoice_number,
         )
 
         portal_invoice.additional_properties = d

@@ -27,14 +27,14 @@ class PortalOverview:
         payment_methods (list[PortalPaymentMethod]):
         invoices (list[PortalInvoice]):
         payments (list[PortalPayment]):
-        subscription (None | PortalSubscription | Unset):
+        subscription (None | PortalSubscription):
     """
 
     customer: StatusCustomer
     payment_methods: list[PortalPaymentMethod]
     invoices: list[PortalInvoice]
     payments: list[PortalPayment]
-    subscription: None | PortalSubscription | Unset = UNSET
+    subscription: None | PortalSubscription = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,13 +57,14 @@ class PortalOverview:
             payments_item = payments_item_data.to_dict()
             payments.append(payments_item)
 
+        subscription_or_unset = UNSET if self.subscription is None else self.subscription
         subscription: dict[str, Any] | None | Unset
-        if isinstance(self.subscription, Unset):
+        if isinstance(subscription_or_unset, Unset):
             subscription = UNSET
-        elif isinstance(self.subscription, PortalSubscription):
-            subscription = self.subscription.to_dict()
+        elif isinstance(subscription_or_unset, PortalSubscription):
+            subscription = subscription_or_unset.to_dict()
         else:
-            subscription = self.subscription
+            subscription = subscription_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -134,7 +135,7 @@ class PortalOverview:
             payment_methods=payment_methods,
             invoices=invoices,
             payments=payments,
-            subscription=subscription,
+            subscription=None if isinstance(subscription, Unset) else subscription,
         )
 
         portal_overview.additional_properties = d

@@ -20,8 +20,8 @@ class PortalPayment:
         currency (str):
         status (str):
         created_at (str):
-        error_message (None | str | Unset):
-        invoice_id (None | str | Unset):
+        error_message (None | str):
+        invoice_id (None | str):
     """
 
     id: str
@@ -29,8 +29,8 @@ class PortalPayment:
     currency: str
     status: str
     created_at: str
-    error_message: None | str | Unset = UNSET
-    invoice_id: None | str | Unset = UNSET
+    error_message: None | str = None
+    invoice_id: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,17 +44,19 @@ class PortalPayment:
 
         created_at = self.created_at
 
+        error_message_or_unset = UNSET if self.error_message is None else self.error_message
         error_message: None | str | Unset
-        if isinstance(self.error_message, Unset):
+        if isinstance(error_message_or_unset, Unset):
             error_message = UNSET
         else:
-            error_message = self.error_message
+            error_message = error_message_or_unset
 
+        invoice_id_or_unset = UNSET if self.invoice_id is None else self.invoice_id
         invoice_id: None | str | Unset
-        if isinstance(self.invoice_id, Unset):
+        if isinstance(invoice_id_or_unset, Unset):
             invoice_id = UNSET
         else:
-            invoice_id = self.invoice_id
+            invoice_id = invoice_id_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -111,8 +113,8 @@ class PortalPayment:
             currency=currency,
             status=status,
             created_at=created_at,
-            error_message=error_message,
-            invoice_id=invoice_id,
+            error_message=None if isinstance(error_message, Unset) else error_message,
+            invoice_id=None if isinstance(invoice_id, Unset) else invoice_id,
         )
 
         portal_payment.additional_properties = d

@@ -17,24 +17,24 @@ class PortalPaymentMethod:
     Attributes:
         id (str):
         linked_to_subscription (bool):
-        provider (None | str | Unset):
-        payment_type (None | str | Unset):
-        status (None | str | Unset):
-        card_brand (None | str | Unset):
-        card_last_four (None | str | Unset):
-        card_expiry_month (int | None | Unset):
-        card_expiry_year (int | None | Unset):
+        provider (None | str):
+        payment_type (None | str):
+        status (None | str):
+        card_brand (None | str):
+        card_last_four (None | str):
+        card_expiry_month (int | None):
+        card_expiry_year (int | None):
     """
 
     id: str
     linked_to_subscription: bool
-    provider: None | str | Unset = UNSET
-    payment_type: None | str | Unset = UNSET
-    status: None | str | Unset = UNSET
-    card_brand: None | str | Unset = UNSET
-    card_last_four: None | str | Unset = UNSET
-    card_expiry_month: int | None | Unset = UNSET
-    card_expiry_year: int | None | Unset = UNSET
+    provider: None | str = None
+    payment_type: None | str = None
+    status: None | str = None
+    card_brand: None | str = None
+    card_last_four: None | str = None
+    card_expiry_month: int | None = None
+    card_expiry_year: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,47 +42,54 @@ class PortalPaymentMethod:
 
         linked_to_subscription = self.linked_to_subscription
 
+        provider_or_unset = UNSET if self.provider is None else self.provider
         provider: None | str | Unset
-        if isinstance(self.provider, Unset):
+        if isinstance(provider_or_unset, Unset):
             provider = UNSET
         else:
-            provider = self.provider
+            provider = provider_or_unset
 
+        payment_type_or_unset = UNSET if self.payment_type is None else self.payment_type
         payment_type: None | str | Unset
-        if isinstance(self.payment_type, Unset):
+        if isinstance(payment_type_or_unset, Unset):
             payment_type = UNSET
         else:
-            payment_type = self.payment_type
+            payment_type = payment_type_or_unset
 
+        status_or_unset = UNSET if self.status is None else self.status
         status: None | str | Unset
-        if isinstance(self.status, Unset):
+        if isinstance(status_or_unset, Unset):
             status = UNSET
         else:
-            status = self.status
+            status = status_or_unset
 
+        card_brand_or_unset = UNSET if self.card_brand is None else self.card_brand
         card_brand: None | str | Unset
-        if isinstance(self.card_brand, Unset):
+        if isinstance(card_brand_or_unset, Unset):
             card_brand = UNSET
         else:
-            card_brand = self.card_brand
+            card_brand = card_brand_or_unset
 
+        card_last_four_or_unset = UNSET if self.card_last_four is None else self.card_last_four
         card_last_four: None | str | Unset
-        if isinstance(self.card_last_four, Unset):
+        if isinstance(card_last_four_or_unset, Unset):
             card_last_four = UNSET
         else:
-            card_last_four = self.card_last_four
+            card_last_four = card_last_four_or_unset
 
+        card_expiry_month_or_unset = UNSET if self.card_expiry_month is None else self.card_expiry_month
         card_expiry_month: int | None | Unset
-        if isinstance(self.card_expiry_month, Unset):
+        if isinstance(card_expiry_month_or_unset, Unset):
             card_expiry_month = UNSET
         else:
-            card_expiry_month = self.card_expiry_month
+            card_expiry_month = card_expiry_month_or_unset
 
+        card_expiry_year_or_unset = UNSET if self.card_expiry_year is None else self.card_expiry_year
         card_expiry_year: int | None | Unset
-        if isinstance(self.card_expiry_year, Unset):
+        if isinstance(card_expiry_year_or_unset, Unset):
             card_expiry_year = UNSET
         else:
-            card_expiry_year = self.card_expiry_year
+            card_expiry_year = card_expiry_year_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -182,13 +189,13 @@ class PortalPaymentMethod:
         portal_payment_method = cls(
             id=id,
             linked_to_subscription=linked_to_subscription,
-            provider=provider,
-            payment_type=payment_type,
-            status=status,
-            card_brand=card_brand,
-            card_last_four=card_last_four,
-            card_expiry_month=card_expiry_month,
-            card_expiry_year=card_expiry_year,
+            provider=None if isinstance(provider, Unset) else provider,
+            payment_type=None if isinstance(payment_type, Unset) else payment_type,
+            status=None if isinstance(status, Unset) else status,
+            card_brand=None if isinstance(card_brand, Unset) else card_brand,
+            card_last_four=None if isinstance(card_last_four, Unset) else card_last_four,
+            card_expiry_month=None if isinstance(card_expiry_month, Unset) else card_expiry_month,
+            card_expiry_year=None if isinstance(card_expiry_year, Unset) else card_expiry_year,
         )
 
         portal_payment_method.additional_properties = d

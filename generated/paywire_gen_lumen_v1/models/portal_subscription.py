@@ -18,17 +18,17 @@ class PortalSubscription:
         id (str):
         status (str):
         plan_id (str):
-        stable_subscription_id (None | str | Unset):
-        grace_period_ends_at (None | str | Unset):
-        payment_method_id (None | str | Unset):
+        stable_subscription_id (None | str):
+        grace_period_ends_at (None | str):
+        payment_method_id (None | str):
     """
 
     id: str
     status: str
     plan_id: str
-    stable_subscription_id: None | str | Unset = UNSET
-    grace_period_ends_at: None | str | Unset = UNSET
-    payment_method_id: None | str | Unset = UNSET
+    stable_subscription_id: None | str = None
+    grace_period_ends_at: None | str = None
+    payment_method_id: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,23 +38,26 @@ class PortalSubscription:
 
         plan_id = self.plan_id
 
+        stable_subscription_id_or_unset = UNSET if self.stable_subscription_id is None else self.stable_subscription_id
         stable_subscription_id: None | str | Unset
-        if isinstance(self.stable_subscription_id, Unset):
+        if isinstance(stable_subscription_id_or_unset, Unset):
             stable_subscription_id = UNSET
         else:
-            stable_subscription_id = self.stable_subscription_id
+            stable_subscription_id = stable_subscription_id_or_unset
 
+        grace_period_ends_at_or_unset = UNSET if self.grace_period_ends_at is None else self.grace_period_ends_at
         grace_period_ends_at: None | str | Unset
-        if isinstance(self.grace_period_ends_at, Unset):
+        if isinstance(grace_period_ends_at_or_unset, Unset):
             grace_period_ends_at = UNSET
         else:
-            grace_period_ends_at = self.grace_period_ends_at
+            grace_period_ends_at = grace_period_ends_at_or_unset
 
+        payment_method_id_or_unset = UNSET if self.payment_method_id is None else self.payment_method_id
         payment_method_id: None | str | Unset
-        if isinstance(self.payment_method_id, Unset):
+        if isinstance(payment_method_id_or_unset, Unset):
             payment_method_id = UNSET
         else:
-            payment_method_id = self.payment_method_id
+            payment_method_id = payment_method_id_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -114,9 +117,9 @@ class PortalSubscription:
             id=id,
             status=status,
             plan_id=plan_id,
-            stable_subscription_id=stable_subscription_id,
-            grace_period_ends_at=grace_period_ends_at,
-            payment_method_id=payment_method_id,
+            stable_subscription_id=None if isinstance(stable_subscription_id, Unset) else stable_subscription_id,
+            grace_period_ends_at=None if isinstance(grace_period_ends_at, Unset) else grace_period_ends_at,
+            payment_method_id=None if isinstance(payment_method_id, Unset) else payment_method_id,
         )
 
         portal_subscription.additional_properties = d

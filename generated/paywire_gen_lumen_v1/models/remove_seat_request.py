@@ -20,35 +20,40 @@ class RemoveSeatRequest:
     """
     Attributes:
         removed_user_id (str): External id of the user leaving the seat
-        user_id (str | Unset):
-        organization_id (str | Unset):
-        metadata (RemoveSeatRequestMetadata | Unset):
-        idempotency_key (str | Unset):
-        timestamp (str | Unset): UTC ISO 8601 ending in `Z`
+        user_id (str | None):
+        organization_id (str | None):
+        metadata (RemoveSeatRequestMetadata | None):
+        idempotency_key (str | None):
+        timestamp (str | None): UTC ISO 8601 ending in `Z`
     """
 
     removed_user_id: str
-    user_id: str | Unset = UNSET
-    organization_id: str | Unset = UNSET
-    metadata: RemoveSeatRequestMetadata | Unset = UNSET
-    idempotency_key: str | Unset = UNSET
-    timestamp: str | Unset = UNSET
+    user_id: str | None = None
+    organization_id: str | None = None
+    metadata: RemoveSeatRequestMetadata | None = None
+    idempotency_key: str | None = None
+    timestamp: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         removed_user_id = self.removed_user_id
 
-        user_id = self.user_id
+        user_id_or_unset = UNSET if self.user_id is None else self.user_id
+        user_id = user_id_or_unset
 
-        organization_id = self.organization_id
+        organization_id_or_unset = UNSET if self.organization_id is None else self.organization_id
+        organization_id = organization_id_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
-        idempotency_key = self.idempotency_key
+        idempotency_key_or_unset = UNSET if self.idempotency_key is None else self.idempotency_key
+        idempotency_key = idempotency_key_or_unset
 
-        timestamp = self.timestamp
+        timestamp_or_unset = UNSET if self.timestamp is None else self.timestamp
+        timestamp = timestamp_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -94,11 +99,11 @@ class RemoveSeatRequest:
 
         remove_seat_request = cls(
             removed_user_id=removed_user_id,
-            user_id=user_id,
-            organization_id=organization_id,
-            metadata=metadata,
-            idempotency_key=idempotency_key,
-            timestamp=timestamp,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            organization_id=None if isinstance(organization_id, Unset) else organization_id,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            idempotency_key=None if isinstance(idempotency_key, Unset) else idempotency_key,
+            timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
         remove_seat_request.additional_properties = d

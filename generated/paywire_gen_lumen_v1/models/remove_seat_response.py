@@ -19,14 +19,14 @@ class RemoveSeatResponse:
         organization_id (str):
         removed_user_id (str):
         subscription_id (str):
-        idempotency_key (None | str | Unset):
+        idempotency_key (None | str):
     """
 
     message: str
     organization_id: str
     removed_user_id: str
     subscription_id: str
-    idempotency_key: None | str | Unset = UNSET
+    idempotency_key: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,11 +38,12 @@ class RemoveSeatResponse:
 
         subscription_id = self.subscription_id
 
+        idempotency_key_or_unset = UNSET if self.idempotency_key is None else self.idempotency_key
         idempotency_key: None | str | Unset
-        if isinstance(self.idempotency_key, Unset):
+        if isinstance(idempotency_key_or_unset, Unset):
             idempotency_key = UNSET
         else:
-            idempotency_key = self.idempotency_key
+            idempotency_key = idempotency_key_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -84,7 +85,7 @@ class RemoveSeatResponse:
             organization_id=organization_id,
             removed_user_id=removed_user_id,
             subscription_id=subscription_id,
-            idempotency_key=idempotency_key,
+            idempotency_key=None if isinstance(idempotency_key, Unset) else idempotency_key,
         )
 
         remove_seat_response.additional_properties = d

@@ -16,57 +16,63 @@ class SeatPriceComponent:
     """
     Attributes:
         component_id (str):
-        type_ (str | Unset):
-        component_name (None | str | Unset):
-        unit_label (None | str | Unset):
-        amount_cents (int | None | Unset):
-        metric_id (None | str | Unset):
-        bill_immediately (bool | None | Unset):
+        type_ (str | None):
+        component_name (None | str):
+        unit_label (None | str):
+        amount_cents (int | None):
+        metric_id (None | str):
+        bill_immediately (bool | None):
     """
 
     component_id: str
-    type_: str | Unset = UNSET
-    component_name: None | str | Unset = UNSET
-    unit_label: None | str | Unset = UNSET
-    amount_cents: int | None | Unset = UNSET
-    metric_id: None | str | Unset = UNSET
-    bill_immediately: bool | None | Unset = UNSET
+    type_: str | None = None
+    component_name: None | str = None
+    unit_label: None | str = None
+    amount_cents: int | None = None
+    metric_id: None | str = None
+    bill_immediately: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         component_id = self.component_id
 
-        type_ = self.type_
+        type__or_unset = UNSET if self.type_ is None else self.type_
+        type_ = type__or_unset
 
+        component_name_or_unset = UNSET if self.component_name is None else self.component_name
         component_name: None | str | Unset
-        if isinstance(self.component_name, Unset):
+        if isinstance(component_name_or_unset, Unset):
             component_name = UNSET
         else:
-            component_name = self.component_name
+            component_name = component_name_or_unset
 
+        unit_label_or_unset = UNSET if self.unit_label is None else self.unit_label
         unit_label: None | str | Unset
-        if isinstance(self.unit_label, Unset):
+        if isinstance(unit_label_or_unset, Unset):
             unit_label = UNSET
         else:
-            unit_label = self.unit_label
+            unit_label = unit_label_or_unset
 
+        amount_cents_or_unset = UNSET if self.amount_cents is None else self.amount_cents
         amount_cents: int | None | Unset
-        if isinstance(self.amount_cents, Unset):
+        if isinstance(amount_cents_or_unset, Unset):
             amount_cents = UNSET
         else:
-            amount_cents = self.amount_cents
+            amount_cents = amount_cents_or_unset
 
+        metric_id_or_unset = UNSET if self.metric_id is None else self.metric_id
         metric_id: None | str | Unset
-        if isinstance(self.metric_id, Unset):
+        if isinstance(metric_id_or_unset, Unset):
             metric_id = UNSET
         else:
-            metric_id = self.metric_id
+            metric_id = metric_id_or_unset
 
+        bill_immediately_or_unset = UNSET if self.bill_immediately is None else self.bill_immediately
         bill_immediately: bool | None | Unset
-        if isinstance(self.bill_immediately, Unset):
+        if isinstance(bill_immediately_or_unset, Unset):
             bill_immediately = UNSET
         else:
-            bill_immediately = self.bill_immediately
+            bill_immediately = bill_immediately_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -144,12 +150,12 @@ class SeatPriceComponent:
 
         seat_price_component = cls(
             component_id=component_id,
-            type_=type_,
-            component_name=component_name,
-            unit_label=unit_label,
-            amount_cents=amount_cents,
-            metric_id=metric_id,
-            bill_immediately=bill_immediately,
+            type_=None if isinstance(type_, Unset) else type_,
+            component_name=None if isinstance(component_name, Unset) else component_name,
+            unit_label=None if isinstance(unit_label, Unset) else unit_label,
+            amount_cents=None if isinstance(amount_cents, Unset) else amount_cents,
+            metric_id=None if isinstance(metric_id, Unset) else metric_id,
+            bill_immediately=None if isinstance(bill_immediately, Unset) else bill_immediately,
         )
 
         seat_price_component.additional_properties = d

@@ -17,18 +17,18 @@ class SeatSubscriptionDetail:
     Attributes:
         subscription_id (str):
         component_id (str):
-        previous_billing_date (None | str | Unset):
-        next_billing_date (None | str | Unset):
-        created_at (None | str | Unset):
-        updated_at (None | str | Unset):
+        previous_billing_date (None | str):
+        next_billing_date (None | str):
+        created_at (None | str):
+        updated_at (None | str):
     """
 
     subscription_id: str
     component_id: str
-    previous_billing_date: None | str | Unset = UNSET
-    next_billing_date: None | str | Unset = UNSET
-    created_at: None | str | Unset = UNSET
-    updated_at: None | str | Unset = UNSET
+    previous_billing_date: None | str = None
+    next_billing_date: None | str = None
+    created_at: None | str = None
+    updated_at: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,29 +36,33 @@ class SeatSubscriptionDetail:
 
         component_id = self.component_id
 
+        previous_billing_date_or_unset = UNSET if self.previous_billing_date is None else self.previous_billing_date
         previous_billing_date: None | str | Unset
-        if isinstance(self.previous_billing_date, Unset):
+        if isinstance(previous_billing_date_or_unset, Unset):
             previous_billing_date = UNSET
         else:
-            previous_billing_date = self.previous_billing_date
+            previous_billing_date = previous_billing_date_or_unset
 
+        next_billing_date_or_unset = UNSET if self.next_billing_date is None else self.next_billing_date
         next_billing_date: None | str | Unset
-        if isinstance(self.next_billing_date, Unset):
+        if isinstance(next_billing_date_or_unset, Unset):
             next_billing_date = UNSET
         else:
-            next_billing_date = self.next_billing_date
+            next_billing_date = next_billing_date_or_unset
 
+        created_at_or_unset = UNSET if self.created_at is None else self.created_at
         created_at: None | str | Unset
-        if isinstance(self.created_at, Unset):
+        if isinstance(created_at_or_unset, Unset):
             created_at = UNSET
         else:
-            created_at = self.created_at
+            created_at = created_at_or_unset
 
+        updated_at_or_unset = UNSET if self.updated_at is None else self.updated_at
         updated_at: None | str | Unset
-        if isinstance(self.updated_at, Unset):
+        if isinstance(updated_at_or_unset, Unset):
             updated_at = UNSET
         else:
-            updated_at = self.updated_at
+            updated_at = updated_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -125,10 +129,10 @@ class SeatSubscriptionDetail:
         seat_subscription_detail = cls(
             subscription_id=subscription_id,
             component_id=component_id,
-            previous_billing_date=previous_billing_date,
-            next_billing_date=next_billing_date,
-            created_at=created_at,
-            updated_at=updated_at,
+            previous_billing_date=None if isinstance(previous_billing_date, Unset) else previous_billing_date,
+            next_billing_date=None if isinstance(next_billing_date, Unset) else next_billing_date,
+            created_at=None if isinstance(created_at, Unset) else created_at,
+            updated_at=None if isinstance(updated_at, Unset) else updated_at,
         )
 
         seat_subscription_detail.additional_properties = d

@@ -17,20 +17,20 @@ class SeatUsageItem:
     Attributes:
         component_id (str):
         current_usage (float):
-        component_name (None | str | Unset):
-        unit_label (None | str | Unset):
-        metric_id (None | str | Unset):
-        pending_removals (float | Unset):
-        unit_amount_cents (int | None | Unset):
+        component_name (None | str):
+        unit_label (None | str):
+        metric_id (None | str):
+        pending_removals (float | None):
+        unit_amount_cents (int | None):
     """
 
     component_id: str
     current_usage: float
-    component_name: None | str | Unset = UNSET
-    unit_label: None | str | Unset = UNSET
-    metric_id: None | str | Unset = UNSET
-    pending_removals: float | Unset = UNSET
-    unit_amount_cents: int | None | Unset = UNSET
+    component_name: None | str = None
+    unit_label: None | str = None
+    metric_id: None | str = None
+    pending_removals: float | None = None
+    unit_amount_cents: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,31 +38,36 @@ class SeatUsageItem:
 
         current_usage = self.current_usage
 
+        component_name_or_unset = UNSET if self.component_name is None else self.component_name
         component_name: None | str | Unset
-        if isinstance(self.component_name, Unset):
+        if isinstance(component_name_or_unset, Unset):
             component_name = UNSET
         else:
-            component_name = self.component_name
+            component_name = component_name_or_unset
 
+        unit_label_or_unset = UNSET if self.unit_label is None else self.unit_label
         unit_label: None | str | Unset
-        if isinstance(self.unit_label, Unset):
+        if isinstance(unit_label_or_unset, Unset):
             unit_label = UNSET
         else:
-            unit_label = self.unit_label
+            unit_label = unit_label_or_unset
 
+        metric_id_or_unset = UNSET if self.metric_id is None else self.metric_id
         metric_id: None | str | Unset
-        if isinstance(self.metric_id, Unset):
+        if isinstance(metric_id_or_unset, Unset):
             metric_id = UNSET
         else:
-            metric_id = self.metric_id
+            metric_id = metric_id_or_unset
 
-        pending_removals = self.pending_removals
+        pending_removals_or_unset = UNSET if self.pending_removals is None else self.pending_removals
+        pending_removals = pending_removals_or_unset
 
+        unit_amount_cents_or_unset = UNSET if self.unit_amount_cents is None else self.unit_amount_cents
         unit_amount_cents: int | None | Unset
-        if isinstance(self.unit_amount_cents, Unset):
+        if isinstance(unit_amount_cents_or_unset, Unset):
             unit_amount_cents = UNSET
         else:
-            unit_amount_cents = self.unit_amount_cents
+            unit_amount_cents = unit_amount_cents_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -133,11 +138,11 @@ class SeatUsageItem:
         seat_usage_item = cls(
             component_id=component_id,
             current_usage=current_usage,
-            component_name=component_name,
-            unit_label=unit_label,
-            metric_id=metric_id,
-            pending_removals=pending_removals,
-            unit_amount_cents=unit_amount_cents,
+            component_name=None if isinstance(component_name, Unset) else component_name,
+            unit_label=None if isinstance(unit_label, Unset) else unit_label,
+            metric_id=None if isinstance(metric_id, Unset) else metric_id,
+            pending_removals=None if isinstance(pending_removals, Unset) else pending_removals,
+            unit_amount_cents=None if isinstance(unit_amount_cents, Unset) else unit_amount_cents,
         )
 
         seat_usage_item.additional_properties = d

@@ -23,16 +23,16 @@ class SeatUsageResponse:
     Attributes:
         customer_id (str):
         seat_usages (list[SeatUsageItem]):
-        subscription_id (None | str | Unset):
-        subscription_details (list[SeatSubscriptionDetail] | Unset):
-        price_components (list[SeatPriceComponent] | Unset):
+        subscription_id (None | str):
+        subscription_details (list[SeatSubscriptionDetail] | None):
+        price_components (list[SeatPriceComponent] | None):
     """
 
     customer_id: str
     seat_usages: list[SeatUsageItem]
-    subscription_id: None | str | Unset = UNSET
-    subscription_details: list[SeatSubscriptionDetail] | Unset = UNSET
-    price_components: list[SeatPriceComponent] | Unset = UNSET
+    subscription_id: None | str = None
+    subscription_details: list[SeatSubscriptionDetail] | None = None
+    price_components: list[SeatPriceComponent] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,23 +43,26 @@ class SeatUsageResponse:
             seat_usages_item = seat_usages_item_data.to_dict()
             seat_usages.append(seat_usages_item)
 
+        subscription_id_or_unset = UNSET if self.subscription_id is None else self.subscription_id
         subscription_id: None | str | Unset
-        if isinstance(self.subscription_id, Unset):
+        if isinstance(subscription_id_or_unset, Unset):
             subscription_id = UNSET
         else:
-            subscription_id = self.subscription_id
+            subscription_id = subscription_id_or_unset
 
+        subscription_details_or_unset = UNSET if self.subscription_details is None else self.subscription_details
         subscription_details: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.subscription_details, Unset):
+        if not isinstance(subscription_details_or_unset, Unset):
             subscription_details = []
-            for subscription_details_item_data in self.subscription_details:
+            for subscription_details_item_data in subscription_details_or_unset:
                 subscription_details_item = subscription_details_item_data.to_dict()
                 subscription_details.append(subscription_details_item)
 
+        price_components_or_unset = UNSET if self.price_components is None else self.price_components
         price_components: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.price_components, Unset):
+        if not isinstance(price_components_or_unset, Unset):
             price_components = []
-            for price_components_item_data in self.price_components:
+            for price_components_item_data in price_components_or_unset:
                 price_components_item = price_components_item_data.to_dict()
                 price_components.append(price_components_item)
 
@@ -126,9 +129,9 @@ class SeatUsageResponse:
         seat_usage_response = cls(
             customer_id=customer_id,
             seat_usages=seat_usages,
-            subscription_id=subscription_id,
-            subscription_details=subscription_details,
-            price_components=price_components,
+            subscription_id=None if isinstance(subscription_id, Unset) else subscription_id,
+            subscription_details=None if isinstance(subscription_details, Unset) else subscription_details,
+            price_components=None if isinstance(price_components, Unset) else price_components,
         )
 
         seat_usage_response.additional_properties = d

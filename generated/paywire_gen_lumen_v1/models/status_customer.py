@@ -16,29 +16,31 @@ class StatusCustomer:
     """
     Attributes:
         id (str): Lumen internal customer id (`cus_...`)
-        name (None | str | Unset):
-        email (None | str | Unset):
+        name (None | str):
+        email (None | str):
     """
 
     id: str
-    name: None | str | Unset = UNSET
-    email: None | str | Unset = UNSET
+    name: None | str = None
+    email: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
+        name_or_unset = UNSET if self.name is None else self.name
         name: None | str | Unset
-        if isinstance(self.name, Unset):
+        if isinstance(name_or_unset, Unset):
             name = UNSET
         else:
-            name = self.name
+            name = name_or_unset
 
+        email_or_unset = UNSET if self.email is None else self.email
         email: None | str | Unset
-        if isinstance(self.email, Unset):
+        if isinstance(email_or_unset, Unset):
             email = UNSET
         else:
-            email = self.email
+            email = email_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -79,8 +81,8 @@ class StatusCustomer:
 
         status_customer = cls(
             id=id,
-            name=name,
-            email=email,
+            name=None if isinstance(name, Unset) else name,
+            email=None if isinstance(email, Unset) else email,
         )
 
         status_customer.additional_properties = d

@@ -19,18 +19,18 @@ class StatusSubscription:
         plan_id (str):
         plan_name (str):
         status (str):
-        plan_description (None | str | Unset):
-        start_timestamp (None | str | Unset):
-        currency (None | str | Unset):
+        plan_description (None | str):
+        start_timestamp (None | str):
+        currency (None | str):
     """
 
     id: str
     plan_id: str
     plan_name: str
     status: str
-    plan_description: None | str | Unset = UNSET
-    start_timestamp: None | str | Unset = UNSET
-    currency: None | str | Unset = UNSET
+    plan_description: None | str = None
+    start_timestamp: None | str = None
+    currency: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,23 +42,26 @@ class StatusSubscription:
 
         status = self.status
 
+        plan_description_or_unset = UNSET if self.plan_description is None else self.plan_description
         plan_description: None | str | Unset
-        if isinstance(self.plan_description, Unset):
+        if isinstance(plan_description_or_unset, Unset):
             plan_description = UNSET
         else:
-            plan_description = self.plan_description
+            plan_description = plan_description_or_unset
 
+        start_timestamp_or_unset = UNSET if self.start_timestamp is None else self.start_timestamp
         start_timestamp: None | str | Unset
-        if isinstance(self.start_timestamp, Unset):
+        if isinstance(start_timestamp_or_unset, Unset):
             start_timestamp = UNSET
         else:
-            start_timestamp = self.start_timestamp
+            start_timestamp = start_timestamp_or_unset
 
+        currency_or_unset = UNSET if self.currency is None else self.currency
         currency: None | str | Unset
-        if isinstance(self.currency, Unset):
+        if isinstance(currency_or_unset, Unset):
             currency = UNSET
         else:
-            currency = self.currency
+            currency = currency_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -122,9 +125,9 @@ class StatusSubscription:
             plan_id=plan_id,
             plan_name=plan_name,
             status=status,
-            plan_description=plan_description,
-            start_timestamp=start_timestamp,
-            currency=currency,
+            plan_description=None if isinstance(plan_description, Unset) else plan_description,
+            start_timestamp=None if isinstance(start_timestamp, Unset) else start_timestamp,
+            currency=None if isinstance(currency, Unset) else currency,
         )
 
         status_subscription.additional_properties = d

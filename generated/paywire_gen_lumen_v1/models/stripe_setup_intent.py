@@ -17,12 +17,12 @@ class StripeSetupIntent:
     Attributes:
         client_secret (str):
         intent_id (str):
-        publishable_key (None | str | Unset):
+        publishable_key (None | str):
     """
 
     client_secret: str
     intent_id: str
-    publishable_key: None | str | Unset = UNSET
+    publishable_key: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,11 +30,12 @@ class StripeSetupIntent:
 
         intent_id = self.intent_id
 
+        publishable_key_or_unset = UNSET if self.publishable_key is None else self.publishable_key
         publishable_key: None | str | Unset
-        if isinstance(self.publishable_key, Unset):
+        if isinstance(publishable_key_or_unset, Unset):
             publishable_key = UNSET
         else:
-            publishable_key = self.publishable_key
+            publishable_key = publishable_key_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -68,7 +69,7 @@ class StripeSetupIntent:
         stripe_setup_intent = cls(
             client_secret=client_secret,
             intent_id=intent_id,
-            publishable_key=publishable_key,
+            publishable_key=None if isinstance(publishable_key, Unset) else publishable_key,
         )
 
         stripe_setup_intent.additional_properties = d

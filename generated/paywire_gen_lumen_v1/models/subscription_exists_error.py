@@ -20,23 +20,25 @@ class SubscriptionExistsError:
     """
     Attributes:
         error (str):
-        details (str | Unset):
-        subscription (EnrolledSubscription | Unset):
+        details (str | None):
+        subscription (EnrolledSubscription | None):
     """
 
     error: str
-    details: str | Unset = UNSET
-    subscription: EnrolledSubscription | Unset = UNSET
+    details: str | None = None
+    subscription: EnrolledSubscription | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error
 
-        details = self.details
+        details_or_unset = UNSET if self.details is None else self.details
+        details = details_or_unset
 
+        subscription_or_unset = UNSET if self.subscription is None else self.subscription
         subscription: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.subscription, Unset):
-            subscription = self.subscription.to_dict()
+        if not isinstance(subscription_or_unset, Unset):
+            subscription = subscription_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -70,8 +72,8 @@ class SubscriptionExistsError:
 
         subscription_exists_error = cls(
             error=error,
-            details=details,
-            subscription=subscription,
+            details=None if isinstance(details, Unset) else details,
+            subscription=None if isinstance(subscription, Unset) else subscription,
         )
 
         subscription_exists_error.additional_properties = d

@@ -21,13 +21,13 @@ class SubscriptionStatus:
     """
     Attributes:
         has_active_subscription (bool):
-        customer (None | StatusCustomer | Unset):
-        subscription (None | StatusSubscription | Unset):
+        customer (None | StatusCustomer):
+        subscription (None | StatusSubscription):
     """
 
     has_active_subscription: bool
-    customer: None | StatusCustomer | Unset = UNSET
-    subscription: None | StatusSubscription | Unset = UNSET
+    customer: None | StatusCustomer = None
+    subscription: None | StatusSubscription = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,21 +36,23 @@ class SubscriptionStatus:
 
         has_active_subscription = self.has_active_subscription
 
+        customer_or_unset = UNSET if self.customer is None else self.customer
         customer: dict[str, Any] | None | Unset
-        if isinstance(self.customer, Unset):
+        if isinstance(customer_or_unset, Unset):
             customer = UNSET
-        elif isinstance(self.customer, StatusCustomer):
-            customer = self.customer.to_dict()
+        elif isinstance(customer_or_unset, StatusCustomer):
+            customer = customer_or_unset.to_dict()
         else:
-            customer = self.customer
+            customer = customer_or_unset
 
+        subscription_or_unset = UNSET if self.subscription is None else self.subscription
         subscription: dict[str, Any] | None | Unset
-        if isinstance(self.subscription, Unset):
+        if isinstance(subscription_or_unset, Unset):
             subscription = UNSET
-        elif isinstance(self.subscription, StatusSubscription):
-            subscription = self.subscription.to_dict()
+        elif isinstance(subscription_or_unset, StatusSubscription):
+            subscription = subscription_or_unset.to_dict()
         else:
-            subscription = self.subscription
+            subscription = subscription_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -110,8 +112,8 @@ class SubscriptionStatus:
 
         subscription_status = cls(
             has_active_subscription=has_active_subscription,
-            customer=customer,
-            subscription=subscription,
+            customer=None if isinstance(customer, Unset) else customer,
+            subscription=None if isinstance(subscription, Unset) else subscription,
         )
 
         subscription_status.additional_properties = d

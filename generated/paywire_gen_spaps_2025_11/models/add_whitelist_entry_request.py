@@ -20,27 +20,30 @@ class AddWhitelistEntryRequest:
     """
     Attributes:
         email (str):
-        tier (str | Unset):  Default: 'premium'.
-        bypass_payment (bool | Unset):  Default: True.
-        metadata (Metadata | Unset): free-form JSON object
+        tier (str | None):
+        bypass_payment (bool | None):
+        metadata (Metadata | None): free-form JSON object
     """
 
     email: str
-    tier: str | Unset = "premium"
-    bypass_payment: bool | Unset = True
-    metadata: Metadata | Unset = UNSET
+    tier: str | None = "premium"
+    bypass_payment: bool | None = True
+    metadata: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email
 
-        tier = self.tier
+        tier_or_unset = UNSET if self.tier is None else self.tier
+        tier = tier_or_unset
 
-        bypass_payment = self.bypass_payment
+        bypass_payment_or_unset = UNSET if self.bypass_payment is None else self.bypass_payment
+        bypass_payment = bypass_payment_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -78,9 +81,9 @@ class AddWhitelistEntryRequest:
 
         add_whitelist_entry_request = cls(
             email=email,
-            tier=tier,
-            bypass_payment=bypass_payment,
-            metadata=metadata,
+            tier=None if isinstance(tier, Unset) else tier,
+            bypass_payment=None if isinstance(bypass_payment, Unset) else bypass_payment,
+            metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
         add_whitelist_entry_request.additional_properties = d

@@ -21,27 +21,30 @@ class AuthResultData:
     """production nesting of an auth result
 
     Attributes:
-        message (str | Unset):
-        user (AuthUser | Unset): user as returned with tokens (login, wallet sign-in, register, magic link)
-        tokens (AuthTokens | Unset): token set (register and magic-link results; `token_type` may be absent, meaning
+        message (str | None):
+        user (AuthUser | None): user as returned with tokens (login, wallet sign-in, register, magic link)
+        tokens (AuthTokens | None): token set (register and magic-link results; `token_type` may be absent, meaning
             Bearer)
     """
 
-    message: str | Unset = UNSET
-    user: AuthUser | Unset = UNSET
-    tokens: AuthTokens | Unset = UNSET
+    message: str | None = None
+    user: AuthUser | None = None
+    tokens: AuthTokens | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
+        user_or_unset = UNSET if self.user is None else self.user
         user: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.user, Unset):
-            user = self.user.to_dict()
+        if not isinstance(user_or_unset, Unset):
+            user = user_or_unset.to_dict()
 
+        tokens_or_unset = UNSET if self.tokens is None else self.tokens
         tokens: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.tokens, Unset):
-            tokens = self.tokens.to_dict()
+        if not isinstance(tokens_or_unset, Unset):
+            tokens = tokens_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -78,9 +81,9 @@ class AuthResultData:
             tokens = AuthTokens.from_dict(_tokens)
 
         auth_result_data = cls(
-            message=message,
-            user=user,
-            tokens=tokens,
+            message=None if isinstance(message, Unset) else message,
+            user=None if isinstance(user, Unset) else user,
+            tokens=None if isinstance(tokens, Unset) else tokens,
         )
 
         auth_result_data.additional_properties = d

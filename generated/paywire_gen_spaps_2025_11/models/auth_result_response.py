@@ -23,44 +23,50 @@ class AuthResultResponse:
 
     Attributes:
         success (bool):
-        message (str | Unset):
-        request_id (str | Unset):
-        timestamp (str | Unset): ISO-8601
-        user (AuthUser | Unset): user as returned with tokens (login, wallet sign-in, register, magic link)
-        tokens (AuthTokens | Unset): token set (register and magic-link results; `token_type` may be absent, meaning
+        message (str | None):
+        request_id (str | None):
+        timestamp (str | None): ISO-8601
+        user (AuthUser | None): user as returned with tokens (login, wallet sign-in, register, magic link)
+        tokens (AuthTokens | None): token set (register and magic-link results; `token_type` may be absent, meaning
             Bearer)
-        data (AuthResultData | Unset): production nesting of an auth result
+        data (AuthResultData | None): production nesting of an auth result
     """
 
     success: bool
-    message: str | Unset = UNSET
-    request_id: str | Unset = UNSET
-    timestamp: str | Unset = UNSET
-    user: AuthUser | Unset = UNSET
-    tokens: AuthTokens | Unset = UNSET
-    data: AuthResultData | Unset = UNSET
+    message: str | None = None
+    request_id: str | None = None
+    timestamp: str | None = None
+    user: AuthUser | None = None
+    tokens: AuthTokens | None = None
+    data: AuthResultData | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success
 
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
-        request_id = self.request_id
+        request_id_or_unset = UNSET if self.request_id is None else self.request_id
+        request_id = request_id_or_unset
 
-        timestamp = self.timestamp
+        timestamp_or_unset = UNSET if self.timestamp is None else self.timestamp
+        timestamp = timestamp_or_unset
 
+        user_or_unset = UNSET if self.user is None else self.user
         user: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.user, Unset):
-            user = self.user.to_dict()
+        if not isinstance(user_or_unset, Unset):
+            user = user_or_unset.to_dict()
 
+        tokens_or_unset = UNSET if self.tokens is None else self.tokens
         tokens: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.tokens, Unset):
-            tokens = self.tokens.to_dict()
+        if not isinstance(tokens_or_unset, Unset):
+            tokens = tokens_or_unset.to_dict()
 
+        data_or_unset = UNSET if self.data is None else self.data
         data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = self.data.to_dict()
+        if not isinstance(data_or_unset, Unset):
+            data = data_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -122,12 +128,12 @@ class AuthResultResponse:
 
         auth_result_response = cls(
             success=success,
-            message=message,
-            request_id=request_id,
-            timestamp=timestamp,
-            user=user,
-            tokens=tokens,
-            data=data,
+            message=None if isinstance(message, Unset) else message,
+            request_id=None if isinstance(request_id, Unset) else request_id,
+            timestamp=None if isinstance(timestamp, Unset) else timestamp,
+            user=None if isinstance(user, Unset) else user,
+            tokens=None if isinstance(tokens, Unset) else tokens,
+            data=None if isinstance(data, Unset) else data,
         )
 
         auth_result_response.additional_properties = d

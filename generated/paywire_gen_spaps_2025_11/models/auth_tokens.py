@@ -17,25 +17,28 @@ class AuthTokens:
 
     Attributes:
         access_token (str):
-        refresh_token (str | Unset):
-        expires_in (int | Unset): seconds
-        token_type (str | Unset):
+        refresh_token (str | None):
+        expires_in (int | None): seconds
+        token_type (str | None):
     """
 
     access_token: str
-    refresh_token: str | Unset = UNSET
-    expires_in: int | Unset = UNSET
-    token_type: str | Unset = UNSET
+    refresh_token: str | None = None
+    expires_in: int | None = None
+    token_type: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         access_token = self.access_token
 
-        refresh_token = self.refresh_token
+        refresh_token_or_unset = UNSET if self.refresh_token is None else self.refresh_token
+        refresh_token = refresh_token_or_unset
 
-        expires_in = self.expires_in
+        expires_in_or_unset = UNSET if self.expires_in is None else self.expires_in
+        expires_in = expires_in_or_unset
 
-        token_type = self.token_type
+        token_type_or_unset = UNSET if self.token_type is None else self.token_type
+        token_type = token_type_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -66,9 +69,9 @@ class AuthTokens:
 
         auth_tokens = cls(
             access_token=access_token,
-            refresh_token=refresh_token,
-            expires_in=expires_in,
-            token_type=token_type,
+            refresh_token=None if isinstance(refresh_token, Unset) else refresh_token,
+            expires_in=None if isinstance(expires_in, Unset) else expires_in,
+            token_type=None if isinstance(token_type, Unset) else token_type,
         )
 
         auth_tokens.additional_properties = d

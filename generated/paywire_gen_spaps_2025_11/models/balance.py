@@ -20,38 +20,42 @@ T = TypeVar("T", bound="Balance")
 class Balance:
     """
     Attributes:
-        balance (BalanceAmounts | Unset):
-        tier (None | str | Unset):
-        tier_expires_at (int | None | str | Unset):
-        usage (CreditUsage | Unset):
+        balance (BalanceAmounts | None):
+        tier (None | str):
+        tier_expires_at (int | None | str):
+        usage (CreditUsage | None):
     """
 
-    balance: BalanceAmounts | Unset = UNSET
-    tier: None | str | Unset = UNSET
-    tier_expires_at: int | None | str | Unset = UNSET
-    usage: CreditUsage | Unset = UNSET
+    balance: BalanceAmounts | None = None
+    tier: None | str = None
+    tier_expires_at: int | None | str = None
+    usage: CreditUsage | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        balance_or_unset = UNSET if self.balance is None else self.balance
         balance: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.balance, Unset):
-            balance = self.balance.to_dict()
+        if not isinstance(balance_or_unset, Unset):
+            balance = balance_or_unset.to_dict()
 
+        tier_or_unset = UNSET if self.tier is None else self.tier
         tier: None | str | Unset
-        if isinstance(self.tier, Unset):
+        if isinstance(tier_or_unset, Unset):
             tier = UNSET
         else:
-            tier = self.tier
+            tier = tier_or_unset
 
+        tier_expires_at_or_unset = UNSET if self.tier_expires_at is None else self.tier_expires_at
         tier_expires_at: int | None | str | Unset
-        if isinstance(self.tier_expires_at, Unset):
+        if isinstance(tier_expires_at_or_unset, Unset):
             tier_expires_at = UNSET
         else:
-            tier_expires_at = self.tier_expires_at
+            tier_expires_at = tier_expires_at_or_unset
 
+        usage_or_unset = UNSET if self.usage is None else self.usage
         usage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.usage, Unset):
-            usage = self.usage.to_dict()
+        if not isinstance(usage_or_unset, Unset):
+            usage = usage_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -106,10 +110,10 @@ class Balance:
             usage = CreditUsage.from_dict(_usage)
 
         balance = cls(
-            balance=balance,
-            tier=tier,
-            tier_expires_at=tier_expires_at,
-            usage=usage,
+            balance=None if isinstance(balance, Unset) else balance,
+            tier=None if isinstance(tier, Unset) else tier,
+            tier_expires_at=None if isinstance(tier_expires_at, Unset) else tier_expires_at,
+            usage=None if isinstance(usage, Unset) else usage,
         )
 
         balance.additional_properties = d

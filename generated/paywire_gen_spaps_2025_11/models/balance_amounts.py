@@ -15,22 +15,25 @@ T = TypeVar("T", bound="BalanceAmounts")
 class BalanceAmounts:
     """
     Attributes:
-        available (float | Unset):
-        pending (float | Unset):
-        currency (str | Unset):
+        available (float | None):
+        pending (float | None):
+        currency (str | None):
     """
 
-    available: float | Unset = UNSET
-    pending: float | Unset = UNSET
-    currency: str | Unset = UNSET
+    available: float | None = None
+    pending: float | None = None
+    currency: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        available = self.available
+        available_or_unset = UNSET if self.available is None else self.available
+        available = available_or_unset
 
-        pending = self.pending
+        pending_or_unset = UNSET if self.pending is None else self.pending
+        pending = pending_or_unset
 
-        currency = self.currency
+        currency_or_unset = UNSET if self.currency is None else self.currency
+        currency = currency_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,9 +57,9 @@ class BalanceAmounts:
         currency = d.pop("currency", UNSET)
 
         balance_amounts = cls(
-            available=available,
-            pending=pending,
-            currency=currency,
+            available=None if isinstance(available, Unset) else available,
+            pending=None if isinstance(pending, Unset) else pending,
+            currency=None if isinstance(currency, Unset) else currency,
         )
 
         balance_amounts.additional_properties = d

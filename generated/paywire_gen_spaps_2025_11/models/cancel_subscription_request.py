@@ -15,14 +15,15 @@ T = TypeVar("T", bound="CancelSubscriptionRequest")
 class CancelSubscriptionRequest:
     """
     Attributes:
-        immediately (bool | Unset): true cancels now; false/absent cancels at the end of the current period
+        immediately (bool | None): true cancels now; false/absent cancels at the end of the current period
     """
 
-    immediately: bool | Unset = UNSET
+    immediately: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        immediately = self.immediately
+        immediately_or_unset = UNSET if self.immediately is None else self.immediately
+        immediately = immediately_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -38,7 +39,7 @@ class CancelSubscriptionRequest:
         immediately = d.pop("immediately", UNSET)
 
         cancel_subscription_request = cls(
-            immediately=immediately,
+            immediately=None if isinstance(immediately, Unset) else immediately,
         )
 
         cancel_subscription_request.additional_properties = d

@@ -17,12 +17,12 @@ class CheckoutSessionCreated:
     Attributes:
         session_id (str):
         checkout_url (str):
-        expires_at (int | None | str | Unset): unix seconds or ISO-8601 (not stated)
+        expires_at (int | None | str): unix seconds or ISO-8601 (not stated)
     """
 
     session_id: str
     checkout_url: str
-    expires_at: int | None | str | Unset = UNSET
+    expires_at: int | None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,11 +30,12 @@ class CheckoutSessionCreated:
 
         checkout_url = self.checkout_url
 
+        expires_at_or_unset = UNSET if self.expires_at is None else self.expires_at
         expires_at: int | None | str | Unset
-        if isinstance(self.expires_at, Unset):
+        if isinstance(expires_at_or_unset, Unset):
             expires_at = UNSET
         else:
-            expires_at = self.expires_at
+            expires_at = expires_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -68,7 +69,7 @@ class CheckoutSessionCreated:
         checkout_session_created = cls(
             session_id=session_id,
             checkout_url=checkout_url,
-            expires_at=expires_at,
+            expires_at=None if isinstance(expires_at, Unset) else expires_at,
         )
 
         checkout_session_created.additional_properties = d

@@ -20,13 +20,13 @@ class CheckoutSessionList:
     """
     Attributes:
         sessions (list[CheckoutSessionSummary]):
-        has_more (bool | Unset):
-        next_cursor (None | str | Unset):
+        has_more (bool | None):
+        next_cursor (None | str):
     """
 
     sessions: list[CheckoutSessionSummary]
-    has_more: bool | Unset = UNSET
-    next_cursor: None | str | Unset = UNSET
+    has_more: bool | None = None
+    next_cursor: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,13 +35,15 @@ class CheckoutSessionList:
             sessions_item = sessions_item_data.to_dict()
             sessions.append(sessions_item)
 
-        has_more = self.has_more
+        has_more_or_unset = UNSET if self.has_more is None else self.has_more
+        has_more = has_more_or_unset
 
+        next_cursor_or_unset = UNSET if self.next_cursor is None else self.next_cursor
         next_cursor: None | str | Unset
-        if isinstance(self.next_cursor, Unset):
+        if isinstance(next_cursor_or_unset, Unset):
             next_cursor = UNSET
         else:
-            next_cursor = self.next_cursor
+            next_cursor = next_cursor_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -82,8 +84,8 @@ class CheckoutSessionList:
 
         checkout_session_list = cls(
             sessions=sessions,
-            has_more=has_more,
-            next_cursor=next_cursor,
+            has_more=None if isinstance(has_more, Unset) else has_more,
+            next_cursor=None if isinstance(next_cursor, Unset) else next_cursor,
         )
 
         checkout_session_list.additional_properties = d

@@ -24,9 +24,9 @@ class CreateCheckoutSessionRequest:
         mode (CreateCheckoutSessionRequestMode):
         success_url (str):
         cancel_url (str):
-        metadata (Metadata | Unset): free-form JSON object
-        require_legal_consent (bool | Unset):
-        legal_consent_text (str | Unset): plain text; server default "I agree to the Terms of Service and Privacy
+        metadata (Metadata | None): free-form JSON object
+        require_legal_consent (bool | None):
+        legal_consent_text (str | None): plain text; server default "I agree to the Terms of Service and Privacy
             Policy."
     """
 
@@ -34,9 +34,9 @@ class CreateCheckoutSessionRequest:
     mode: CreateCheckoutSessionRequestMode
     success_url: str
     cancel_url: str
-    metadata: Metadata | Unset = UNSET
-    require_legal_consent: bool | Unset = UNSET
-    legal_consent_text: str | Unset = UNSET
+    metadata: Metadata | None = None
+    require_legal_consent: bool | None = None
+    legal_consent_text: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,13 +48,16 @@ class CreateCheckoutSessionRequest:
 
         cancel_url = self.cancel_url
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
-        require_legal_consent = self.require_legal_consent
+        require_legal_consent_or_unset = UNSET if self.require_legal_consent is None else self.require_legal_consent
+        require_legal_consent = require_legal_consent_or_unset
 
-        legal_consent_text = self.legal_consent_text
+        legal_consent_text_or_unset = UNSET if self.legal_consent_text is None else self.legal_consent_text
+        legal_consent_text = legal_consent_text_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -104,9 +107,9 @@ class CreateCheckoutSessionRequest:
             mode=mode,
             success_url=success_url,
             cancel_url=cancel_url,
-            metadata=metadata,
-            require_legal_consent=require_legal_consent,
-            legal_consent_text=legal_consent_text,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            require_legal_consent=None if isinstance(require_legal_consent, Unset) else require_legal_consent,
+            legal_consent_text=None if isinstance(legal_consent_text, Unset) else legal_consent_text,
         )
 
         create_checkout_session_request.additional_properties = d

@@ -22,17 +22,17 @@ class CreateCryptoInvoiceRequest:
         asset (str): e.g. USDC
         network (str): e.g. base
         amount (str): decimal string
-        expires_in_seconds (int | Unset):
-        beneficiary (Metadata | Unset): free-form JSON object
-        metadata (Metadata | Unset): free-form JSON object
+        expires_in_seconds (int | None):
+        beneficiary (Metadata | None): free-form JSON object
+        metadata (Metadata | None): free-form JSON object
     """
 
     asset: str
     network: str
     amount: str
-    expires_in_seconds: int | Unset = UNSET
-    beneficiary: Metadata | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    expires_in_seconds: int | None = None
+    beneficiary: Metadata | None = None
+    metadata: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,15 +42,18 @@ class CreateCryptoInvoiceRequest:
 
         amount = self.amount
 
-        expires_in_seconds = self.expires_in_seconds
+        expires_in_seconds_or_unset = UNSET if self.expires_in_seconds is None else self.expires_in_seconds
+        expires_in_seconds = expires_in_seconds_or_unset
 
+        beneficiary_or_unset = UNSET if self.beneficiary is None else self.beneficiary
         beneficiary: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.beneficiary, Unset):
-            beneficiary = self.beneficiary.to_dict()
+        if not isinstance(beneficiary_or_unset, Unset):
+            beneficiary = beneficiary_or_unset.to_dict()
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -101,9 +104,9 @@ class CreateCryptoInvoiceRequest:
             asset=asset,
             network=network,
             amount=amount,
-            expires_in_seconds=expires_in_seconds,
-            beneficiary=beneficiary,
-            metadata=metadata,
+            expires_in_seconds=None if isinstance(expires_in_seconds, Unset) else expires_in_seconds,
+            beneficiary=None if isinstance(beneficiary, Unset) else beneficiary,
+            metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
         create_crypto_invoice_request.additional_properties = d

@@ -27,12 +27,12 @@ class CreateGuestCheckoutSessionRequest:
         line_items (list[LineItem]):
         success_url (str):
         cancel_url (str):
-        metadata (StringMap | Unset): string-to-string map (Stripe metadata)
-        client_reference_id (str | Unset):
-        payment_intent_data (Metadata | Unset): free-form JSON object
-        subscription_data (Metadata | Unset): free-form JSON object
-        allow_promotion_codes (bool | Unset):
-        locale (str | Unset):
+        metadata (StringMap | None): string-to-string map (Stripe metadata)
+        client_reference_id (str | None):
+        payment_intent_data (Metadata | None): free-form JSON object
+        subscription_data (Metadata | None): free-form JSON object
+        allow_promotion_codes (bool | None):
+        locale (str | None):
     """
 
     customer_email: str
@@ -40,12 +40,12 @@ class CreateGuestCheckoutSessionRequest:
     line_items: list[LineItem]
     success_url: str
     cancel_url: str
-    metadata: StringMap | Unset = UNSET
-    client_reference_id: str | Unset = UNSET
-    payment_intent_data: Metadata | Unset = UNSET
-    subscription_data: Metadata | Unset = UNSET
-    allow_promotion_codes: bool | Unset = UNSET
-    locale: str | Unset = UNSET
+    metadata: StringMap | None = None
+    client_reference_id: str | None = None
+    payment_intent_data: Metadata | None = None
+    subscription_data: Metadata | None = None
+    allow_promotion_codes: bool | None = None
+    locale: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,23 +62,29 @@ class CreateGuestCheckoutSessionRequest:
 
         cancel_url = self.cancel_url
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
-        client_reference_id = self.client_reference_id
+        client_reference_id_or_unset = UNSET if self.client_reference_id is None else self.client_reference_id
+        client_reference_id = client_reference_id_or_unset
 
+        payment_intent_data_or_unset = UNSET if self.payment_intent_data is None else self.payment_intent_data
         payment_intent_data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.payment_intent_data, Unset):
-            payment_intent_data = self.payment_intent_data.to_dict()
+        if not isinstance(payment_intent_data_or_unset, Unset):
+            payment_intent_data = payment_intent_data_or_unset.to_dict()
 
+        subscription_data_or_unset = UNSET if self.subscription_data is None else self.subscription_data
         subscription_data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.subscription_data, Unset):
-            subscription_data = self.subscription_data.to_dict()
+        if not isinstance(subscription_data_or_unset, Unset):
+            subscription_data = subscription_data_or_unset.to_dict()
 
-        allow_promotion_codes = self.allow_promotion_codes
+        allow_promotion_codes_or_unset = UNSET if self.allow_promotion_codes is None else self.allow_promotion_codes
+        allow_promotion_codes = allow_promotion_codes_or_unset
 
-        locale = self.locale
+        locale_or_unset = UNSET if self.locale is None else self.locale
+        locale = locale_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -161,12 +167,12 @@ class CreateGuestCheckoutSessionRequest:
             line_items=line_items,
             success_url=success_url,
             cancel_url=cancel_url,
-            metadata=metadata,
-            client_reference_id=client_reference_id,
-            payment_intent_data=payment_intent_data,
-            subscription_data=subscription_data,
-            allow_promotion_codes=allow_promotion_codes,
-            locale=locale,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            client_reference_id=None if isinstance(client_reference_id, Unset) else client_reference_id,
+            payment_intent_data=None if isinstance(payment_intent_data, Unset) else payment_intent_data,
+            subscription_data=None if isinstance(subscription_data, Unset) else subscription_data,
+            allow_promotion_codes=None if isinstance(allow_promotion_codes, Unset) else allow_promotion_codes,
+            locale=None if isinstance(locale, Unset) else locale,
         )
 
         create_guest_checkout_session_request.additional_properties = d

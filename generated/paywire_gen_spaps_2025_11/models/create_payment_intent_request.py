@@ -21,14 +21,14 @@ class CreatePaymentIntentRequest:
     Attributes:
         amount (int): minor units
         currency (str):
-        payment_method_types (list[str] | Unset):
-        metadata (Metadata | Unset): free-form JSON object
+        payment_method_types (list[str] | None):
+        metadata (Metadata | None): free-form JSON object
     """
 
     amount: int
     currency: str
-    payment_method_types: list[str] | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    payment_method_types: list[str] | None = None
+    metadata: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,13 +36,15 @@ class CreatePaymentIntentRequest:
 
         currency = self.currency
 
+        payment_method_types_or_unset = UNSET if self.payment_method_types is None else self.payment_method_types
         payment_method_types: list[str] | Unset = UNSET
-        if not isinstance(self.payment_method_types, Unset):
-            payment_method_types = self.payment_method_types
+        if not isinstance(payment_method_types_or_unset, Unset):
+            payment_method_types = payment_method_types_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -80,8 +82,8 @@ class CreatePaymentIntentRequest:
         create_payment_intent_request = cls(
             amount=amount,
             currency=currency,
-            payment_method_types=payment_method_types,
-            metadata=metadata,
+            payment_method_types=None if isinstance(payment_method_types, Unset) else payment_method_types,
+            metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
         create_payment_intent_request.additional_properties = d

@@ -23,13 +23,13 @@ class CreateSecureMessageRequest:
         patient_id (str):
         practitioner_id (str):
         content (str):
-        metadata (Metadata | Unset): free-form JSON object
+        metadata (Metadata | None): free-form JSON object
     """
 
     patient_id: str
     practitioner_id: str
     content: str
-    metadata: Metadata | Unset = UNSET
+    metadata: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,9 +39,10 @@ class CreateSecureMessageRequest:
 
         content = self.content
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -79,7 +80,7 @@ class CreateSecureMessageRequest:
             patient_id=patient_id,
             practitioner_id=practitioner_id,
             content=content,
-            metadata=metadata,
+            metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
         create_secure_message_request.additional_properties = d

@@ -15,38 +15,42 @@ T = TypeVar("T", bound="CreditUsage")
 class CreditUsage:
     """
     Attributes:
-        current_period_start (int | None | str | Unset):
-        current_period_end (int | None | str | Unset):
-        credits_used (float | Unset):
-        credits_remaining (float | None | Unset):
+        current_period_start (int | None | str):
+        current_period_end (int | None | str):
+        credits_used (float | None):
+        credits_remaining (float | None):
     """
 
-    current_period_start: int | None | str | Unset = UNSET
-    current_period_end: int | None | str | Unset = UNSET
-    credits_used: float | Unset = UNSET
-    credits_remaining: float | None | Unset = UNSET
+    current_period_start: int | None | str = None
+    current_period_end: int | None | str = None
+    credits_used: float | None = None
+    credits_remaining: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        current_period_start_or_unset = UNSET if self.current_period_start is None else self.current_period_start
         current_period_start: int | None | str | Unset
-        if isinstance(self.current_period_start, Unset):
+        if isinstance(current_period_start_or_unset, Unset):
             current_period_start = UNSET
         else:
-            current_period_start = self.current_period_start
+            current_period_start = current_period_start_or_unset
 
+        current_period_end_or_unset = UNSET if self.current_period_end is None else self.current_period_end
         current_period_end: int | None | str | Unset
-        if isinstance(self.current_period_end, Unset):
+        if isinstance(current_period_end_or_unset, Unset):
             current_period_end = UNSET
         else:
-            current_period_end = self.current_period_end
+            current_period_end = current_period_end_or_unset
 
-        credits_used = self.credits_used
+        credits_used_or_unset = UNSET if self.credits_used is None else self.credits_used
+        credits_used = credits_used_or_unset
 
+        credits_remaining_or_unset = UNSET if self.credits_remaining is None else self.credits_remaining
         credits_remaining: float | None | Unset
-        if isinstance(self.credits_remaining, Unset):
+        if isinstance(credits_remaining_or_unset, Unset):
             credits_remaining = UNSET
         else:
-            credits_remaining = self.credits_remaining
+            credits_remaining = credits_remaining_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -96,10 +100,10 @@ class CreditUsage:
         credits_remaining = _parse_credits_remaining(d.pop("credits_remaining", UNSET))
 
         credit_usage = cls(
-            current_period_start=current_period_start,
-            current_period_end=current_period_end,
-            credits_used=credits_used,
-            credits_remaining=credits_remaining,
+            current_period_start=None if isinstance(current_period_start, Unset) else current_period_start,
+            current_period_end=None if isinstance(current_period_end, Unset) else current_period_end,
+            credits_used=None if isinstance(credits_used, Unset) else credits_used,
+            credits_remaining=None if isinstance(credits_remaining, Unset) else credits_remaining,
         )
 
         credit_usage.additional_properties = d

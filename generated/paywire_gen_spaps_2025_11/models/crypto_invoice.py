@@ -20,64 +20,73 @@ class CryptoInvoice:
     """`id` or `invoice_id` identifies it (both appear)
 
     Attributes:
-        id (str | Unset):
-        invoice_id (str | Unset):
-        asset (str | Unset):
-        network (str | Unset):
-        amount (str | Unset): decimal string
-        status (str | Unset):
-        expires_at (None | str | Unset): ISO-8601
-        beneficiary (Metadata | None | Unset):
-        metadata (Metadata | None | Unset):
+        id (str | None):
+        invoice_id (str | None):
+        asset (str | None):
+        network (str | None):
+        amount (str | None): decimal string
+        status (str | None):
+        expires_at (None | str): ISO-8601
+        beneficiary (Metadata | None):
+        metadata (Metadata | None):
     """
 
-    id: str | Unset = UNSET
-    invoice_id: str | Unset = UNSET
-    asset: str | Unset = UNSET
-    network: str | Unset = UNSET
-    amount: str | Unset = UNSET
-    status: str | Unset = UNSET
-    expires_at: None | str | Unset = UNSET
-    beneficiary: Metadata | None | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
+    id: str | None = None
+    invoice_id: str | None = None
+    asset: str | None = None
+    network: str | None = None
+    amount: str | None = None
+    status: str | None = None
+    expires_at: None | str = None
+    beneficiary: Metadata | None = None
+    metadata: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.metadata import Metadata  # noqa: PLC0415
 
-        id = self.id
+        id_or_unset = UNSET if self.id is None else self.id
+        id = id_or_unset
 
-        invoice_id = self.invoice_id
+        invoice_id_or_unset = UNSET if self.invoice_id is None else self.invoice_id
+        invoice_id = invoice_id_or_unset
 
-        asset = self.asset
+        asset_or_unset = UNSET if self.asset is None else self.asset
+        asset = asset_or_unset
 
-        network = self.network
+        network_or_unset = UNSET if self.network is None else self.network
+        network = network_or_unset
 
-        amount = self.amount
+        amount_or_unset = UNSET if self.amount is None else self.amount
+        amount = amount_or_unset
 
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
+        expires_at_or_unset = UNSET if self.expires_at is None else self.expires_at
         expires_at: None | str | Unset
-        if isinstance(self.expires_at, Unset):
+        if isinstance(expires_at_or_unset, Unset):
             expires_at = UNSET
         else:
-            expires_at = self.expires_at
+            expires_at = expires_at_or_unset
 
+        beneficiary_or_unset = UNSET if self.beneficiary is None else self.beneficiary
         beneficiary: dict[str, Any] | None | Unset
-        if isinstance(self.beneficiary, Unset):
+        if isinstance(beneficiary_or_unset, Unset):
             beneficiary = UNSET
-        elif isinstance(self.beneficiary, Metadata):
-            beneficiary = self.beneficiary.to_dict()
+        elif isinstance(beneficiary_or_unset, Metadata):
+            beneficiary = beneficiary_or_unset.to_dict()
         else:
-            beneficiary = self.beneficiary
+            beneficiary = beneficiary_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
+        if isinstance(metadata_or_unset, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
+        elif isinstance(metadata_or_unset, Metadata):
+            metadata = metadata_or_unset.to_dict()
         else:
-            metadata = self.metadata
+            metadata = metadata_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -164,15 +173,15 @@ class CryptoInvoice:
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
         crypto_invoice = cls(
-            id=id,
-            invoice_id=invoice_id,
-            asset=asset,
-            network=network,
-            amount=amount,
-            status=status,
-            expires_at=expires_at,
-            beneficiary=beneficiary,
-            metadata=metadata,
+            id=None if isinstance(id, Unset) else id,
+            invoice_id=None if isinstance(invoice_id, Unset) else invoice_id,
+            asset=None if isinstance(asset, Unset) else asset,
+            network=None if isinstance(network, Unset) else network,
+            amount=None if isinstance(amount, Unset) else amount,
+            status=None if isinstance(status, Unset) else status,
+            expires_at=None if isinstance(expires_at, Unset) else expires_at,
+            beneficiary=None if isinstance(beneficiary, Unset) else beneficiary,
+            metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
         crypto_invoice.additional_properties = d

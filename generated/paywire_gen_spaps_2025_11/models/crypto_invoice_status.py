@@ -17,20 +17,20 @@ class CryptoInvoiceStatus:
     Attributes:
         invoice_id (str):
         status (str):
-        finalized_at (None | str | Unset): ISO-8601
-        normalized_amount (None | str | Unset): decimal string
-        settlement_ids (list[str] | Unset):
-        underpaid (bool | Unset):
-        overpaid (bool | Unset):
+        finalized_at (None | str): ISO-8601
+        normalized_amount (None | str): decimal string
+        settlement_ids (list[str] | None):
+        underpaid (bool | None):
+        overpaid (bool | None):
     """
 
     invoice_id: str
     status: str
-    finalized_at: None | str | Unset = UNSET
-    normalized_amount: None | str | Unset = UNSET
-    settlement_ids: list[str] | Unset = UNSET
-    underpaid: bool | Unset = UNSET
-    overpaid: bool | Unset = UNSET
+    finalized_at: None | str = None
+    normalized_amount: None | str = None
+    settlement_ids: list[str] | None = None
+    underpaid: bool | None = None
+    overpaid: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,25 +38,30 @@ class CryptoInvoiceStatus:
 
         status = self.status
 
+        finalized_at_or_unset = UNSET if self.finalized_at is None else self.finalized_at
         finalized_at: None | str | Unset
-        if isinstance(self.finalized_at, Unset):
+        if isinstance(finalized_at_or_unset, Unset):
             finalized_at = UNSET
         else:
-            finalized_at = self.finalized_at
+            finalized_at = finalized_at_or_unset
 
+        normalized_amount_or_unset = UNSET if self.normalized_amount is None else self.normalized_amount
         normalized_amount: None | str | Unset
-        if isinstance(self.normalized_amount, Unset):
+        if isinstance(normalized_amount_or_unset, Unset):
             normalized_amount = UNSET
         else:
-            normalized_amount = self.normalized_amount
+            normalized_amount = normalized_amount_or_unset
 
+        settlement_ids_or_unset = UNSET if self.settlement_ids is None else self.settlement_ids
         settlement_ids: list[str] | Unset = UNSET
-        if not isinstance(self.settlement_ids, Unset):
-            settlement_ids = self.settlement_ids
+        if not isinstance(settlement_ids_or_unset, Unset):
+            settlement_ids = settlement_ids_or_unset
 
-        underpaid = self.underpaid
+        underpaid_or_unset = UNSET if self.underpaid is None else self.underpaid
+        underpaid = underpaid_or_unset
 
-        overpaid = self.overpaid
+        overpaid_or_unset = UNSET if self.overpaid is None else self.overpaid
+        overpaid = overpaid_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -113,11 +118,11 @@ class CryptoInvoiceStatus:
         crypto_invoice_status = cls(
             invoice_id=invoice_id,
             status=status,
-            finalized_at=finalized_at,
-            normalized_amount=normalized_amount,
-            settlement_ids=settlement_ids,
-            underpaid=underpaid,
-            overpaid=overpaid,
+            finalized_at=None if isinstance(finalized_at, Unset) else finalized_at,
+            normalized_amount=None if isinstance(normalized_amount, Unset) else normalized_amount,
+            settlement_ids=None if isinstance(settlement_ids, Unset) else settlement_ids,
+            underpaid=None if isinstance(underpaid, Unset) else underpaid,
+            overpaid=None if isinstance(overpaid, Unset) else overpaid,
         )
 
         crypto_invoice_status.additional_properties = d

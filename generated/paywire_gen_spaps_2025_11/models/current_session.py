@@ -16,57 +16,66 @@ class CurrentSession:
     """
     Attributes:
         id (str):
-        user_id (str | Unset):
-        application_id (str | Unset):
-        tier (None | str | Unset):
-        created_at (str | Unset): ISO-8601
-        expires_at (str | Unset): ISO-8601
-        last_activity (None | str | Unset): ISO-8601
-        wallets_count (int | Unset):
-        duration_minutes (float | Unset):
-        idle_minutes (float | Unset):
+        user_id (str | None):
+        application_id (str | None):
+        tier (None | str):
+        created_at (str | None): ISO-8601
+        expires_at (str | None): ISO-8601
+        last_activity (None | str): ISO-8601
+        wallets_count (int | None):
+        duration_minutes (float | None):
+        idle_minutes (float | None):
     """
 
     id: str
-    user_id: str | Unset = UNSET
-    application_id: str | Unset = UNSET
-    tier: None | str | Unset = UNSET
-    created_at: str | Unset = UNSET
-    expires_at: str | Unset = UNSET
-    last_activity: None | str | Unset = UNSET
-    wallets_count: int | Unset = UNSET
-    duration_minutes: float | Unset = UNSET
-    idle_minutes: float | Unset = UNSET
+    user_id: str | None = None
+    application_id: str | None = None
+    tier: None | str = None
+    created_at: str | None = None
+    expires_at: str | None = None
+    last_activity: None | str = None
+    wallets_count: int | None = None
+    duration_minutes: float | None = None
+    idle_minutes: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        user_id = self.user_id
+        user_id_or_unset = UNSET if self.user_id is None else self.user_id
+        user_id = user_id_or_unset
 
-        application_id = self.application_id
+        application_id_or_unset = UNSET if self.application_id is None else self.application_id
+        application_id = application_id_or_unset
 
+        tier_or_unset = UNSET if self.tier is None else self.tier
         tier: None | str | Unset
-        if isinstance(self.tier, Unset):
+        if isinstance(tier_or_unset, Unset):
             tier = UNSET
         else:
-            tier = self.tier
+            tier = tier_or_unset
 
-        created_at = self.created_at
+        created_at_or_unset = UNSET if self.created_at is None else self.created_at
+        created_at = created_at_or_unset
 
-        expires_at = self.expires_at
+        expires_at_or_unset = UNSET if self.expires_at is None else self.expires_at
+        expires_at = expires_at_or_unset
 
+        last_activity_or_unset = UNSET if self.last_activity is None else self.last_activity
         last_activity: None | str | Unset
-        if isinstance(self.last_activity, Unset):
+        if isinstance(last_activity_or_unset, Unset):
             last_activity = UNSET
         else:
-            last_activity = self.last_activity
+            last_activity = last_activity_or_unset
 
-        wallets_count = self.wallets_count
+        wallets_count_or_unset = UNSET if self.wallets_count is None else self.wallets_count
+        wallets_count = wallets_count_or_unset
 
-        duration_minutes = self.duration_minutes
+        duration_minutes_or_unset = UNSET if self.duration_minutes is None else self.duration_minutes
+        duration_minutes = duration_minutes_or_unset
 
-        idle_minutes = self.idle_minutes
+        idle_minutes_or_unset = UNSET if self.idle_minutes is None else self.idle_minutes
+        idle_minutes = idle_minutes_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -135,15 +144,15 @@ class CurrentSession:
 
         current_session = cls(
             id=id,
-            user_id=user_id,
-            application_id=application_id,
-            tier=tier,
-            created_at=created_at,
-            expires_at=expires_at,
-            last_activity=last_activity,
-            wallets_count=wallets_count,
-            duration_minutes=duration_minutes,
-            idle_minutes=idle_minutes,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            application_id=None if isinstance(application_id, Unset) else application_id,
+            tier=None if isinstance(tier, Unset) else tier,
+            created_at=None if isinstance(created_at, Unset) else created_at,
+            expires_at=None if isinstance(expires_at, Unset) else expires_at,
+            last_activity=None if isinstance(last_activity, Unset) else last_activity,
+            wallets_count=None if isinstance(wallets_count, Unset) else wallets_count,
+            duration_minutes=None if isinstance(duration_minutes, Unset) else duration_minutes,
+            idle_minutes=None if isinstance(idle_minutes, Unset) else idle_minutes,
         )
 
         current_session.additional_properties = d

@@ -15,30 +15,33 @@ T = TypeVar("T", bound="CurrentUsage")
 class CurrentUsage:
     """
     Attributes:
-        used (float | Unset):
-        limit (float | None | Unset):
-        remaining (float | None | Unset):
+        used (float | None):
+        limit (float | None):
+        remaining (float | None):
     """
 
-    used: float | Unset = UNSET
-    limit: float | None | Unset = UNSET
-    remaining: float | None | Unset = UNSET
+    used: float | None = None
+    limit: float | None = None
+    remaining: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        used = self.used
+        used_or_unset = UNSET if self.used is None else self.used
+        used = used_or_unset
 
+        limit_or_unset = UNSET if self.limit is None else self.limit
         limit: float | None | Unset
-        if isinstance(self.limit, Unset):
+        if isinstance(limit_or_unset, Unset):
             limit = UNSET
         else:
-            limit = self.limit
+            limit = limit_or_unset
 
+        remaining_or_unset = UNSET if self.remaining is None else self.remaining
         remaining: float | None | Unset
-        if isinstance(self.remaining, Unset):
+        if isinstance(remaining_or_unset, Unset):
             remaining = UNSET
         else:
-            remaining = self.remaining
+            remaining = remaining_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -76,9 +79,9 @@ class CurrentUsage:
         remaining = _parse_remaining(d.pop("remaining", UNSET))
 
         current_usage = cls(
-            used=used,
-            limit=limit,
-            remaining=remaining,
+            used=None if isinstance(used, Unset) else used,
+            limit=None if isinstance(limit, Unset) else limit,
+            remaining=None if isinstance(remaining, Unset) else remaining,
         )
 
         current_usage.additional_properties = d

@@ -15,14 +15,15 @@ T = TypeVar("T", bound="ErrorMetadata")
 class ErrorMetadata:
     """
     Attributes:
-        request_id (str | Unset):
+        request_id (str | None):
     """
 
-    request_id: str | Unset = UNSET
+    request_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        request_id = self.request_id
+        request_id_or_unset = UNSET if self.request_id is None else self.request_id
+        request_id = request_id_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -38,7 +39,7 @@ class ErrorMetadata:
         request_id = d.pop("request_id", UNSET)
 
         error_metadata = cls(
-            request_id=request_id,
+            request_id=None if isinstance(request_id, Unset) else request_id,
         )
 
         error_metadata.additional_properties = d

@@ -23,17 +23,17 @@ class ErrorResponse:
 
         Attributes:
             error (ErrorDetail | str):
-            success (bool | Unset):
-            error_description (str | Unset):
-            metadata (ErrorMetadata | Unset):
-            request_id (str | Unset):
+            success (bool | None):
+            error_description (str | None):
+            metadata (ErrorMetadata | None):
+            request_id (str | None):
     """
 
     error: ErrorDetail | str
-    success: bool | Unset = UNSET
-    error_description: str | Unset = UNSET
-    metadata: ErrorMetadata | Unset = UNSET
-    request_id: str | Unset = UNSET
+    success: bool | None = None
+    error_description: str | None = None
+    metadata: ErrorMetadata | None = None
+    request_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,15 +45,19 @@ class ErrorResponse:
         else:
             error = self.error
 
-        success = self.success
+        success_or_unset = UNSET if self.success is None else self.success
+        success = success_or_unset
 
-        error_description = self.error_description
+        error_description_or_unset = UNSET if self.error_description is None else self.error_description
+        error_description = error_description_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
-        request_id = self.request_id
+        request_id_or_unset = UNSET if self.request_id is None else self.request_id
+        request_id = request_id_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -108,10 +112,10 @@ class ErrorResponse:
 
         error_response = cls(
             error=error,
-            success=success,
-            error_description=error_description,
-            metadata=metadata,
-            request_id=request_id,
+            success=None if isinstance(success, Unset) else success,
+            error_description=None if isinstance(error_description, Unset) else error_description,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            request_id=None if isinstance(request_id, Unset) else request_id,
         )
 
         error_response.additional_properties = d

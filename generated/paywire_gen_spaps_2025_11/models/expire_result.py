@@ -16,21 +16,23 @@ class ExpireResult:
     """
     Attributes:
         id (str):
-        status (str | Unset):
-        expired (bool | Unset):
+        status (str | None):
+        expired (bool | None):
     """
 
     id: str
-    status: str | Unset = UNSET
-    expired: bool | Unset = UNSET
+    status: str | None = None
+    expired: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
-        expired = self.expired
+        expired_or_unset = UNSET if self.expired is None else self.expired
+        expired = expired_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,8 +59,8 @@ class ExpireResult:
 
         expire_result = cls(
             id=id,
-            status=status,
-            expired=expired,
+            status=None if isinstance(status, Unset) else status,
+            expired=None if isinstance(expired, Unset) else expired,
         )
 
         expire_result.additional_properties = d

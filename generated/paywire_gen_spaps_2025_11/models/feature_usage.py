@@ -16,49 +16,54 @@ class FeatureUsage:
     """
     Attributes:
         name (str):
-        description (None | str | Unset):
-        used (float | Unset):
-        limit (float | None | Unset): null means unlimited
-        percentage (float | None | Unset):
-        reset_at (None | str | Unset): ISO-8601
+        description (None | str):
+        used (float | None):
+        limit (float | None): null means unlimited
+        percentage (float | None):
+        reset_at (None | str): ISO-8601
     """
 
     name: str
-    description: None | str | Unset = UNSET
-    used: float | Unset = UNSET
-    limit: float | None | Unset = UNSET
-    percentage: float | None | Unset = UNSET
-    reset_at: None | str | Unset = UNSET
+    description: None | str = None
+    used: float | None = None
+    limit: float | None = None
+    percentage: float | None = None
+    reset_at: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
+        description_or_unset = UNSET if self.description is None else self.description
         description: None | str | Unset
-        if isinstance(self.description, Unset):
+        if isinstance(description_or_unset, Unset):
             description = UNSET
         else:
-            description = self.description
+            description = description_or_unset
 
-        used = self.used
+        used_or_unset = UNSET if self.used is None else self.used
+        used = used_or_unset
 
+        limit_or_unset = UNSET if self.limit is None else self.limit
         limit: float | None | Unset
-        if isinstance(self.limit, Unset):
+        if isinstance(limit_or_unset, Unset):
             limit = UNSET
         else:
-            limit = self.limit
+            limit = limit_or_unset
 
+        percentage_or_unset = UNSET if self.percentage is None else self.percentage
         percentage: float | None | Unset
-        if isinstance(self.percentage, Unset):
+        if isinstance(percentage_or_unset, Unset):
             percentage = UNSET
         else:
-            percentage = self.percentage
+            percentage = percentage_or_unset
 
+        reset_at_or_unset = UNSET if self.reset_at is None else self.reset_at
         reset_at: None | str | Unset
-        if isinstance(self.reset_at, Unset):
+        if isinstance(reset_at_or_unset, Unset):
             reset_at = UNSET
         else:
-            reset_at = self.reset_at
+            reset_at = reset_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -125,11 +130,11 @@ class FeatureUsage:
 
         feature_usage = cls(
             name=name,
-            description=description,
-            used=used,
-            limit=limit,
-            percentage=percentage,
-            reset_at=reset_at,
+            description=None if isinstance(description, Unset) else description,
+            used=None if isinstance(used, Unset) else used,
+            limit=None if isinstance(limit, Unset) else limit,
+            percentage=None if isinstance(percentage, Unset) else percentage,
+            reset_at=None if isinstance(reset_at, Unset) else reset_at,
         )
 
         feature_usage.additional_properties = d

@@ -18,20 +18,20 @@ class GuestCheckoutCreated:
     Attributes:
         id (str):
         url (str):
-        expires_at (int | None | str | Unset): unix seconds or ISO-8601 (not stated)
-        customer_email (None | str | Unset):
-        client_reference_id (None | str | Unset):
-        success_url (None | str | Unset):
-        cancel_url (None | str | Unset):
+        expires_at (int | None | str): unix seconds or ISO-8601 (not stated)
+        customer_email (None | str):
+        client_reference_id (None | str):
+        success_url (None | str):
+        cancel_url (None | str):
     """
 
     id: str
     url: str
-    expires_at: int | None | str | Unset = UNSET
-    customer_email: None | str | Unset = UNSET
-    client_reference_id: None | str | Unset = UNSET
-    success_url: None | str | Unset = UNSET
-    cancel_url: None | str | Unset = UNSET
+    expires_at: int | None | str = None
+    customer_email: None | str = None
+    client_reference_id: None | str = None
+    success_url: None | str = None
+    cancel_url: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,35 +39,40 @@ class GuestCheckoutCreated:
 
         url = self.url
 
+        expires_at_or_unset = UNSET if self.expires_at is None else self.expires_at
         expires_at: int | None | str | Unset
-        if isinstance(self.expires_at, Unset):
+        if isinstance(expires_at_or_unset, Unset):
             expires_at = UNSET
         else:
-            expires_at = self.expires_at
+            expires_at = expires_at_or_unset
 
+        customer_email_or_unset = UNSET if self.customer_email is None else self.customer_email
         customer_email: None | str | Unset
-        if isinstance(self.customer_email, Unset):
+        if isinstance(customer_email_or_unset, Unset):
             customer_email = UNSET
         else:
-            customer_email = self.customer_email
+            customer_email = customer_email_or_unset
 
+        client_reference_id_or_unset = UNSET if self.client_reference_id is None else self.client_reference_id
         client_reference_id: None | str | Unset
-        if isinstance(self.client_reference_id, Unset):
+        if isinstance(client_reference_id_or_unset, Unset):
             client_reference_id = UNSET
         else:
-            client_reference_id = self.client_reference_id
+            client_reference_id = client_reference_id_or_unset
 
+        success_url_or_unset = UNSET if self.success_url is None else self.success_url
         success_url: None | str | Unset
-        if isinstance(self.success_url, Unset):
+        if isinstance(success_url_or_unset, Unset):
             success_url = UNSET
         else:
-            success_url = self.success_url
+            success_url = success_url_or_unset
 
+        cancel_url_or_unset = UNSET if self.cancel_url is None else self.cancel_url
         cancel_url: None | str | Unset
-        if isinstance(self.cancel_url, Unset):
+        if isinstance(cancel_url_or_unset, Unset):
             cancel_url = UNSET
         else:
-            cancel_url = self.cancel_url
+            cancel_url = cancel_url_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -145,11 +150,11 @@ class GuestCheckoutCreated:
         guest_checkout_created = cls(
             id=id,
             url=url,
-            expires_at=expires_at,
-            customer_email=customer_email,
-            client_reference_id=client_reference_id,
-            success_url=success_url,
-            cancel_url=cancel_url,
+            expires_at=None if isinstance(expires_at, Unset) else expires_at,
+            customer_email=None if isinstance(customer_email, Unset) else customer_email,
+            client_reference_id=None if isinstance(client_reference_id, Unset) else client_reference_id,
+            success_url=None if isinstance(success_url, Unset) else success_url,
+            cancel_url=None if isinstance(cancel_url, Unset) else cancel_url,
         )
 
         guest_checkout_created.additional_properties = d

@@ -20,11 +20,11 @@ class GuestCheckoutSessionList:
     """
     Attributes:
         sessions (list[GuestCheckoutSessionSummary]):
-        has_more (bool | Unset):
+        has_more (bool | None):
     """
 
     sessions: list[GuestCheckoutSessionSummary]
-    has_more: bool | Unset = UNSET
+    has_more: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,7 +33,8 @@ class GuestCheckoutSessionList:
             sessions_item = sessions_item_data.to_dict()
             sessions.append(sessions_item)
 
-        has_more = self.has_more
+        has_more_or_unset = UNSET if self.has_more is None else self.has_more
+        has_more = has_more_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,7 +64,7 @@ class GuestCheckoutSessionList:
 
         guest_checkout_session_list = cls(
             sessions=sessions,
-            has_more=has_more,
+            has_more=None if isinstance(has_more, Unset) else has_more,
         )
 
         guest_checkout_session_list.additional_properties = d

@@ -16,57 +16,64 @@ class GuestCheckoutSessionSummary:
     """
     Attributes:
         session_id (str):
-        status (str | Unset):
-        payment_status (str | Unset):
-        customer_email (None | str | Unset):
-        amount_total (int | None | Unset):
-        currency (None | str | Unset):
-        created_at (str | Unset): ISO-8601
-        expires_at (None | str | Unset): ISO-8601
+        status (str | None):
+        payment_status (str | None):
+        customer_email (None | str):
+        amount_total (int | None):
+        currency (None | str):
+        created_at (str | None): ISO-8601
+        expires_at (None | str): ISO-8601
     """
 
     session_id: str
-    status: str | Unset = UNSET
-    payment_status: str | Unset = UNSET
-    customer_email: None | str | Unset = UNSET
-    amount_total: int | None | Unset = UNSET
-    currency: None | str | Unset = UNSET
-    created_at: str | Unset = UNSET
-    expires_at: None | str | Unset = UNSET
+    status: str | None = None
+    payment_status: str | None = None
+    customer_email: None | str = None
+    amount_total: int | None = None
+    currency: None | str = None
+    created_at: str | None = None
+    expires_at: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         session_id = self.session_id
 
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
-        payment_status = self.payment_status
+        payment_status_or_unset = UNSET if self.payment_status is None else self.payment_status
+        payment_status = payment_status_or_unset
 
+        customer_email_or_unset = UNSET if self.customer_email is None else self.customer_email
         customer_email: None | str | Unset
-        if isinstance(self.customer_email, Unset):
+        if isinstance(customer_email_or_unset, Unset):
             customer_email = UNSET
         else:
-            customer_email = self.customer_email
+            customer_email = customer_email_or_unset
 
+        amount_total_or_unset = UNSET if self.amount_total is None else self.amount_total
         amount_total: int | None | Unset
-        if isinstance(self.amount_total, Unset):
+        if isinstance(amount_total_or_unset, Unset):
             amount_total = UNSET
         else:
-            amount_total = self.amount_total
+            amount_total = amount_total_or_unset
 
+        currency_or_unset = UNSET if self.currency is None else self.currency
         currency: None | str | Unset
-        if isinstance(self.currency, Unset):
+        if isinstance(currency_or_unset, Unset):
             currency = UNSET
         else:
-            currency = self.currency
+            currency = currency_or_unset
 
-        created_at = self.created_at
+        created_at_or_unset = UNSET if self.created_at is None else self.created_at
+        created_at = created_at_or_unset
 
+        expires_at_or_unset = UNSET if self.expires_at is None else self.expires_at
         expires_at: None | str | Unset
-        if isinstance(self.expires_at, Unset):
+        if isinstance(expires_at_or_unset, Unset):
             expires_at = UNSET
         else:
-            expires_at = self.expires_at
+            expires_at = expires_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -141,13 +148,13 @@ class GuestCheckoutSessionSummary:
 
         guest_checkout_session_summary = cls(
             session_id=session_id,
-            status=status,
-            payment_status=payment_status,
-            customer_email=customer_email,
-            amount_total=amount_total,
-            currency=currency,
-            created_at=created_at,
-            expires_at=expires_at,
+            status=None if isinstance(status, Unset) else status,
+            payment_status=None if isinstance(payment_status, Unset) else payment_status,
+            customer_email=None if isinstance(customer_email, Unset) else customer_email,
+            amount_total=None if isinstance(amount_total, Unset) else amount_total,
+            currency=None if isinstance(currency, Unset) else currency,
+            created_at=None if isinstance(created_at, Unset) else created_at,
+            expires_at=None if isinstance(expires_at, Unset) else expires_at,
         )
 
         guest_checkout_session_summary.additional_properties = d

@@ -16,34 +16,39 @@ class GuestConversion:
     """camelCase on the wire
 
     Attributes:
-        success (bool | Unset):
-        user_id (str | Unset):
-        message (str | Unset):
-        login_url (None | str | Unset):
-        magic_link_sent (bool | Unset):
+        success (bool | None):
+        user_id (str | None):
+        message (str | None):
+        login_url (None | str):
+        magic_link_sent (bool | None):
     """
 
-    success: bool | Unset = UNSET
-    user_id: str | Unset = UNSET
-    message: str | Unset = UNSET
-    login_url: None | str | Unset = UNSET
-    magic_link_sent: bool | Unset = UNSET
+    success: bool | None = None
+    user_id: str | None = None
+    message: str | None = None
+    login_url: None | str = None
+    magic_link_sent: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        success = self.success
+        success_or_unset = UNSET if self.success is None else self.success
+        success = success_or_unset
 
-        user_id = self.user_id
+        user_id_or_unset = UNSET if self.user_id is None else self.user_id
+        user_id = user_id_or_unset
 
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
+        login_url_or_unset = UNSET if self.login_url is None else self.login_url
         login_url: None | str | Unset
-        if isinstance(self.login_url, Unset):
+        if isinstance(login_url_or_unset, Unset):
             login_url = UNSET
         else:
-            login_url = self.login_url
+            login_url = login_url_or_unset
 
-        magic_link_sent = self.magic_link_sent
+        magic_link_sent_or_unset = UNSET if self.magic_link_sent is None else self.magic_link_sent
+        magic_link_sent = magic_link_sent_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -82,11 +87,11 @@ class GuestConversion:
         magic_link_sent = d.pop("magicLinkSent", UNSET)
 
         guest_conversion = cls(
-            success=success,
-            user_id=user_id,
-            message=message,
-            login_url=login_url,
-            magic_link_sent=magic_link_sent,
+            success=None if isinstance(success, Unset) else success,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            message=None if isinstance(message, Unset) else message,
+            login_url=None if isinstance(login_url, Unset) else login_url,
+            magic_link_sent=None if isinstance(magic_link_sent, Unset) else magic_link_sent,
         )
 
         guest_conversion.additional_properties = d

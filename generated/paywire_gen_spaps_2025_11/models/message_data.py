@@ -15,14 +15,15 @@ T = TypeVar("T", bound="MessageData")
 class MessageData:
     """
     Attributes:
-        message (str | Unset):
+        message (str | None):
     """
 
-    message: str | Unset = UNSET
+    message: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -38,7 +39,7 @@ class MessageData:
         message = d.pop("message", UNSET)
 
         message_data = cls(
-            message=message,
+            message=None if isinstance(message, Unset) else message,
         )
 
         message_data.additional_properties = d

@@ -19,24 +19,27 @@ T = TypeVar("T", bound="MetricsJson")
 class MetricsJson:
     """
     Attributes:
-        timestamp (str | Unset): ISO-8601
-        uptime_seconds (float | Unset):
-        system (SystemMetrics | Unset):
+        timestamp (str | None): ISO-8601
+        uptime_seconds (float | None):
+        system (SystemMetrics | None):
     """
 
-    timestamp: str | Unset = UNSET
-    uptime_seconds: float | Unset = UNSET
-    system: SystemMetrics | Unset = UNSET
+    timestamp: str | None = None
+    uptime_seconds: float | None = None
+    system: SystemMetrics | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        timestamp = self.timestamp
+        timestamp_or_unset = UNSET if self.timestamp is None else self.timestamp
+        timestamp = timestamp_or_unset
 
-        uptime_seconds = self.uptime_seconds
+        uptime_seconds_or_unset = UNSET if self.uptime_seconds is None else self.uptime_seconds
+        uptime_seconds = uptime_seconds_or_unset
 
+        system_or_unset = UNSET if self.system is None else self.system
         system: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.system, Unset):
-            system = self.system.to_dict()
+        if not isinstance(system_or_unset, Unset):
+            system = system_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -67,9 +70,9 @@ class MetricsJson:
             system = SystemMetrics.from_dict(_system)
 
         metrics_json = cls(
-            timestamp=timestamp,
-            uptime_seconds=uptime_seconds,
-            system=system,
+            timestamp=None if isinstance(timestamp, Unset) else timestamp,
+            uptime_seconds=None if isinstance(uptime_seconds, Unset) else uptime_seconds,
+            system=None if isinstance(system, Unset) else system,
         )
 
         metrics_json.additional_properties = d

@@ -17,16 +17,16 @@ class NonceData:
     Attributes:
         nonce (str):
         message (str): the exact text to sign
-        wallet_address (str | Unset):
-        expires_at (str | Unset): ISO-8601 (about 5 minutes ahead)
-        chain_type (str | Unset):
+        wallet_address (str | None):
+        expires_at (str | None): ISO-8601 (about 5 minutes ahead)
+        chain_type (str | None):
     """
 
     nonce: str
     message: str
-    wallet_address: str | Unset = UNSET
-    expires_at: str | Unset = UNSET
-    chain_type: str | Unset = UNSET
+    wallet_address: str | None = None
+    expires_at: str | None = None
+    chain_type: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,11 +34,14 @@ class NonceData:
 
         message = self.message
 
-        wallet_address = self.wallet_address
+        wallet_address_or_unset = UNSET if self.wallet_address is None else self.wallet_address
+        wallet_address = wallet_address_or_unset
 
-        expires_at = self.expires_at
+        expires_at_or_unset = UNSET if self.expires_at is None else self.expires_at
+        expires_at = expires_at_or_unset
 
-        chain_type = self.chain_type
+        chain_type_or_unset = UNSET if self.chain_type is None else self.chain_type
+        chain_type = chain_type_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -73,9 +76,9 @@ class NonceData:
         nonce_data = cls(
             nonce=nonce,
             message=message,
-            wallet_address=wallet_address,
-            expires_at=expires_at,
-            chain_type=chain_type,
+            wallet_address=None if isinstance(wallet_address, Unset) else wallet_address,
+            expires_at=None if isinstance(expires_at, Unset) else expires_at,
+            chain_type=None if isinstance(chain_type, Unset) else chain_type,
         )
 
         nonce_data.additional_properties = d

@@ -18,26 +18,28 @@ class NonceRequest:
     """
     Attributes:
         wallet_address (str):
-        chain_type (NonceRequestChainType | Unset): canonical chain field
-        chain (NonceRequestChain | Unset): legacy alias of `chain_type` sent by the 0.1.4 SDK; `chain_type` wins when
+        chain_type (NonceRequestChainType | None): canonical chain field
+        chain (NonceRequestChain | None): legacy alias of `chain_type` sent by the 0.1.4 SDK; `chain_type` wins when
             both are present
     """
 
     wallet_address: str
-    chain_type: NonceRequestChainType | Unset = UNSET
-    chain: NonceRequestChain | Unset = UNSET
+    chain_type: NonceRequestChainType | None = None
+    chain: NonceRequestChain | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         wallet_address = self.wallet_address
 
+        chain_type_or_unset = UNSET if self.chain_type is None else self.chain_type
         chain_type: str | Unset = UNSET
-        if not isinstance(self.chain_type, Unset):
-            chain_type = self.chain_type.value
+        if not isinstance(chain_type_or_unset, Unset):
+            chain_type = chain_type_or_unset.value
 
+        chain_or_unset = UNSET if self.chain is None else self.chain
         chain: str | Unset = UNSET
-        if not isinstance(self.chain, Unset):
-            chain = self.chain.value
+        if not isinstance(chain_or_unset, Unset):
+            chain = chain_or_unset.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -74,8 +76,8 @@ class NonceRequest:
 
         nonce_request = cls(
             wallet_address=wallet_address,
-            chain_type=chain_type,
-            chain=chain,
+            chain_type=None if isinstance(chain_type, Unset) else chain_type,
+            chain=None if isinstance(chain, Unset) else chain,
         )
 
         nonce_request.additional_properties = d

@@ -16,21 +16,22 @@ class PasswordResetRequest:
     """
     Attributes:
         email (str):
-        redirect_url (None | str | Unset):
+        redirect_url (None | str):
     """
 
     email: str
-    redirect_url: None | str | Unset = UNSET
+    redirect_url: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email
 
+        redirect_url_or_unset = UNSET if self.redirect_url is None else self.redirect_url
         redirect_url: None | str | Unset
-        if isinstance(self.redirect_url, Unset):
+        if isinstance(redirect_url_or_unset, Unset):
             redirect_url = UNSET
         else:
-            redirect_url = self.redirect_url
+            redirect_url = redirect_url_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,7 +61,7 @@ class PasswordResetRequest:
 
         password_reset_request = cls(
             email=email,
-            redirect_url=redirect_url,
+            redirect_url=None if isinstance(redirect_url, Unset) else redirect_url,
         )
 
         password_reset_request.additional_properties = d

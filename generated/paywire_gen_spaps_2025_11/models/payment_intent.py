@@ -16,21 +16,23 @@ class PaymentIntent:
     """
     Attributes:
         payment_intent_id (str):
-        client_secret (str | Unset):
-        status (str | Unset):
+        client_secret (str | None):
+        status (str | None):
     """
 
     payment_intent_id: str
-    client_secret: str | Unset = UNSET
-    status: str | Unset = UNSET
+    client_secret: str | None = None
+    status: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         payment_intent_id = self.payment_intent_id
 
-        client_secret = self.client_secret
+        client_secret_or_unset = UNSET if self.client_secret is None else self.client_secret
+        client_secret = client_secret_or_unset
 
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,8 +59,8 @@ class PaymentIntent:
 
         payment_intent = cls(
             payment_intent_id=payment_intent_id,
-            client_secret=client_secret,
-            status=status,
+            client_secret=None if isinstance(client_secret, Unset) else client_secret,
+            status=None if isinstance(status, Unset) else status,
         )
 
         payment_intent.additional_properties = d

@@ -15,26 +15,30 @@ T = TypeVar("T", bound="PaymentMethodResult")
 class PaymentMethodResult:
     """
     Attributes:
-        message (str | Unset):
-        customer_id (str | Unset):
-        payment_method_id (str | Unset):
-        is_default (bool | Unset):
+        message (str | None):
+        customer_id (str | None):
+        payment_method_id (str | None):
+        is_default (bool | None):
     """
 
-    message: str | Unset = UNSET
-    customer_id: str | Unset = UNSET
-    payment_method_id: str | Unset = UNSET
-    is_default: bool | Unset = UNSET
+    message: str | None = None
+    customer_id: str | None = None
+    payment_method_id: str | None = None
+    is_default: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
-        customer_id = self.customer_id
+        customer_id_or_unset = UNSET if self.customer_id is None else self.customer_id
+        customer_id = customer_id_or_unset
 
-        payment_method_id = self.payment_method_id
+        payment_method_id_or_unset = UNSET if self.payment_method_id is None else self.payment_method_id
+        payment_method_id = payment_method_id_or_unset
 
-        is_default = self.is_default
+        is_default_or_unset = UNSET if self.is_default is None else self.is_default
+        is_default = is_default_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -62,10 +66,10 @@ class PaymentMethodResult:
         is_default = d.pop("is_default", UNSET)
 
         payment_method_result = cls(
-            message=message,
-            customer_id=customer_id,
-            payment_method_id=payment_method_id,
-            is_default=is_default,
+            message=None if isinstance(message, Unset) else message,
+            customer_id=None if isinstance(customer_id, Unset) else customer_id,
+            payment_method_id=None if isinstance(payment_method_id, Unset) else payment_method_id,
+            is_default=None if isinstance(is_default, Unset) else is_default,
         )
 
         payment_method_result.additional_properties = d

@@ -20,27 +20,27 @@ class PaymentRecord:
     """
     Attributes:
         id (str):
-        amount (int | Unset): minor units
-        currency (str | Unset):
-        status (str | Unset):
-        description (None | str | Unset):
-        created (int | Unset): unix seconds
-        payment_method_type (None | str | Unset):
-        invoice_id (None | str | Unset):
-        invoice_pdf (None | str | Unset):
-        metadata (Metadata | None | Unset):
+        amount (int | None): minor units
+        currency (str | None):
+        status (str | None):
+        description (None | str):
+        created (int | None): unix seconds
+        payment_method_type (None | str):
+        invoice_id (None | str):
+        invoice_pdf (None | str):
+        metadata (Metadata | None):
     """
 
     id: str
-    amount: int | Unset = UNSET
-    currency: str | Unset = UNSET
-    status: str | Unset = UNSET
-    description: None | str | Unset = UNSET
-    created: int | Unset = UNSET
-    payment_method_type: None | str | Unset = UNSET
-    invoice_id: None | str | Unset = UNSET
-    invoice_pdf: None | str | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
+    amount: int | None = None
+    currency: str | None = None
+    status: str | None = None
+    description: None | str = None
+    created: int | None = None
+    payment_method_type: None | str = None
+    invoice_id: None | str = None
+    invoice_pdf: None | str = None
+    metadata: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,45 +48,54 @@ class PaymentRecord:
 
         id = self.id
 
-        amount = self.amount
+        amount_or_unset = UNSET if self.amount is None else self.amount
+        amount = amount_or_unset
 
-        currency = self.currency
+        currency_or_unset = UNSET if self.currency is None else self.currency
+        currency = currency_or_unset
 
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
+        description_or_unset = UNSET if self.description is None else self.description
         description: None | str | Unset
-        if isinstance(self.description, Unset):
+        if isinstance(description_or_unset, Unset):
             description = UNSET
         else:
-            description = self.description
+            description = description_or_unset
 
-        created = self.created
+        created_or_unset = UNSET if self.created is None else self.created
+        created = created_or_unset
 
+        payment_method_type_or_unset = UNSET if self.payment_method_type is None else self.payment_method_type
         payment_method_type: None | str | Unset
-        if isinstance(self.payment_method_type, Unset):
+        if isinstance(payment_method_type_or_unset, Unset):
             payment_method_type = UNSET
         else:
-            payment_method_type = self.payment_method_type
+            payment_method_type = payment_method_type_or_unset
 
+        invoice_id_or_unset = UNSET if self.invoice_id is None else self.invoice_id
         invoice_id: None | str | Unset
-        if isinstance(self.invoice_id, Unset):
+        if isinstance(invoice_id_or_unset, Unset):
             invoice_id = UNSET
         else:
-            invoice_id = self.invoice_id
+            invoice_id = invoice_id_or_unset
 
+        invoice_pdf_or_unset = UNSET if self.invoice_pdf is None else self.invoice_pdf
         invoice_pdf: None | str | Unset
-        if isinstance(self.invoice_pdf, Unset):
+        if isinstance(invoice_pdf_or_unset, Unset):
             invoice_pdf = UNSET
         else:
-            invoice_pdf = self.invoice_pdf
+            invoice_pdf = invoice_pdf_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
+        if isinstance(metadata_or_unset, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
+        elif isinstance(metadata_or_unset, Metadata):
+            metadata = metadata_or_unset.to_dict()
         else:
-            metadata = self.metadata
+            metadata = metadata_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -186,15 +195,15 @@ class PaymentRecord:
 
         payment_record = cls(
             id=id,
-            amount=amount,
-            currency=currency,
-            status=status,
-            description=description,
-            created=created,
-            payment_method_type=payment_method_type,
-            invoice_id=invoice_id,
-            invoice_pdf=invoice_pdf,
-            metadata=metadata,
+            amount=None if isinstance(amount, Unset) else amount,
+            currency=None if isinstance(currency, Unset) else currency,
+            status=None if isinstance(status, Unset) else status,
+            description=None if isinstance(description, Unset) else description,
+            created=None if isinstance(created, Unset) else created,
+            payment_method_type=None if isinstance(payment_method_type, Unset) else payment_method_type,
+            invoice_id=None if isinstance(invoice_id, Unset) else invoice_id,
+            invoice_pdf=None if isinstance(invoice_pdf, Unset) else invoice_pdf,
+            metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
         payment_record.additional_properties = d

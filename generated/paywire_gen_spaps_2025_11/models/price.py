@@ -20,23 +20,23 @@ class Price:
     """
     Attributes:
         id (str):
-        product (str | Unset):
-        unit_amount (int | None | Unset): minor units
-        currency (str | Unset):
-        type_ (str | Unset):
-        recurring (None | Recurring | Unset):
-        nickname (None | str | Unset):
-        active (bool | Unset):
+        product (str | None):
+        unit_amount (int | None): minor units
+        currency (str | None):
+        type_ (str | None):
+        recurring (None | Recurring):
+        nickname (None | str):
+        active (bool | None):
     """
 
     id: str
-    product: str | Unset = UNSET
-    unit_amount: int | None | Unset = UNSET
-    currency: str | Unset = UNSET
-    type_: str | Unset = UNSET
-    recurring: None | Recurring | Unset = UNSET
-    nickname: None | str | Unset = UNSET
-    active: bool | Unset = UNSET
+    product: str | None = None
+    unit_amount: int | None = None
+    currency: str | None = None
+    type_: str | None = None
+    recurring: None | Recurring = None
+    nickname: None | str = None
+    active: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,33 +44,40 @@ class Price:
 
         id = self.id
 
-        product = self.product
+        product_or_unset = UNSET if self.product is None else self.product
+        product = product_or_unset
 
+        unit_amount_or_unset = UNSET if self.unit_amount is None else self.unit_amount
         unit_amount: int | None | Unset
-        if isinstance(self.unit_amount, Unset):
+        if isinstance(unit_amount_or_unset, Unset):
             unit_amount = UNSET
         else:
-            unit_amount = self.unit_amount
+            unit_amount = unit_amount_or_unset
 
-        currency = self.currency
+        currency_or_unset = UNSET if self.currency is None else self.currency
+        currency = currency_or_unset
 
-        type_ = self.type_
+        type__or_unset = UNSET if self.type_ is None else self.type_
+        type_ = type__or_unset
 
+        recurring_or_unset = UNSET if self.recurring is None else self.recurring
         recurring: dict[str, Any] | None | Unset
-        if isinstance(self.recurring, Unset):
+        if isinstance(recurring_or_unset, Unset):
             recurring = UNSET
-        elif isinstance(self.recurring, Recurring):
-            recurring = self.recurring.to_dict()
+        elif isinstance(recurring_or_unset, Recurring):
+            recurring = recurring_or_unset.to_dict()
         else:
-            recurring = self.recurring
+            recurring = recurring_or_unset
 
+        nickname_or_unset = UNSET if self.nickname is None else self.nickname
         nickname: None | str | Unset
-        if isinstance(self.nickname, Unset):
+        if isinstance(nickname_or_unset, Unset):
             nickname = UNSET
         else:
-            nickname = self.nickname
+            nickname = nickname_or_unset
 
-        active = self.active
+        active_or_unset = UNSET if self.active is None else self.active
+        active = active_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -148,13 +155,13 @@ class Price:
 
         price = cls(
             id=id,
-            product=product,
-            unit_amount=unit_amount,
-            currency=currency,
-            type_=type_,
-            recurring=recurring,
-            nickname=nickname,
-            active=active,
+            product=None if isinstance(product, Unset) else product,
+            unit_amount=None if isinstance(unit_amount, Unset) else unit_amount,
+            currency=None if isinstance(currency, Unset) else currency,
+            type_=None if isinstance(type_, Unset) else type_,
+            recurring=None if isinstance(recurring, Unset) else recurring,
+            nickname=None if isinstance(nickname, Unset) else nickname,
+            active=None if isinstance(active, Unset) else active,
         )
 
         price.additional_properties = d

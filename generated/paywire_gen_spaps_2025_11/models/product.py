@@ -21,26 +21,26 @@ class Product:
     """
     Attributes:
         id (str):
-        name (str | Unset):
-        description (None | str | Unset):
-        images (list[str] | Unset):
-        active (bool | Unset):
-        metadata (Metadata | None | Unset):
-        prices (list[Price] | Unset):
-        default_price (None | Price | Unset):
-        created_at (int | None | str | Unset): ISO-8601 string, which is what spaps 0.1.4 parses (its Product model
-            types it as str); unix seconds are tolerated
+        name (str | None):
+        description (None | str):
+        images (list[str] | None):
+        active (bool | None):
+        metadata (Metadata | None):
+        prices (list[Price] | None):
+        default_price (None | Price):
+        created_at (int | None | str): ISO-8601 string, which is what spaps 0.1.4 parses (its Product model types it as
+            str); unix seconds are tolerated
     """
 
     id: str
-    name: str | Unset = UNSET
-    description: None | str | Unset = UNSET
-    images: list[str] | Unset = UNSET
-    active: bool | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
-    prices: list[Price] | Unset = UNSET
-    default_price: None | Price | Unset = UNSET
-    created_at: int | None | str | Unset = UNSET
+    name: str | None = None
+    description: None | str = None
+    images: list[str] | None = None
+    active: bool | None = None
+    metadata: Metadata | None = None
+    prices: list[Price] | None = None
+    default_price: None | Price = None
+    created_at: int | None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,48 +49,56 @@ class Product:
 
         id = self.id
 
-        name = self.name
+        name_or_unset = UNSET if self.name is None else self.name
+        name = name_or_unset
 
+        description_or_unset = UNSET if self.description is None else self.description
         description: None | str | Unset
-        if isinstance(self.description, Unset):
+        if isinstance(description_or_unset, Unset):
             description = UNSET
         else:
-            description = self.description
+            description = description_or_unset
 
+        images_or_unset = UNSET if self.images is None else self.images
         images: list[str] | Unset = UNSET
-        if not isinstance(self.images, Unset):
-            images = self.images
+        if not isinstance(images_or_unset, Unset):
+            images = images_or_unset
 
-        active = self.active
+        active_or_unset = UNSET if self.active is None else self.active
+        active = active_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
+        if isinstance(metadata_or_unset, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
+        elif isinstance(metadata_or_unset, Metadata):
+            metadata = metadata_or_unset.to_dict()
         else:
-            metadata = self.metadata
+            metadata = metadata_or_unset
 
+        prices_or_unset = UNSET if self.prices is None else self.prices
         prices: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.prices, Unset):
+        if not isinstance(prices_or_unset, Unset):
             prices = []
-            for prices_item_data in self.prices:
+            for prices_item_data in prices_or_unset:
                 prices_item = prices_item_data.to_dict()
                 prices.append(prices_item)
 
+        default_price_or_unset = UNSET if self.default_price is None else self.default_price
         default_price: dict[str, Any] | None | Unset
-        if isinstance(self.default_price, Unset):
+        if isinstance(default_price_or_unset, Unset):
             default_price = UNSET
-        elif isinstance(self.default_price, Price):
-            default_price = self.default_price.to_dict()
+        elif isinstance(default_price_or_unset, Price):
+            default_price = default_price_or_unset.to_dict()
         else:
-            default_price = self.default_price
+            default_price = default_price_or_unset
 
+        created_at_or_unset = UNSET if self.created_at is None else self.created_at
         created_at: int | None | str | Unset
-        if isinstance(self.created_at, Unset):
+        if isinstance(created_at_or_unset, Unset):
             created_at = UNSET
         else:
-            created_at = self.created_at
+            created_at = created_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -195,14 +203,14 @@ class Product:
 
         product = cls(
             id=id,
-            name=name,
-            description=description,
-            images=images,
-            active=active,
-            metadata=metadata,
-            prices=prices,
-            default_price=default_price,
-            created_at=created_at,
+            name=None if isinstance(name, Unset) else name,
+            description=None if isinstance(description, Unset) else description,
+            images=None if isinstance(images, Unset) else images,
+            active=None if isinstance(active, Unset) else active,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            prices=None if isinstance(prices, Unset) else prices,
+            default_price=None if isinstance(default_price, Unset) else default_price,
+            created_at=None if isinstance(created_at, Unset) else created_at,
         )
 
         product.additional_properties = d

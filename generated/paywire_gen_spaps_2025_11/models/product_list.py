@@ -21,13 +21,13 @@ class ProductList:
     """
     Attributes:
         products (list[Product]):
-        total (int | Unset):
-        admin_metadata (Metadata | None | Unset):
+        total (int | None):
+        admin_metadata (Metadata | None):
     """
 
     products: list[Product]
-    total: int | Unset = UNSET
-    admin_metadata: Metadata | None | Unset = UNSET
+    total: int | None = None
+    admin_metadata: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,15 +38,17 @@ class ProductList:
             products_item = products_item_data.to_dict()
             products.append(products_item)
 
-        total = self.total
+        total_or_unset = UNSET if self.total is None else self.total
+        total = total_or_unset
 
+        admin_metadata_or_unset = UNSET if self.admin_metadata is None else self.admin_metadata
         admin_metadata: dict[str, Any] | None | Unset
-        if isinstance(self.admin_metadata, Unset):
+        if isinstance(admin_metadata_or_unset, Unset):
             admin_metadata = UNSET
-        elif isinstance(self.admin_metadata, Metadata):
-            admin_metadata = self.admin_metadata.to_dict()
+        elif isinstance(admin_metadata_or_unset, Metadata):
+            admin_metadata = admin_metadata_or_unset.to_dict()
         else:
-            admin_metadata = self.admin_metadata
+            admin_metadata = admin_metadata_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -96,8 +98,8 @@ class ProductList:
 
         product_list = cls(
             products=products,
-            total=total,
-            admin_metadata=admin_metadata,
+            total=None if isinstance(total, Unset) else total,
+            admin_metadata=None if isinstance(admin_metadata, Unset) else admin_metadata,
         )
 
         product_list.additional_properties = d

@@ -20,13 +20,13 @@ class ReconcileJob:
     """
     Attributes:
         job_id (str):
-        scheduled_at (str | Unset): ISO-8601
-        cursor (Metadata | None | Unset):
+        scheduled_at (str | None): ISO-8601
+        cursor (Metadata | None):
     """
 
     job_id: str
-    scheduled_at: str | Unset = UNSET
-    cursor: Metadata | None | Unset = UNSET
+    scheduled_at: str | None = None
+    cursor: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,15 +34,17 @@ class ReconcileJob:
 
         job_id = self.job_id
 
-        scheduled_at = self.scheduled_at
+        scheduled_at_or_unset = UNSET if self.scheduled_at is None else self.scheduled_at
+        scheduled_at = scheduled_at_or_unset
 
+        cursor_or_unset = UNSET if self.cursor is None else self.cursor
         cursor: dict[str, Any] | None | Unset
-        if isinstance(self.cursor, Unset):
+        if isinstance(cursor_or_unset, Unset):
             cursor = UNSET
-        elif isinstance(self.cursor, Metadata):
-            cursor = self.cursor.to_dict()
+        elif isinstance(cursor_or_unset, Metadata):
+            cursor = cursor_or_unset.to_dict()
         else:
-            cursor = self.cursor
+            cursor = cursor_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -86,8 +88,8 @@ class ReconcileJob:
 
         reconcile_job = cls(
             job_id=job_id,
-            scheduled_at=scheduled_at,
-            cursor=cursor,
+            scheduled_at=None if isinstance(scheduled_at, Unset) else scheduled_at,
+            cursor=None if isinstance(cursor, Unset) else cursor,
         )
 
         reconcile_job.additional_properties = d

@@ -19,16 +19,17 @@ T = TypeVar("T", bound="ReconcileRequest")
 class ReconcileRequest:
     """
     Attributes:
-        cursor (Metadata | Unset): free-form JSON object
+        cursor (Metadata | None): free-form JSON object
     """
 
-    cursor: Metadata | Unset = UNSET
+    cursor: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        cursor_or_unset = UNSET if self.cursor is None else self.cursor
         cursor: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.cursor, Unset):
-            cursor = self.cursor.to_dict()
+        if not isinstance(cursor_or_unset, Unset):
+            cursor = cursor_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -51,7 +52,7 @@ class ReconcileRequest:
             cursor = Metadata.from_dict(_cursor)
 
         reconcile_request = cls(
-            cursor=cursor,
+            cursor=None if isinstance(cursor, Unset) else cursor,
         )
 
         reconcile_request.additional_properties = d

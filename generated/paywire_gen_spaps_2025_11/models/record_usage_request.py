@@ -22,14 +22,14 @@ class RecordUsageRequest:
     Attributes:
         feature (str):
         quantity (float):
-        metadata (Metadata | Unset): free-form JSON object
-        timestamp (datetime.datetime | Unset): ISO-8601 time of use
+        metadata (Metadata | None): free-form JSON object
+        timestamp (datetime.datetime | None): ISO-8601 time of use
     """
 
     feature: str
     quantity: float
-    metadata: Metadata | Unset = UNSET
-    timestamp: datetime.datetime | Unset = UNSET
+    metadata: Metadata | None = None
+    timestamp: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,13 +37,15 @@ class RecordUsageRequest:
 
         quantity = self.quantity
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
+        timestamp_or_unset = UNSET if self.timestamp is None else self.timestamp
         timestamp: str | Unset = UNSET
-        if not isinstance(self.timestamp, Unset):
-            timestamp = self.timestamp.isoformat()
+        if not isinstance(timestamp_or_unset, Unset):
+            timestamp = timestamp_or_unset.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -86,8 +88,8 @@ class RecordUsageRequest:
         record_usage_request = cls(
             feature=feature,
             quantity=quantity,
-            metadata=metadata,
-            timestamp=timestamp,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
         record_usage_request.additional_properties = d

@@ -15,18 +15,20 @@ T = TypeVar("T", bound="Recurring")
 class Recurring:
     """
     Attributes:
-        interval (str | Unset):
-        interval_count (int | Unset):
+        interval (str | None):
+        interval_count (int | None):
     """
 
-    interval: str | Unset = UNSET
-    interval_count: int | Unset = UNSET
+    interval: str | None = None
+    interval_count: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        interval = self.interval
+        interval_or_unset = UNSET if self.interval is None else self.interval
+        interval = interval_or_unset
 
-        interval_count = self.interval_count
+        interval_count_or_unset = UNSET if self.interval_count is None else self.interval_count
+        interval_count = interval_count_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,8 +48,8 @@ class Recurring:
         interval_count = d.pop("interval_count", UNSET)
 
         recurring = cls(
-            interval=interval,
-            interval_count=interval_count,
+            interval=None if isinstance(interval, Unset) else interval,
+            interval_count=None if isinstance(interval_count, Unset) else interval_count,
         )
 
         recurring.additional_properties = d

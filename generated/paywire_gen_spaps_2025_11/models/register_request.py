@@ -17,14 +17,14 @@ class RegisterRequest:
     Attributes:
         email (str):
         password (str):
-        username (None | str | Unset):
-        phone_number (None | str | Unset):
+        username (None | str):
+        phone_number (None | str):
     """
 
     email: str
     password: str
-    username: None | str | Unset = UNSET
-    phone_number: None | str | Unset = UNSET
+    username: None | str = None
+    phone_number: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,17 +32,19 @@ class RegisterRequest:
 
         password = self.password
 
+        username_or_unset = UNSET if self.username is None else self.username
         username: None | str | Unset
-        if isinstance(self.username, Unset):
+        if isinstance(username_or_unset, Unset):
             username = UNSET
         else:
-            username = self.username
+            username = username_or_unset
 
+        phone_number_or_unset = UNSET if self.phone_number is None else self.phone_number
         phone_number: None | str | Unset
-        if isinstance(self.phone_number, Unset):
+        if isinstance(phone_number_or_unset, Unset):
             phone_number = UNSET
         else:
-            phone_number = self.phone_number
+            phone_number = phone_number_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -87,8 +89,8 @@ class RegisterRequest:
         register_request = cls(
             email=email,
             password=password,
-            username=username,
-            phone_number=phone_number,
+            username=None if isinstance(username, Unset) else username,
+            phone_number=None if isinstance(phone_number, Unset) else phone_number,
         )
 
         register_request.additional_properties = d

@@ -20,21 +20,21 @@ class SecureMessage:
     """
     Attributes:
         id (str):
-        application_id (str | Unset):
-        patient_id (str | Unset):
-        practitioner_id (str | Unset):
-        content (str | Unset):
-        metadata (Metadata | None | Unset):
-        created_at (str | Unset): ISO-8601
+        application_id (str | None):
+        patient_id (str | None):
+        practitioner_id (str | None):
+        content (str | None):
+        metadata (Metadata | None):
+        created_at (str | None): ISO-8601
     """
 
     id: str
-    application_id: str | Unset = UNSET
-    patient_id: str | Unset = UNSET
-    practitioner_id: str | Unset = UNSET
-    content: str | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
-    created_at: str | Unset = UNSET
+    application_id: str | None = None
+    patient_id: str | None = None
+    practitioner_id: str | None = None
+    content: str | None = None
+    metadata: Metadata | None = None
+    created_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,23 +42,29 @@ class SecureMessage:
 
         id = self.id
 
-        application_id = self.application_id
+        application_id_or_unset = UNSET if self.application_id is None else self.application_id
+        application_id = application_id_or_unset
 
-        patient_id = self.patient_id
+        patient_id_or_unset = UNSET if self.patient_id is None else self.patient_id
+        patient_id = patient_id_or_unset
 
-        practitioner_id = self.practitioner_id
+        practitioner_id_or_unset = UNSET if self.practitioner_id is None else self.practitioner_id
+        practitioner_id = practitioner_id_or_unset
 
-        content = self.content
+        content_or_unset = UNSET if self.content is None else self.content
+        content = content_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
+        if isinstance(metadata_or_unset, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
+        elif isinstance(metadata_or_unset, Metadata):
+            metadata = metadata_or_unset.to_dict()
         else:
-            metadata = self.metadata
+            metadata = metadata_or_unset
 
-        created_at = self.created_at
+        created_at_or_unset = UNSET if self.created_at is None else self.created_at
+        created_at = created_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -118,12 +124,12 @@ class SecureMessage:
 
         secure_message = cls(
             id=id,
-            application_id=application_id,
-            patient_id=patient_id,
-            practitioner_id=practitioner_id,
-            content=content,
-            metadata=metadata,
-            created_at=created_at,
+            application_id=None if isinstance(application_id, Unset) else application_id,
+            patient_id=None if isinstance(patient_id, Unset) else patient_id,
+            practitioner_id=None if isinstance(practitioner_id, Unset) else practitioner_id,
+            content=None if isinstance(content, Unset) else content,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            created_at=None if isinstance(created_at, Unset) else created_at,
         )
 
         secure_message.additional_properties = d

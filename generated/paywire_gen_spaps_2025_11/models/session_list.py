@@ -20,13 +20,13 @@ class SessionList:
     """
     Attributes:
         sessions (list[SessionSummary]):
-        total (int | Unset):
-        has_more (bool | Unset): not in the 0.1.4 fixtures (decision 10)
+        total (int | None):
+        has_more (bool | None): not in the 0.1.4 fixtures (decision 10)
     """
 
     sessions: list[SessionSummary]
-    total: int | Unset = UNSET
-    has_more: bool | Unset = UNSET
+    total: int | None = None
+    has_more: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,9 +35,11 @@ class SessionList:
             sessions_item = sessions_item_data.to_dict()
             sessions.append(sessions_item)
 
-        total = self.total
+        total_or_unset = UNSET if self.total is None else self.total
+        total = total_or_unset
 
-        has_more = self.has_more
+        has_more_or_unset = UNSET if self.has_more is None else self.has_more
+        has_more = has_more_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -71,8 +73,8 @@ class SessionList:
 
         session_list = cls(
             sessions=sessions,
-            total=total,
-            has_more=has_more,
+            total=None if isinstance(total, Unset) else total,
+            has_more=None if isinstance(has_more, Unset) else has_more,
         )
 
         session_list.additional_properties = d

@@ -16,57 +16,65 @@ class SessionSummary:
     """
     Attributes:
         id (str):
-        user_id (str | Unset):
-        application_id (str | Unset):
-        created_at (str | Unset): ISO-8601
-        expires_at (str | Unset): ISO-8601
-        last_used (None | str | Unset): ISO-8601
-        user_agent (None | str | Unset):
-        ip_address (None | str | Unset):
-        is_current (bool | Unset):
+        user_id (str | None):
+        application_id (str | None):
+        created_at (str | None): ISO-8601
+        expires_at (str | None): ISO-8601
+        last_used (None | str): ISO-8601
+        user_agent (None | str):
+        ip_address (None | str):
+        is_current (bool | None):
     """
 
     id: str
-    user_id: str | Unset = UNSET
-    application_id: str | Unset = UNSET
-    created_at: str | Unset = UNSET
-    expires_at: str | Unset = UNSET
-    last_used: None | str | Unset = UNSET
-    user_agent: None | str | Unset = UNSET
-    ip_address: None | str | Unset = UNSET
-    is_current: bool | Unset = UNSET
+    user_id: str | None = None
+    application_id: str | None = None
+    created_at: str | None = None
+    expires_at: str | None = None
+    last_used: None | str = None
+    user_agent: None | str = None
+    ip_address: None | str = None
+    is_current: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        user_id = self.user_id
+        user_id_or_unset = UNSET if self.user_id is None else self.user_id
+        user_id = user_id_or_unset
 
-        application_id = self.application_id
+        application_id_or_unset = UNSET if self.application_id is None else self.application_id
+        application_id = application_id_or_unset
 
-        created_at = self.created_at
+        created_at_or_unset = UNSET if self.created_at is None else self.created_at
+        created_at = created_at_or_unset
 
-        expires_at = self.expires_at
+        expires_at_or_unset = UNSET if self.expires_at is None else self.expires_at
+        expires_at = expires_at_or_unset
 
+        last_used_or_unset = UNSET if self.last_used is None else self.last_used
         last_used: None | str | Unset
-        if isinstance(self.last_used, Unset):
+        if isinstance(last_used_or_unset, Unset):
             last_used = UNSET
         else:
-            last_used = self.last_used
+            last_used = last_used_or_unset
 
+        user_agent_or_unset = UNSET if self.user_agent is None else self.user_agent
         user_agent: None | str | Unset
-        if isinstance(self.user_agent, Unset):
+        if isinstance(user_agent_or_unset, Unset):
             user_agent = UNSET
         else:
-            user_agent = self.user_agent
+            user_agent = user_agent_or_unset
 
+        ip_address_or_unset = UNSET if self.ip_address is None else self.ip_address
         ip_address: None | str | Unset
-        if isinstance(self.ip_address, Unset):
+        if isinstance(ip_address_or_unset, Unset):
             ip_address = UNSET
         else:
-            ip_address = self.ip_address
+            ip_address = ip_address_or_unset
 
-        is_current = self.is_current
+        is_current_or_unset = UNSET if self.is_current is None else self.is_current
+        is_current = is_current_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -138,14 +146,14 @@ class SessionSummary:
 
         session_summary = cls(
             id=id,
-            user_id=user_id,
-            application_id=application_id,
-            created_at=created_at,
-            expires_at=expires_at,
-            last_used=last_used,
-            user_agent=user_agent,
-            ip_address=ip_address,
-            is_current=is_current,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            application_id=None if isinstance(application_id, Unset) else application_id,
+            created_at=None if isinstance(created_at, Unset) else created_at,
+            expires_at=None if isinstance(expires_at, Unset) else expires_at,
+            last_used=None if isinstance(last_used, Unset) else last_used,
+            user_agent=None if isinstance(user_agent, Unset) else user_agent,
+            ip_address=None if isinstance(ip_address, Unset) else ip_address,
+            is_current=None if isinstance(is_current, Unset) else is_current,
         )
 
         session_summary.additional_properties = d

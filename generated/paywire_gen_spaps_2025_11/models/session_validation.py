@@ -16,25 +16,28 @@ class SessionValidation:
     """
     Attributes:
         valid (bool):
-        session_id (str | Unset):
-        expires_at (str | Unset): ISO-8601
-        renewed (bool | Unset):
+        session_id (str | None):
+        expires_at (str | None): ISO-8601
+        renewed (bool | None):
     """
 
     valid: bool
-    session_id: str | Unset = UNSET
-    expires_at: str | Unset = UNSET
-    renewed: bool | Unset = UNSET
+    session_id: str | None = None
+    expires_at: str | None = None
+    renewed: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         valid = self.valid
 
-        session_id = self.session_id
+        session_id_or_unset = UNSET if self.session_id is None else self.session_id
+        session_id = session_id_or_unset
 
-        expires_at = self.expires_at
+        expires_at_or_unset = UNSET if self.expires_at is None else self.expires_at
+        expires_at = expires_at_or_unset
 
-        renewed = self.renewed
+        renewed_or_unset = UNSET if self.renewed is None else self.renewed
+        renewed = renewed_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,9 +68,9 @@ class SessionValidation:
 
         session_validation = cls(
             valid=valid,
-            session_id=session_id,
-            expires_at=expires_at,
-            renewed=renewed,
+            session_id=None if isinstance(session_id, Unset) else session_id,
+            expires_at=None if isinstance(expires_at, Unset) else expires_at,
+            renewed=None if isinstance(renewed, Unset) else renewed,
         )
 
         session_validation.additional_properties = d

@@ -19,16 +19,17 @@ T = TypeVar("T", bound="SystemMetrics")
 class SystemMetrics:
     """
     Attributes:
-        memory (MemoryMetrics | Unset):
+        memory (MemoryMetrics | None):
     """
 
-    memory: MemoryMetrics | Unset = UNSET
+    memory: MemoryMetrics | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        memory_or_unset = UNSET if self.memory is None else self.memory
         memory: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.memory, Unset):
-            memory = self.memory.to_dict()
+        if not isinstance(memory_or_unset, Unset):
+            memory = memory_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -51,7 +52,7 @@ class SystemMetrics:
             memory = MemoryMetrics.from_dict(_memory)
 
         system_metrics = cls(
-            memory=memory,
+            memory=None if isinstance(memory, Unset) else memory,
         )
 
         system_metrics.additional_properties = d

@@ -23,14 +23,14 @@ class TokenPair:
         refresh_token (str):
         expires_in (int): seconds (900 in fixtures)
         user (AuthUser): user as returned with tokens (login, wallet sign-in, register, magic link)
-        token_type (str | Unset):
+        token_type (str | None):
     """
 
     access_token: str
     refresh_token: str
     expires_in: int
     user: AuthUser
-    token_type: str | Unset = UNSET
+    token_type: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,7 +42,8 @@ class TokenPair:
 
         user = self.user.to_dict()
 
-        token_type = self.token_type
+        token_type_or_unset = UNSET if self.token_type is None else self.token_type
+        token_type = token_type_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -79,7 +80,7 @@ class TokenPair:
             refresh_token=refresh_token,
             expires_in=expires_in,
             user=user,
-            token_type=token_type,
+            token_type=None if isinstance(token_type, Unset) else token_type,
         )
 
         token_pair.additional_properties = d

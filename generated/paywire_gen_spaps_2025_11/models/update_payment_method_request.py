@@ -16,17 +16,18 @@ class UpdatePaymentMethodRequest:
     """
     Attributes:
         payment_method_id (str):
-        set_default (bool | Unset):
+        set_default (bool | None):
     """
 
     payment_method_id: str
-    set_default: bool | Unset = UNSET
+    set_default: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         payment_method_id = self.payment_method_id
 
-        set_default = self.set_default
+        set_default_or_unset = UNSET if self.set_default is None else self.set_default
+        set_default = set_default_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,7 +50,7 @@ class UpdatePaymentMethodRequest:
 
         update_payment_method_request = cls(
             payment_method_id=payment_method_id,
-            set_default=set_default,
+            set_default=None if isinstance(set_default, Unset) else set_default,
         )
 
         update_payment_method_request.additional_properties = d

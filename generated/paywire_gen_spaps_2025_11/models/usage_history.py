@@ -20,45 +20,50 @@ T = TypeVar("T", bound="UsageHistory")
 class UsageHistory:
     """
     Attributes:
-        period (str | Unset):
-        start_date (None | str | Unset):
-        end_date (None | str | Unset):
-        history (list[UsageHistoryEntry] | Unset):
-        summary (Metadata | Unset): free-form JSON object
+        period (str | None):
+        start_date (None | str):
+        end_date (None | str):
+        history (list[UsageHistoryEntry] | None):
+        summary (Metadata | None): free-form JSON object
     """
 
-    period: str | Unset = UNSET
-    start_date: None | str | Unset = UNSET
-    end_date: None | str | Unset = UNSET
-    history: list[UsageHistoryEntry] | Unset = UNSET
-    summary: Metadata | Unset = UNSET
+    period: str | None = None
+    start_date: None | str = None
+    end_date: None | str = None
+    history: list[UsageHistoryEntry] | None = None
+    summary: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        period = self.period
+        period_or_unset = UNSET if self.period is None else self.period
+        period = period_or_unset
 
+        start_date_or_unset = UNSET if self.start_date is None else self.start_date
         start_date: None | str | Unset
-        if isinstance(self.start_date, Unset):
+        if isinstance(start_date_or_unset, Unset):
             start_date = UNSET
         else:
-            start_date = self.start_date
+            start_date = start_date_or_unset
 
+        end_date_or_unset = UNSET if self.end_date is None else self.end_date
         end_date: None | str | Unset
-        if isinstance(self.end_date, Unset):
+        if isinstance(end_date_or_unset, Unset):
             end_date = UNSET
         else:
-            end_date = self.end_date
+            end_date = end_date_or_unset
 
+        history_or_unset = UNSET if self.history is None else self.history
         history: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.history, Unset):
+        if not isinstance(history_or_unset, Unset):
             history = []
-            for history_item_data in self.history:
+            for history_item_data in history_or_unset:
                 history_item = history_item_data.to_dict()
                 history.append(history_item)
 
+        summary_or_unset = UNSET if self.summary is None else self.summary
         summary: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.summary, Unset):
-            summary = self.summary.to_dict()
+        if not isinstance(summary_or_unset, Unset):
+            summary = summary_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -119,11 +124,11 @@ class UsageHistory:
             summary = Metadata.from_dict(_summary)
 
         usage_history = cls(
-            period=period,
-            start_date=start_date,
-            end_date=end_date,
-            history=history,
-            summary=summary,
+            period=None if isinstance(period, Unset) else period,
+            start_date=None if isinstance(start_date, Unset) else start_date,
+            end_date=None if isinstance(end_date, Unset) else end_date,
+            history=None if isinstance(history, Unset) else history,
+            summary=None if isinstance(summary, Unset) else summary,
         )
 
         usage_history.additional_properties = d

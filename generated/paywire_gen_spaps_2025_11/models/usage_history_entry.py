@@ -19,28 +19,31 @@ T = TypeVar("T", bound="UsageHistoryEntry")
 class UsageHistoryEntry:
     """
     Attributes:
-        date (str | Unset): YYYY-MM-DD
-        features (FeatureTotals | Unset): feature name → quantity
-        total_cost (float | None | Unset):
+        date (str | None): YYYY-MM-DD
+        features (FeatureTotals | None): feature name → quantity
+        total_cost (float | None):
     """
 
-    date: str | Unset = UNSET
-    features: FeatureTotals | Unset = UNSET
-    total_cost: float | None | Unset = UNSET
+    date: str | None = None
+    features: FeatureTotals | None = None
+    total_cost: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        date = self.date
+        date_or_unset = UNSET if self.date is None else self.date
+        date = date_or_unset
 
+        features_or_unset = UNSET if self.features is None else self.features
         features: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.features, Unset):
-            features = self.features.to_dict()
+        if not isinstance(features_or_unset, Unset):
+            features = features_or_unset.to_dict()
 
+        total_cost_or_unset = UNSET if self.total_cost is None else self.total_cost
         total_cost: float | None | Unset
-        if isinstance(self.total_cost, Unset):
+        if isinstance(total_cost_or_unset, Unset):
             total_cost = UNSET
         else:
-            total_cost = self.total_cost
+            total_cost = total_cost_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -78,9 +81,9 @@ class UsageHistoryEntry:
         total_cost = _parse_total_cost(d.pop("total_cost", UNSET))
 
         usage_history_entry = cls(
-            date=date,
-            features=features,
-            total_cost=total_cost,
+            date=None if isinstance(date, Unset) else date,
+            features=None if isinstance(features, Unset) else features,
+            total_cost=None if isinstance(total_cost, Unset) else total_cost,
         )
 
         usage_history_entry.additional_properties = d

@@ -15,20 +15,22 @@ T = TypeVar("T", bound="UsageOverage")
 class UsageOverage:
     """
     Attributes:
-        allowed (bool | Unset):
-        charges (list[Any] | Unset):
+        allowed (bool | None):
+        charges (list[Any] | None):
     """
 
-    allowed: bool | Unset = UNSET
-    charges: list[Any] | Unset = UNSET
+    allowed: bool | None = None
+    charges: list[Any] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        allowed = self.allowed
+        allowed_or_unset = UNSET if self.allowed is None else self.allowed
+        allowed = allowed_or_unset
 
+        charges_or_unset = UNSET if self.charges is None else self.charges
         charges: list[Any] | Unset = UNSET
-        if not isinstance(self.charges, Unset):
-            charges = self.charges
+        if not isinstance(charges_or_unset, Unset):
+            charges = charges_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,8 +50,8 @@ class UsageOverage:
         charges = cast(list[Any], d.pop("charges", UNSET))
 
         usage_overage = cls(
-            allowed=allowed,
-            charges=charges,
+            allowed=None if isinstance(allowed, Unset) else allowed,
+            charges=None if isinstance(charges, Unset) else charges,
         )
 
         usage_overage.additional_properties = d

@@ -15,18 +15,20 @@ T = TypeVar("T", bound="UsagePeriod")
 class UsagePeriod:
     """
     Attributes:
-        start (str | Unset): ISO-8601
-        end (str | Unset): ISO-8601
+        start (str | None): ISO-8601
+        end (str | None): ISO-8601
     """
 
-    start: str | Unset = UNSET
-    end: str | Unset = UNSET
+    start: str | None = None
+    end: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        start = self.start
+        start_or_unset = UNSET if self.start is None else self.start
+        start = start_or_unset
 
-        end = self.end
+        end_or_unset = UNSET if self.end is None else self.end
+        end = end_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,8 +48,8 @@ class UsagePeriod:
         end = d.pop("end", UNSET)
 
         usage_period = cls(
-            start=start,
-            end=end,
+            start=None if isinstance(start, Unset) else start,
+            end=None if isinstance(end, Unset) else end,
         )
 
         usage_period.additional_properties = d

@@ -20,39 +20,44 @@ class UsageRecord:
     """
     Attributes:
         record_id (str):
-        feature (str | Unset):
-        quantity (float | Unset):
-        recorded_at (str | Unset): ISO-8601
-        current_usage (CurrentUsage | Unset):
-        warning (None | str | Unset):
+        feature (str | None):
+        quantity (float | None):
+        recorded_at (str | None): ISO-8601
+        current_usage (CurrentUsage | None):
+        warning (None | str):
     """
 
     record_id: str
-    feature: str | Unset = UNSET
-    quantity: float | Unset = UNSET
-    recorded_at: str | Unset = UNSET
-    current_usage: CurrentUsage | Unset = UNSET
-    warning: None | str | Unset = UNSET
+    feature: str | None = None
+    quantity: float | None = None
+    recorded_at: str | None = None
+    current_usage: CurrentUsage | None = None
+    warning: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         record_id = self.record_id
 
-        feature = self.feature
+        feature_or_unset = UNSET if self.feature is None else self.feature
+        feature = feature_or_unset
 
-        quantity = self.quantity
+        quantity_or_unset = UNSET if self.quantity is None else self.quantity
+        quantity = quantity_or_unset
 
-        recorded_at = self.recorded_at
+        recorded_at_or_unset = UNSET if self.recorded_at is None else self.recorded_at
+        recorded_at = recorded_at_or_unset
 
+        current_usage_or_unset = UNSET if self.current_usage is None else self.current_usage
         current_usage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.current_usage, Unset):
-            current_usage = self.current_usage.to_dict()
+        if not isinstance(current_usage_or_unset, Unset):
+            current_usage = current_usage_or_unset.to_dict()
 
+        warning_or_unset = UNSET if self.warning is None else self.warning
         warning: None | str | Unset
-        if isinstance(self.warning, Unset):
+        if isinstance(warning_or_unset, Unset):
             warning = UNSET
         else:
-            warning = self.warning
+            warning = warning_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -105,11 +110,11 @@ class UsageRecord:
 
         usage_record = cls(
             record_id=record_id,
-            feature=feature,
-            quantity=quantity,
-            recorded_at=recorded_at,
-            current_usage=current_usage,
-            warning=warning,
+            feature=None if isinstance(feature, Unset) else feature,
+            quantity=None if isinstance(quantity, Unset) else quantity,
+            recorded_at=None if isinstance(recorded_at, Unset) else recorded_at,
+            current_usage=None if isinstance(current_usage, Unset) else current_usage,
+            warning=None if isinstance(warning, Unset) else warning,
         )
 
         usage_record.additional_properties = d

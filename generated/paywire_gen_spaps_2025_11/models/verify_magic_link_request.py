@@ -16,17 +16,18 @@ class VerifyMagicLinkRequest:
     """
     Attributes:
         token (str):
-        type_ (str | Unset): link type (`magiclink` unless told otherwise) Default: 'magiclink'.
+        type_ (str | None): link type (`magiclink` unless told otherwise)
     """
 
     token: str
-    type_: str | Unset = "magiclink"
+    type_: str | None = "magiclink"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         token = self.token
 
-        type_ = self.type_
+        type__or_unset = UNSET if self.type_ is None else self.type_
+        type_ = type__or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,7 +50,7 @@ class VerifyMagicLinkRequest:
 
         verify_magic_link_request = cls(
             token=token,
-            type_=type_,
+            type_=None if isinstance(type_, Unset) else type_,
         )
 
         verify_magic_link_request.additional_properties = d

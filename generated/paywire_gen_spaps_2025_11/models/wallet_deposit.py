@@ -16,33 +16,38 @@ class WalletDeposit:
     """
     Attributes:
         deposit_id (str):
-        status (str | Unset):
-        amount (float | Unset):
-        currency (str | Unset):
-        confirmation_required (int | Unset):
-        confirmation_current (int | Unset):
+        status (str | None):
+        amount (float | None):
+        currency (str | None):
+        confirmation_required (int | None):
+        confirmation_current (int | None):
     """
 
     deposit_id: str
-    status: str | Unset = UNSET
-    amount: float | Unset = UNSET
-    currency: str | Unset = UNSET
-    confirmation_required: int | Unset = UNSET
-    confirmation_current: int | Unset = UNSET
+    status: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    confirmation_required: int | None = None
+    confirmation_current: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         deposit_id = self.deposit_id
 
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
-        amount = self.amount
+        amount_or_unset = UNSET if self.amount is None else self.amount
+        amount = amount_or_unset
 
-        currency = self.currency
+        currency_or_unset = UNSET if self.currency is None else self.currency
+        currency = currency_or_unset
 
-        confirmation_required = self.confirmation_required
+        confirmation_required_or_unset = UNSET if self.confirmation_required is None else self.confirmation_required
+        confirmation_required = confirmation_required_or_unset
 
-        confirmation_current = self.confirmation_current
+        confirmation_current_or_unset = UNSET if self.confirmation_current is None else self.confirmation_current
+        confirmation_current = confirmation_current_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -81,11 +86,11 @@ class WalletDeposit:
 
         wallet_deposit = cls(
             deposit_id=deposit_id,
-            status=status,
-            amount=amount,
-            currency=currency,
-            confirmation_required=confirmation_required,
-            confirmation_current=confirmation_current,
+            status=None if isinstance(status, Unset) else status,
+            amount=None if isinstance(amount, Unset) else amount,
+            currency=None if isinstance(currency, Unset) else currency,
+            confirmation_required=None if isinstance(confirmation_required, Unset) else confirmation_required,
+            confirmation_current=None if isinstance(confirmation_current, Unset) else confirmation_current,
         )
 
         wallet_deposit.additional_properties = d

@@ -20,7 +20,7 @@ class WalletDepositRequest:
         transaction_id (str):
         amount (float):
         currency (str):
-        tier (None | str | Unset):
+        tier (None | str):
     """
 
     wallet_address: str
@@ -28,7 +28,7 @@ class WalletDepositRequest:
     transaction_id: str
     amount: float
     currency: str
-    tier: None | str | Unset = UNSET
+    tier: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,11 +42,12 @@ class WalletDepositRequest:
 
         currency = self.currency
 
+        tier_or_unset = UNSET if self.tier is None else self.tier
         tier: None | str | Unset
-        if isinstance(self.tier, Unset):
+        if isinstance(tier_or_unset, Unset):
             tier = UNSET
         else:
-            tier = self.tier
+            tier = tier_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -92,7 +93,7 @@ class WalletDepositRequest:
             transaction_id=transaction_id,
             amount=amount,
             currency=currency,
-            tier=tier,
+            tier=None if isinstance(tier, Unset) else tier,
         )
 
         wallet_deposit_request.additional_properties = d

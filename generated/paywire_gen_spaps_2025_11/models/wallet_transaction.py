@@ -16,49 +16,56 @@ class WalletTransaction:
     """
     Attributes:
         transaction_id (str):
-        status (str | Unset):
-        confirmations (int | Unset):
-        chain_type (str | Unset):
-        amount (float | Unset):
-        currency (str | Unset):
-        balance_added (float | None | Unset):
-        completed_at (None | str | Unset): ISO-8601
+        status (str | None):
+        confirmations (int | None):
+        chain_type (str | None):
+        amount (float | None):
+        currency (str | None):
+        balance_added (float | None):
+        completed_at (None | str): ISO-8601
     """
 
     transaction_id: str
-    status: str | Unset = UNSET
-    confirmations: int | Unset = UNSET
-    chain_type: str | Unset = UNSET
-    amount: float | Unset = UNSET
-    currency: str | Unset = UNSET
-    balance_added: float | None | Unset = UNSET
-    completed_at: None | str | Unset = UNSET
+    status: str | None = None
+    confirmations: int | None = None
+    chain_type: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    balance_added: float | None = None
+    completed_at: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         transaction_id = self.transaction_id
 
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
-        confirmations = self.confirmations
+        confirmations_or_unset = UNSET if self.confirmations is None else self.confirmations
+        confirmations = confirmations_or_unset
 
-        chain_type = self.chain_type
+        chain_type_or_unset = UNSET if self.chain_type is None else self.chain_type
+        chain_type = chain_type_or_unset
 
-        amount = self.amount
+        amount_or_unset = UNSET if self.amount is None else self.amount
+        amount = amount_or_unset
 
-        currency = self.currency
+        currency_or_unset = UNSET if self.currency is None else self.currency
+        currency = currency_or_unset
 
+        balance_added_or_unset = UNSET if self.balance_added is None else self.balance_added
         balance_added: float | None | Unset
-        if isinstance(self.balance_added, Unset):
+        if isinstance(balance_added_or_unset, Unset):
             balance_added = UNSET
         else:
-            balance_added = self.balance_added
+            balance_added = balance_added_or_unset
 
+        completed_at_or_unset = UNSET if self.completed_at is None else self.completed_at
         completed_at: None | str | Unset
-        if isinstance(self.completed_at, Unset):
+        if isinstance(completed_at_or_unset, Unset):
             completed_at = UNSET
         else:
-            completed_at = self.completed_at
+            completed_at = completed_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -119,13 +126,13 @@ class WalletTransaction:
 
         wallet_transaction = cls(
             transaction_id=transaction_id,
-            status=status,
-            confirmations=confirmations,
-            chain_type=chain_type,
-            amount=amount,
-            currency=currency,
-            balance_added=balance_added,
-            completed_at=completed_at,
+            status=None if isinstance(status, Unset) else status,
+            confirmations=None if isinstance(confirmations, Unset) else confirmations,
+            chain_type=None if isinstance(chain_type, Unset) else chain_type,
+            amount=None if isinstance(amount, Unset) else amount,
+            currency=None if isinstance(currency, Unset) else currency,
+            balance_added=None if isinstance(balance_added, Unset) else balance_added,
+            completed_at=None if isinstance(completed_at, Unset) else completed_at,
         )
 
         wallet_transaction.additional_properties = d

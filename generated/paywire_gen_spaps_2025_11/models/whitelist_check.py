@@ -19,20 +19,22 @@ T = TypeVar("T", bound="WhitelistCheck")
 class WhitelistCheck:
     """
     Attributes:
-        entry (WhitelistEntry | Unset):
-        message (str | Unset):
+        entry (WhitelistEntry | None):
+        message (str | None):
     """
 
-    entry: WhitelistEntry | Unset = UNSET
-    message: str | Unset = UNSET
+    entry: WhitelistEntry | None = None
+    message: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        entry_or_unset = UNSET if self.entry is None else self.entry
         entry: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.entry, Unset):
-            entry = self.entry.to_dict()
+        if not isinstance(entry_or_unset, Unset):
+            entry = entry_or_unset.to_dict()
 
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,8 +61,8 @@ class WhitelistCheck:
         message = d.pop("message", UNSET)
 
         whitelist_check = cls(
-            entry=entry,
-            message=message,
+            entry=None if isinstance(entry, Unset) else entry,
+            message=None if isinstance(message, Unset) else message,
         )
 
         whitelist_check.additional_properties = d

@@ -20,17 +20,17 @@ class WhitelistEntry:
     """
     Attributes:
         email (str):
-        application_id (str | Unset):
-        tier (None | str | Unset):
-        bypass_payment (bool | Unset):
-        metadata (Metadata | None | Unset):
+        application_id (str | None):
+        tier (None | str):
+        bypass_payment (bool | None):
+        metadata (Metadata | None):
     """
 
     email: str
-    application_id: str | Unset = UNSET
-    tier: None | str | Unset = UNSET
-    bypass_payment: bool | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
+    application_id: str | None = None
+    tier: None | str = None
+    bypass_payment: bool | None = None
+    metadata: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,23 +38,27 @@ class WhitelistEntry:
 
         email = self.email
 
-        application_id = self.application_id
+        application_id_or_unset = UNSET if self.application_id is None else self.application_id
+        application_id = application_id_or_unset
 
+        tier_or_unset = UNSET if self.tier is None else self.tier
         tier: None | str | Unset
-        if isinstance(self.tier, Unset):
+        if isinstance(tier_or_unset, Unset):
             tier = UNSET
         else:
-            tier = self.tier
+            tier = tier_or_unset
 
-        bypass_payment = self.bypass_payment
+        bypass_payment_or_unset = UNSET if self.bypass_payment is None else self.bypass_payment
+        bypass_payment = bypass_payment_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
+        if isinstance(metadata_or_unset, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
+        elif isinstance(metadata_or_unset, Metadata):
+            metadata = metadata_or_unset.to_dict()
         else:
-            metadata = self.metadata
+            metadata = metadata_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -113,10 +117,10 @@ class WhitelistEntry:
 
         whitelist_entry = cls(
             email=email,
-            application_id=application_id,
-            tier=tier,
-            bypass_payment=bypass_payment,
-            metadata=metadata,
+            application_id=None if isinstance(application_id, Unset) else application_id,
+            tier=None if isinstance(tier, Unset) else tier,
+            bypass_payment=None if isinstance(bypass_payment, Unset) else bypass_payment,
+            metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
         whitelist_entry.additional_properties = d

@@ -20,11 +20,11 @@ class WhitelistList:
     """
     Attributes:
         entries (list[WhitelistEntry]):
-        total (int | Unset):
+        total (int | None):
     """
 
     entries: list[WhitelistEntry]
-    total: int | Unset = UNSET
+    total: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,7 +33,8 @@ class WhitelistList:
             entries_item = entries_item_data.to_dict()
             entries.append(entries_item)
 
-        total = self.total
+        total_or_unset = UNSET if self.total is None else self.total
+        total = total_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,7 +64,7 @@ class WhitelistList:
 
         whitelist_list = cls(
             entries=entries,
-            total=total,
+            total=None if isinstance(total, Unset) else total,
         )
 
         whitelist_list.additional_properties = d

@@ -21,33 +21,33 @@ class AuthUser:
 
     Attributes:
         id (str):
-        email (None | str | Unset):
-        username (None | str | Unset):
-        wallet_address (None | str | Unset):
-        chain (None | str | Unset):
-        wallets (list[str] | None | Unset):
-        tier (None | str | Unset):
-        email_confirmed (bool | None | Unset):
-        phone_number (None | str | Unset):
-        roles (list[str] | None | Unset):
-        permissions (list[str] | None | Unset):
-        is_admin (bool | Unset): camelCase on the wire
-        metadata (Metadata | None | Unset):
+        email (None | str):
+        username (None | str):
+        wallet_address (None | str):
+        chain (None | str):
+        wallets (list[str] | None):
+        tier (None | str):
+        email_confirmed (bool | None):
+        phone_number (None | str):
+        roles (list[str] | None):
+        permissions (list[str] | None):
+        is_admin (bool | None): camelCase on the wire
+        metadata (Metadata | None):
     """
 
     id: str
-    email: None | str | Unset = UNSET
-    username: None | str | Unset = UNSET
-    wallet_address: None | str | Unset = UNSET
-    chain: None | str | Unset = UNSET
-    wallets: list[str] | None | Unset = UNSET
-    tier: None | str | Unset = UNSET
-    email_confirmed: bool | None | Unset = UNSET
-    phone_number: None | str | Unset = UNSET
-    roles: list[str] | None | Unset = UNSET
-    permissions: list[str] | None | Unset = UNSET
-    is_admin: bool | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
+    email: None | str = None
+    username: None | str = None
+    wallet_address: None | str = None
+    chain: None | str = None
+    wallets: list[str] | None = None
+    tier: None | str = None
+    email_confirmed: bool | None = None
+    phone_number: None | str = None
+    roles: list[str] | None = None
+    permissions: list[str] | None = None
+    is_admin: bool | None = None
+    metadata: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,84 +55,96 @@ class AuthUser:
 
         id = self.id
 
+        email_or_unset = UNSET if self.email is None else self.email
         email: None | str | Unset
-        if isinstance(self.email, Unset):
+        if isinstance(email_or_unset, Unset):
             email = UNSET
         else:
-            email = self.email
+            email = email_or_unset
 
+        username_or_unset = UNSET if self.username is None else self.username
         username: None | str | Unset
-        if isinstance(self.username, Unset):
+        if isinstance(username_or_unset, Unset):
             username = UNSET
         else:
-            username = self.username
+            username = username_or_unset
 
+        wallet_address_or_unset = UNSET if self.wallet_address is None else self.wallet_address
         wallet_address: None | str | Unset
-        if isinstance(self.wallet_address, Unset):
+        if isinstance(wallet_address_or_unset, Unset):
             wallet_address = UNSET
         else:
-            wallet_address = self.wallet_address
+            wallet_address = wallet_address_or_unset
 
+        chain_or_unset = UNSET if self.chain is None else self.chain
         chain: None | str | Unset
-        if isinstance(self.chain, Unset):
+        if isinstance(chain_or_unset, Unset):
             chain = UNSET
         else:
-            chain = self.chain
+            chain = chain_or_unset
 
+        wallets_or_unset = UNSET if self.wallets is None else self.wallets
         wallets: list[str] | None | Unset
-        if isinstance(self.wallets, Unset):
+        if isinstance(wallets_or_unset, Unset):
             wallets = UNSET
-        elif isinstance(self.wallets, list):
-            wallets = self.wallets
+        elif isinstance(wallets_or_unset, list):
+            wallets = wallets_or_unset
 
         else:
-            wallets = self.wallets
+            wallets = wallets_or_unset
 
+        tier_or_unset = UNSET if self.tier is None else self.tier
         tier: None | str | Unset
-        if isinstance(self.tier, Unset):
+        if isinstance(tier_or_unset, Unset):
             tier = UNSET
         else:
-            tier = self.tier
+            tier = tier_or_unset
 
+        email_confirmed_or_unset = UNSET if self.email_confirmed is None else self.email_confirmed
         email_confirmed: bool | None | Unset
-        if isinstance(self.email_confirmed, Unset):
+        if isinstance(email_confirmed_or_unset, Unset):
             email_confirmed = UNSET
         else:
-            email_confirmed = self.email_confirmed
+            email_confirmed = email_confirmed_or_unset
 
+        phone_number_or_unset = UNSET if self.phone_number is None else self.phone_number
         phone_number: None | str | Unset
-        if isinstance(self.phone_number, Unset):
+        if isinstance(phone_number_or_unset, Unset):
             phone_number = UNSET
         else:
-            phone_number = self.phone_number
+            phone_number = phone_number_or_unset
 
+        roles_or_unset = UNSET if self.roles is None else self.roles
         roles: list[str] | None | Unset
-        if isinstance(self.roles, Unset):
+        if isinstance(roles_or_unset, Unset):
             roles = UNSET
-        elif isinstance(self.roles, list):
-            roles = self.roles
+        elif isinstance(roles_or_unset, list):
+            roles = roles_or_unset
 
         else:
-            roles = self.roles
+            roles = roles_or_unset
 
+        permissions_or_unset = UNSET if self.permissions is None else self.permissions
         permissions: list[str] | None | Unset
-        if isinstance(self.permissions, Unset):
+        if isinstance(permissions_or_unset, Unset):
             permissions = UNSET
-        elif isinstance(self.permissions, list):
-            permissions = self.permissions
+        elif isinstance(permissions_or_unset, list):
+            permissions = permissions_or_unset
 
         else:
-            permissions = self.permissions
+            permissions = permissions_or_unset
 
-        is_admin = self.is_admin
+        is_admin_or_unset = UNSET if self.is_admin is None else self.is_admin
+        is_admin = is_admin_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
+        if isinstance(metadata_or_unset, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
+        elif isinstance(metadata_or_unset, Metadata):
+            metadata = metadata_or_unset.to_dict()
         else:
-            metadata = self.metadata
+            metadata = metadata_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -310,18 +322,18 @@ class AuthUser:
 
         auth_user = cls(
             id=id,
-            email=email,
-            username=username,
-            wallet_address=wallet_address,
-            chain=chain,
-            wallets=wallets,
-            tier=tier,
-            email_confirmed=email_confirmed,
-            phone_number=phone_number,
-            roles=roles,
-            permissions=permissions,
-            is_admin=is_admin,
-            metadata=metadata,
+            email=None if isinstance(email, Unset) else email,
+            username=None if isinstance(username, Unset) else username,
+            wallet_address=None if isinstance(wallet_address, Unset) else wallet_address,
+            chain=None if isinstance(chain, Unset) else chain,
+            wallets=None if isinstance(wallets, Unset) else wallets,
+            tier=None if isinstance(tier, Unset) else tier,
+            email_confirmed=None if isinstance(email_confirmed, Unset) else email_confirmed,
+            phone_number=None if isinstance(phone_number, Unset) else phone_number,
+            roles=None if isinstance(roles, Unset) else roles,
+            permissions=None if isinstance(permissions, Unset) else permissions,
+            is_admin=None if isinstance(is_admin, Unset) else is_admin,
+            metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
         auth_user.additional_properties = d

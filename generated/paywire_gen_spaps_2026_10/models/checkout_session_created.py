@@ -17,34 +17,39 @@ class CheckoutSessionCreated:
     least one pair
 
         Attributes:
-            session_id (str | Unset):
-            checkout_url (str | Unset):
-            id (str | Unset):
-            url (str | Unset):
-            expires_at (int | None | str | Unset): unix seconds or ISO-8601 (not stated)
+            session_id (str | None):
+            checkout_url (str | None):
+            id (str | None):
+            url (str | None):
+            expires_at (int | None | str): unix seconds or ISO-8601 (not stated)
     """
 
-    session_id: str | Unset = UNSET
-    checkout_url: str | Unset = UNSET
-    id: str | Unset = UNSET
-    url: str | Unset = UNSET
-    expires_at: int | None | str | Unset = UNSET
+    session_id: str | None = None
+    checkout_url: str | None = None
+    id: str | None = None
+    url: str | None = None
+    expires_at: int | None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        session_id = self.session_id
+        session_id_or_unset = UNSET if self.session_id is None else self.session_id
+        session_id = session_id_or_unset
 
-        checkout_url = self.checkout_url
+        checkout_url_or_unset = UNSET if self.checkout_url is None else self.checkout_url
+        checkout_url = checkout_url_or_unset
 
-        id = self.id
+        id_or_unset = UNSET if self.id is None else self.id
+        id = id_or_unset
 
-        url = self.url
+        url_or_unset = UNSET if self.url is None else self.url
+        url = url_or_unset
 
+        expires_at_or_unset = UNSET if self.expires_at is None else self.expires_at
         expires_at: int | None | str | Unset
-        if isinstance(self.expires_at, Unset):
+        if isinstance(expires_at_or_unset, Unset):
             expires_at = UNSET
         else:
-            expires_at = self.expires_at
+            expires_at = expires_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -83,11 +88,11 @@ class CheckoutSessionCreated:
         expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 
         checkout_session_created = cls(
-            session_id=session_id,
-            checkout_url=checkout_url,
-            id=id,
-            url=url,
-            expires_at=expires_at,
+            session_id=None if isinstance(session_id, Unset) else session_id,
+            checkout_url=None if isinstance(checkout_url, Unset) else checkout_url,
+            id=None if isinstance(id, Unset) else id,
+            url=None if isinstance(url, Unset) else url,
+            expires_at=None if isinstance(expires_at, Unset) else expires_at,
         )
 
         checkout_session_created.additional_properties = d

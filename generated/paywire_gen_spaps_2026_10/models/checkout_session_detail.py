@@ -20,33 +20,33 @@ class CheckoutSessionDetail:
     """
     Attributes:
         id (str):
-        status (str | Unset):
-        payment_status (str | Unset):
-        customer_email (None | str | Unset):
-        amount_total (int | None | Unset): minor units
-        currency (None | str | Unset):
-        success_url (None | str | Unset):
-        cancel_url (None | str | Unset):
-        client_reference_id (None | str | Unset):
-        metadata (Metadata | None | Unset):
-        payment_intent (None | str | Unset):
-        subscription (None | str | Unset):
-        expires_at (int | None | Unset): unix seconds
+        status (str | None):
+        payment_status (str | None):
+        customer_email (None | str):
+        amount_total (int | None): minor units
+        currency (None | str):
+        success_url (None | str):
+        cancel_url (None | str):
+        client_reference_id (None | str):
+        metadata (Metadata | None):
+        payment_intent (None | str):
+        subscription (None | str):
+        expires_at (int | None): unix seconds
     """
 
     id: str
-    status: str | Unset = UNSET
-    payment_status: str | Unset = UNSET
-    customer_email: None | str | Unset = UNSET
-    amount_total: int | None | Unset = UNSET
-    currency: None | str | Unset = UNSET
-    success_url: None | str | Unset = UNSET
-    cancel_url: None | str | Unset = UNSET
-    client_reference_id: None | str | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
-    payment_intent: None | str | Unset = UNSET
-    subscription: None | str | Unset = UNSET
-    expires_at: int | None | Unset = UNSET
+    status: str | None = None
+    payment_status: str | None = None
+    customer_email: None | str = None
+    amount_total: int | None = None
+    currency: None | str = None
+    success_url: None | str = None
+    cancel_url: None | str = None
+    client_reference_id: None | str = None
+    metadata: Metadata | None = None
+    payment_intent: None | str = None
+    subscription: None | str = None
+    expires_at: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,71 +54,83 @@ class CheckoutSessionDetail:
 
         id = self.id
 
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
-        payment_status = self.payment_status
+        payment_status_or_unset = UNSET if self.payment_status is None else self.payment_status
+        payment_status = payment_status_or_unset
 
+        customer_email_or_unset = UNSET if self.customer_email is None else self.customer_email
         customer_email: None | str | Unset
-        if isinstance(self.customer_email, Unset):
+        if isinstance(customer_email_or_unset, Unset):
             customer_email = UNSET
         else:
-            customer_email = self.customer_email
+            customer_email = customer_email_or_unset
 
+        amount_total_or_unset = UNSET if self.amount_total is None else self.amount_total
         amount_total: int | None | Unset
-        if isinstance(self.amount_total, Unset):
+        if isinstance(amount_total_or_unset, Unset):
             amount_total = UNSET
         else:
-            amount_total = self.amount_total
+            amount_total = amount_total_or_unset
 
+        currency_or_unset = UNSET if self.currency is None else self.currency
         currency: None | str | Unset
-        if isinstance(self.currency, Unset):
+        if isinstance(currency_or_unset, Unset):
             currency = UNSET
         else:
-            currency = self.currency
+            currency = currency_or_unset
 
+        success_url_or_unset = UNSET if self.success_url is None else self.success_url
         success_url: None | str | Unset
-        if isinstance(self.success_url, Unset):
+        if isinstance(success_url_or_unset, Unset):
             success_url = UNSET
         else:
-            success_url = self.success_url
+            success_url = success_url_or_unset
 
+        cancel_url_or_unset = UNSET if self.cancel_url is None else self.cancel_url
         cancel_url: None | str | Unset
-        if isinstance(self.cancel_url, Unset):
+        if isinstance(cancel_url_or_unset, Unset):
             cancel_url = UNSET
         else:
-            cancel_url = self.cancel_url
+            cancel_url = cancel_url_or_unset
 
+        client_reference_id_or_unset = UNSET if self.client_reference_id is None else self.client_reference_id
         client_reference_id: None | str | Unset
-        if isinstance(self.client_reference_id, Unset):
+        if isinstance(client_reference_id_or_unset, Unset):
             client_reference_id = UNSET
         else:
-            client_reference_id = self.client_reference_id
+            client_reference_id = client_reference_id_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
+        if isinstance(metadata_or_unset, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
+        elif isinstance(metadata_or_unset, Metadata):
+            metadata = metadata_or_unset.to_dict()
         else:
-            metadata = self.metadata
+            metadata = metadata_or_unset
 
+        payment_intent_or_unset = UNSET if self.payment_intent is None else self.payment_intent
         payment_intent: None | str | Unset
-        if isinstance(self.payment_intent, Unset):
+        if isinstance(payment_intent_or_unset, Unset):
             payment_intent = UNSET
         else:
-            payment_intent = self.payment_intent
+            payment_intent = payment_intent_or_unset
 
+        subscription_or_unset = UNSET if self.subscription is None else self.subscription
         subscription: None | str | Unset
-        if isinstance(self.subscription, Unset):
+        if isinstance(subscription_or_unset, Unset):
             subscription = UNSET
         else:
-            subscription = self.subscription
+            subscription = subscription_or_unset
 
+        expires_at_or_unset = UNSET if self.expires_at is None else self.expires_at
         expires_at: int | None | Unset
-        if isinstance(self.expires_at, Unset):
+        if isinstance(expires_at_or_unset, Unset):
             expires_at = UNSET
         else:
-            expires_at = self.expires_at
+            expires_at = expires_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -265,18 +277,18 @@ class CheckoutSessionDetail:
 
         checkout_session_detail = cls(
             id=id,
-            status=status,
-            payment_status=payment_status,
-            customer_email=customer_email,
-            amount_total=amount_total,
-            currency=currency,
-            success_url=success_url,
-            cancel_url=cancel_url,
-            client_reference_id=client_reference_id,
-            metadata=metadata,
-            payment_intent=payment_intent,
-            subscription=subscription,
-            expires_at=expires_at,
+            status=None if isinstance(status, Unset) else status,
+            payment_status=None if isinstance(payment_status, Unset) else payment_status,
+            customer_email=None if isinstance(customer_email, Unset) else customer_email,
+            amount_total=None if isinstance(amount_total, Unset) else amount_total,
+            currency=None if isinstance(currency, Unset) else currency,
+            success_url=None if isinstance(success_url, Unset) else success_url,
+            cancel_url=None if isinstance(cancel_url, Unset) else cancel_url,
+            client_reference_id=None if isinstance(client_reference_id, Unset) else client_reference_id,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            payment_intent=None if isinstance(payment_intent, Unset) else payment_intent,
+            subscription=None if isinstance(subscription, Unset) else subscription,
+            expires_at=None if isinstance(expires_at, Unset) else expires_at,
         )
 
         checkout_session_detail.additional_properties = d

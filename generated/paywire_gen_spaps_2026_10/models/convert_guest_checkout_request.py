@@ -17,14 +17,14 @@ class ConvertGuestCheckoutRequest:
     Attributes:
         session_id (str):
         email (str):
-        password (str | Unset):
-        send_magic_link (bool | Unset):
+        password (str | None):
+        send_magic_link (bool | None):
     """
 
     session_id: str
     email: str
-    password: str | Unset = UNSET
-    send_magic_link: bool | Unset = UNSET
+    password: str | None = None
+    send_magic_link: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,9 +32,11 @@ class ConvertGuestCheckoutRequest:
 
         email = self.email
 
-        password = self.password
+        password_or_unset = UNSET if self.password is None else self.password
+        password = password_or_unset
 
-        send_magic_link = self.send_magic_link
+        send_magic_link_or_unset = UNSET if self.send_magic_link is None else self.send_magic_link
+        send_magic_link = send_magic_link_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,8 +67,8 @@ class ConvertGuestCheckoutRequest:
         convert_guest_checkout_request = cls(
             session_id=session_id,
             email=email,
-            password=password,
-            send_magic_link=send_magic_link,
+            password=None if isinstance(password, Unset) else password,
+            send_magic_link=None if isinstance(send_magic_link, Unset) else send_magic_link,
         )
 
         convert_guest_checkout_request.additional_properties = d

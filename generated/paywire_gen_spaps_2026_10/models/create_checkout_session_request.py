@@ -25,13 +25,13 @@ class CreateCheckoutSessionRequest:
         mode (CreateCheckoutSessionRequestMode):
         success_url (str):
         cancel_url (str):
-        metadata (Metadata | Unset): free-form JSON object
-        customer_email (str | Unset): defaults to the user's email
-        client_reference_id (str | Unset):
-        allow_promotion_codes (bool | Unset):
-        trial_period_days (int | Unset): subscription mode only
-        require_legal_consent (bool | Unset):
-        legal_consent_text (str | Unset): plain text; server default "I agree to the Terms of Service and Privacy
+        metadata (Metadata | None): free-form JSON object
+        customer_email (str | None): defaults to the user's email
+        client_reference_id (str | None):
+        allow_promotion_codes (bool | None):
+        trial_period_days (int | None): subscription mode only
+        require_legal_consent (bool | None):
+        legal_consent_text (str | None): plain text; server default "I agree to the Terms of Service and Privacy
             Policy."
     """
 
@@ -39,13 +39,13 @@ class CreateCheckoutSessionRequest:
     mode: CreateCheckoutSessionRequestMode
     success_url: str
     cancel_url: str
-    metadata: Metadata | Unset = UNSET
-    customer_email: str | Unset = UNSET
-    client_reference_id: str | Unset = UNSET
-    allow_promotion_codes: bool | Unset = UNSET
-    trial_period_days: int | Unset = UNSET
-    require_legal_consent: bool | Unset = UNSET
-    legal_consent_text: str | Unset = UNSET
+    metadata: Metadata | None = None
+    customer_email: str | None = None
+    client_reference_id: str | None = None
+    allow_promotion_codes: bool | None = None
+    trial_period_days: int | None = None
+    require_legal_consent: bool | None = None
+    legal_consent_text: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,21 +60,28 @@ class CreateCheckoutSessionRequest:
 
         cancel_url = self.cancel_url
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
-        customer_email = self.customer_email
+        customer_email_or_unset = UNSET if self.customer_email is None else self.customer_email
+        customer_email = customer_email_or_unset
 
-        client_reference_id = self.client_reference_id
+        client_reference_id_or_unset = UNSET if self.client_reference_id is None else self.client_reference_id
+        client_reference_id = client_reference_id_or_unset
 
-        allow_promotion_codes = self.allow_promotion_codes
+        allow_promotion_codes_or_unset = UNSET if self.allow_promotion_codes is None else self.allow_promotion_codes
+        allow_promotion_codes = allow_promotion_codes_or_unset
 
-        trial_period_days = self.trial_period_days
+        trial_period_days_or_unset = UNSET if self.trial_period_days is None else self.trial_period_days
+        trial_period_days = trial_period_days_or_unset
 
-        require_legal_consent = self.require_legal_consent
+        require_legal_consent_or_unset = UNSET if self.require_legal_consent is None else self.require_legal_consent
+        require_legal_consent = require_legal_consent_or_unset
 
-        legal_consent_text = self.legal_consent_text
+        legal_consent_text_or_unset = UNSET if self.legal_consent_text is None else self.legal_consent_text
+        legal_consent_text = legal_consent_text_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -146,13 +153,13 @@ class CreateCheckoutSessionRequest:
             mode=mode,
             success_url=success_url,
             cancel_url=cancel_url,
-            metadata=metadata,
-            customer_email=customer_email,
-            client_reference_id=client_reference_id,
-            allow_promotion_codes=allow_promotion_codes,
-            trial_period_days=trial_period_days,
-            require_legal_consent=require_legal_consent,
-            legal_consent_text=legal_consent_text,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            customer_email=None if isinstance(customer_email, Unset) else customer_email,
+            client_reference_id=None if isinstance(client_reference_id, Unset) else client_reference_id,
+            allow_promotion_codes=None if isinstance(allow_promotion_codes, Unset) else allow_promotion_codes,
+            trial_period_days=None if isinstance(trial_period_days, Unset) else trial_period_days,
+            require_legal_consent=None if isinstance(require_legal_consent, Unset) else require_legal_consent,
+            legal_consent_text=None if isinstance(legal_consent_text, Unset) else legal_consent_text,
         )
 
         create_checkout_session_request.additional_properties = d

@@ -22,15 +22,15 @@ class CreateSecureMessageRequest:
         patient_id (str): SPAPS user id of the patient
         practitioner_id (str): SPAPS user id of the practitioner
         content (str):
-        metadata (Metadata | Unset): free-form JSON object
-        client_message_id (str | Unset): idempotency token for resends
+        metadata (Metadata | None): free-form JSON object
+        client_message_id (str | None): idempotency token for resends
     """
 
     patient_id: str
     practitioner_id: str
     content: str
-    metadata: Metadata | Unset = UNSET
-    client_message_id: str | Unset = UNSET
+    metadata: Metadata | None = None
+    client_message_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         patient_id = self.patient_id
@@ -39,11 +39,13 @@ class CreateSecureMessageRequest:
 
         content = self.content
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
-        client_message_id = self.client_message_id
+        client_message_id_or_unset = UNSET if self.client_message_id is None else self.client_message_id
+        client_message_id = client_message_id_or_unset
 
         field_dict: dict[str, Any] = {}
 
@@ -85,8 +87,8 @@ class CreateSecureMessageRequest:
             patient_id=patient_id,
             practitioner_id=practitioner_id,
             content=content,
-            metadata=metadata,
-            client_message_id=client_message_id,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            client_message_id=None if isinstance(client_message_id, Unset) else client_message_id,
         )
 
         return create_secure_message_request

@@ -21,65 +21,71 @@ class CurrentUser:
     """
     Attributes:
         id (str):
-        username (None | str | Unset):
-        email (None | str | Unset):
-        phone_number (None | str | Unset):
-        wallets (list[UserWallet] | None | Unset): null for a walletless provider profile (same as empty)
-        tier (None | str | Unset):
-        metadata (Metadata | Unset): free-form JSON object
+        username (None | str):
+        email (None | str):
+        phone_number (None | str):
+        wallets (list[UserWallet] | None): null for a walletless provider profile (same as empty)
+        tier (None | str):
+        metadata (Metadata | None): free-form JSON object
     """
 
     id: str
-    username: None | str | Unset = UNSET
-    email: None | str | Unset = UNSET
-    phone_number: None | str | Unset = UNSET
-    wallets: list[UserWallet] | None | Unset = UNSET
-    tier: None | str | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    username: None | str = None
+    email: None | str = None
+    phone_number: None | str = None
+    wallets: list[UserWallet] | None = None
+    tier: None | str = None
+    metadata: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
+        username_or_unset = UNSET if self.username is None else self.username
         username: None | str | Unset
-        if isinstance(self.username, Unset):
+        if isinstance(username_or_unset, Unset):
             username = UNSET
         else:
-            username = self.username
+            username = username_or_unset
 
+        email_or_unset = UNSET if self.email is None else self.email
         email: None | str | Unset
-        if isinstance(self.email, Unset):
+        if isinstance(email_or_unset, Unset):
             email = UNSET
         else:
-            email = self.email
+            email = email_or_unset
 
+        phone_number_or_unset = UNSET if self.phone_number is None else self.phone_number
         phone_number: None | str | Unset
-        if isinstance(self.phone_number, Unset):
+        if isinstance(phone_number_or_unset, Unset):
             phone_number = UNSET
         else:
-            phone_number = self.phone_number
+            phone_number = phone_number_or_unset
 
+        wallets_or_unset = UNSET if self.wallets is None else self.wallets
         wallets: list[dict[str, Any]] | None | Unset
-        if isinstance(self.wallets, Unset):
+        if isinstance(wallets_or_unset, Unset):
             wallets = UNSET
-        elif isinstance(self.wallets, list):
+        elif isinstance(wallets_or_unset, list):
             wallets = []
-            for wallets_type_0_item_data in self.wallets:
+            for wallets_type_0_item_data in wallets_or_unset:
                 wallets_type_0_item = wallets_type_0_item_data.to_dict()
                 wallets.append(wallets_type_0_item)
 
         else:
-            wallets = self.wallets
+            wallets = wallets_or_unset
 
+        tier_or_unset = UNSET if self.tier is None else self.tier
         tier: None | str | Unset
-        if isinstance(self.tier, Unset):
+        if isinstance(tier_or_unset, Unset):
             tier = UNSET
         else:
-            tier = self.tier
+            tier = tier_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -178,12 +184,12 @@ class CurrentUser:
 
         current_user = cls(
             id=id,
-            username=username,
-            email=email,
-            phone_number=phone_number,
-            wallets=wallets,
-            tier=tier,
-            metadata=metadata,
+            username=None if isinstance(username, Unset) else username,
+            email=None if isinstance(email, Unset) else email,
+            phone_number=None if isinstance(phone_number, Unset) else phone_number,
+            wallets=None if isinstance(wallets, Unset) else wallets,
+            tier=None if isinstance(tier, Unset) else tier,
+            metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
         current_user.additional_properties = d

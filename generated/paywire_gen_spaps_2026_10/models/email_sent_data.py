@@ -15,18 +15,20 @@ T = TypeVar("T", bound="EmailSentData")
 class EmailSentData:
     """
     Attributes:
-        email (str | Unset):
-        sent_at (str | Unset): ISO-8601
+        email (str | None):
+        sent_at (str | None): ISO-8601
     """
 
-    email: str | Unset = UNSET
-    sent_at: str | Unset = UNSET
+    email: str | None = None
+    sent_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        email = self.email
+        email_or_unset = UNSET if self.email is None else self.email
+        email = email_or_unset
 
-        sent_at = self.sent_at
+        sent_at_or_unset = UNSET if self.sent_at is None else self.sent_at
+        sent_at = sent_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,8 +48,8 @@ class EmailSentData:
         sent_at = d.pop("sent_at", UNSET)
 
         email_sent_data = cls(
-            email=email,
-            sent_at=sent_at,
+            email=None if isinstance(email, Unset) else email,
+            sent_at=None if isinstance(sent_at, Unset) else sent_at,
         )
 
         email_sent_data.additional_properties = d

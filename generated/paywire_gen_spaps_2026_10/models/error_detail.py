@@ -17,12 +17,12 @@ class ErrorDetail:
     Attributes:
         code (str): UPPER_SNAKE error code
         message (str):
-        details (Any | Unset): extra detail, usually an object (untyped on purpose)
+        details (Any | None): extra detail, usually an object (untyped on purpose)
     """
 
     code: str
     message: str
-    details: Any | Unset = UNSET
+    details: Any | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,7 +30,8 @@ class ErrorDetail:
 
         message = self.message
 
-        details = self.details
+        details_or_unset = UNSET if self.details is None else self.details
+        details = details_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,7 +58,7 @@ class ErrorDetail:
         error_detail = cls(
             code=code,
             message=message,
-            details=details,
+            details=None if isinstance(details, Unset) else details,
         )
 
         error_detail.additional_properties = d

@@ -16,17 +16,18 @@ class LineItem:
     """
     Attributes:
         price_id (str):
-        quantity (int | Unset):  Default: 1.
+        quantity (int | None):
     """
 
     price_id: str
-    quantity: int | Unset = 1
+    quantity: int | None = 1
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         price_id = self.price_id
 
-        quantity = self.quantity
+        quantity_or_unset = UNSET if self.quantity is None else self.quantity
+        quantity = quantity_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,7 +50,7 @@ class LineItem:
 
         line_item = cls(
             price_id=price_id,
-            quantity=quantity,
+            quantity=None if isinstance(quantity, Unset) else quantity,
         )
 
         line_item.additional_properties = d

@@ -16,17 +16,18 @@ class MagicLinkRequest:
     """
     Attributes:
         email (str):
-        confirm_url (str | Unset): landing page the emailed link points at (the server's default otherwise)
+        confirm_url (str | None): landing page the emailed link points at (the server's default otherwise)
     """
 
     email: str
-    confirm_url: str | Unset = UNSET
+    confirm_url: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email
 
-        confirm_url = self.confirm_url
+        confirm_url_or_unset = UNSET if self.confirm_url is None else self.confirm_url
+        confirm_url = confirm_url_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,7 +50,7 @@ class MagicLinkRequest:
 
         magic_link_request = cls(
             email=email,
-            confirm_url=confirm_url,
+            confirm_url=None if isinstance(confirm_url, Unset) else confirm_url,
         )
 
         magic_link_request.additional_properties = d

@@ -23,12 +23,12 @@ class MagicLinkSignIn:
     Attributes:
         user (AuthUser): user as returned with tokens (login, wallet sign-in, register, magic link)
         tokens (AuthTokens): token set (register and magic-link results; `token_type` may be absent, meaning Bearer)
-        message (str | Unset):
+        message (str | None):
     """
 
     user: AuthUser
     tokens: AuthTokens
-    message: str | Unset = UNSET
+    message: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,7 +36,8 @@ class MagicLinkSignIn:
 
         tokens = self.tokens.to_dict()
 
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -66,7 +67,7 @@ class MagicLinkSignIn:
         magic_link_sign_in = cls(
             user=user,
             tokens=tokens,
-            message=message,
+            message=None if isinstance(message, Unset) else message,
         )
 
         magic_link_sign_in.additional_properties = d

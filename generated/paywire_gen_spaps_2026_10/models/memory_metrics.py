@@ -15,14 +15,15 @@ T = TypeVar("T", bound="MemoryMetrics")
 class MemoryMetrics:
     """
     Attributes:
-        rss_mb (float | Unset):
+        rss_mb (float | None):
     """
 
-    rss_mb: float | Unset = UNSET
+    rss_mb: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        rss_mb = self.rss_mb
+        rss_mb_or_unset = UNSET if self.rss_mb is None else self.rss_mb
+        rss_mb = rss_mb_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -38,7 +39,7 @@ class MemoryMetrics:
         rss_mb = d.pop("rss_mb", UNSET)
 
         memory_metrics = cls(
-            rss_mb=rss_mb,
+            rss_mb=None if isinstance(rss_mb, Unset) else rss_mb,
         )
 
         memory_metrics.additional_properties = d

@@ -21,31 +21,35 @@ class MessageResponse:
 
     Attributes:
         success (bool):
-        message (str | Unset):
-        request_id (str | Unset):
-        timestamp (str | Unset): ISO-8601
-        data (MessageData | Unset):
+        message (str | None):
+        request_id (str | None):
+        timestamp (str | None): ISO-8601
+        data (MessageData | None):
     """
 
     success: bool
-    message: str | Unset = UNSET
-    request_id: str | Unset = UNSET
-    timestamp: str | Unset = UNSET
-    data: MessageData | Unset = UNSET
+    message: str | None = None
+    request_id: str | None = None
+    timestamp: str | None = None
+    data: MessageData | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success
 
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
-        request_id = self.request_id
+        request_id_or_unset = UNSET if self.request_id is None else self.request_id
+        request_id = request_id_or_unset
 
-        timestamp = self.timestamp
+        timestamp_or_unset = UNSET if self.timestamp is None else self.timestamp
+        timestamp = timestamp_or_unset
 
+        data_or_unset = UNSET if self.data is None else self.data
         data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = self.data.to_dict()
+        if not isinstance(data_or_unset, Unset):
+            data = data_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -87,10 +91,10 @@ class MessageResponse:
 
         message_response = cls(
             success=success,
-            message=message,
-            request_id=request_id,
-            timestamp=timestamp,
-            data=data,
+            message=None if isinstance(message, Unset) else message,
+            request_id=None if isinstance(request_id, Unset) else request_id,
+            timestamp=None if isinstance(timestamp, Unset) else timestamp,
+            data=None if isinstance(data, Unset) else data,
         )
 
         message_response.additional_properties = d

@@ -18,16 +18,16 @@ class MfaChallenge:
     Attributes:
         mfa_required (bool): always true
         challenge_id (str):
-        challenge (str | Unset): opaque challenge value
-        expires_at (str | Unset): ISO-8601
-        methods (list[str] | Unset):
+        challenge (str | None): opaque challenge value
+        expires_at (str | None): ISO-8601
+        methods (list[str] | None):
     """
 
     mfa_required: bool
     challenge_id: str
-    challenge: str | Unset = UNSET
-    expires_at: str | Unset = UNSET
-    methods: list[str] | Unset = UNSET
+    challenge: str | None = None
+    expires_at: str | None = None
+    methods: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,13 +35,16 @@ class MfaChallenge:
 
         challenge_id = self.challenge_id
 
-        challenge = self.challenge
+        challenge_or_unset = UNSET if self.challenge is None else self.challenge
+        challenge = challenge_or_unset
 
-        expires_at = self.expires_at
+        expires_at_or_unset = UNSET if self.expires_at is None else self.expires_at
+        expires_at = expires_at_or_unset
 
+        methods_or_unset = UNSET if self.methods is None else self.methods
         methods: list[str] | Unset = UNSET
-        if not isinstance(self.methods, Unset):
-            methods = self.methods
+        if not isinstance(methods_or_unset, Unset):
+            methods = methods_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -76,9 +79,9 @@ class MfaChallenge:
         mfa_challenge = cls(
             mfa_required=mfa_required,
             challenge_id=challenge_id,
-            challenge=challenge,
-            expires_at=expires_at,
-            methods=methods,
+            challenge=None if isinstance(challenge, Unset) else challenge,
+            expires_at=None if isinstance(expires_at, Unset) else expires_at,
+            methods=None if isinstance(methods, Unset) else methods,
         )
 
         mfa_challenge.additional_properties = d

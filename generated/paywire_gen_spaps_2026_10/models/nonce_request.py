@@ -17,20 +17,21 @@ class NonceRequest:
     """
     Attributes:
         wallet_address (str):
-        chain_type (NonceRequestChainType | Unset): the chain; inferred from the address when absent (`0x` + 40 hex =
+        chain_type (NonceRequestChainType | None): the chain; inferred from the address when absent (`0x` + 40 hex =
             ethereum, else solana)
     """
 
     wallet_address: str
-    chain_type: NonceRequestChainType | Unset = UNSET
+    chain_type: NonceRequestChainType | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         wallet_address = self.wallet_address
 
+        chain_type_or_unset = UNSET if self.chain_type is None else self.chain_type
         chain_type: str | Unset = UNSET
-        if not isinstance(self.chain_type, Unset):
-            chain_type = self.chain_type.value
+        if not isinstance(chain_type_or_unset, Unset):
+            chain_type = chain_type_or_unset.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -58,7 +59,7 @@ class NonceRequest:
 
         nonce_request = cls(
             wallet_address=wallet_address,
-            chain_type=chain_type,
+            chain_type=None if isinstance(chain_type, Unset) else chain_type,
         )
 
         nonce_request.additional_properties = d

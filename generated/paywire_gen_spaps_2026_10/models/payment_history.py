@@ -20,13 +20,13 @@ class PaymentHistory:
     """
     Attributes:
         payments (list[PaymentRecord]):
-        has_more (bool | Unset):
-        total_count (int | Unset):
+        has_more (bool | None):
+        total_count (int | None):
     """
 
     payments: list[PaymentRecord]
-    has_more: bool | Unset = UNSET
-    total_count: int | Unset = UNSET
+    has_more: bool | None = None
+    total_count: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,9 +35,11 @@ class PaymentHistory:
             payments_item = payments_item_data.to_dict()
             payments.append(payments_item)
 
-        has_more = self.has_more
+        has_more_or_unset = UNSET if self.has_more is None else self.has_more
+        has_more = has_more_or_unset
 
-        total_count = self.total_count
+        total_count_or_unset = UNSET if self.total_count is None else self.total_count
+        total_count = total_count_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -71,8 +73,8 @@ class PaymentHistory:
 
         payment_history = cls(
             payments=payments,
-            has_more=has_more,
-            total_count=total_count,
+            has_more=None if isinstance(has_more, Unset) else has_more,
+            total_count=None if isinstance(total_count, Unset) else total_count,
         )
 
         payment_history.additional_properties = d

@@ -27,10 +27,10 @@ class RecordUsageRequest:
         resource_type (UsageResourceType): request side only (house rule 2); responses use a plain string
         dimensions (Dimensions): dimension name → amount, e.g. `{"calls": 1}` or `{"input_tokens": 812, "output_tokens":
             140}`
-        resource_id (str | Unset):
-        subject_user_id (str | Unset):
-        metadata (Metadata | Unset): free-form JSON object
-        occurred_at (str | Unset): ISO-8601 time the usage happened (default now)
+        resource_id (str | None):
+        subject_user_id (str | None):
+        metadata (Metadata | None): free-form JSON object
+        occurred_at (str | None): ISO-8601 time the usage happened (default now)
     """
 
     authorization_ref: str
@@ -38,10 +38,10 @@ class RecordUsageRequest:
     feature_key: str
     resource_type: UsageResourceType
     dimensions: Dimensions
-    resource_id: str | Unset = UNSET
-    subject_user_id: str | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
-    occurred_at: str | Unset = UNSET
+    resource_id: str | None = None
+    subject_user_id: str | None = None
+    metadata: Metadata | None = None
+    occurred_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,15 +55,19 @@ class RecordUsageRequest:
 
         dimensions = self.dimensions.to_dict()
 
-        resource_id = self.resource_id
+        resource_id_or_unset = UNSET if self.resource_id is None else self.resource_id
+        resource_id = resource_id_or_unset
 
-        subject_user_id = self.subject_user_id
+        subject_user_id_or_unset = UNSET if self.subject_user_id is None else self.subject_user_id
+        subject_user_id = subject_user_id_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
-        occurred_at = self.occurred_at
+        occurred_at_or_unset = UNSET if self.occurred_at is None else self.occurred_at
+        occurred_at = occurred_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -122,10 +126,10 @@ class RecordUsageRequest:
             feature_key=feature_key,
             resource_type=resource_type,
             dimensions=dimensions,
-            resource_id=resource_id,
-            subject_user_id=subject_user_id,
-            metadata=metadata,
-            occurred_at=occurred_at,
+            resource_id=None if isinstance(resource_id, Unset) else resource_id,
+            subject_user_id=None if isinstance(subject_user_id, Unset) else subject_user_id,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            occurred_at=None if isinstance(occurred_at, Unset) else occurred_at,
         )
 
         record_usage_request.additional_properties = d

@@ -17,18 +17,18 @@ class RegisterRequest:
     Attributes:
         email (str):
         password (str):
-        username (None | str | Unset):
-        phone_number (None | str | Unset):
-        ref (str | Unset): referral code the user arrived with
-        referral_click_id (str | Unset): id of the tracked referral click
+        username (None | str):
+        phone_number (None | str):
+        ref (str | None): referral code the user arrived with
+        referral_click_id (str | None): id of the tracked referral click
     """
 
     email: str
     password: str
-    username: None | str | Unset = UNSET
-    phone_number: None | str | Unset = UNSET
-    ref: str | Unset = UNSET
-    referral_click_id: str | Unset = UNSET
+    username: None | str = None
+    phone_number: None | str = None
+    ref: str | None = None
+    referral_click_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,21 +36,25 @@ class RegisterRequest:
 
         password = self.password
 
+        username_or_unset = UNSET if self.username is None else self.username
         username: None | str | Unset
-        if isinstance(self.username, Unset):
+        if isinstance(username_or_unset, Unset):
             username = UNSET
         else:
-            username = self.username
+            username = username_or_unset
 
+        phone_number_or_unset = UNSET if self.phone_number is None else self.phone_number
         phone_number: None | str | Unset
-        if isinstance(self.phone_number, Unset):
+        if isinstance(phone_number_or_unset, Unset):
             phone_number = UNSET
         else:
-            phone_number = self.phone_number
+            phone_number = phone_number_or_unset
 
-        ref = self.ref
+        ref_or_unset = UNSET if self.ref is None else self.ref
+        ref = ref_or_unset
 
-        referral_click_id = self.referral_click_id
+        referral_click_id_or_unset = UNSET if self.referral_click_id is None else self.referral_click_id
+        referral_click_id = referral_click_id_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -103,10 +107,10 @@ class RegisterRequest:
         register_request = cls(
             email=email,
             password=password,
-            username=username,
-            phone_number=phone_number,
-            ref=ref,
-            referral_click_id=referral_click_id,
+            username=None if isinstance(username, Unset) else username,
+            phone_number=None if isinstance(phone_number, Unset) else phone_number,
+            ref=None if isinstance(ref, Unset) else ref,
+            referral_click_id=None if isinstance(referral_click_id, Unset) else referral_click_id,
         )
 
         register_request.additional_properties = d

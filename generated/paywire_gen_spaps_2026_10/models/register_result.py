@@ -22,24 +22,26 @@ class RegisterResult:
 
     Attributes:
         user (AuthUser): user as returned with tokens (login, wallet sign-in, register, magic link)
-        message (str | Unset):
-        tokens (AuthTokens | Unset): token set (register and magic-link results; `token_type` may be absent, meaning
+        message (str | None):
+        tokens (AuthTokens | None): token set (register and magic-link results; `token_type` may be absent, meaning
             Bearer)
     """
 
     user: AuthUser
-    message: str | Unset = UNSET
-    tokens: AuthTokens | Unset = UNSET
+    message: str | None = None
+    tokens: AuthTokens | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         user = self.user.to_dict()
 
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
+        tokens_or_unset = UNSET if self.tokens is None else self.tokens
         tokens: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.tokens, Unset):
-            tokens = self.tokens.to_dict()
+        if not isinstance(tokens_or_unset, Unset):
+            tokens = tokens_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -74,8 +76,8 @@ class RegisterResult:
 
         register_result = cls(
             user=user,
-            message=message,
-            tokens=tokens,
+            message=None if isinstance(message, Unset) else message,
+            tokens=None if isinstance(tokens, Unset) else tokens,
         )
 
         register_result.additional_properties = d

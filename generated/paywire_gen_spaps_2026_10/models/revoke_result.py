@@ -15,18 +15,20 @@ T = TypeVar("T", bound="RevokeResult")
 class RevokeResult:
     """
     Attributes:
-        message (str | Unset):
-        session_id (str | Unset):
+        message (str | None):
+        session_id (str | None):
     """
 
-    message: str | Unset = UNSET
-    session_id: str | Unset = UNSET
+    message: str | None = None
+    session_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
-        session_id = self.session_id
+        session_id_or_unset = UNSET if self.session_id is None else self.session_id
+        session_id = session_id_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,8 +48,8 @@ class RevokeResult:
         session_id = d.pop("session_id", UNSET)
 
         revoke_result = cls(
-            message=message,
-            session_id=session_id,
+            message=None if isinstance(message, Unset) else message,
+            session_id=None if isinstance(session_id, Unset) else session_id,
         )
 
         revoke_result.additional_properties = d

@@ -20,27 +20,27 @@ class SecureMessage:
     """
     Attributes:
         id (str):
-        application_id (str | Unset):
-        patient_id (str | Unset):
-        practitioner_id (str | Unset):
-        sender_user_id (None | str | Unset): null for messages written before the authorship contract
-        sender_role (None | str | Unset):
-        client_message_id (None | str | Unset):
-        content (str | Unset):
-        metadata (Metadata | None | Unset):
-        created_at (str | Unset): ISO-8601
+        application_id (str | None):
+        patient_id (str | None):
+        practitioner_id (str | None):
+        sender_user_id (None | str): null for messages written before the authorship contract
+        sender_role (None | str):
+        client_message_id (None | str):
+        content (str | None):
+        metadata (Metadata | None):
+        created_at (str | None): ISO-8601
     """
 
     id: str
-    application_id: str | Unset = UNSET
-    patient_id: str | Unset = UNSET
-    practitioner_id: str | Unset = UNSET
-    sender_user_id: None | str | Unset = UNSET
-    sender_role: None | str | Unset = UNSET
-    client_message_id: None | str | Unset = UNSET
-    content: str | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
-    created_at: str | Unset = UNSET
+    application_id: str | None = None
+    patient_id: str | None = None
+    practitioner_id: str | None = None
+    sender_user_id: None | str = None
+    sender_role: None | str = None
+    client_message_id: None | str = None
+    content: str | None = None
+    metadata: Metadata | None = None
+    created_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,41 +48,50 @@ class SecureMessage:
 
         id = self.id
 
-        application_id = self.application_id
+        application_id_or_unset = UNSET if self.application_id is None else self.application_id
+        application_id = application_id_or_unset
 
-        patient_id = self.patient_id
+        patient_id_or_unset = UNSET if self.patient_id is None else self.patient_id
+        patient_id = patient_id_or_unset
 
-        practitioner_id = self.practitioner_id
+        practitioner_id_or_unset = UNSET if self.practitioner_id is None else self.practitioner_id
+        practitioner_id = practitioner_id_or_unset
 
+        sender_user_id_or_unset = UNSET if self.sender_user_id is None else self.sender_user_id
         sender_user_id: None | str | Unset
-        if isinstance(self.sender_user_id, Unset):
+        if isinstance(sender_user_id_or_unset, Unset):
             sender_user_id = UNSET
         else:
-            sender_user_id = self.sender_user_id
+            sender_user_id = sender_user_id_or_unset
 
+        sender_role_or_unset = UNSET if self.sender_role is None else self.sender_role
         sender_role: None | str | Unset
-        if isinstance(self.sender_role, Unset):
+        if isinstance(sender_role_or_unset, Unset):
             sender_role = UNSET
         else:
-            sender_role = self.sender_role
+            sender_role = sender_role_or_unset
 
+        client_message_id_or_unset = UNSET if self.client_message_id is None else self.client_message_id
         client_message_id: None | str | Unset
-        if isinstance(self.client_message_id, Unset):
+        if isinstance(client_message_id_or_unset, Unset):
             client_message_id = UNSET
         else:
-            client_message_id = self.client_message_id
+            client_message_id = client_message_id_or_unset
 
-        content = self.content
+        content_or_unset = UNSET if self.content is None else self.content
+        content = content_or_unset
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
+        if isinstance(metadata_or_unset, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
+        elif isinstance(metadata_or_unset, Metadata):
+            metadata = metadata_or_unset.to_dict()
         else:
-            metadata = self.metadata
+            metadata = metadata_or_unset
 
-        created_at = self.created_at
+        created_at_or_unset = UNSET if self.created_at is None else self.created_at
+        created_at = created_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -175,15 +184,15 @@ class SecureMessage:
 
         secure_message = cls(
             id=id,
-            application_id=application_id,
-            patient_id=patient_id,
-            practitioner_id=practitioner_id,
-            sender_user_id=sender_user_id,
-            sender_role=sender_role,
-            client_message_id=client_message_id,
-            content=content,
-            metadata=metadata,
-            created_at=created_at,
+            application_id=None if isinstance(application_id, Unset) else application_id,
+            patient_id=None if isinstance(patient_id, Unset) else patient_id,
+            practitioner_id=None if isinstance(practitioner_id, Unset) else practitioner_id,
+            sender_user_id=None if isinstance(sender_user_id, Unset) else sender_user_id,
+            sender_role=None if isinstance(sender_role, Unset) else sender_role,
+            client_message_id=None if isinstance(client_message_id, Unset) else client_message_id,
+            content=None if isinstance(content, Unset) else content,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            created_at=None if isinstance(created_at, Unset) else created_at,
         )
 
         secure_message.additional_properties = d

@@ -20,11 +20,11 @@ class SecureMessageList:
     """
     Attributes:
         messages (list[SecureMessage]):
-        next_cursor (None | str | Unset): pass back as `cursor`; null on the last page
+        next_cursor (None | str): pass back as `cursor`; null on the last page
     """
 
     messages: list[SecureMessage]
-    next_cursor: None | str | Unset = UNSET
+    next_cursor: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,11 +33,12 @@ class SecureMessageList:
             messages_item = messages_item_data.to_dict()
             messages.append(messages_item)
 
+        next_cursor_or_unset = UNSET if self.next_cursor is None else self.next_cursor
         next_cursor: None | str | Unset
-        if isinstance(self.next_cursor, Unset):
+        if isinstance(next_cursor_or_unset, Unset):
             next_cursor = UNSET
         else:
-            next_cursor = self.next_cursor
+            next_cursor = next_cursor_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -74,7 +75,7 @@ class SecureMessageList:
 
         secure_message_list = cls(
             messages=messages,
-            next_cursor=next_cursor,
+            next_cursor=None if isinstance(next_cursor, Unset) else next_cursor,
         )
 
         secure_message_list.additional_properties = d

@@ -16,30 +16,35 @@ class SessionAuthority:
     """the access token's lineage (absent for legacy/stateless sessions)
 
     Attributes:
-        user_id (str | Unset):
-        application_id (str | Unset):
-        session_id (str | Unset):
-        access_jti (str | Unset):
-        access_expires_at (str | Unset): ISO-8601
+        user_id (str | None):
+        application_id (str | None):
+        session_id (str | None):
+        access_jti (str | None):
+        access_expires_at (str | None): ISO-8601
     """
 
-    user_id: str | Unset = UNSET
-    application_id: str | Unset = UNSET
-    session_id: str | Unset = UNSET
-    access_jti: str | Unset = UNSET
-    access_expires_at: str | Unset = UNSET
+    user_id: str | None = None
+    application_id: str | None = None
+    session_id: str | None = None
+    access_jti: str | None = None
+    access_expires_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        user_id = self.user_id
+        user_id_or_unset = UNSET if self.user_id is None else self.user_id
+        user_id = user_id_or_unset
 
-        application_id = self.application_id
+        application_id_or_unset = UNSET if self.application_id is None else self.application_id
+        application_id = application_id_or_unset
 
-        session_id = self.session_id
+        session_id_or_unset = UNSET if self.session_id is None else self.session_id
+        session_id = session_id_or_unset
 
-        access_jti = self.access_jti
+        access_jti_or_unset = UNSET if self.access_jti is None else self.access_jti
+        access_jti = access_jti_or_unset
 
-        access_expires_at = self.access_expires_at
+        access_expires_at_or_unset = UNSET if self.access_expires_at is None else self.access_expires_at
+        access_expires_at = access_expires_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -71,11 +76,11 @@ class SessionAuthority:
         access_expires_at = d.pop("access_expires_at", UNSET)
 
         session_authority = cls(
-            user_id=user_id,
-            application_id=application_id,
-            session_id=session_id,
-            access_jti=access_jti,
-            access_expires_at=access_expires_at,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            application_id=None if isinstance(application_id, Unset) else application_id,
+            session_id=None if isinstance(session_id, Unset) else session_id,
+            access_jti=None if isinstance(access_jti, Unset) else access_jti,
+            access_expires_at=None if isinstance(access_expires_at, Unset) else access_expires_at,
         )
 
         session_authority.additional_properties = d

@@ -21,21 +21,21 @@ class SessionValidation:
     """
     Attributes:
         valid (bool):
-        reason (None | str | Unset): why a session is not valid (when `valid` is false)
-        session_id (str | Unset):
-        expires_at (str | Unset): ISO-8601
-        renewed (bool | Unset):
-        session (CurrentSession | None | Unset):
-        authority (None | SessionAuthority | Unset):
+        reason (None | str): why a session is not valid (when `valid` is false)
+        session_id (str | None):
+        expires_at (str | None): ISO-8601
+        renewed (bool | None):
+        session (CurrentSession | None):
+        authority (None | SessionAuthority):
     """
 
     valid: bool
-    reason: None | str | Unset = UNSET
-    session_id: str | Unset = UNSET
-    expires_at: str | Unset = UNSET
-    renewed: bool | Unset = UNSET
-    session: CurrentSession | None | Unset = UNSET
-    authority: None | SessionAuthority | Unset = UNSET
+    reason: None | str = None
+    session_id: str | None = None
+    expires_at: str | None = None
+    renewed: bool | None = None
+    session: CurrentSession | None = None
+    authority: None | SessionAuthority = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,33 +44,39 @@ class SessionValidation:
 
         valid = self.valid
 
+        reason_or_unset = UNSET if self.reason is None else self.reason
         reason: None | str | Unset
-        if isinstance(self.reason, Unset):
+        if isinstance(reason_or_unset, Unset):
             reason = UNSET
         else:
-            reason = self.reason
+            reason = reason_or_unset
 
-        session_id = self.session_id
+        session_id_or_unset = UNSET if self.session_id is None else self.session_id
+        session_id = session_id_or_unset
 
-        expires_at = self.expires_at
+        expires_at_or_unset = UNSET if self.expires_at is None else self.expires_at
+        expires_at = expires_at_or_unset
 
-        renewed = self.renewed
+        renewed_or_unset = UNSET if self.renewed is None else self.renewed
+        renewed = renewed_or_unset
 
+        session_or_unset = UNSET if self.session is None else self.session
         session: dict[str, Any] | None | Unset
-        if isinstance(self.session, Unset):
+        if isinstance(session_or_unset, Unset):
             session = UNSET
-        elif isinstance(self.session, CurrentSession):
-            session = self.session.to_dict()
+        elif isinstance(session_or_unset, CurrentSession):
+            session = session_or_unset.to_dict()
         else:
-            session = self.session
+            session = session_or_unset
 
+        authority_or_unset = UNSET if self.authority is None else self.authority
         authority: dict[str, Any] | None | Unset
-        if isinstance(self.authority, Unset):
+        if isinstance(authority_or_unset, Unset):
             authority = UNSET
-        elif isinstance(self.authority, SessionAuthority):
-            authority = self.authority.to_dict()
+        elif isinstance(authority_or_unset, SessionAuthority):
+            authority = authority_or_unset.to_dict()
         else:
-            authority = self.authority
+            authority = authority_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -153,12 +159,12 @@ class SessionValidation:
 
         session_validation = cls(
             valid=valid,
-            reason=reason,
-            session_id=session_id,
-            expires_at=expires_at,
-            renewed=renewed,
-            session=session,
-            authority=authority,
+            reason=None if isinstance(reason, Unset) else reason,
+            session_id=None if isinstance(session_id, Unset) else session_id,
+            expires_at=None if isinstance(expires_at, Unset) else expires_at,
+            renewed=None if isinstance(renewed, Unset) else renewed,
+            session=None if isinstance(session, Unset) else session,
+            authority=None if isinstance(authority, Unset) else authority,
         )
 
         session_validation.additional_properties = d

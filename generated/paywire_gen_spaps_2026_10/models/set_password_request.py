@@ -16,17 +16,18 @@ class SetPasswordRequest:
     """
     Attributes:
         new_password (str):
-        current_password (str | Unset): required when the user already has a password
+        current_password (str | None): required when the user already has a password
     """
 
     new_password: str
-    current_password: str | Unset = UNSET
+    current_password: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         new_password = self.new_password
 
-        current_password = self.current_password
+        current_password_or_unset = UNSET if self.current_password is None else self.current_password
+        current_password = current_password_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,7 +50,7 @@ class SetPasswordRequest:
 
         set_password_request = cls(
             new_password=new_password,
-            current_password=current_password,
+            current_password=None if isinstance(current_password, Unset) else current_password,
         )
 
         set_password_request.additional_properties = d

@@ -22,22 +22,22 @@ class Subscription:
     Attributes:
         id (str):
         status (str):
-        current_period_start (int | None | Unset): unix seconds
-        current_period_end (int | None | Unset): unix seconds
-        cancel_at_period_end (bool | Unset):
-        canceled_at (int | None | Unset): unix seconds
-        items (list[SubscriptionItem] | Unset):
-        plan (None | SubscriptionPlan | Unset):
+        current_period_start (int | None): unix seconds
+        current_period_end (int | None): unix seconds
+        cancel_at_period_end (bool | None):
+        canceled_at (int | None): unix seconds
+        items (list[SubscriptionItem] | None):
+        plan (None | SubscriptionPlan):
     """
 
     id: str
     status: str
-    current_period_start: int | None | Unset = UNSET
-    current_period_end: int | None | Unset = UNSET
-    cancel_at_period_end: bool | Unset = UNSET
-    canceled_at: int | None | Unset = UNSET
-    items: list[SubscriptionItem] | Unset = UNSET
-    plan: None | SubscriptionPlan | Unset = UNSET
+    current_period_start: int | None = None
+    current_period_end: int | None = None
+    cancel_at_period_end: bool | None = None
+    canceled_at: int | None = None
+    items: list[SubscriptionItem] | None = None
+    plan: None | SubscriptionPlan = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,40 +47,46 @@ class Subscription:
 
         status = self.status
 
+        current_period_start_or_unset = UNSET if self.current_period_start is None else self.current_period_start
         current_period_start: int | None | Unset
-        if isinstance(self.current_period_start, Unset):
+        if isinstance(current_period_start_or_unset, Unset):
             current_period_start = UNSET
         else:
-            current_period_start = self.current_period_start
+            current_period_start = current_period_start_or_unset
 
+        current_period_end_or_unset = UNSET if self.current_period_end is None else self.current_period_end
         current_period_end: int | None | Unset
-        if isinstance(self.current_period_end, Unset):
+        if isinstance(current_period_end_or_unset, Unset):
             current_period_end = UNSET
         else:
-            current_period_end = self.current_period_end
+            current_period_end = current_period_end_or_unset
 
-        cancel_at_period_end = self.cancel_at_period_end
+        cancel_at_period_end_or_unset = UNSET if self.cancel_at_period_end is None else self.cancel_at_period_end
+        cancel_at_period_end = cancel_at_period_end_or_unset
 
+        canceled_at_or_unset = UNSET if self.canceled_at is None else self.canceled_at
         canceled_at: int | None | Unset
-        if isinstance(self.canceled_at, Unset):
+        if isinstance(canceled_at_or_unset, Unset):
             canceled_at = UNSET
         else:
-            canceled_at = self.canceled_at
+            canceled_at = canceled_at_or_unset
 
+        items_or_unset = UNSET if self.items is None else self.items
         items: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.items, Unset):
+        if not isinstance(items_or_unset, Unset):
             items = []
-            for items_item_data in self.items:
+            for items_item_data in items_or_unset:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
 
+        plan_or_unset = UNSET if self.plan is None else self.plan
         plan: dict[str, Any] | None | Unset
-        if isinstance(self.plan, Unset):
+        if isinstance(plan_or_unset, Unset):
             plan = UNSET
-        elif isinstance(self.plan, SubscriptionPlan):
-            plan = self.plan.to_dict()
+        elif isinstance(plan_or_unset, SubscriptionPlan):
+            plan = plan_or_unset.to_dict()
         else:
-            plan = self.plan
+            plan = plan_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -173,12 +179,12 @@ class Subscription:
         subscription = cls(
             id=id,
             status=status,
-            current_period_start=current_period_start,
-            current_period_end=current_period_end,
-            cancel_at_period_end=cancel_at_period_end,
-            canceled_at=canceled_at,
-            items=items,
-            plan=plan,
+            current_period_start=None if isinstance(current_period_start, Unset) else current_period_start,
+            current_period_end=None if isinstance(current_period_end, Unset) else current_period_end,
+            cancel_at_period_end=None if isinstance(cancel_at_period_end, Unset) else cancel_at_period_end,
+            canceled_at=None if isinstance(canceled_at, Unset) else canceled_at,
+            items=None if isinstance(items, Unset) else items,
+            plan=None if isinstance(plan, Unset) else plan,
         )
 
         subscription.additional_properties = d

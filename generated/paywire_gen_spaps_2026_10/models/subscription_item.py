@@ -19,24 +19,27 @@ T = TypeVar("T", bound="SubscriptionItem")
 class SubscriptionItem:
     """
     Attributes:
-        id (str | Unset):
-        price (Price | Unset):
-        quantity (int | Unset):
+        id (str | None):
+        price (Price | None):
+        quantity (int | None):
     """
 
-    id: str | Unset = UNSET
-    price: Price | Unset = UNSET
-    quantity: int | Unset = UNSET
+    id: str | None = None
+    price: Price | None = None
+    quantity: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id_or_unset = UNSET if self.id is None else self.id
+        id = id_or_unset
 
+        price_or_unset = UNSET if self.price is None else self.price
         price: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.price, Unset):
-            price = self.price.to_dict()
+        if not isinstance(price_or_unset, Unset):
+            price = price_or_unset.to_dict()
 
-        quantity = self.quantity
+        quantity_or_unset = UNSET if self.quantity is None else self.quantity
+        quantity = quantity_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -67,9 +70,9 @@ class SubscriptionItem:
         quantity = d.pop("quantity", UNSET)
 
         subscription_item = cls(
-            id=id,
-            price=price,
-            quantity=quantity,
+            id=None if isinstance(id, Unset) else id,
+            price=None if isinstance(price, Unset) else price,
+            quantity=None if isinstance(quantity, Unset) else quantity,
         )
 
         subscription_item.additional_properties = d

@@ -16,46 +16,53 @@ class SubscriptionPlan:
     """plan summary (used as `plan.interval` in the seed README); every field optional
 
     Attributes:
-        id (str | Unset):
-        product (str | Unset):
-        amount (int | None | Unset):
-        currency (str | Unset):
-        interval (str | Unset):
-        interval_count (int | Unset):
-        nickname (None | str | Unset):
+        id (str | None):
+        product (str | None):
+        amount (int | None):
+        currency (str | None):
+        interval (str | None):
+        interval_count (int | None):
+        nickname (None | str):
     """
 
-    id: str | Unset = UNSET
-    product: str | Unset = UNSET
-    amount: int | None | Unset = UNSET
-    currency: str | Unset = UNSET
-    interval: str | Unset = UNSET
-    interval_count: int | Unset = UNSET
-    nickname: None | str | Unset = UNSET
+    id: str | None = None
+    product: str | None = None
+    amount: int | None = None
+    currency: str | None = None
+    interval: str | None = None
+    interval_count: int | None = None
+    nickname: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id_or_unset = UNSET if self.id is None else self.id
+        id = id_or_unset
 
-        product = self.product
+        product_or_unset = UNSET if self.product is None else self.product
+        product = product_or_unset
 
+        amount_or_unset = UNSET if self.amount is None else self.amount
         amount: int | None | Unset
-        if isinstance(self.amount, Unset):
+        if isinstance(amount_or_unset, Unset):
             amount = UNSET
         else:
-            amount = self.amount
+            amount = amount_or_unset
 
-        currency = self.currency
+        currency_or_unset = UNSET if self.currency is None else self.currency
+        currency = currency_or_unset
 
-        interval = self.interval
+        interval_or_unset = UNSET if self.interval is None else self.interval
+        interval = interval_or_unset
 
-        interval_count = self.interval_count
+        interval_count_or_unset = UNSET if self.interval_count is None else self.interval_count
+        interval_count = interval_count_or_unset
 
+        nickname_or_unset = UNSET if self.nickname is None else self.nickname
         nickname: None | str | Unset
-        if isinstance(self.nickname, Unset):
+        if isinstance(nickname_or_unset, Unset):
             nickname = UNSET
         else:
-            nickname = self.nickname
+            nickname = nickname_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -109,13 +116,13 @@ class SubscriptionPlan:
         nickname = _parse_nickname(d.pop("nickname", UNSET))
 
         subscription_plan = cls(
-            id=id,
-            product=product,
-            amount=amount,
-            currency=currency,
-            interval=interval,
-            interval_count=interval_count,
-            nickname=nickname,
+            id=None if isinstance(id, Unset) else id,
+            product=None if isinstance(product, Unset) else product,
+            amount=None if isinstance(amount, Unset) else amount,
+            currency=None if isinstance(currency, Unset) else currency,
+            interval=None if isinstance(interval, Unset) else interval,
+            interval_count=None if isinstance(interval_count, Unset) else interval_count,
+            nickname=None if isinstance(nickname, Unset) else nickname,
         )
 
         subscription_plan.additional_properties = d

@@ -23,15 +23,15 @@ class TokenPair:
         access_token (str):
         expires_in (int): seconds (900 in fixtures)
         user (AuthUser): user as returned with tokens (login, wallet sign-in, register, magic link)
-        refresh_token (str | Unset):
-        token_type (str | Unset):  Default: 'Bearer'.
+        refresh_token (str | None):
+        token_type (str | None):
     """
 
     access_token: str
     expires_in: int
     user: AuthUser
-    refresh_token: str | Unset = UNSET
-    token_type: str | Unset = "Bearer"
+    refresh_token: str | None = None
+    token_type: str | None = "Bearer"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,9 +41,11 @@ class TokenPair:
 
         user = self.user.to_dict()
 
-        refresh_token = self.refresh_token
+        refresh_token_or_unset = UNSET if self.refresh_token is None else self.refresh_token
+        refresh_token = refresh_token_or_unset
 
-        token_type = self.token_type
+        token_type_or_unset = UNSET if self.token_type is None else self.token_type
+        token_type = token_type_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -80,8 +82,8 @@ class TokenPair:
             access_token=access_token,
             expires_in=expires_in,
             user=user,
-            refresh_token=refresh_token,
-            token_type=token_type,
+            refresh_token=None if isinstance(refresh_token, Unset) else refresh_token,
+            token_type=None if isinstance(token_type, Unset) else token_type,
         )
 
         token_pair.additional_properties = d

@@ -15,22 +15,25 @@ T = TypeVar("T", bound="TouchResult")
 class TouchResult:
     """
     Attributes:
-        message (str | Unset):
-        session_id (str | Unset):
-        last_activity (str | Unset): ISO-8601
+        message (str | None):
+        session_id (str | None):
+        last_activity (str | None): ISO-8601
     """
 
-    message: str | Unset = UNSET
-    session_id: str | Unset = UNSET
-    last_activity: str | Unset = UNSET
+    message: str | None = None
+    session_id: str | None = None
+    last_activity: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
-        session_id = self.session_id
+        session_id_or_unset = UNSET if self.session_id is None else self.session_id
+        session_id = session_id_or_unset
 
-        last_activity = self.last_activity
+        last_activity_or_unset = UNSET if self.last_activity is None else self.last_activity
+        last_activity = last_activity_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,9 +57,9 @@ class TouchResult:
         last_activity = d.pop("last_activity", UNSET)
 
         touch_result = cls(
-            message=message,
-            session_id=session_id,
-            last_activity=last_activity,
+            message=None if isinstance(message, Unset) else message,
+            session_id=None if isinstance(session_id, Unset) else session_id,
+            last_activity=None if isinstance(last_activity, Unset) else last_activity,
         )
 
         touch_result.additional_properties = d

@@ -27,15 +27,15 @@ class UsageAuthorization:
         resource_type (str):
         authorization_ref (str):
         expires_at (str): ISO-8601; record before this
-        resource_id (None | str | Unset):
-        subject_user_id (None | str | Unset):
-        active_entitlements (list[str] | Unset):
-        policy_key (None | str | Unset):
-        window (None | Unset | UsageWindow):
-        window_totals (Amounts | None | Unset):
-        remaining (Amounts | None | Unset):
-        reasons (list[UsageReason] | Unset):
-        warnings (list[str] | Unset):
+        resource_id (None | str):
+        subject_user_id (None | str):
+        active_entitlements (list[str] | None):
+        policy_key (None | str):
+        window (None | UsageWindow):
+        window_totals (Amounts | None):
+        remaining (Amounts | None):
+        reasons (list[UsageReason] | None):
+        warnings (list[str] | None):
     """
 
     decision: str
@@ -43,15 +43,15 @@ class UsageAuthorization:
     resource_type: str
     authorization_ref: str
     expires_at: str
-    resource_id: None | str | Unset = UNSET
-    subject_user_id: None | str | Unset = UNSET
-    active_entitlements: list[str] | Unset = UNSET
-    policy_key: None | str | Unset = UNSET
-    window: None | Unset | UsageWindow = UNSET
-    window_totals: Amounts | None | Unset = UNSET
-    remaining: Amounts | None | Unset = UNSET
-    reasons: list[UsageReason] | Unset = UNSET
-    warnings: list[str] | Unset = UNSET
+    resource_id: None | str = None
+    subject_user_id: None | str = None
+    active_entitlements: list[str] | None = None
+    policy_key: None | str = None
+    window: None | UsageWindow = None
+    window_totals: Amounts | None = None
+    remaining: Amounts | None = None
+    reasons: list[UsageReason] | None = None
+    warnings: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,62 +68,71 @@ class UsageAuthorization:
 
         expires_at = self.expires_at
 
+        resource_id_or_unset = UNSET if self.resource_id is None else self.resource_id
         resource_id: None | str | Unset
-        if isinstance(self.resource_id, Unset):
+        if isinstance(resource_id_or_unset, Unset):
             resource_id = UNSET
         else:
-            resource_id = self.resource_id
+            resource_id = resource_id_or_unset
 
+        subject_user_id_or_unset = UNSET if self.subject_user_id is None else self.subject_user_id
         subject_user_id: None | str | Unset
-        if isinstance(self.subject_user_id, Unset):
+        if isinstance(subject_user_id_or_unset, Unset):
             subject_user_id = UNSET
         else:
-            subject_user_id = self.subject_user_id
+            subject_user_id = subject_user_id_or_unset
 
+        active_entitlements_or_unset = UNSET if self.active_entitlements is None else self.active_entitlements
         active_entitlements: list[str] | Unset = UNSET
-        if not isinstance(self.active_entitlements, Unset):
-            active_entitlements = self.active_entitlements
+        if not isinstance(active_entitlements_or_unset, Unset):
+            active_entitlements = active_entitlements_or_unset
 
+        policy_key_or_unset = UNSET if self.policy_key is None else self.policy_key
         policy_key: None | str | Unset
-        if isinstance(self.policy_key, Unset):
+        if isinstance(policy_key_or_unset, Unset):
             policy_key = UNSET
         else:
-            policy_key = self.policy_key
+            policy_key = policy_key_or_unset
 
+        window_or_unset = UNSET if self.window is None else self.window
         window: dict[str, Any] | None | Unset
-        if isinstance(self.window, Unset):
+        if isinstance(window_or_unset, Unset):
             window = UNSET
-        elif isinstance(self.window, UsageWindow):
-            window = self.window.to_dict()
+        elif isinstance(window_or_unset, UsageWindow):
+            window = window_or_unset.to_dict()
         else:
-            window = self.window
+            window = window_or_unset
 
+        window_totals_or_unset = UNSET if self.window_totals is None else self.window_totals
         window_totals: dict[str, Any] | None | Unset
-        if isinstance(self.window_totals, Unset):
+        if isinstance(window_totals_or_unset, Unset):
             window_totals = UNSET
-        elif isinstance(self.window_totals, Amounts):
-            window_totals = self.window_totals.to_dict()
+        elif isinstance(window_totals_or_unset, Amounts):
+            window_totals = window_totals_or_unset.to_dict()
         else:
-            window_totals = self.window_totals
+            window_totals = window_totals_or_unset
 
+        remaining_or_unset = UNSET if self.remaining is None else self.remaining
         remaining: dict[str, Any] | None | Unset
-        if isinstance(self.remaining, Unset):
+        if isinstance(remaining_or_unset, Unset):
             remaining = UNSET
-        elif isinstance(self.remaining, Amounts):
-            remaining = self.remaining.to_dict()
+        elif isinstance(remaining_or_unset, Amounts):
+            remaining = remaining_or_unset.to_dict()
         else:
-            remaining = self.remaining
+            remaining = remaining_or_unset
 
+        reasons_or_unset = UNSET if self.reasons is None else self.reasons
         reasons: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.reasons, Unset):
+        if not isinstance(reasons_or_unset, Unset):
             reasons = []
-            for reasons_item_data in self.reasons:
+            for reasons_item_data in reasons_or_unset:
                 reasons_item = reasons_item_data.to_dict()
                 reasons.append(reasons_item)
 
+        warnings_or_unset = UNSET if self.warnings is None else self.warnings
         warnings: list[str] | Unset = UNSET
-        if not isinstance(self.warnings, Unset):
-            warnings = self.warnings
+        if not isinstance(warnings_or_unset, Unset):
+            warnings = warnings_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -271,15 +280,15 @@ class UsageAuthorization:
             resource_type=resource_type,
             authorization_ref=authorization_ref,
             expires_at=expires_at,
-            resource_id=resource_id,
-            subject_user_id=subject_user_id,
-            active_entitlements=active_entitlements,
-            policy_key=policy_key,
-            window=window,
-            window_totals=window_totals,
-            remaining=remaining,
-            reasons=reasons,
-            warnings=warnings,
+            resource_id=None if isinstance(resource_id, Unset) else resource_id,
+            subject_user_id=None if isinstance(subject_user_id, Unset) else subject_user_id,
+            active_entitlements=None if isinstance(active_entitlements, Unset) else active_entitlements,
+            policy_key=None if isinstance(policy_key, Unset) else policy_key,
+            window=None if isinstance(window, Unset) else window,
+            window_totals=None if isinstance(window_totals, Unset) else window_totals,
+            remaining=None if isinstance(remaining, Unset) else remaining,
+            reasons=None if isinstance(reasons, Unset) else reasons,
+            warnings=None if isinstance(warnings, Unset) else warnings,
         )
 
         usage_authorization.additional_properties = d

@@ -23,19 +23,19 @@ class UsageAuthorizeRequest:
     Attributes:
         feature_key (str):
         resource_type (UsageResourceType): request side only (house rule 2); responses use a plain string
-        resource_id (str | Unset): the metered resource; for `user` it defaults to the bearer's user
-        subject_user_id (str | Unset): the user who acts (defaults to the bearer's user)
-        dimensions (Dimensions | Unset): dimension name → amount, e.g. `{"calls": 1}` or `{"input_tokens": 812,
+        resource_id (str | None): the metered resource; for `user` it defaults to the bearer's user
+        subject_user_id (str | None): the user who acts (defaults to the bearer's user)
+        dimensions (Dimensions | None): dimension name → amount, e.g. `{"calls": 1}` or `{"input_tokens": 812,
             "output_tokens": 140}`
-        metadata (Metadata | Unset): free-form JSON object
+        metadata (Metadata | None): free-form JSON object
     """
 
     feature_key: str
     resource_type: UsageResourceType
-    resource_id: str | Unset = UNSET
-    subject_user_id: str | Unset = UNSET
-    dimensions: Dimensions | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    resource_id: str | None = None
+    subject_user_id: str | None = None
+    dimensions: Dimensions | None = None
+    metadata: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,17 +43,21 @@ class UsageAuthorizeRequest:
 
         resource_type = self.resource_type.value
 
-        resource_id = self.resource_id
+        resource_id_or_unset = UNSET if self.resource_id is None else self.resource_id
+        resource_id = resource_id_or_unset
 
-        subject_user_id = self.subject_user_id
+        subject_user_id_or_unset = UNSET if self.subject_user_id is None else self.subject_user_id
+        subject_user_id = subject_user_id_or_unset
 
+        dimensions_or_unset = UNSET if self.dimensions is None else self.dimensions
         dimensions: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.dimensions, Unset):
-            dimensions = self.dimensions.to_dict()
+        if not isinstance(dimensions_or_unset, Unset):
+            dimensions = dimensions_or_unset.to_dict()
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(metadata_or_unset, Unset):
+            metadata = metadata_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -105,10 +109,10 @@ class UsageAuthorizeRequest:
         usage_authorize_request = cls(
             feature_key=feature_key,
             resource_type=resource_type,
-            resource_id=resource_id,
-            subject_user_id=subject_user_id,
-            dimensions=dimensions,
-            metadata=metadata,
+            resource_id=None if isinstance(resource_id, Unset) else resource_id,
+            subject_user_id=None if isinstance(subject_user_id, Unset) else subject_user_id,
+            dimensions=None if isinstance(dimensions, Unset) else dimensions,
+            metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
         usage_authorize_request.additional_properties = d

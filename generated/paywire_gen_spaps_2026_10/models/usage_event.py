@@ -21,80 +21,91 @@ class UsageEvent:
     """one recorded usage event (events recorded through the 0.1.4 contract appear with `dimensions` from their quantity)
 
     Attributes:
-        event_id (str | Unset):
-        feature_key (str | Unset):
-        resource_type (str | Unset):
-        resource_id (None | str | Unset):
-        subject_user_id (None | str | Unset):
-        authorization_ref (None | str | Unset):
-        idempotency_key (None | str | Unset):
-        dimensions (Amounts | Unset): dimension name → amount
-        metadata (Metadata | None | Unset):
-        occurred_at (str | Unset): ISO-8601
-        recorded_at (str | Unset): ISO-8601
+        event_id (str | None):
+        feature_key (str | None):
+        resource_type (str | None):
+        resource_id (None | str):
+        subject_user_id (None | str):
+        authorization_ref (None | str):
+        idempotency_key (None | str):
+        dimensions (Amounts | None): dimension name → amount
+        metadata (Metadata | None):
+        occurred_at (str | None): ISO-8601
+        recorded_at (str | None): ISO-8601
     """
 
-    event_id: str | Unset = UNSET
-    feature_key: str | Unset = UNSET
-    resource_type: str | Unset = UNSET
-    resource_id: None | str | Unset = UNSET
-    subject_user_id: None | str | Unset = UNSET
-    authorization_ref: None | str | Unset = UNSET
-    idempotency_key: None | str | Unset = UNSET
-    dimensions: Amounts | Unset = UNSET
-    metadata: Metadata | None | Unset = UNSET
-    occurred_at: str | Unset = UNSET
-    recorded_at: str | Unset = UNSET
+    event_id: str | None = None
+    feature_key: str | None = None
+    resource_type: str | None = None
+    resource_id: None | str = None
+    subject_user_id: None | str = None
+    authorization_ref: None | str = None
+    idempotency_key: None | str = None
+    dimensions: Amounts | None = None
+    metadata: Metadata | None = None
+    occurred_at: str | None = None
+    recorded_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.metadata import Metadata  # noqa: PLC0415
 
-        event_id = self.event_id
+        event_id_or_unset = UNSET if self.event_id is None else self.event_id
+        event_id = event_id_or_unset
 
-        feature_key = self.feature_key
+        feature_key_or_unset = UNSET if self.feature_key is None else self.feature_key
+        feature_key = feature_key_or_unset
 
-        resource_type = self.resource_type
+        resource_type_or_unset = UNSET if self.resource_type is None else self.resource_type
+        resource_type = resource_type_or_unset
 
+        resource_id_or_unset = UNSET if self.resource_id is None else self.resource_id
         resource_id: None | str | Unset
-        if isinstance(self.resource_id, Unset):
+        if isinstance(resource_id_or_unset, Unset):
             resource_id = UNSET
         else:
-            resource_id = self.resource_id
+            resource_id = resource_id_or_unset
 
+        subject_user_id_or_unset = UNSET if self.subject_user_id is None else self.subject_user_id
         subject_user_id: None | str | Unset
-        if isinstance(self.subject_user_id, Unset):
+        if isinstance(subject_user_id_or_unset, Unset):
             subject_user_id = UNSET
         else:
-            subject_user_id = self.subject_user_id
+            subject_user_id = subject_user_id_or_unset
 
+        authorization_ref_or_unset = UNSET if self.authorization_ref is None else self.authorization_ref
         authorization_ref: None | str | Unset
-        if isinstance(self.authorization_ref, Unset):
+        if isinstance(authorization_ref_or_unset, Unset):
             authorization_ref = UNSET
         else:
-            authorization_ref = self.authorization_ref
+            authorization_ref = authorization_ref_or_unset
 
+        idempotency_key_or_unset = UNSET if self.idempotency_key is None else self.idempotency_key
         idempotency_key: None | str | Unset
-        if isinstance(self.idempotency_key, Unset):
+        if isinstance(idempotency_key_or_unset, Unset):
             idempotency_key = UNSET
         else:
-            idempotency_key = self.idempotency_key
+            idempotency_key = idempotency_key_or_unset
 
+        dimensions_or_unset = UNSET if self.dimensions is None else self.dimensions
         dimensions: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.dimensions, Unset):
-            dimensions = self.dimensions.to_dict()
+        if not isinstance(dimensions_or_unset, Unset):
+            dimensions = dimensions_or_unset.to_dict()
 
+        metadata_or_unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
+        if isinstance(metadata_or_unset, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
-            metadata = self.metadata.to_dict()
+        elif isinstance(metadata_or_unset, Metadata):
+            metadata = metadata_or_unset.to_dict()
         else:
-            metadata = self.metadata
+            metadata = metadata_or_unset
 
-        occurred_at = self.occurred_at
+        occurred_at_or_unset = UNSET if self.occurred_at is None else self.occurred_at
+        occurred_at = occurred_at_or_unset
 
-        recorded_at = self.recorded_at
+        recorded_at_or_unset = UNSET if self.recorded_at is None else self.recorded_at
+        recorded_at = recorded_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -201,17 +212,17 @@ class UsageEvent:
         recorded_at = d.pop("recorded_at", UNSET)
 
         usage_event = cls(
-            event_id=event_id,
-            feature_key=feature_key,
-            resource_type=resource_type,
-            resource_id=resource_id,
-            subject_user_id=subject_user_id,
-            authorization_ref=authorization_ref,
-            idempotency_key=idempotency_key,
-            dimensions=dimensions,
-            metadata=metadata,
-            occurred_at=occurred_at,
-            recorded_at=recorded_at,
+            event_id=None if isinstance(event_id, Unset) else event_id,
+            feature_key=None if isinstance(feature_key, Unset) else feature_key,
+            resource_type=None if isinstance(resource_type, Unset) else resource_type,
+            resource_id=None if isinstance(resource_id, Unset) else resource_id,
+            subject_user_id=None if isinstance(subject_user_id, Unset) else subject_user_id,
+            authorization_ref=None if isinstance(authorization_ref, Unset) else authorization_ref,
+            idempotency_key=None if isinstance(idempotency_key, Unset) else idempotency_key,
+            dimensions=None if isinstance(dimensions, Unset) else dimensions,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            occurred_at=None if isinstance(occurred_at, Unset) else occurred_at,
+            recorded_at=None if isinstance(recorded_at, Unset) else recorded_at,
         )
 
         usage_event.additional_properties = d

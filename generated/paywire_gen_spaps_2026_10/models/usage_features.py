@@ -21,43 +21,48 @@ T = TypeVar("T", bound="UsageFeatures")
 class UsageFeatures:
     """
     Attributes:
-        user_id (str | Unset):
-        tier (None | str | Unset):
-        period (UsagePeriod | Unset):
-        features (list[FeatureUsage] | Unset):
-        overage (UsageOverage | Unset):
+        user_id (str | None):
+        tier (None | str):
+        period (UsagePeriod | None):
+        features (list[FeatureUsage] | None):
+        overage (UsageOverage | None):
     """
 
-    user_id: str | Unset = UNSET
-    tier: None | str | Unset = UNSET
-    period: UsagePeriod | Unset = UNSET
-    features: list[FeatureUsage] | Unset = UNSET
-    overage: UsageOverage | Unset = UNSET
+    user_id: str | None = None
+    tier: None | str = None
+    period: UsagePeriod | None = None
+    features: list[FeatureUsage] | None = None
+    overage: UsageOverage | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        user_id = self.user_id
+        user_id_or_unset = UNSET if self.user_id is None else self.user_id
+        user_id = user_id_or_unset
 
+        tier_or_unset = UNSET if self.tier is None else self.tier
         tier: None | str | Unset
-        if isinstance(self.tier, Unset):
+        if isinstance(tier_or_unset, Unset):
             tier = UNSET
         else:
-            tier = self.tier
+            tier = tier_or_unset
 
+        period_or_unset = UNSET if self.period is None else self.period
         period: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.period, Unset):
-            period = self.period.to_dict()
+        if not isinstance(period_or_unset, Unset):
+            period = period_or_unset.to_dict()
 
+        features_or_unset = UNSET if self.features is None else self.features
         features: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.features, Unset):
+        if not isinstance(features_or_unset, Unset):
             features = []
-            for features_item_data in self.features:
+            for features_item_data in features_or_unset:
                 features_item = features_item_data.to_dict()
                 features.append(features_item)
 
+        overage_or_unset = UNSET if self.overage is None else self.overage
         overage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.overage, Unset):
-            overage = self.overage.to_dict()
+        if not isinstance(overage_or_unset, Unset):
+            overage = overage_or_unset.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -117,11 +122,11 @@ class UsageFeatures:
             overage = UsageOverage.from_dict(_overage)
 
         usage_features = cls(
-            user_id=user_id,
-            tier=tier,
-            period=period,
-            features=features,
-            overage=overage,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            tier=None if isinstance(tier, Unset) else tier,
+            period=None if isinstance(period, Unset) else period,
+            features=None if isinstance(features, Unset) else features,
+            overage=None if isinstance(overage, Unset) else overage,
         )
 
         usage_features.additional_properties = d

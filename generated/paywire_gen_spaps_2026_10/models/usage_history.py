@@ -20,15 +20,15 @@ class UsageHistory:
     """
     Attributes:
         events (list[UsageEvent]):
-        has_more (bool | Unset):
-        next_offset (int | None | Unset):
-        total (int | Unset):
+        has_more (bool | None):
+        next_offset (int | None):
+        total (int | None):
     """
 
     events: list[UsageEvent]
-    has_more: bool | Unset = UNSET
-    next_offset: int | None | Unset = UNSET
-    total: int | Unset = UNSET
+    has_more: bool | None = None
+    next_offset: int | None = None
+    total: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,15 +37,18 @@ class UsageHistory:
             events_item = events_item_data.to_dict()
             events.append(events_item)
 
-        has_more = self.has_more
+        has_more_or_unset = UNSET if self.has_more is None else self.has_more
+        has_more = has_more_or_unset
 
+        next_offset_or_unset = UNSET if self.next_offset is None else self.next_offset
         next_offset: int | None | Unset
-        if isinstance(self.next_offset, Unset):
+        if isinstance(next_offset_or_unset, Unset):
             next_offset = UNSET
         else:
-            next_offset = self.next_offset
+            next_offset = next_offset_or_unset
 
-        total = self.total
+        total_or_unset = UNSET if self.total is None else self.total
+        total = total_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -90,9 +93,9 @@ class UsageHistory:
 
         usage_history = cls(
             events=events,
-            has_more=has_more,
-            next_offset=next_offset,
-            total=total,
+            has_more=None if isinstance(has_more, Unset) else has_more,
+            next_offset=None if isinstance(next_offset, Unset) else next_offset,
+            total=None if isinstance(total, Unset) else total,
         )
 
         usage_history.additional_properties = d

@@ -19,30 +19,33 @@ T = TypeVar("T", bound="UsageReason")
 class UsageReason:
     """
     Attributes:
-        code (str | Unset):
-        message (str | Unset):
-        details (Metadata | None | Unset):
+        code (str | None):
+        message (str | None):
+        details (Metadata | None):
     """
 
-    code: str | Unset = UNSET
-    message: str | Unset = UNSET
-    details: Metadata | None | Unset = UNSET
+    code: str | None = None
+    message: str | None = None
+    details: Metadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.metadata import Metadata  # noqa: PLC0415
 
-        code = self.code
+        code_or_unset = UNSET if self.code is None else self.code
+        code = code_or_unset
 
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
+        details_or_unset = UNSET if self.details is None else self.details
         details: dict[str, Any] | None | Unset
-        if isinstance(self.details, Unset):
+        if isinstance(details_or_unset, Unset):
             details = UNSET
-        elif isinstance(self.details, Metadata):
-            details = self.details.to_dict()
+        elif isinstance(details_or_unset, Metadata):
+            details = details_or_unset.to_dict()
         else:
-            details = self.details
+            details = details_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -83,9 +86,9 @@ class UsageReason:
         details = _parse_details(d.pop("details", UNSET))
 
         usage_reason = cls(
-            code=code,
-            message=message,
-            details=details,
+            code=None if isinstance(code, Unset) else code,
+            message=None if isinstance(message, Unset) else message,
+            details=None if isinstance(details, Unset) else details,
         )
 
         usage_reason.additional_properties = d

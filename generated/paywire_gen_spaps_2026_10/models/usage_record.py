@@ -24,8 +24,8 @@ class UsageRecord:
         replayed (bool):
         idempotency_key (str):
         recorded_at (str): ISO-8601
-        authorization_ref (None | str | Unset):
-        window_totals (Amounts | None | Unset):
+        authorization_ref (None | str):
+        window_totals (Amounts | None):
     """
 
     event_id: str
@@ -33,8 +33,8 @@ class UsageRecord:
     replayed: bool
     idempotency_key: str
     recorded_at: str
-    authorization_ref: None | str | Unset = UNSET
-    window_totals: Amounts | None | Unset = UNSET
+    authorization_ref: None | str = None
+    window_totals: Amounts | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,19 +50,21 @@ class UsageRecord:
 
         recorded_at = self.recorded_at
 
+        authorization_ref_or_unset = UNSET if self.authorization_ref is None else self.authorization_ref
         authorization_ref: None | str | Unset
-        if isinstance(self.authorization_ref, Unset):
+        if isinstance(authorization_ref_or_unset, Unset):
             authorization_ref = UNSET
         else:
-            authorization_ref = self.authorization_ref
+            authorization_ref = authorization_ref_or_unset
 
+        window_totals_or_unset = UNSET if self.window_totals is None else self.window_totals
         window_totals: dict[str, Any] | None | Unset
-        if isinstance(self.window_totals, Unset):
+        if isinstance(window_totals_or_unset, Unset):
             window_totals = UNSET
-        elif isinstance(self.window_totals, Amounts):
-            window_totals = self.window_totals.to_dict()
+        elif isinstance(window_totals_or_unset, Amounts):
+            window_totals = window_totals_or_unset.to_dict()
         else:
-            window_totals = self.window_totals
+            window_totals = window_totals_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -129,8 +131,8 @@ class UsageRecord:
             replayed=replayed,
             idempotency_key=idempotency_key,
             recorded_at=recorded_at,
-            authorization_ref=authorization_ref,
-            window_totals=window_totals,
+            authorization_ref=None if isinstance(authorization_ref, Unset) else authorization_ref,
+            window_totals=None if isinstance(window_totals, Unset) else window_totals,
         )
 
         usage_record.additional_properties = d

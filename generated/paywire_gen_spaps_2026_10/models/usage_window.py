@@ -16,22 +16,25 @@ class UsageWindow:
     """the accounting window the totals belong to
 
     Attributes:
-        window_key (str | Unset):
-        starts_at (str | Unset): ISO-8601
-        ends_at (str | Unset): ISO-8601
+        window_key (str | None):
+        starts_at (str | None): ISO-8601
+        ends_at (str | None): ISO-8601
     """
 
-    window_key: str | Unset = UNSET
-    starts_at: str | Unset = UNSET
-    ends_at: str | Unset = UNSET
+    window_key: str | None = None
+    starts_at: str | None = None
+    ends_at: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        window_key = self.window_key
+        window_key_or_unset = UNSET if self.window_key is None else self.window_key
+        window_key = window_key_or_unset
 
-        starts_at = self.starts_at
+        starts_at_or_unset = UNSET if self.starts_at is None else self.starts_at
+        starts_at = starts_at_or_unset
 
-        ends_at = self.ends_at
+        ends_at_or_unset = UNSET if self.ends_at is None else self.ends_at
+        ends_at = ends_at_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,9 +58,9 @@ class UsageWindow:
         ends_at = d.pop("ends_at", UNSET)
 
         usage_window = cls(
-            window_key=window_key,
-            starts_at=starts_at,
-            ends_at=ends_at,
+            window_key=None if isinstance(window_key, Unset) else window_key,
+            starts_at=None if isinstance(starts_at, Unset) else starts_at,
+            ends_at=None if isinstance(ends_at, Unset) else ends_at,
         )
 
         usage_window.additional_properties = d

@@ -15,22 +15,25 @@ T = TypeVar("T", bound="UserWallet")
 class UserWallet:
     """
     Attributes:
-        wallet_address (str | Unset):
-        chain_type (str | Unset):
-        verified (bool | Unset):
+        wallet_address (str | None):
+        chain_type (str | None):
+        verified (bool | None):
     """
 
-    wallet_address: str | Unset = UNSET
-    chain_type: str | Unset = UNSET
-    verified: bool | Unset = UNSET
+    wallet_address: str | None = None
+    chain_type: str | None = None
+    verified: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        wallet_address = self.wallet_address
+        wallet_address_or_unset = UNSET if self.wallet_address is None else self.wallet_address
+        wallet_address = wallet_address_or_unset
 
-        chain_type = self.chain_type
+        chain_type_or_unset = UNSET if self.chain_type is None else self.chain_type
+        chain_type = chain_type_or_unset
 
-        verified = self.verified
+        verified_or_unset = UNSET if self.verified is None else self.verified
+        verified = verified_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,9 +57,9 @@ class UserWallet:
         verified = d.pop("verified", UNSET)
 
         user_wallet = cls(
-            wallet_address=wallet_address,
-            chain_type=chain_type,
-            verified=verified,
+            wallet_address=None if isinstance(wallet_address, Unset) else wallet_address,
+            chain_type=None if isinstance(chain_type, Unset) else chain_type,
+            verified=None if isinstance(verified, Unset) else verified,
         )
 
         user_wallet.additional_properties = d

@@ -16,21 +16,23 @@ class VerifyMagicLinkRequest:
     """
     Attributes:
         token (str):
-        type_ (str | Unset): link type (`magiclink` unless told otherwise) Default: 'magiclink'.
-        state (str | Unset): opaque state the link's landing page carried (echoed
+        type_ (str | None): link type (`magiclink` unless told otherwise)
+        state (str | None): opaque state the link's landing page carried (echoed
     """
 
     token: str
-    type_: str | Unset = "magiclink"
-    state: str | Unset = UNSET
+    type_: str | None = "magiclink"
+    state: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         token = self.token
 
-        type_ = self.type_
+        type__or_unset = UNSET if self.type_ is None else self.type_
+        type_ = type__or_unset
 
-        state = self.state
+        state_or_unset = UNSET if self.state is None else self.state
+        state = state_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,8 +59,8 @@ class VerifyMagicLinkRequest:
 
         verify_magic_link_request = cls(
             token=token,
-            type_=type_,
-            state=state,
+            type_=None if isinstance(type_, Unset) else type_,
+            state=None if isinstance(state, Unset) else state,
         )
 
         verify_magic_link_request.additional_properties = d

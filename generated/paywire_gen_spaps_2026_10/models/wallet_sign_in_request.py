@@ -19,13 +19,13 @@ class WalletSignInRequest:
         wallet_address (str):
         signature (str): solana: base58 (or base64) ed25519 signature; ethereum: 0x-hex 65-byte r||s||v
         message (str): the nonce `message`
-        chain_type (WalletSignInRequestChainType | Unset):
+        chain_type (WalletSignInRequestChainType | None):
     """
 
     wallet_address: str
     signature: str
     message: str
-    chain_type: WalletSignInRequestChainType | Unset = UNSET
+    chain_type: WalletSignInRequestChainType | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,9 +35,10 @@ class WalletSignInRequest:
 
         message = self.message
 
+        chain_type_or_unset = UNSET if self.chain_type is None else self.chain_type
         chain_type: str | Unset = UNSET
-        if not isinstance(self.chain_type, Unset):
-            chain_type = self.chain_type.value
+        if not isinstance(chain_type_or_unset, Unset):
+            chain_type = chain_type_or_unset.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -73,7 +74,7 @@ class WalletSignInRequest:
             wallet_address=wallet_address,
             signature=signature,
             message=message,
-            chain_type=chain_type,
+            chain_type=None if isinstance(chain_type, Unset) else chain_type,
         )
 
         wallet_sign_in_request.additional_properties = d

@@ -21,16 +21,16 @@ class WhitelistEntryResponse:
     Attributes:
         success (bool):
         data (WhitelistEntryData):
-        message (str | Unset):
-        request_id (str | Unset):
-        timestamp (str | Unset): ISO-8601
+        message (str | None):
+        request_id (str | None):
+        timestamp (str | None): ISO-8601
     """
 
     success: bool
     data: WhitelistEntryData
-    message: str | Unset = UNSET
-    request_id: str | Unset = UNSET
-    timestamp: str | Unset = UNSET
+    message: str | None = None
+    request_id: str | None = None
+    timestamp: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,11 +38,14 @@ class WhitelistEntryResponse:
 
         data = self.data.to_dict()
 
-        message = self.message
+        message_or_unset = UNSET if self.message is None else self.message
+        message = message_or_unset
 
-        request_id = self.request_id
+        request_id_or_unset = UNSET if self.request_id is None else self.request_id
+        request_id = request_id_or_unset
 
-        timestamp = self.timestamp
+        timestamp_or_unset = UNSET if self.timestamp is None else self.timestamp
+        timestamp = timestamp_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -79,9 +82,9 @@ class WhitelistEntryResponse:
         whitelist_entry_response = cls(
             success=success,
             data=data,
-            message=message,
-            request_id=request_id,
-            timestamp=timestamp,
+            message=None if isinstance(message, Unset) else message,
+            request_id=None if isinstance(request_id, Unset) else request_id,
+            timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
         whitelist_entry_response.additional_properties = d

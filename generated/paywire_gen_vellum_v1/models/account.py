@@ -16,41 +16,45 @@ class Account:
     """
     Attributes:
         account_id (str):
-        name (None | str | Unset):
-        email (None | str | Unset):
-        status (str | Unset):
-        billing_customer_id (None | str | Unset): The Stripe customer id (removed from responses in 1.0.0).
+        name (None | str):
+        email (None | str):
+        status (str | None):
+        billing_customer_id (None | str): The Stripe customer id (removed from responses in 1.0.0).
     """
 
     account_id: str
-    name: None | str | Unset = UNSET
-    email: None | str | Unset = UNSET
-    status: str | Unset = UNSET
-    billing_customer_id: None | str | Unset = UNSET
+    name: None | str = None
+    email: None | str = None
+    status: str | None = None
+    billing_customer_id: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         account_id = self.account_id
 
+        name_or_unset = UNSET if self.name is None else self.name
         name: None | str | Unset
-        if isinstance(self.name, Unset):
+        if isinstance(name_or_unset, Unset):
             name = UNSET
         else:
-            name = self.name
+            name = name_or_unset
 
+        email_or_unset = UNSET if self.email is None else self.email
         email: None | str | Unset
-        if isinstance(self.email, Unset):
+        if isinstance(email_or_unset, Unset):
             email = UNSET
         else:
-            email = self.email
+            email = email_or_unset
 
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
+        billing_customer_id_or_unset = UNSET if self.billing_customer_id is None else self.billing_customer_id
         billing_customer_id: None | str | Unset
-        if isinstance(self.billing_customer_id, Unset):
+        if isinstance(billing_customer_id_or_unset, Unset):
             billing_customer_id = UNSET
         else:
-            billing_customer_id = self.billing_customer_id
+            billing_customer_id = billing_customer_id_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -106,10 +110,10 @@ class Account:
 
         account = cls(
             account_id=account_id,
-            name=name,
-            email=email,
-            status=status,
-            billing_customer_id=billing_customer_id,
+            name=None if isinstance(name, Unset) else name,
+            email=None if isinstance(email, Unset) else email,
+            status=None if isinstance(status, Unset) else status,
+            billing_customer_id=None if isinstance(billing_customer_id, Unset) else billing_customer_id,
         )
 
         account.additional_properties = d

@@ -16,17 +16,18 @@ class CheckoutSession:
     """
     Attributes:
         url (str): Hosted page to redirect the customer to.
-        session_id (str | Unset): Checkout session id (DECISION).
+        session_id (str | None): Checkout session id (DECISION).
     """
 
     url: str
-    session_id: str | Unset = UNSET
+    session_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url
 
-        session_id = self.session_id
+        session_id_or_unset = UNSET if self.session_id is None else self.session_id
+        session_id = session_id_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,7 +50,7 @@ class CheckoutSession:
 
         checkout_session = cls(
             url=url,
-            session_id=session_id,
+            session_id=None if isinstance(session_id, Unset) else session_id,
         )
 
         checkout_session.additional_properties = d

@@ -16,29 +16,33 @@ class CreateAccountRequest:
     """
     Attributes:
         account_id (str):
-        name (str | Unset):
-        email (str | Unset):
-        stripe_customer_id (str | Unset): Adopt this existing Stripe customer.
-        create_stripe_customer (bool | Unset): Only ever sent as `true`; asks Vellum to create the Stripe customer.
+        name (str | None):
+        email (str | None):
+        stripe_customer_id (str | None): Adopt this existing Stripe customer.
+        create_stripe_customer (bool | None): Only ever sent as `true`; asks Vellum to create the Stripe customer.
     """
 
     account_id: str
-    name: str | Unset = UNSET
-    email: str | Unset = UNSET
-    stripe_customer_id: str | Unset = UNSET
-    create_stripe_customer: bool | Unset = UNSET
+    name: str | None = None
+    email: str | None = None
+    stripe_customer_id: str | None = None
+    create_stripe_customer: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         account_id = self.account_id
 
-        name = self.name
+        name_or_unset = UNSET if self.name is None else self.name
+        name = name_or_unset
 
-        email = self.email
+        email_or_unset = UNSET if self.email is None else self.email
+        email = email_or_unset
 
-        stripe_customer_id = self.stripe_customer_id
+        stripe_customer_id_or_unset = UNSET if self.stripe_customer_id is None else self.stripe_customer_id
+        stripe_customer_id = stripe_customer_id_or_unset
 
-        create_stripe_customer = self.create_stripe_customer
+        create_stripe_customer_or_unset = UNSET if self.create_stripe_customer is None else self.create_stripe_customer
+        create_stripe_customer = create_stripe_customer_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -73,10 +77,10 @@ class CreateAccountRequest:
 
         create_account_request = cls(
             account_id=account_id,
-            name=name,
-            email=email,
-            stripe_customer_id=stripe_customer_id,
-            create_stripe_customer=create_stripe_customer,
+            name=None if isinstance(name, Unset) else name,
+            email=None if isinstance(email, Unset) else email,
+            stripe_customer_id=None if isinstance(stripe_customer_id, Unset) else stripe_customer_id,
+            create_stripe_customer=None if isinstance(create_stripe_customer, Unset) else create_stripe_customer,
         )
 
         create_account_request.additional_properties = d

@@ -16,17 +16,18 @@ class CreateCustomerRequest:
     """
     Attributes:
         customer_id (str):
-        email (str | Unset):
+        email (str | None):
     """
 
     customer_id: str
-    email: str | Unset = UNSET
+    email: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = self.customer_id
 
-        email = self.email
+        email_or_unset = UNSET if self.email is None else self.email
+        email = email_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,7 +50,7 @@ class CreateCustomerRequest:
 
         create_customer_request = cls(
             customer_id=customer_id,
-            email=email,
+            email=None if isinstance(email, Unset) else email,
         )
 
         create_customer_request.additional_properties = d

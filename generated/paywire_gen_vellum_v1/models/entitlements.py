@@ -22,16 +22,15 @@ class Entitlements:
         status (str): The 0.1.0 SDK treats `active` and `trialing` as active.
         modules (list[str]): Module ids the customer may use (gate on these).
         config (EntitlementsConfig): Plan configuration, e.g. `trial_days`.
-        has_access (bool | Unset): Server-authoritative access flag (may be absent in this era).
-        billing_subscription_id (None | str | Unset): Stripe subscription id backing the entitlements (removed in
-            1.0.0).
+        has_access (bool | None): Server-authoritative access flag (may be absent in this era).
+        billing_subscription_id (None | str): Stripe subscription id backing the entitlements (removed in 1.0.0).
     """
 
     status: str
     modules: list[str]
     config: EntitlementsConfig
-    has_access: bool | Unset = UNSET
-    billing_subscription_id: None | str | Unset = UNSET
+    has_access: bool | None = None
+    billing_subscription_id: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,13 +40,17 @@ class Entitlements:
 
         config = self.config.to_dict()
 
-        has_access = self.has_access
+        has_access_or_unset = UNSET if self.has_access is None else self.has_access
+        has_access = has_access_or_unset
 
+        billing_subscription_id_or_unset = (
+            UNSET if self.billing_subscription_id is None else self.billing_subscription_id
+        )
         billing_subscription_id: None | str | Unset
-        if isinstance(self.billing_subscription_id, Unset):
+        if isinstance(billing_subscription_id_or_unset, Unset):
             billing_subscription_id = UNSET
         else:
-            billing_subscription_id = self.billing_subscription_id
+            billing_subscription_id = billing_subscription_id_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -91,8 +94,8 @@ class Entitlements:
             status=status,
             modules=modules,
             config=config,
-            has_access=has_access,
-            billing_subscription_id=billing_subscription_id,
+            has_access=None if isinstance(has_access, Unset) else has_access,
+            billing_subscription_id=None if isinstance(billing_subscription_id, Unset) else billing_subscription_id,
         )
 
         entitlements.additional_properties = d

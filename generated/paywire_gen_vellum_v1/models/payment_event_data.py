@@ -22,13 +22,13 @@ class PaymentEventData:
         account_id (str):
         customer_id (str):
         invoice (PushInvoice):
-        seats (int | Unset):
+        seats (int | None):
     """
 
     account_id: str
     customer_id: str
     invoice: PushInvoice
-    seats: int | Unset = UNSET
+    seats: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,7 +38,8 @@ class PaymentEventData:
 
         invoice = self.invoice.to_dict()
 
-        seats = self.seats
+        seats_or_unset = UNSET if self.seats is None else self.seats
+        seats = seats_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -71,7 +72,7 @@ class PaymentEventData:
             account_id=account_id,
             customer_id=customer_id,
             invoice=invoice,
-            seats=seats,
+            seats=None if isinstance(seats, Unset) else seats,
         )
 
         payment_event_data.additional_properties = d

@@ -16,53 +16,60 @@ class PushInvoice:
     """
     Attributes:
         id (str):
-        number (None | str | Unset):
-        status (str | Unset):
-        amount_due (int | Unset):
-        amount_paid (int | Unset):
-        currency (str | Unset):
-        hosted_invoice_url (None | str | Unset):
-        invoice_pdf (None | str | Unset):
+        number (None | str):
+        status (str | None):
+        amount_due (int | None):
+        amount_paid (int | None):
+        currency (str | None):
+        hosted_invoice_url (None | str):
+        invoice_pdf (None | str):
     """
 
     id: str
-    number: None | str | Unset = UNSET
-    status: str | Unset = UNSET
-    amount_due: int | Unset = UNSET
-    amount_paid: int | Unset = UNSET
-    currency: str | Unset = UNSET
-    hosted_invoice_url: None | str | Unset = UNSET
-    invoice_pdf: None | str | Unset = UNSET
+    number: None | str = None
+    status: str | None = None
+    amount_due: int | None = None
+    amount_paid: int | None = None
+    currency: str | None = None
+    hosted_invoice_url: None | str = None
+    invoice_pdf: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
+        number_or_unset = UNSET if self.number is None else self.number
         number: None | str | Unset
-        if isinstance(self.number, Unset):
+        if isinstance(number_or_unset, Unset):
             number = UNSET
         else:
-            number = self.number
+            number = number_or_unset
 
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
-        amount_due = self.amount_due
+        amount_due_or_unset = UNSET if self.amount_due is None else self.amount_due
+        amount_due = amount_due_or_unset
 
-        amount_paid = self.amount_paid
+        amount_paid_or_unset = UNSET if self.amount_paid is None else self.amount_paid
+        amount_paid = amount_paid_or_unset
 
-        currency = self.currency
+        currency_or_unset = UNSET if self.currency is None else self.currency
+        currency = currency_or_unset
 
+        hosted_invoice_url_or_unset = UNSET if self.hosted_invoice_url is None else self.hosted_invoice_url
         hosted_invoice_url: None | str | Unset
-        if isinstance(self.hosted_invoice_url, Unset):
+        if isinstance(hosted_invoice_url_or_unset, Unset):
             hosted_invoice_url = UNSET
         else:
-            hosted_invoice_url = self.hosted_invoice_url
+            hosted_invoice_url = hosted_invoice_url_or_unset
 
+        invoice_pdf_or_unset = UNSET if self.invoice_pdf is None else self.invoice_pdf
         invoice_pdf: None | str | Unset
-        if isinstance(self.invoice_pdf, Unset):
+        if isinstance(invoice_pdf_or_unset, Unset):
             invoice_pdf = UNSET
         else:
-            invoice_pdf = self.invoice_pdf
+            invoice_pdf = invoice_pdf_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -130,13 +137,13 @@ class PushInvoice:
 
         push_invoice = cls(
             id=id,
-            number=number,
-            status=status,
-            amount_due=amount_due,
-            amount_paid=amount_paid,
-            currency=currency,
-            hosted_invoice_url=hosted_invoice_url,
-            invoice_pdf=invoice_pdf,
+            number=None if isinstance(number, Unset) else number,
+            status=None if isinstance(status, Unset) else status,
+            amount_due=None if isinstance(amount_due, Unset) else amount_due,
+            amount_paid=None if isinstance(amount_paid, Unset) else amount_paid,
+            currency=None if isinstance(currency, Unset) else currency,
+            hosted_invoice_url=None if isinstance(hosted_invoice_url, Unset) else hosted_invoice_url,
+            invoice_pdf=None if isinstance(invoice_pdf, Unset) else invoice_pdf,
         )
 
         push_invoice.additional_properties = d

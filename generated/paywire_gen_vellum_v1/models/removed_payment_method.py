@@ -16,17 +16,18 @@ class RemovedPaymentMethod:
     """
     Attributes:
         removed (bool):
-        id (str | Unset):
+        id (str | None):
     """
 
     removed: bool
-    id: str | Unset = UNSET
+    id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         removed = self.removed
 
-        id = self.id
+        id_or_unset = UNSET if self.id is None else self.id
+        id = id_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,7 +50,7 @@ class RemovedPaymentMethod:
 
         removed_payment_method = cls(
             removed=removed,
-            id=id,
+            id=None if isinstance(id, Unset) else id,
         )
 
         removed_payment_method.additional_properties = d

@@ -17,12 +17,12 @@ class SubscribeResponse:
     Attributes:
         subscription_id (str): Stripe subscription id (removed in 1.0.0).
         status (str):
-        trial_end (None | str | Unset):
+        trial_end (None | str):
     """
 
     subscription_id: str
     status: str
-    trial_end: None | str | Unset = UNSET
+    trial_end: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,11 +30,12 @@ class SubscribeResponse:
 
         status = self.status
 
+        trial_end_or_unset = UNSET if self.trial_end is None else self.trial_end
         trial_end: None | str | Unset
-        if isinstance(self.trial_end, Unset):
+        if isinstance(trial_end_or_unset, Unset):
             trial_end = UNSET
         else:
-            trial_end = self.trial_end
+            trial_end = trial_end_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -68,7 +69,7 @@ class SubscribeResponse:
         subscribe_response = cls(
             subscription_id=subscription_id,
             status=status,
-            trial_end=trial_end,
+            trial_end=None if isinstance(trial_end, Unset) else trial_end,
         )
 
         subscribe_response.additional_properties = d

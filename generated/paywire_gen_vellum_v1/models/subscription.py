@@ -17,34 +17,34 @@ class Subscription:
     Attributes:
         id (str): Stripe subscription id (removed in 1.0.0).
         status (str): Stripe subscription status; new values must not break clients.
-        cancel_at_period_end (bool | Unset):
-        seats (int | Unset):
-        amount (int | Unset): Per-seat price in cents.
-        currency (str | Unset):
-        interval (str | Unset):
-        current_period_start (None | str | Unset):
-        current_period_end (None | str | Unset):
-        trial_end (None | str | Unset):
-        canceled_at (None | str | Unset):
-        default_payment_method (None | str | Unset): Raw Stripe payment method id (removed in 1.0.0).
-        plan_id (str | Unset): Plan sold (INFERENCE).
-        plan_version (int | Unset): Plan version sold (INFERENCE).
+        cancel_at_period_end (bool | None):
+        seats (int | None):
+        amount (int | None): Per-seat price in cents.
+        currency (str | None):
+        interval (str | None):
+        current_period_start (None | str):
+        current_period_end (None | str):
+        trial_end (None | str):
+        canceled_at (None | str):
+        default_payment_method (None | str): Raw Stripe payment method id (removed in 1.0.0).
+        plan_id (str | None): Plan sold (INFERENCE).
+        plan_version (int | None): Plan version sold (INFERENCE).
     """
 
     id: str
     status: str
-    cancel_at_period_end: bool | Unset = UNSET
-    seats: int | Unset = UNSET
-    amount: int | Unset = UNSET
-    currency: str | Unset = UNSET
-    interval: str | Unset = UNSET
-    current_period_start: None | str | Unset = UNSET
-    current_period_end: None | str | Unset = UNSET
-    trial_end: None | str | Unset = UNSET
-    canceled_at: None | str | Unset = UNSET
-    default_payment_method: None | str | Unset = UNSET
-    plan_id: str | Unset = UNSET
-    plan_version: int | Unset = UNSET
+    cancel_at_period_end: bool | None = None
+    seats: int | None = None
+    amount: int | None = None
+    currency: str | None = None
+    interval: str | None = None
+    current_period_start: None | str = None
+    current_period_end: None | str = None
+    trial_end: None | str = None
+    canceled_at: None | str = None
+    default_payment_method: None | str = None
+    plan_id: str | None = None
+    plan_version: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,49 +52,61 @@ class Subscription:
 
         status = self.status
 
-        cancel_at_period_end = self.cancel_at_period_end
+        cancel_at_period_end_or_unset = UNSET if self.cancel_at_period_end is None else self.cancel_at_period_end
+        cancel_at_period_end = cancel_at_period_end_or_unset
 
-        seats = self.seats
+        seats_or_unset = UNSET if self.seats is None else self.seats
+        seats = seats_or_unset
 
-        amount = self.amount
+        amount_or_unset = UNSET if self.amount is None else self.amount
+        amount = amount_or_unset
 
-        currency = self.currency
+        currency_or_unset = UNSET if self.currency is None else self.currency
+        currency = currency_or_unset
 
-        interval = self.interval
+        interval_or_unset = UNSET if self.interval is None else self.interval
+        interval = interval_or_unset
 
+        current_period_start_or_unset = UNSET if self.current_period_start is None else self.current_period_start
         current_period_start: None | str | Unset
-        if isinstance(self.current_period_start, Unset):
+        if isinstance(current_period_start_or_unset, Unset):
             current_period_start = UNSET
         else:
-            current_period_start = self.current_period_start
+            current_period_start = current_period_start_or_unset
 
+        current_period_end_or_unset = UNSET if self.current_period_end is None else self.current_period_end
         current_period_end: None | str | Unset
-        if isinstance(self.current_period_end, Unset):
+        if isinstance(current_period_end_or_unset, Unset):
             current_period_end = UNSET
         else:
-            current_period_end = self.current_period_end
+            current_period_end = current_period_end_or_unset
 
+        trial_end_or_unset = UNSET if self.trial_end is None else self.trial_end
         trial_end: None | str | Unset
-        if isinstance(self.trial_end, Unset):
+        if isinstance(trial_end_or_unset, Unset):
             trial_end = UNSET
         else:
-            trial_end = self.trial_end
+            trial_end = trial_end_or_unset
 
+        canceled_at_or_unset = UNSET if self.canceled_at is None else self.canceled_at
         canceled_at: None | str | Unset
-        if isinstance(self.canceled_at, Unset):
+        if isinstance(canceled_at_or_unset, Unset):
             canceled_at = UNSET
         else:
-            canceled_at = self.canceled_at
+            canceled_at = canceled_at_or_unset
 
+        default_payment_method_or_unset = UNSET if self.default_payment_method is None else self.default_payment_method
         default_payment_method: None | str | Unset
-        if isinstance(self.default_payment_method, Unset):
+        if isinstance(default_payment_method_or_unset, Unset):
             default_payment_method = UNSET
         else:
-            default_payment_method = self.default_payment_method
+            default_payment_method = default_payment_method_or_unset
 
-        plan_id = self.plan_id
+        plan_id_or_unset = UNSET if self.plan_id is None else self.plan_id
+        plan_id = plan_id_or_unset
 
-        plan_version = self.plan_version
+        plan_version_or_unset = UNSET if self.plan_version is None else self.plan_version
+        plan_version = plan_version_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -200,18 +212,18 @@ class Subscription:
         subscription = cls(
             id=id,
             status=status,
-            cancel_at_period_end=cancel_at_period_end,
-            seats=seats,
-            amount=amount,
-            currency=currency,
-            interval=interval,
-            current_period_start=current_period_start,
-            current_period_end=current_period_end,
-            trial_end=trial_end,
-            canceled_at=canceled_at,
-            default_payment_method=default_payment_method,
-            plan_id=plan_id,
-            plan_version=plan_version,
+            cancel_at_period_end=None if isinstance(cancel_at_period_end, Unset) else cancel_at_period_end,
+            seats=None if isinstance(seats, Unset) else seats,
+            amount=None if isinstance(amount, Unset) else amount,
+            currency=None if isinstance(currency, Unset) else currency,
+            interval=None if isinstance(interval, Unset) else interval,
+            current_period_start=None if isinstance(current_period_start, Unset) else current_period_start,
+            current_period_end=None if isinstance(current_period_end, Unset) else current_period_end,
+            trial_end=None if isinstance(trial_end, Unset) else trial_end,
+            canceled_at=None if isinstance(canceled_at, Unset) else canceled_at,
+            default_payment_method=None if isinstance(default_payment_method, Unset) else default_payment_method,
+            plan_id=None if isinstance(plan_id, Unset) else plan_id,
+            plan_version=None if isinstance(plan_version, Unset) else plan_version,
         )
 
         subscription.additional_properties = d

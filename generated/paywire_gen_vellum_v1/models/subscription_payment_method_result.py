@@ -20,21 +20,22 @@ class SubscriptionPaymentMethodResult:
     """
     Attributes:
         subscription (Subscription):
-        default (None | str | Unset): The account's default payment method id after the change (DECISION).
+        default (None | str): The account's default payment method id after the change (DECISION).
     """
 
     subscription: Subscription
-    default: None | str | Unset = UNSET
+    default: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         subscription = self.subscription.to_dict()
 
+        default_or_unset = UNSET if self.default is None else self.default
         default: None | str | Unset
-        if isinstance(self.default, Unset):
+        if isinstance(default_or_unset, Unset):
             default = UNSET
         else:
-            default = self.default
+            default = default_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -66,7 +67,7 @@ class SubscriptionPaymentMethodResult:
 
         subscription_payment_method_result = cls(
             subscription=subscription,
-            default=default,
+            default=None if isinstance(default, Unset) else default,
         )
 
         subscription_payment_method_result.additional_properties = d

@@ -16,33 +16,36 @@ class Account:
     """
     Attributes:
         account_id (str):
-        name (None | str | Unset):
-        email (None | str | Unset):
-        status (str | Unset):
+        name (None | str):
+        email (None | str):
+        status (str | None):
     """
 
     account_id: str
-    name: None | str | Unset = UNSET
-    email: None | str | Unset = UNSET
-    status: str | Unset = UNSET
+    name: None | str = None
+    email: None | str = None
+    status: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         account_id = self.account_id
 
+        name_or_unset = UNSET if self.name is None else self.name
         name: None | str | Unset
-        if isinstance(self.name, Unset):
+        if isinstance(name_or_unset, Unset):
             name = UNSET
         else:
-            name = self.name
+            name = name_or_unset
 
+        email_or_unset = UNSET if self.email is None else self.email
         email: None | str | Unset
-        if isinstance(self.email, Unset):
+        if isinstance(email_or_unset, Unset):
             email = UNSET
         else:
-            email = self.email
+            email = email_or_unset
 
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -87,9 +90,9 @@ class Account:
 
         account = cls(
             account_id=account_id,
-            name=name,
-            email=email,
-            status=status,
+            name=None if isinstance(name, Unset) else name,
+            email=None if isinstance(email, Unset) else email,
+            status=None if isinstance(status, Unset) else status,
         )
 
         account.additional_properties = d

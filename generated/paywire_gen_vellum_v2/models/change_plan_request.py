@@ -17,12 +17,12 @@ class ChangePlanRequest:
     Attributes:
         plan_id (str):
         plan_version (int):
-        product_id (str | Unset):
+        product_id (str | None):
     """
 
     plan_id: str
     plan_version: int
-    product_id: str | Unset = UNSET
+    product_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,7 +30,8 @@ class ChangePlanRequest:
 
         plan_version = self.plan_version
 
-        product_id = self.product_id
+        product_id_or_unset = UNSET if self.product_id is None else self.product_id
+        product_id = product_id_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,7 +58,7 @@ class ChangePlanRequest:
         change_plan_request = cls(
             plan_id=plan_id,
             plan_version=plan_version,
-            product_id=product_id,
+            product_id=None if isinstance(product_id, Unset) else product_id,
         )
 
         change_plan_request.additional_properties = d

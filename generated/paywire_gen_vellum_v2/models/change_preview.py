@@ -22,28 +22,28 @@ class ChangePreview:
     Attributes:
         currency (str):
         amount_due (int): Amount that would be charged now, in cents (may be 0 or negative for a credit).
-        subtotal (int | Unset):
-        total (int | Unset): Next recurring invoice total after the change, in cents.
-        proration_date (None | str | Unset):
-        lines (list[PreviewLine] | Unset):
-        plan_id (str | Unset):
-        plan_version (int | Unset):
-        product_id (str | Unset):
-        seats (int | Unset):
-        add_on_module_ids (list[str] | Unset):
+        subtotal (int | None):
+        total (int | None): Next recurring invoice total after the change, in cents.
+        proration_date (None | str):
+        lines (list[PreviewLine] | None):
+        plan_id (str | None):
+        plan_version (int | None):
+        product_id (str | None):
+        seats (int | None):
+        add_on_module_ids (list[str] | None):
     """
 
     currency: str
     amount_due: int
-    subtotal: int | Unset = UNSET
-    total: int | Unset = UNSET
-    proration_date: None | str | Unset = UNSET
-    lines: list[PreviewLine] | Unset = UNSET
-    plan_id: str | Unset = UNSET
-    plan_version: int | Unset = UNSET
-    product_id: str | Unset = UNSET
-    seats: int | Unset = UNSET
-    add_on_module_ids: list[str] | Unset = UNSET
+    subtotal: int | None = None
+    total: int | None = None
+    proration_date: None | str = None
+    lines: list[PreviewLine] | None = None
+    plan_id: str | None = None
+    plan_version: int | None = None
+    product_id: str | None = None
+    seats: int | None = None
+    add_on_module_ids: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,34 +51,43 @@ class ChangePreview:
 
         amount_due = self.amount_due
 
-        subtotal = self.subtotal
+        subtotal_or_unset = UNSET if self.subtotal is None else self.subtotal
+        subtotal = subtotal_or_unset
 
-        total = self.total
+        total_or_unset = UNSET if self.total is None else self.total
+        total = total_or_unset
 
+        proration_date_or_unset = UNSET if self.proration_date is None else self.proration_date
         proration_date: None | str | Unset
-        if isinstance(self.proration_date, Unset):
+        if isinstance(proration_date_or_unset, Unset):
             proration_date = UNSET
         else:
-            proration_date = self.proration_date
+            proration_date = proration_date_or_unset
 
+        lines_or_unset = UNSET if self.lines is None else self.lines
         lines: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.lines, Unset):
+        if not isinstance(lines_or_unset, Unset):
             lines = []
-            for lines_item_data in self.lines:
+            for lines_item_data in lines_or_unset:
                 lines_item = lines_item_data.to_dict()
                 lines.append(lines_item)
 
-        plan_id = self.plan_id
+        plan_id_or_unset = UNSET if self.plan_id is None else self.plan_id
+        plan_id = plan_id_or_unset
 
-        plan_version = self.plan_version
+        plan_version_or_unset = UNSET if self.plan_version is None else self.plan_version
+        plan_version = plan_version_or_unset
 
-        product_id = self.product_id
+        product_id_or_unset = UNSET if self.product_id is None else self.product_id
+        product_id = product_id_or_unset
 
-        seats = self.seats
+        seats_or_unset = UNSET if self.seats is None else self.seats
+        seats = seats_or_unset
 
+        add_on_module_ids_or_unset = UNSET if self.add_on_module_ids is None else self.add_on_module_ids
         add_on_module_ids: list[str] | Unset = UNSET
-        if not isinstance(self.add_on_module_ids, Unset):
-            add_on_module_ids = self.add_on_module_ids
+        if not isinstance(add_on_module_ids_or_unset, Unset):
+            add_on_module_ids = add_on_module_ids_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -153,15 +162,15 @@ class ChangePreview:
         change_preview = cls(
             currency=currency,
             amount_due=amount_due,
-            subtotal=subtotal,
-            total=total,
-            proration_date=proration_date,
-            lines=lines,
-            plan_id=plan_id,
-            plan_version=plan_version,
-            product_id=product_id,
-            seats=seats,
-            add_on_module_ids=add_on_module_ids,
+            subtotal=None if isinstance(subtotal, Unset) else subtotal,
+            total=None if isinstance(total, Unset) else total,
+            proration_date=None if isinstance(proration_date, Unset) else proration_date,
+            lines=None if isinstance(lines, Unset) else lines,
+            plan_id=None if isinstance(plan_id, Unset) else plan_id,
+            plan_version=None if isinstance(plan_version, Unset) else plan_version,
+            product_id=None if isinstance(product_id, Unset) else product_id,
+            seats=None if isinstance(seats, Unset) else seats,
+            add_on_module_ids=None if isinstance(add_on_module_ids, Unset) else add_on_module_ids,
         )
 
         change_preview.additional_properties = d

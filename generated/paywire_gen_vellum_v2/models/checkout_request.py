@@ -20,9 +20,9 @@ class CheckoutRequest:
         seats (int): Always sent by the SDK (default 1).
         success_url (str):
         cancel_url (str):
-        plan_version (int | Unset): Optional, not nullable. Omitted = newest version priced in this key's mode.
-        product_id (str | Unset): Omitted = resolved from the catalog (400 if ambiguous).
-        add_on_module_ids (list[str] | Unset):
+        plan_version (int | None): Optional, not nullable. Omitted = newest version priced in this key's mode.
+        product_id (str | None): Omitted = resolved from the catalog (400 if ambiguous).
+        add_on_module_ids (list[str] | None):
     """
 
     customer_id: str
@@ -30,9 +30,9 @@ class CheckoutRequest:
     seats: int
     success_url: str
     cancel_url: str
-    plan_version: int | Unset = UNSET
-    product_id: str | Unset = UNSET
-    add_on_module_ids: list[str] | Unset = UNSET
+    plan_version: int | None = None
+    product_id: str | None = None
+    add_on_module_ids: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,13 +46,16 @@ class CheckoutRequest:
 
         cancel_url = self.cancel_url
 
-        plan_version = self.plan_version
+        plan_version_or_unset = UNSET if self.plan_version is None else self.plan_version
+        plan_version = plan_version_or_unset
 
-        product_id = self.product_id
+        product_id_or_unset = UNSET if self.product_id is None else self.product_id
+        product_id = product_id_or_unset
 
+        add_on_module_ids_or_unset = UNSET if self.add_on_module_ids is None else self.add_on_module_ids
         add_on_module_ids: list[str] | Unset = UNSET
-        if not isinstance(self.add_on_module_ids, Unset):
-            add_on_module_ids = self.add_on_module_ids
+        if not isinstance(add_on_module_ids_or_unset, Unset):
+            add_on_module_ids = add_on_module_ids_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -99,9 +102,9 @@ class CheckoutRequest:
             seats=seats,
             success_url=success_url,
             cancel_url=cancel_url,
-            plan_version=plan_version,
-            product_id=product_id,
-            add_on_module_ids=add_on_module_ids,
+            plan_version=None if isinstance(plan_version, Unset) else plan_version,
+            product_id=None if isinstance(product_id, Unset) else product_id,
+            add_on_module_ids=None if isinstance(add_on_module_ids, Unset) else add_on_module_ids,
         )
 
         checkout_request.additional_properties = d

@@ -16,25 +16,28 @@ class ConsumeCreditsResult:
     """
     Attributes:
         balance (int): Balance after the deduction.
-        credit_type_id (str | Unset):
-        consumed (int | Unset): Credits deducted by this key (replays report the original amount).
-        idempotency_key (str | Unset):
+        credit_type_id (str | None):
+        consumed (int | None): Credits deducted by this key (replays report the original amount).
+        idempotency_key (str | None):
     """
 
     balance: int
-    credit_type_id: str | Unset = UNSET
-    consumed: int | Unset = UNSET
-    idempotency_key: str | Unset = UNSET
+    credit_type_id: str | None = None
+    consumed: int | None = None
+    idempotency_key: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         balance = self.balance
 
-        credit_type_id = self.credit_type_id
+        credit_type_id_or_unset = UNSET if self.credit_type_id is None else self.credit_type_id
+        credit_type_id = credit_type_id_or_unset
 
-        consumed = self.consumed
+        consumed_or_unset = UNSET if self.consumed is None else self.consumed
+        consumed = consumed_or_unset
 
-        idempotency_key = self.idempotency_key
+        idempotency_key_or_unset = UNSET if self.idempotency_key is None else self.idempotency_key
+        idempotency_key = idempotency_key_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,9 +68,9 @@ class ConsumeCreditsResult:
 
         consume_credits_result = cls(
             balance=balance,
-            credit_type_id=credit_type_id,
-            consumed=consumed,
-            idempotency_key=idempotency_key,
+            credit_type_id=None if isinstance(credit_type_id, Unset) else credit_type_id,
+            consumed=None if isinstance(consumed, Unset) else consumed,
+            idempotency_key=None if isinstance(idempotency_key, Unset) else idempotency_key,
         )
 
         consume_credits_result.additional_properties = d

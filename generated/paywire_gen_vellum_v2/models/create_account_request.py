@@ -16,30 +16,36 @@ class CreateAccountRequest:
     """
     Attributes:
         account_id (str):
-        name (str | Unset):
-        email (str | Unset):
-        billing_customer_id (str | Unset): Adopt this existing billing (Stripe) customer.
-        create_billing_customer (bool | Unset): Only ever sent as `true`; asks VellumCharter to create the billing
+        name (str | None):
+        email (str | None):
+        billing_customer_id (str | None): Adopt this existing billing (Stripe) customer.
+        create_billing_customer (bool | None): Only ever sent as `true`; asks VellumCharter to create the billing
             customer.
     """
 
     account_id: str
-    name: str | Unset = UNSET
-    email: str | Unset = UNSET
-    billing_customer_id: str | Unset = UNSET
-    create_billing_customer: bool | Unset = UNSET
+    name: str | None = None
+    email: str | None = None
+    billing_customer_id: str | None = None
+    create_billing_customer: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         account_id = self.account_id
 
-        name = self.name
+        name_or_unset = UNSET if self.name is None else self.name
+        name = name_or_unset
 
-        email = self.email
+        email_or_unset = UNSET if self.email is None else self.email
+        email = email_or_unset
 
-        billing_customer_id = self.billing_customer_id
+        billing_customer_id_or_unset = UNSET if self.billing_customer_id is None else self.billing_customer_id
+        billing_customer_id = billing_customer_id_or_unset
 
-        create_billing_customer = self.create_billing_customer
+        create_billing_customer_or_unset = (
+            UNSET if self.create_billing_customer is None else self.create_billing_customer
+        )
+        create_billing_customer = create_billing_customer_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -74,10 +80,10 @@ class CreateAccountRequest:
 
         create_account_request = cls(
             account_id=account_id,
-            name=name,
-            email=email,
-            billing_customer_id=billing_customer_id,
-            create_billing_customer=create_billing_customer,
+            name=None if isinstance(name, Unset) else name,
+            email=None if isinstance(email, Unset) else email,
+            billing_customer_id=None if isinstance(billing_customer_id, Unset) else billing_customer_id,
+            create_billing_customer=None if isinstance(create_billing_customer, Unset) else create_billing_customer,
         )
 
         create_account_request.additional_properties = d

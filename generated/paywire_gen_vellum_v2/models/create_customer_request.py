@@ -16,21 +16,23 @@ class CreateCustomerRequest:
     """
     Attributes:
         customer_id (str):
-        email (str | Unset):
-        name (str | Unset):
+        email (str | None):
+        name (str | None):
     """
 
     customer_id: str
-    email: str | Unset = UNSET
-    name: str | Unset = UNSET
+    email: str | None = None
+    name: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = self.customer_id
 
-        email = self.email
+        email_or_unset = UNSET if self.email is None else self.email
+        email = email_or_unset
 
-        name = self.name
+        name_or_unset = UNSET if self.name is None else self.name
+        name = name_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,8 +59,8 @@ class CreateCustomerRequest:
 
         create_customer_request = cls(
             customer_id=customer_id,
-            email=email,
-            name=name,
+            email=None if isinstance(email, Unset) else email,
+            name=None if isinstance(name, Unset) else name,
         )
 
         create_customer_request.additional_properties = d

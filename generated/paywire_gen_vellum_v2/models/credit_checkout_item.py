@@ -17,12 +17,12 @@ class CreditCheckoutItem:
     Attributes:
         credit_type_id (str):
         pack_id (str):
-        quantity (int | Unset):
+        quantity (int | None):
     """
 
     credit_type_id: str
     pack_id: str
-    quantity: int | Unset = UNSET
+    quantity: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,7 +30,8 @@ class CreditCheckoutItem:
 
         pack_id = self.pack_id
 
-        quantity = self.quantity
+        quantity_or_unset = UNSET if self.quantity is None else self.quantity
+        quantity = quantity_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,7 +58,7 @@ class CreditCheckoutItem:
         credit_checkout_item = cls(
             credit_type_id=credit_type_id,
             pack_id=pack_id,
-            quantity=quantity,
+            quantity=None if isinstance(quantity, Unset) else quantity,
         )
 
         credit_checkout_item.additional_properties = d

@@ -22,19 +22,19 @@ class CreditCheckoutRequest:
         customer_id (str):
         success_url (str):
         cancel_url (str):
-        items (list[CreditCheckoutItem] | Unset):
-        credit_type_id (None | str | Unset): Single form; the SDK sends null when not given.
-        pack_id (None | str | Unset): Single form; the SDK sends null when not given.
-        quantity (int | Unset):
+        items (list[CreditCheckoutItem] | None):
+        credit_type_id (None | str): Single form; the SDK sends null when not given.
+        pack_id (None | str): Single form; the SDK sends null when not given.
+        quantity (int | None):
     """
 
     customer_id: str
     success_url: str
     cancel_url: str
-    items: list[CreditCheckoutItem] | Unset = UNSET
-    credit_type_id: None | str | Unset = UNSET
-    pack_id: None | str | Unset = UNSET
-    quantity: int | Unset = UNSET
+    items: list[CreditCheckoutItem] | None = None
+    credit_type_id: None | str = None
+    pack_id: None | str = None
+    quantity: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,26 +44,30 @@ class CreditCheckoutRequest:
 
         cancel_url = self.cancel_url
 
+        items_or_unset = UNSET if self.items is None else self.items
         items: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.items, Unset):
+        if not isinstance(items_or_unset, Unset):
             items = []
-            for items_item_data in self.items:
+            for items_item_data in items_or_unset:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
 
+        credit_type_id_or_unset = UNSET if self.credit_type_id is None else self.credit_type_id
         credit_type_id: None | str | Unset
-        if isinstance(self.credit_type_id, Unset):
+        if isinstance(credit_type_id_or_unset, Unset):
             credit_type_id = UNSET
         else:
-            credit_type_id = self.credit_type_id
+            credit_type_id = credit_type_id_or_unset
 
+        pack_id_or_unset = UNSET if self.pack_id is None else self.pack_id
         pack_id: None | str | Unset
-        if isinstance(self.pack_id, Unset):
+        if isinstance(pack_id_or_unset, Unset):
             pack_id = UNSET
         else:
-            pack_id = self.pack_id
+            pack_id = pack_id_or_unset
 
-        quantity = self.quantity
+        quantity_or_unset = UNSET if self.quantity is None else self.quantity
+        quantity = quantity_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -129,10 +133,10 @@ class CreditCheckoutRequest:
             customer_id=customer_id,
             success_url=success_url,
             cancel_url=cancel_url,
-            items=items,
-            credit_type_id=credit_type_id,
-            pack_id=pack_id,
-            quantity=quantity,
+            items=None if isinstance(items, Unset) else items,
+            credit_type_id=None if isinstance(credit_type_id, Unset) else credit_type_id,
+            pack_id=None if isinstance(pack_id, Unset) else pack_id,
+            quantity=None if isinstance(quantity, Unset) else quantity,
         )
 
         credit_checkout_request.additional_properties = d

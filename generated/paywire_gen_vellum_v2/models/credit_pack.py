@@ -16,33 +16,38 @@ class CreditPack:
     """
     Attributes:
         id (str):
-        credit_type_id (str | Unset):
-        name (str | Unset):
-        credits_ (int | Unset): Credits granted per pack.
-        price (int | Unset): Price per pack in cents.
-        currency (str | Unset):
+        credit_type_id (str | None):
+        name (str | None):
+        credits_ (int | None): Credits granted per pack.
+        price (int | None): Price per pack in cents.
+        currency (str | None):
     """
 
     id: str
-    credit_type_id: str | Unset = UNSET
-    name: str | Unset = UNSET
-    credits_: int | Unset = UNSET
-    price: int | Unset = UNSET
-    currency: str | Unset = UNSET
+    credit_type_id: str | None = None
+    name: str | None = None
+    credits_: int | None = None
+    price: int | None = None
+    currency: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        credit_type_id = self.credit_type_id
+        credit_type_id_or_unset = UNSET if self.credit_type_id is None else self.credit_type_id
+        credit_type_id = credit_type_id_or_unset
 
-        name = self.name
+        name_or_unset = UNSET if self.name is None else self.name
+        name = name_or_unset
 
-        credits_ = self.credits_
+        credits__or_unset = UNSET if self.credits_ is None else self.credits_
+        credits_ = credits__or_unset
 
-        price = self.price
+        price_or_unset = UNSET if self.price is None else self.price
+        price = price_or_unset
 
-        currency = self.currency
+        currency_or_unset = UNSET if self.currency is None else self.currency
+        currency = currency_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -81,11 +86,11 @@ class CreditPack:
 
         credit_pack = cls(
             id=id,
-            credit_type_id=credit_type_id,
-            name=name,
-            credits_=credits_,
-            price=price,
-            currency=currency,
+            credit_type_id=None if isinstance(credit_type_id, Unset) else credit_type_id,
+            name=None if isinstance(name, Unset) else name,
+            credits_=None if isinstance(credits_, Unset) else credits_,
+            price=None if isinstance(price, Unset) else price,
+            currency=None if isinstance(currency, Unset) else currency,
         )
 
         credit_pack.additional_properties = d

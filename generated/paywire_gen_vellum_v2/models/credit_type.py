@@ -16,21 +16,23 @@ class CreditType:
     """
     Attributes:
         id (str):
-        name (str | Unset):
-        unit (str | Unset): Display unit, e.g. `credit`, `token` (DECISION).
+        name (str | None):
+        unit (str | None): Display unit, e.g. `credit`, `token` (DECISION).
     """
 
     id: str
-    name: str | Unset = UNSET
-    unit: str | Unset = UNSET
+    name: str | None = None
+    unit: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        name = self.name
+        name_or_unset = UNSET if self.name is None else self.name
+        name = name_or_unset
 
-        unit = self.unit
+        unit_or_unset = UNSET if self.unit is None else self.unit
+        unit = unit_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,8 +59,8 @@ class CreditType:
 
         credit_type = cls(
             id=id,
-            name=name,
-            unit=unit,
+            name=None if isinstance(name, Unset) else name,
+            unit=None if isinstance(unit, Unset) else unit,
         )
 
         credit_type.additional_properties = d

@@ -16,37 +16,41 @@ class Customer:
     """
     Attributes:
         customer_id (str):
-        account_id (str | Unset):
-        email (None | str | Unset):
-        name (None | str | Unset):
-        status (str | Unset):
+        account_id (str | None):
+        email (None | str):
+        name (None | str):
+        status (str | None):
     """
 
     customer_id: str
-    account_id: str | Unset = UNSET
-    email: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
-    status: str | Unset = UNSET
+    account_id: str | None = None
+    email: None | str = None
+    name: None | str = None
+    status: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = self.customer_id
 
-        account_id = self.account_id
+        account_id_or_unset = UNSET if self.account_id is None else self.account_id
+        account_id = account_id_or_unset
 
+        email_or_unset = UNSET if self.email is None else self.email
         email: None | str | Unset
-        if isinstance(self.email, Unset):
+        if isinstance(email_or_unset, Unset):
             email = UNSET
         else:
-            email = self.email
+            email = email_or_unset
 
+        name_or_unset = UNSET if self.name is None else self.name
         name: None | str | Unset
-        if isinstance(self.name, Unset):
+        if isinstance(name_or_unset, Unset):
             name = UNSET
         else:
-            name = self.name
+            name = name_or_unset
 
-        status = self.status
+        status_or_unset = UNSET if self.status is None else self.status
+        status = status_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -95,10 +99,10 @@ class Customer:
 
         customer = cls(
             customer_id=customer_id,
-            account_id=account_id,
-            email=email,
-            name=name,
-            status=status,
+            account_id=None if isinstance(account_id, Unset) else account_id,
+            email=None if isinstance(email, Unset) else email,
+            name=None if isinstance(name, Unset) else name,
+            status=None if isinstance(status, Unset) else status,
         )
 
         customer.additional_properties = d

@@ -17,17 +17,18 @@ class Error:
 
     Attributes:
         error (str): Human-readable message. Never contains secrets.
-        code (str | Unset): Machine-readable code (see info.description).
+        code (str | None): Machine-readable code (see info.description).
     """
 
     error: str
-    code: str | Unset = UNSET
+    code: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error
 
-        code = self.code
+        code_or_unset = UNSET if self.code is None else self.code
+        code = code_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,7 +51,7 @@ class Error:
 
         error = cls(
             error=error,
-            code=code,
+            code=None if isinstance(code, Unset) else code,
         )
 
         error.additional_properties = d

@@ -16,41 +16,47 @@ class PaymentMethod:
     """
     Attributes:
         ref (str): Opaque, account-bound handle; the only identifier.
-        brand (str | Unset):
-        last4 (str | Unset):
-        exp_month (int | Unset):
-        exp_year (int | Unset):
-        name (None | str | Unset): Cardholder name.
-        is_default (bool | Unset):
+        brand (str | None):
+        last4 (str | None):
+        exp_month (int | None):
+        exp_year (int | None):
+        name (None | str): Cardholder name.
+        is_default (bool | None):
     """
 
     ref: str
-    brand: str | Unset = UNSET
-    last4: str | Unset = UNSET
-    exp_month: int | Unset = UNSET
-    exp_year: int | Unset = UNSET
-    name: None | str | Unset = UNSET
-    is_default: bool | Unset = UNSET
+    brand: str | None = None
+    last4: str | None = None
+    exp_month: int | None = None
+    exp_year: int | None = None
+    name: None | str = None
+    is_default: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         ref = self.ref
 
-        brand = self.brand
+        brand_or_unset = UNSET if self.brand is None else self.brand
+        brand = brand_or_unset
 
-        last4 = self.last4
+        last4_or_unset = UNSET if self.last4 is None else self.last4
+        last4 = last4_or_unset
 
-        exp_month = self.exp_month
+        exp_month_or_unset = UNSET if self.exp_month is None else self.exp_month
+        exp_month = exp_month_or_unset
 
-        exp_year = self.exp_year
+        exp_year_or_unset = UNSET if self.exp_year is None else self.exp_year
+        exp_year = exp_year_or_unset
 
+        name_or_unset = UNSET if self.name is None else self.name
         name: None | str | Unset
-        if isinstance(self.name, Unset):
+        if isinstance(name_or_unset, Unset):
             name = UNSET
         else:
-            name = self.name
+            name = name_or_unset
 
-        is_default = self.is_default
+        is_default_or_unset = UNSET if self.is_default is None else self.is_default
+        is_default = is_default_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -100,12 +106,12 @@ class PaymentMethod:
 
         payment_method = cls(
             ref=ref,
-            brand=brand,
-            last4=last4,
-            exp_month=exp_month,
-            exp_year=exp_year,
-            name=name,
-            is_default=is_default,
+            brand=None if isinstance(brand, Unset) else brand,
+            last4=None if isinstance(last4, Unset) else last4,
+            exp_month=None if isinstance(exp_month, Unset) else exp_month,
+            exp_year=None if isinstance(exp_year, Unset) else exp_year,
+            name=None if isinstance(name, Unset) else name,
+            is_default=None if isinstance(is_default, Unset) else is_default,
         )
 
         payment_method.additional_properties = d

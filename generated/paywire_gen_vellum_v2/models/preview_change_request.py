@@ -16,32 +16,37 @@ class PreviewChangeRequest:
     """Every field optional; omitted fields keep the current value.
 
     Attributes:
-        product_id (str | Unset):
-        plan_id (str | Unset):
-        plan_version (int | Unset):
-        seats (int | Unset):
-        add_on_module_ids (list[str] | Unset):
+        product_id (str | None):
+        plan_id (str | None):
+        plan_version (int | None):
+        seats (int | None):
+        add_on_module_ids (list[str] | None):
     """
 
-    product_id: str | Unset = UNSET
-    plan_id: str | Unset = UNSET
-    plan_version: int | Unset = UNSET
-    seats: int | Unset = UNSET
-    add_on_module_ids: list[str] | Unset = UNSET
+    product_id: str | None = None
+    plan_id: str | None = None
+    plan_version: int | None = None
+    seats: int | None = None
+    add_on_module_ids: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        product_id = self.product_id
+        product_id_or_unset = UNSET if self.product_id is None else self.product_id
+        product_id = product_id_or_unset
 
-        plan_id = self.plan_id
+        plan_id_or_unset = UNSET if self.plan_id is None else self.plan_id
+        plan_id = plan_id_or_unset
 
-        plan_version = self.plan_version
+        plan_version_or_unset = UNSET if self.plan_version is None else self.plan_version
+        plan_version = plan_version_or_unset
 
-        seats = self.seats
+        seats_or_unset = UNSET if self.seats is None else self.seats
+        seats = seats_or_unset
 
+        add_on_module_ids_or_unset = UNSET if self.add_on_module_ids is None else self.add_on_module_ids
         add_on_module_ids: list[str] | Unset = UNSET
-        if not isinstance(self.add_on_module_ids, Unset):
-            add_on_module_ids = self.add_on_module_ids
+        if not isinstance(add_on_module_ids_or_unset, Unset):
+            add_on_module_ids = add_on_module_ids_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -73,11 +78,11 @@ class PreviewChangeRequest:
         add_on_module_ids = cast(list[str], d.pop("addOnModuleIds", UNSET))
 
         preview_change_request = cls(
-            product_id=product_id,
-            plan_id=plan_id,
-            plan_version=plan_version,
-            seats=seats,
-            add_on_module_ids=add_on_module_ids,
+            product_id=None if isinstance(product_id, Unset) else product_id,
+            plan_id=None if isinstance(plan_id, Unset) else plan_id,
+            plan_version=None if isinstance(plan_version, Unset) else plan_version,
+            seats=None if isinstance(seats, Unset) else seats,
+            add_on_module_ids=None if isinstance(add_on_module_ids, Unset) else add_on_module_ids,
         )
 
         preview_change_request.additional_properties = d

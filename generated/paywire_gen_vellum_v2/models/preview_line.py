@@ -17,12 +17,12 @@ class PreviewLine:
     Attributes:
         description (str):
         amount (int): Cents (negative for an unused-time credit).
-        quantity (int | Unset):
+        quantity (int | None):
     """
 
     description: str
     amount: int
-    quantity: int | Unset = UNSET
+    quantity: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,7 +30,8 @@ class PreviewLine:
 
         amount = self.amount
 
-        quantity = self.quantity
+        quantity_or_unset = UNSET if self.quantity is None else self.quantity
+        quantity = quantity_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,7 +58,7 @@ class PreviewLine:
         preview_line = cls(
             description=description,
             amount=amount,
-            quantity=quantity,
+            quantity=None if isinstance(quantity, Unset) else quantity,
         )
 
         preview_line.additional_properties = d

@@ -16,17 +16,18 @@ class RemovedPaymentMethod:
     """
     Attributes:
         removed (bool):
-        ref (str | Unset):
+        ref (str | None):
     """
 
     removed: bool
-    ref: str | Unset = UNSET
+    ref: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         removed = self.removed
 
-        ref = self.ref
+        ref_or_unset = UNSET if self.ref is None else self.ref
+        ref = ref_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,7 +50,7 @@ class RemovedPaymentMethod:
 
         removed_payment_method = cls(
             removed=removed,
-            ref=ref,
+            ref=None if isinstance(ref, Unset) else ref,
         )
 
         removed_payment_method.additional_properties = d

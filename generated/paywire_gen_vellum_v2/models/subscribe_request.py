@@ -17,16 +17,16 @@ class SubscribeRequest:
     Attributes:
         plan_id (str):
         seats (int): Always sent by the SDK (default 1).
-        plan_version (int | Unset): Optional, not nullable.
-        product_id (str | Unset):
-        add_on_module_ids (list[str] | Unset):
+        plan_version (int | None): Optional, not nullable.
+        product_id (str | None):
+        add_on_module_ids (list[str] | None):
     """
 
     plan_id: str
     seats: int
-    plan_version: int | Unset = UNSET
-    product_id: str | Unset = UNSET
-    add_on_module_ids: list[str] | Unset = UNSET
+    plan_version: int | None = None
+    product_id: str | None = None
+    add_on_module_ids: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,13 +34,16 @@ class SubscribeRequest:
 
         seats = self.seats
 
-        plan_version = self.plan_version
+        plan_version_or_unset = UNSET if self.plan_version is None else self.plan_version
+        plan_version = plan_version_or_unset
 
-        product_id = self.product_id
+        product_id_or_unset = UNSET if self.product_id is None else self.product_id
+        product_id = product_id_or_unset
 
+        add_on_module_ids_or_unset = UNSET if self.add_on_module_ids is None else self.add_on_module_ids
         add_on_module_ids: list[str] | Unset = UNSET
-        if not isinstance(self.add_on_module_ids, Unset):
-            add_on_module_ids = self.add_on_module_ids
+        if not isinstance(add_on_module_ids_or_unset, Unset):
+            add_on_module_ids = add_on_module_ids_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -75,9 +78,9 @@ class SubscribeRequest:
         subscribe_request = cls(
             plan_id=plan_id,
             seats=seats,
-            plan_version=plan_version,
-            product_id=product_id,
-            add_on_module_ids=add_on_module_ids,
+            plan_version=None if isinstance(plan_version, Unset) else plan_version,
+            product_id=None if isinstance(product_id, Unset) else product_id,
+            add_on_module_ids=None if isinstance(add_on_module_ids, Unset) else add_on_module_ids,
         )
 
         subscribe_request.additional_properties = d

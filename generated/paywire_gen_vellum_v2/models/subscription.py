@@ -17,88 +17,104 @@ class Subscription:
 
     Attributes:
         status (str): Stripe subscription status; new values must not break clients.
-        cancel_at_period_end (bool | Unset):
-        seats (int | Unset):
-        amount (int | Unset): Per-seat price in cents.
-        currency (str | Unset):
-        interval (str | Unset):
-        current_period_start (None | str | Unset):
-        current_period_end (None | str | Unset):
-        trial_end (None | str | Unset):
-        canceled_at (None | str | Unset):
-        default_payment_method_ref (str | Unset): Opaque; byte-identical to the method's `ref`. Absent when there is no
+        cancel_at_period_end (bool | None):
+        seats (int | None):
+        amount (int | None): Per-seat price in cents.
+        currency (str | None):
+        interval (str | None):
+        current_period_start (None | str):
+        current_period_end (None | str):
+        trial_end (None | str):
+        canceled_at (None | str):
+        default_payment_method_ref (str | None): Opaque; byte-identical to the method's `ref`. Absent when there is no
             default.
-        plan_id (str | Unset): Plan sold (echo, INFERENCE).
-        plan_version (int | Unset): Plan version sold (echo, INFERENCE).
-        product_id (str | Unset):
-        add_on_module_ids (list[str] | Unset):
+        plan_id (str | None): Plan sold (echo, INFERENCE).
+        plan_version (int | None): Plan version sold (echo, INFERENCE).
+        product_id (str | None):
+        add_on_module_ids (list[str] | None):
     """
 
     status: str
-    cancel_at_period_end: bool | Unset = UNSET
-    seats: int | Unset = UNSET
-    amount: int | Unset = UNSET
-    currency: str | Unset = UNSET
-    interval: str | Unset = UNSET
-    current_period_start: None | str | Unset = UNSET
-    current_period_end: None | str | Unset = UNSET
-    trial_end: None | str | Unset = UNSET
-    canceled_at: None | str | Unset = UNSET
-    default_payment_method_ref: str | Unset = UNSET
-    plan_id: str | Unset = UNSET
-    plan_version: int | Unset = UNSET
-    product_id: str | Unset = UNSET
-    add_on_module_ids: list[str] | Unset = UNSET
+    cancel_at_period_end: bool | None = None
+    seats: int | None = None
+    amount: int | None = None
+    currency: str | None = None
+    interval: str | None = None
+    current_period_start: None | str = None
+    current_period_end: None | str = None
+    trial_end: None | str = None
+    canceled_at: None | str = None
+    default_payment_method_ref: str | None = None
+    plan_id: str | None = None
+    plan_version: int | None = None
+    product_id: str | None = None
+    add_on_module_ids: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status
 
-        cancel_at_period_end = self.cancel_at_period_end
+        cancel_at_period_end_or_unset = UNSET if self.cancel_at_period_end is None else self.cancel_at_period_end
+        cancel_at_period_end = cancel_at_period_end_or_unset
 
-        seats = self.seats
+        seats_or_unset = UNSET if self.seats is None else self.seats
+        seats = seats_or_unset
 
-        amount = self.amount
+        amount_or_unset = UNSET if self.amount is None else self.amount
+        amount = amount_or_unset
 
-        currency = self.currency
+        currency_or_unset = UNSET if self.currency is None else self.currency
+        currency = currency_or_unset
 
-        interval = self.interval
+        interval_or_unset = UNSET if self.interval is None else self.interval
+        interval = interval_or_unset
 
+        current_period_start_or_unset = UNSET if self.current_period_start is None else self.current_period_start
         current_period_start: None | str | Unset
-        if isinstance(self.current_period_start, Unset):
+        if isinstance(current_period_start_or_unset, Unset):
             current_period_start = UNSET
         else:
-            current_period_start = self.current_period_start
+            current_period_start = current_period_start_or_unset
 
+        current_period_end_or_unset = UNSET if self.current_period_end is None else self.current_period_end
         current_period_end: None | str | Unset
-        if isinstance(self.current_period_end, Unset):
+        if isinstance(current_period_end_or_unset, Unset):
             current_period_end = UNSET
         else:
-            current_period_end = self.current_period_end
+            current_period_end = current_period_end_or_unset
 
+        trial_end_or_unset = UNSET if self.trial_end is None else self.trial_end
         trial_end: None | str | Unset
-        if isinstance(self.trial_end, Unset):
+        if isinstance(trial_end_or_unset, Unset):
             trial_end = UNSET
         else:
-            trial_end = self.trial_end
+            trial_end = trial_end_or_unset
 
+        canceled_at_or_unset = UNSET if self.canceled_at is None else self.canceled_at
         canceled_at: None | str | Unset
-        if isinstance(self.canceled_at, Unset):
+        if isinstance(canceled_at_or_unset, Unset):
             canceled_at = UNSET
         else:
-            canceled_at = self.canceled_at
+            canceled_at = canceled_at_or_unset
 
-        default_payment_method_ref = self.default_payment_method_ref
+        default_payment_method_ref_or_unset = (
+            UNSET if self.default_payment_method_ref is None else self.default_payment_method_ref
+        )
+        default_payment_method_ref = default_payment_method_ref_or_unset
 
-        plan_id = self.plan_id
+        plan_id_or_unset = UNSET if self.plan_id is None else self.plan_id
+        plan_id = plan_id_or_unset
 
-        plan_version = self.plan_version
+        plan_version_or_unset = UNSET if self.plan_version is None else self.plan_version
+        plan_version = plan_version_or_unset
 
-        product_id = self.product_id
+        product_id_or_unset = UNSET if self.product_id is None else self.product_id
+        product_id = product_id_or_unset
 
+        add_on_module_ids_or_unset = UNSET if self.add_on_module_ids is None else self.add_on_module_ids
         add_on_module_ids: list[str] | Unset = UNSET
-        if not isinstance(self.add_on_module_ids, Unset):
-            add_on_module_ids = self.add_on_module_ids
+        if not isinstance(add_on_module_ids_or_unset, Unset):
+            add_on_module_ids = add_on_module_ids_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -201,20 +217,22 @@ class Subscription:
 
         subscription = cls(
             status=status,
-            cancel_at_period_end=cancel_at_period_end,
-            seats=seats,
-            amount=amount,
-            currency=currency,
-            interval=interval,
-            current_period_start=current_period_start,
-            current_period_end=current_period_end,
-            trial_end=trial_end,
-            canceled_at=canceled_at,
-            default_payment_method_ref=default_payment_method_ref,
-            plan_id=plan_id,
-            plan_version=plan_version,
-            product_id=product_id,
-            add_on_module_ids=add_on_module_ids,
+            cancel_at_period_end=None if isinstance(cancel_at_period_end, Unset) else cancel_at_period_end,
+            seats=None if isinstance(seats, Unset) else seats,
+            amount=None if isinstance(amount, Unset) else amount,
+            currency=None if isinstance(currency, Unset) else currency,
+            interval=None if isinstance(interval, Unset) else interval,
+            current_period_start=None if isinstance(current_period_start, Unset) else current_period_start,
+            current_period_end=None if isinstance(current_period_end, Unset) else current_period_end,
+            trial_end=None if isinstance(trial_end, Unset) else trial_end,
+            canceled_at=None if isinstance(canceled_at, Unset) else canceled_at,
+            default_payment_method_ref=None
+            if isinstance(default_payment_method_ref, Unset)
+            else default_payment_method_ref,
+            plan_id=None if isinstance(plan_id, Unset) else plan_id,
+            plan_version=None if isinstance(plan_version, Unset) else plan_version,
+            product_id=None if isinstance(product_id, Unset) else product_id,
+            add_on_module_ids=None if isinstance(add_on_module_ids, Unset) else add_on_module_ids,
         )
 
         subscription.additional_properties = d

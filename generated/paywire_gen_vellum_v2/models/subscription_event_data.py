@@ -22,13 +22,13 @@ class SubscriptionEventData:
         account_id (str):
         customer_id (str):
         subscription (Subscription): The subscription view (no `id`; refs only).
-        modules (list[str] | Unset): Modules the customer is entitled to after the change.
+        modules (list[str] | None): Modules the customer is entitled to after the change.
     """
 
     account_id: str
     customer_id: str
     subscription: Subscription
-    modules: list[str] | Unset = UNSET
+    modules: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,9 +38,10 @@ class SubscriptionEventData:
 
         subscription = self.subscription.to_dict()
 
+        modules_or_unset = UNSET if self.modules is None else self.modules
         modules: list[str] | Unset = UNSET
-        if not isinstance(self.modules, Unset):
-            modules = self.modules
+        if not isinstance(modules_or_unset, Unset):
+            modules = modules_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -73,7 +74,7 @@ class SubscriptionEventData:
             account_id=account_id,
             customer_id=customer_id,
             subscription=subscription,
-            modules=modules,
+            modules=None if isinstance(modules, Unset) else modules,
         )
 
         subscription_event_data.additional_properties = d

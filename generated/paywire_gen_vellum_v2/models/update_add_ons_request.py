@@ -16,22 +16,24 @@ class UpdateAddOnsRequest:
     """Exactly one of `add` / `remove`.
 
     Attributes:
-        add (list[str] | Unset):
-        remove (list[str] | Unset):
+        add (list[str] | None):
+        remove (list[str] | None):
     """
 
-    add: list[str] | Unset = UNSET
-    remove: list[str] | Unset = UNSET
+    add: list[str] | None = None
+    remove: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        add_or_unset = UNSET if self.add is None else self.add
         add: list[str] | Unset = UNSET
-        if not isinstance(self.add, Unset):
-            add = self.add
+        if not isinstance(add_or_unset, Unset):
+            add = add_or_unset
 
+        remove_or_unset = UNSET if self.remove is None else self.remove
         remove: list[str] | Unset = UNSET
-        if not isinstance(self.remove, Unset):
-            remove = self.remove
+        if not isinstance(remove_or_unset, Unset):
+            remove = remove_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -51,8 +53,8 @@ class UpdateAddOnsRequest:
         remove = cast(list[str], d.pop("remove", UNSET))
 
         update_add_ons_request = cls(
-            add=add,
-            remove=remove,
+            add=None if isinstance(add, Unset) else add,
+            remove=None if isinstance(remove, Unset) else remove,
         )
 
         update_add_ons_request.additional_properties = d

@@ -17,16 +17,16 @@ class UpdateSubscriptionRequest:
     Attributes:
         plan_id (str):
         plan_version (int):
-        product_id (str | Unset):
-        seats (int | Unset):
-        add_on_module_ids (list[str] | Unset):
+        product_id (str | None):
+        seats (int | None):
+        add_on_module_ids (list[str] | None):
     """
 
     plan_id: str
     plan_version: int
-    product_id: str | Unset = UNSET
-    seats: int | Unset = UNSET
-    add_on_module_ids: list[str] | Unset = UNSET
+    product_id: str | None = None
+    seats: int | None = None
+    add_on_module_ids: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,13 +34,16 @@ class UpdateSubscriptionRequest:
 
         plan_version = self.plan_version
 
-        product_id = self.product_id
+        product_id_or_unset = UNSET if self.product_id is None else self.product_id
+        product_id = product_id_or_unset
 
-        seats = self.seats
+        seats_or_unset = UNSET if self.seats is None else self.seats
+        seats = seats_or_unset
 
+        add_on_module_ids_or_unset = UNSET if self.add_on_module_ids is None else self.add_on_module_ids
         add_on_module_ids: list[str] | Unset = UNSET
-        if not isinstance(self.add_on_module_ids, Unset):
-            add_on_module_ids = self.add_on_module_ids
+        if not isinstance(add_on_module_ids_or_unset, Unset):
+            add_on_module_ids = add_on_module_ids_or_unset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -75,9 +78,9 @@ class UpdateSubscriptionRequest:
         update_subscription_request = cls(
             plan_id=plan_id,
             plan_version=plan_version,
-            product_id=product_id,
-            seats=seats,
-            add_on_module_ids=add_on_module_ids,
+            product_id=None if isinstance(product_id, Unset) else product_id,
+            seats=None if isinstance(seats, Unset) else seats,
+            add_on_module_ids=None if isinstance(add_on_module_ids, Unset) else add_on_module_ids,
         )
 
         update_subscription_request.additional_properties = d

@@ -39,10 +39,12 @@ from paywire._core.flow import (
     paginated,
 )
 from paywire._core.logs import LoggingHooks, default_logging_hooks, logger
+from paywire._core.paths import MAX_SEGMENT_CHARS, PathParameterError, path_segment
 from paywire._core.redact import mask, redact, register_secret
 from paywire._core.retries import NO_RETRIES, RetryConfig, parse_retry_after
 
 __all__ = [
+    "MAX_SEGMENT_CHARS",
     "NO_RETRIES",
     "APIConnectionError",
     "APIError",
@@ -61,6 +63,7 @@ __all__ = [
     "InternalServerError",
     "LoggingHooks",
     "NotFoundError",
+    "PathParameterError",
     "PaymentRequiredError",
     "PaywireError",
     "PermissionDeniedError",
@@ -87,6 +90,7 @@ __all__ = [
     "paginated",
     "parse_error_body",
     "parse_retry_after",
+    "path_segment",
     "redact",
     "register_secret",
     "require_setting",

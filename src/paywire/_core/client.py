@@ -322,7 +322,7 @@ class SyncClient(BaseClient, SyncRunner):
         return httpx.Client(**self._http_kwargs(transport, auth))
 
     def _make_driver(self, http: Any) -> SyncDriver:
-        return SyncDriver(http)
+        return SyncDriver(http, errors=self._errors)
 
     def _wire_generated(self, gen: Any) -> None:
         gen.set_httpx_client(self._http)
@@ -367,7 +367,7 @@ class AsyncClient(BaseClient, AsyncRunner):
         return httpx.AsyncClient(**kwargs)
 
     def _make_driver(self, http: Any) -> AsyncDriver:
-        return AsyncDriver(http)
+        return AsyncDriver(http, errors=self._errors)
 
     def _wire_generated(self, gen: Any) -> None:
         gen.set_async_httpx_client(self._http)

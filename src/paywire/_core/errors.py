@@ -212,11 +212,33 @@ class ErrorMap:
         overrides: dict[int, type[APIStatusError]] | None = None,
         *,
         prefix: str = "",
+        validation: type[ValidationError] | None = None,
     ) -> None:
         self.service_base = service_base
         self.overrides = dict(overrides or {})
         self.prefix = prefix
+        self.validation = validation
         self._mixed: dict[type[APIStatusError], type[APIStatusError]] = {}
+        self._local_mixed: dict[type[ValidationError], type[ValidationError]] = {}
+
+    def local_error(self, exc: ValidationError) -> ValidationError:
+        """``exc`` (a core error raised by shared code, e.g. a bad path id caught by the generated
+        request builder) as the service's own validation class, so ``except VellumValidationError``
+        catches it too. The result is an instance of both classes; without a service class, or
+        when ``exc`` already is one, ``exc`` itself."""
+        service = self.validation
+        if service is None or isinstance(exc, service):
+            return exc
+        core = type(exc)
+        mixed = self._local_mixed.get(core)
+        if mixed is None:
+            mixed = type(f"{self.prefix}{core.__name__}", (service, core), {"__module__": service.__module__})
+            self._local_mixed[core] = mixed
+        return self.make_local(mixed, str(exc), exc.field)
+
+    def make_local(self, cls: type[ValidationError], message: str, field: str | None) -> ValidationError:
+        """Instantiate a service validation class (services with other constructors override)."""
+        return cls(message, field=field)
 
     def classify(self, status: int, code: str | None = None) -> type[APIStatusError]:
         if status in self.overrides:

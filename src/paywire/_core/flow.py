@@ -22,6 +22,8 @@ from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, Self, TypeAli
 
 import httpx
 
+from paywire._core.errors import DEFAULT_ERRORS, ErrorMap
+from paywire._core.paths import PathParameterError
 from paywire._core.redact import redact
 
 T = TypeVar("T")
@@ -95,11 +97,16 @@ class _FlowRun:
 
 
 class SyncDriver:
-    __slots__ = ("http", "sleep")
+    """``errors``: the client's error map; a bad path id found by shared code (the generated
+    request builders) leaves as the service's validation class (see ``ErrorMap.local_error``)."""
 
-    def __init__(self, http: httpx.Client, sleep: Callable[[float], None] = time.sleep) -> None:
+    __slots__ = ("errors", "http", "sleep")
+
+    def __init__(self, http: httpx.Client, sleep: Callable[[float], None] = time.sleep,
+                 errors: ErrorMap = DEFAULT_ERRORS) -> None:
         self.http = http
         self.sleep = sleep
+        self.errors = errors
 
     def run(self, flow: Flow[T]) -> T:
         return self.run_raw(flow)[0]
@@ -120,6 +127,8 @@ class SyncDriver:
                         run.failed(exc)
                 elif effect.seconds > 0:
                     self.sleep(effect.seconds)
+        except PathParameterError as exc:
+            raise self.errors.local_error(exc) from None
         except BaseException:
             run.abandon()
             raise
@@ -133,11 +142,15 @@ async def _asyncio_sleep(seconds: float) -> None:
 
 
 class AsyncDriver:
-    __slots__ = ("http", "sleep")
+    """As :class:`SyncDriver`, on ``httpx.AsyncClient``."""
 
-    def __init__(self, http: httpx.AsyncClient, sleep: Callable[[float], Awaitable[None]] | None = None) -> None:
+    __slots__ = ("errors", "http", "sleep")
+
+    def __init__(self, http: httpx.AsyncClient, sleep: Callable[[float], Awaitable[None]] | None = None,
+                 errors: ErrorMap = DEFAULT_ERRORS) -> None:
         self.http = http
         self.sleep = sleep or _asyncio_sleep
+        self.errors = errors
 
     async def run(self, flow: Flow[T]) -> T:
         return (await self.run_raw(flow))[0]
@@ -158,6 +171,8 @@ class AsyncDriver:
                         run.failed(exc)
                 elif effect.seconds > 0:
                     await self.sleep(effect.seconds)
+        except PathParameterError as exc:
+            raise self.errors.local_error(exc) from None
         except BaseException:  # cancelled (CancelledError) or interrupted: close the flow now
             run.abandon()
             raise

@@ -373,6 +373,12 @@ class _ConxaErrorMap(ErrorMap):
             return SessionTokenExpiredError
         return super().classify(status, code)
 
+    def make_local(self, cls: type[_CoreValidationError], message: str, field: str | None) -> _CoreValidationError:
+        # CONXA's ValidationError defaults to a 422 status and lists its problems: a local one has neither.
+        if issubclass(cls, ValidationError):
+            return cls.local(field or "", message)
+        return super().make_local(cls, message, field)
+
 
 CONXA_ERRORS: ErrorMap = _ConxaErrorMap(
     APIError,
@@ -386,4 +392,5 @@ CONXA_ERRORS: ErrorMap = _ConxaErrorMap(
         429: RateLimitError,
     },
     prefix="Conxa",
+    validation=ValidationError,  # a bad path id is conxa's ValidationError, as every other bad input
 )

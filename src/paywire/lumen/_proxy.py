@@ -44,9 +44,9 @@ import re
 from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
 
 from paywire._core import APIConnectionError, Flow, logger
+from paywire._core.paths import PathParameterError, path_segment
 from paywire.lumen import _pool
 from paywire.lumen._body import (
     DEFAULT_MAX_BODY_BYTES,
@@ -258,7 +258,10 @@ class LumenProxy:
                     return FORBIDDEN
                 segment = user_id
                 query["isExtCustId"] = "true"
-            upstream_parts.append(quote(segment, safe=""))
+            try:  # the injected user id is the app's value: it must be one segment too
+                upstream_parts.append(path_segment(segment, "path"))
+            except PathParameterError:
+                return INVALID_PATH
 
         if route.parts[0] == "customers":
             if method in BODY_METHODS:

@@ -34,6 +34,7 @@ from paywire._core import (
 from paywire._core.client import HttpBackend
 from paywire._core.decode import decode_json, parse_success, success_json
 from paywire._core.flow import RunnerMethod
+from paywire._core.paths import path_segment
 from paywire.entitlements import EntitlementCache
 from paywire.lumen.errors import (
     LUMEN_ERRORS,
@@ -534,7 +535,7 @@ class _LumenOps(BaseClient):
 
         # seat_body always sets idempotency_key: the server replays the first result on a resend.
         try:
-            response = yield from self._request("POST", f"/v1/seats/{kind}", json=body, retry_safe=True)
+            response = yield from self._request("POST", f"/v1/seats/{path_segment(kind, 'kind')}", json=body, retry_safe=True)
             return _json(response, add_seat if kind == "add" else remove_seat)
         finally:
             self._forget(body.get("user_id"), body.get("organization_id"))

@@ -136,4 +136,5 @@ LUMEN_ERRORS = ErrorMap(
         429: LumenRateLimitError,
     },
     prefix="Lumen",
+    validation=LumenValidationError,  # a bad path id is a LumenValidationError, as every other bad input
 )

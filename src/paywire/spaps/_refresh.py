@@ -286,7 +286,10 @@ def _rejected(tm: TokenManager, response: httpx.Response, used: str) -> StoredTo
 def _refresh_request(original: httpx.Request, refresh_token: str) -> httpx.Request:
     import json
 
-    url = original.url.copy_with(path=_refresh_path(original.url.path), query=None)
+    # From the *encoded* path: url.path is decoded, and re-encoding it would turn a %2F in a
+    # base-URL prefix into a separator (the same class of bug as ids, see _core.paths).
+    raw = original.url.raw_path.split(b"?", 1)[0].decode("ascii")
+    url = original.url.copy_with(raw_path=_refresh_path(raw).encode("ascii"))
     headers = {"Content-Type": "application/json", "Accept": "application/json"}
     ua = original.headers.get("User-Agent")
     if ua:

@@ -90,7 +90,8 @@ class VellumSignatureError(VellumError):
 
 
 VELLUM_ERRORS = ErrorMap(
-    VellumApiError, {401: VellumAuthenticationError, 403: VellumPermissionError}, prefix="Vellum"
+    VellumApiError, {401: VellumAuthenticationError, 403: VellumPermissionError}, prefix="Vellum",
+    validation=VellumValidationError,  # a bad path id is a VellumValidationError, as every other bad input
 )
 
 # vellumcharter 1.4.x names.

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -10,7 +10,7 @@ from ...models.charge_request import ChargeRequest
 from ...models.charge_response import ChargeResponse
 from ...models.error_body import ErrorBody
 from ...models.insufficient_balance_body import InsufficientBalanceBody
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -35,6 +35,28 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
+
+
+def build_request(
+    *,
+    body: ChargeRequest,
+    x_provider_session: str,
+    x_idempotency_key: str,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    POST /charge/authorize
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            body=body,
+            x_provider_session=x_provider_session,
+            x_idempotency_key=x_idempotency_key,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,12 +1,12 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.health_status import HealthStatus
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -17,6 +17,16 @@ def _get_kwargs() -> dict[str, Any]:
     }
 
     return _kwargs
+
+
+def build_request() -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /health
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(RequestSpec, _get_kwargs())
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HealthStatus | None:

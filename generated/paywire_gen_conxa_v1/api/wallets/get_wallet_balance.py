@@ -1,14 +1,14 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
 from ...models.wallet_balance import WalletBalance
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -18,11 +18,28 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/wallet/{wallet_id}".format(
-            wallet_id=quote(str(wallet_id), safe=""),
+            wallet_id=path_segment(wallet_id, "wallet_id"),
         ),
     }
 
     return _kwargs
+
+
+def build_request(
+    wallet_id: str,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /wallet/{wallet_id}
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            wallet_id=wallet_id,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
 from ...models.portal_overview_response import PortalOverviewResponse
-from ...types import UNSET, Response
+from ...types import UNSET, RequestSpec, Response
 
 
 def _get_kwargs(
@@ -28,6 +28,24 @@ def _get_kwargs(
     }
 
     return _kwargs
+
+
+def build_request(
+    *,
+    external_customer_id: str,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /v1/customers/portal/overview
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            external_customer_id=external_customer_id,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,15 +1,15 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.entitlement import Entitlement
 from ...models.error_body import ErrorBody
 from ...models.is_ext_cust_id_flag import IsExtCustIdFlag
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestSpec, Response, Unset
 
 
 def _get_kwargs(
@@ -32,13 +32,35 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/entitlements/{customer_id}/feature/{feature_slug}".format(
-            customer_id=quote(str(customer_id), safe=""),
-            feature_slug=quote(str(feature_slug), safe=""),
+            customer_id=path_segment(customer_id, "customer_id"),
+            feature_slug=path_segment(feature_slug, "feature_slug"),
         ),
         "params": params,
     }
 
     return _kwargs
+
+
+def build_request(
+    customer_id: str,
+    feature_slug: str,
+    *,
+    is_ext_cust_id: IsExtCustIdFlag | Unset = UNSET,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /v1/entitlements/{customer_id}/feature/{feature_slug}
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            customer_id=customer_id,
+            feature_slug=feature_slug,
+            is_ext_cust_id=is_ext_cust_id,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,15 +1,15 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.entitlements_response import EntitlementsResponse
 from ...models.error_body import ErrorBody
 from ...models.is_ext_cust_id_flag import IsExtCustIdFlag
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestSpec, Response, Unset
 
 
 def _get_kwargs(
@@ -31,12 +31,32 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/entitlements/{customer_id}".format(
-            customer_id=quote(str(customer_id), safe=""),
+            customer_id=path_segment(customer_id, "customer_id"),
         ),
         "params": params,
     }
 
     return _kwargs
+
+
+def build_request(
+    customer_id: str,
+    *,
+    is_ext_cust_id: IsExtCustIdFlag | Unset = UNSET,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /v1/entitlements/{customer_id}
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            customer_id=customer_id,
+            is_ext_cust_id=is_ext_cust_id,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -10,7 +10,7 @@ from ...models.dodo_setup_intent_response import DodoSetupIntentResponse
 from ...models.error_body import ErrorBody
 from ...models.other_setup_intent_response import OtherSetupIntentResponse
 from ...models.stripe_setup_intent_response import StripeSetupIntentResponse
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -30,6 +30,24 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
+
+
+def build_request(
+    *,
+    body: CreateSetupIntentRequest,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    POST /v1/customers/portal/create-setup-intent
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            body=body,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -9,7 +9,7 @@ from ...models.error_body import ErrorBody
 from ...models.free_subscription_request import FreeSubscriptionRequest
 from ...models.free_subscription_response import FreeSubscriptionResponse
 from ...models.subscription_exists_error import SubscriptionExistsError
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -29,6 +29,24 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
+
+
+def build_request(
+    *,
+    body: FreeSubscriptionRequest,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    POST /v1/subscriptions/create-free-subscription
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            body=body,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,15 +1,15 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.empty_request import EmptyRequest
 from ...models.error_response import ErrorResponse
 from ...models.expire_checkout_session_response import ExpireCheckoutSessionResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestSpec, Response, Unset
 
 
 def _get_kwargs(
@@ -22,7 +22,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/stripe/checkout-sessions/{session_id}/expire".format(
-            session_id=quote(str(session_id), safe=""),
+            session_id=path_segment(session_id, "session_id"),
         ),
     }
 
@@ -33,6 +33,26 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
+
+
+def build_request(
+    session_id: str,
+    *,
+    body: EmptyRequest | Unset = UNSET,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    POST /api/stripe/checkout-sessions/{session_id}/expire
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            session_id=session_id,
+            body=body,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.payment_history_response import PaymentHistoryResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestSpec, Response, Unset
 
 
 def _get_kwargs(
@@ -37,6 +37,30 @@ def _get_kwargs(
     }
 
     return _kwargs
+
+
+def build_request(
+    *,
+    limit: int | Unset = UNSET,
+    starting_after: str | Unset = UNSET,
+    ending_before: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /api/stripe/history
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            limit=limit,
+            starting_after=starting_after,
+            ending_before=ending_before,
+            status=status,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,15 +1,15 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.subscription_response import SubscriptionResponse
 from ...models.update_subscription_request import UpdateSubscriptionRequest
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -22,7 +22,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/stripe/subscription/{subscription_id}/update".format(
-            subscription_id=quote(str(subscription_id), safe=""),
+            subscription_id=path_segment(subscription_id, "subscription_id"),
         ),
     }
 
@@ -32,6 +32,26 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
+
+
+def build_request(
+    subscription_id: str,
+    *,
+    body: UpdateSubscriptionRequest,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    POST /api/stripe/subscription/{subscription_id}/update
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            subscription_id=subscription_id,
+            body=body,
+        ),
+    )
 
 
 def _parse_response(

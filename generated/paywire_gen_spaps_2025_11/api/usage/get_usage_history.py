@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.usage_history_response import UsageHistoryResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestSpec, Response, Unset
 
 
 def _get_kwargs(
@@ -40,6 +40,32 @@ def _get_kwargs(
     }
 
     return _kwargs
+
+
+def build_request(
+    *,
+    period: str | Unset = UNSET,
+    start_date: str | Unset = UNSET,
+    end_date: str | Unset = UNSET,
+    feature: str | Unset = UNSET,
+    format_: str | Unset = UNSET,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /api/usage/history
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            period=period,
+            start_date=start_date,
+            end_date=end_date,
+            feature=feature,
+            format_=format_,
+        ),
+    )
 
 
 def _parse_response(

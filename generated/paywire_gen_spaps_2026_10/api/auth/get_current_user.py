@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.current_user_response import CurrentUserResponse
 from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -18,6 +18,16 @@ def _get_kwargs() -> dict[str, Any]:
     }
 
     return _kwargs
+
+
+def build_request() -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /api/auth/user
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(RequestSpec, _get_kwargs())
 
 
 def _parse_response(

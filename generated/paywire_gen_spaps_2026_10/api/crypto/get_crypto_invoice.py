@@ -1,14 +1,14 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.crypto_invoice_response import CryptoInvoiceResponse
 from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -18,11 +18,28 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/payments/crypto/invoices/{invoice_id}".format(
-            invoice_id=quote(str(invoice_id), safe=""),
+            invoice_id=path_segment(invoice_id, "invoice_id"),
         ),
     }
 
     return _kwargs
+
+
+def build_request(
+    invoice_id: str,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /api/payments/crypto/invoices/{invoice_id}
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            invoice_id=invoice_id,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,11 +1,11 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -16,6 +16,16 @@ def _get_kwargs() -> dict[str, Any]:
     }
 
     return _kwargs
+
+
+def build_request() -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /api/metrics
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(RequestSpec, _get_kwargs())
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> str | None:

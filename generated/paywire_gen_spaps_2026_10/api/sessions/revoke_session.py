@@ -1,14 +1,14 @@
 from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.revoke_session_response import RevokeSessionResponse
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -18,11 +18,28 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/sessions/{session_id}".format(
-            session_id=quote(str(session_id), safe=""),
+            session_id=path_segment(session_id, "session_id"),
         ),
     }
 
     return _kwargs
+
+
+def build_request(
+    session_id: str,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    DELETE /api/sessions/{session_id}
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            session_id=session_id,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.empty_request import EmptyRequest
 from ...models.error_response import ErrorResponse
 from ...models.touch_session_response import TouchSessionResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestSpec, Response, Unset
 
 
 def _get_kwargs(
@@ -29,6 +29,24 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
+
+
+def build_request(
+    *,
+    body: EmptyRequest | Unset = UNSET,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    POST /api/sessions/touch
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            body=body,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.convert_guest_checkout_request import ConvertGuestCheckoutRequest
 from ...models.error_response import ErrorResponse
 from ...models.guest_convert_response import GuestConvertResponse
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -28,6 +28,24 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
+
+
+def build_request(
+    *,
+    body: ConvertGuestCheckoutRequest,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    POST /api/stripe/guest-checkout-sessions/convert
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            body=body,
+        ),
+    )
 
 
 def _parse_response(

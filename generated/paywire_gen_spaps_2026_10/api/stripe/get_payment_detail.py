@@ -1,14 +1,14 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.payment_detail_response import PaymentDetailResponse
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -18,11 +18,28 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/stripe/payment/{payment_id}".format(
-            payment_id=quote(str(payment_id), safe=""),
+            payment_id=path_segment(payment_id, "payment_id"),
         ),
     }
 
     return _kwargs
+
+
+def build_request(
+    payment_id: str,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /api/stripe/payment/{payment_id}
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            payment_id=payment_id,
+        ),
+    )
 
 
 def _parse_response(

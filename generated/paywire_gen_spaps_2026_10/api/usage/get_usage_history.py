@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.usage_history_response import UsageHistoryResponse
 from ...models.usage_resource_type import UsageResourceType
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestSpec, Response, Unset
 
 
 def _get_kwargs(
@@ -48,6 +48,34 @@ def _get_kwargs(
     }
 
     return _kwargs
+
+
+def build_request(
+    *,
+    feature_key: str | Unset = UNSET,
+    resource_type: UsageResourceType | Unset = UNSET,
+    resource_id: str | Unset = UNSET,
+    subject_user_id: str | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /api/usage/history
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            feature_key=feature_key,
+            resource_type=resource_type,
+            resource_id=resource_id,
+            subject_user_id=subject_user_id,
+            limit=limit,
+            offset=offset,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.usage_resource_type import UsageResourceType
 from ...models.usage_status_response import UsageStatusResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestSpec, Response, Unset
 
 
 def _get_kwargs(
@@ -39,6 +39,30 @@ def _get_kwargs(
     }
 
     return _kwargs
+
+
+def build_request(
+    *,
+    feature_key: str,
+    resource_type: UsageResourceType,
+    resource_id: str | Unset = UNSET,
+    subject_user_id: str | Unset = UNSET,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /api/usage/status
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            feature_key=feature_key,
+            resource_type=resource_type,
+            resource_id=resource_id,
+            subject_user_id=subject_user_id,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,14 +1,14 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.whitelist_removed_response import WhitelistRemovedResponse
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -18,11 +18,28 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/v1/whitelist/{email}".format(
-            email=quote(str(email), safe=""),
+            email=path_segment(email, "email"),
         ),
     }
 
     return _kwargs
+
+
+def build_request(
+    email: str,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    DELETE /api/v1/whitelist/{email}
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            email=email,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,15 +1,15 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.update_whitelist_entry_request import UpdateWhitelistEntryRequest
 from ...models.whitelist_entry_response import WhitelistEntryResponse
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -22,7 +22,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/api/v1/whitelist/{email}".format(
-            email=quote(str(email), safe=""),
+            email=path_segment(email, "email"),
         ),
     }
 
@@ -32,6 +32,26 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
+
+
+def build_request(
+    email: str,
+    *,
+    body: UpdateWhitelistEntryRequest,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    PUT /api/v1/whitelist/{email}
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            email=email,
+            body=body,
+        ),
+    )
 
 
 def _parse_response(

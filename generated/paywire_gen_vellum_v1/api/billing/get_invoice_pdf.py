@@ -1,13 +1,13 @@
 from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -19,13 +19,34 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/tenants/{tenant_id}/accounts/{account_id}/invoices/{invoice_id}/pdf".format(
-            tenant_id=quote(str(tenant_id), safe=""),
-            account_id=quote(str(account_id), safe=""),
-            invoice_id=quote(str(invoice_id), safe=""),
+            tenant_id=path_segment(tenant_id, "tenant_id"),
+            account_id=path_segment(account_id, "account_id"),
+            invoice_id=path_segment(invoice_id, "invoice_id"),
         ),
     }
 
     return _kwargs
+
+
+def build_request(
+    tenant_id: str,
+    account_id: str,
+    invoice_id: str,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /tenants/{tenant_id}/accounts/{account_id}/invoices/{invoice_id}/pdf
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            tenant_id=tenant_id,
+            account_id=account_id,
+            invoice_id=invoice_id,
+        ),
+    )
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:

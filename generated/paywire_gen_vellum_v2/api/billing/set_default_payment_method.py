@@ -1,14 +1,14 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.payment_method import PaymentMethod
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -20,13 +20,34 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/tenants/{tenant_id}/accounts/{account_id}/payment-methods/{method_id}".format(
-            tenant_id=quote(str(tenant_id), safe=""),
-            account_id=quote(str(account_id), safe=""),
-            method_id=quote(str(method_id), safe=""),
+            tenant_id=path_segment(tenant_id, "tenant_id"),
+            account_id=path_segment(account_id, "account_id"),
+            method_id=path_segment(method_id, "method_id"),
         ),
     }
 
     return _kwargs
+
+
+def build_request(
+    tenant_id: str,
+    account_id: str,
+    method_id: str,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    PATCH /tenants/{tenant_id}/accounts/{account_id}/payment-methods/{method_id}
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            tenant_id=tenant_id,
+            account_id=account_id,
+            method_id=method_id,
+        ),
+    )
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PaymentMethod | None:

@@ -1,15 +1,15 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.consume_credits_request import ConsumeCreditsRequest
 from ...models.consume_credits_result import ConsumeCreditsResult
 from ...models.error import Error
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -24,9 +24,9 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/tenants/{tenant_id}/customers/{customer_id}/credits/{credit_type_id}/consume".format(
-            tenant_id=quote(str(tenant_id), safe=""),
-            customer_id=quote(str(customer_id), safe=""),
-            credit_type_id=quote(str(credit_type_id), safe=""),
+            tenant_id=path_segment(tenant_id, "tenant_id"),
+            customer_id=path_segment(customer_id, "customer_id"),
+            credit_type_id=path_segment(credit_type_id, "credit_type_id"),
         ),
     }
 
@@ -36,6 +36,30 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
+
+
+def build_request(
+    tenant_id: str,
+    customer_id: str,
+    credit_type_id: str,
+    *,
+    body: ConsumeCreditsRequest,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    POST /tenants/{tenant_id}/customers/{customer_id}/credits/{credit_type_id}/consume
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            tenant_id=tenant_id,
+            customer_id=customer_id,
+            credit_type_id=credit_type_id,
+            body=body,
+        ),
+    )
 
 
 def _parse_response(

@@ -1,15 +1,15 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.credit_checkout_request import CreditCheckoutRequest
 from ...models.error import Error
 from ...models.session_url import SessionUrl
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -23,8 +23,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/tenants/{tenant_id}/accounts/{account_id}/credit-checkout".format(
-            tenant_id=quote(str(tenant_id), safe=""),
-            account_id=quote(str(account_id), safe=""),
+            tenant_id=path_segment(tenant_id, "tenant_id"),
+            account_id=path_segment(account_id, "account_id"),
         ),
     }
 
@@ -34,6 +34,28 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
+
+
+def build_request(
+    tenant_id: str,
+    account_id: str,
+    *,
+    body: CreditCheckoutRequest,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    POST /tenants/{tenant_id}/accounts/{account_id}/credit-checkout
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            tenant_id=tenant_id,
+            account_id=account_id,
+            body=body,
+        ),
+    )
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | SessionUrl | None:

@@ -1,14 +1,14 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
+from paywire._core.paths import path_segment
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.subscription import Subscription
-from ...types import Response
+from ...types import RequestSpec, Response
 
 
 def _get_kwargs(
@@ -20,13 +20,34 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/tenants/{tenant_id}/accounts/{account_id}/customers/{customer_id}/subscription".format(
-            tenant_id=quote(str(tenant_id), safe=""),
-            account_id=quote(str(account_id), safe=""),
-            customer_id=quote(str(customer_id), safe=""),
+            tenant_id=path_segment(tenant_id, "tenant_id"),
+            account_id=path_segment(account_id, "account_id"),
+            customer_id=path_segment(customer_id, "customer_id"),
         ),
     }
 
     return _kwargs
+
+
+def build_request(
+    tenant_id: str,
+    account_id: str,
+    customer_id: str,
+) -> RequestSpec:
+    """The request this operation sends, without sending it:
+    GET /tenants/{tenant_id}/accounts/{account_id}/customers/{customer_id}/subscription
+
+    Public and typed: ``method``, ``url`` (relative; each path parameter is exactly one
+    percent-encoded segment, or ``paywire.PathParameterError`` is raised before any I/O) and,
+    when the operation has them, ``params``, ``json``, ``headers``."""
+    return cast(
+        RequestSpec,
+        _get_kwargs(
+            tenant_id=tenant_id,
+            account_id=account_id,
+            customer_id=customer_id,
+        ),
+    )
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Subscription | None:
