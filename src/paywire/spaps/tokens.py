@@ -18,7 +18,11 @@ Stores
     Anything else (OS keyring, Redis, a database row) plugs in through the
     :class:`TokenStore` protocol: ``load() -> StoredTokens | None``, ``save(tokens)``,
     ``clear()``, and optionally ``lock()`` returning a context manager that excludes other
-    processes (a Redis lock, say) while a refresh is in flight.
+    processes (a Redis lock, say) while a refresh is in flight. A shared store should also offer
+    ``try_lock() -> release | None`` (take the lock without waiting, e.g. Redis ``SET NX`` with
+    an owner token) and ``lock_timeout``: async clients poll it between ``asyncio.sleep``s
+    instead of entering ``lock()`` in a worker thread. The refresh leader re-reads the store
+    under the lock and adopts a newer token instead of refreshing.
 
 Refresh (why it looks like this: shared/reference/runtime-anchors.md §2.2; the flows are in
 :mod:`paywire.spaps._refresh`)
