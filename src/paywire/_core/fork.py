@@ -52,6 +52,18 @@ def track(http: httpx.Client | httpx.AsyncClient) -> None:
     _TRACKED.add(http)
 
 
+#: Objects holding thread locks or in-flight state that a forked child must not inherit (a lock
+#: another parent thread held at fork time stays locked forever in the child; a refresh the
+#: parent had in flight will never finish there). Each has an ``_after_fork()`` method.
+_RESETTABLE: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def reset_after_fork(obj: Any) -> None:
+    """Call ``obj._after_fork()`` in every child forked from now on (token stores, refresh
+    single-flights: anything with locks that is not an HTTP pool)."""
+    _RESETTABLE.add(obj)
+
+
 def release_socket(sock: Any) -> None:
     """Close this process's descriptor of ``sock`` without sending anything on the connection.
 
@@ -127,6 +139,11 @@ def _after_fork_in_child() -> None:
             reset_http_client(http)
         except Exception:  # a fork hook must never break the child; the pool then stays as is
             log.warning("could not reset an HTTP pool after fork", exc_info=True)
+    for obj in list(_RESETTABLE):
+        try:
+            obj._after_fork()
+        except Exception:
+            log.warning("could not reset %s after fork", type(obj).__name__, exc_info=True)
 
 
 if hasattr(os, "register_at_fork"):
