@@ -30,7 +30,6 @@ it covers every fork made through ``os.fork`` (multiprocessing, gunicorn, billia
 
 from __future__ import annotations
 
-import logging
 import os
 import socket
 import weakref
@@ -40,7 +39,9 @@ from typing import Any
 import httpcore
 import httpx
 
-log = logging.getLogger("paywire")
+from paywire._core.logs import get_logger
+
+log = get_logger("paywire")
 
 # httpx clients whose pools must be emptied in a forked child. Weak: a client that is gone
 # needs nothing; with_options() copies share their original's httpx client.
