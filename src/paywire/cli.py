@@ -22,7 +22,16 @@ def cmd_versions(_: argparse.Namespace) -> int:
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from paywire.sandbox.credentials import describe
-    from paywire.sandbox.server import RunningSandbox, serve_forever
+    from paywire.sandbox.server import RemoteBindRefused, RunningSandbox, check_bind_host, serve_forever
+
+    try:
+        check_bind_host(args.host, args.allow_remote)
+    except RemoteBindRefused as exc:
+        print(f"paywire sandbox: {exc}", file=sys.stderr)
+        return 2
+    if args.allow_remote:
+        print(f"paywire sandbox: WARNING: --allow-remote: serving on {args.host}; anyone who can reach "
+              "this port can read the seeded credentials and drive the control plane", file=sys.stderr)
 
     def ready(sb: RunningSandbox) -> None:
         print(f"paywire sandbox listening on {sb.url}  (Ctrl+C to stop)")
@@ -34,7 +43,8 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
             print(f"  {line}")
         sys.stdout.flush()
 
-    serve_forever(args.host, args.port, validate=not args.no_validate, on_ready=ready)
+    serve_forever(args.host, args.port, validate=not args.no_validate, on_ready=ready,
+                  allow_remote=args.allow_remote)
     return 0
 
 
@@ -50,7 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("versions", help="list the pinned API contract versions")
     p.set_defaults(func=cmd_versions)
     p = sub.add_parser("sandbox", help="run the local emulator of all four APIs")
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="interface to bind; non-loopback needs --allow-remote (default: %(default)s)")
+    p.add_argument("--allow-remote", action="store_true",
+                   help="allow a non-loopback --host (prints a warning; default: off)")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--no-validate", action="store_true", help="skip spec checks (benchmarks)")
     p.set_defaults(func=cmd_sandbox)

@@ -27,6 +27,7 @@ import datetime as dt
 import email.utils
 import inspect
 import json
+import math
 import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -63,6 +64,9 @@ class Clock:
         return time.time() + self.offset
 
     def advance(self, seconds: float) -> float:
+        # NaN would compare false everywhere and freeze every expiry check until reset.
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not math.isfinite(seconds):
+            raise ValueError(f"seconds must be a finite number, not {seconds!r}")
         if seconds < 0:
             raise ValueError("the sandbox clock only moves forward")
         self.offset += seconds
@@ -326,10 +330,13 @@ class Faults:
         retry_after: str | float | None = None,
         reset: str | None = None,
     ) -> Fault:
-        if reset not in (None, "before", "after"):
-            raise ValueError("reset must be 'before' or 'after'")
-        if times < 1:
-            raise ValueError("times must be >= 1")
+        from paywire.sandbox import control_schemas
+
+        # The same schema as POST /_sandbox/faults: a bad rule fails here, not on the request it hits.
+        control_schemas.check("POST", "faults", {
+            "match": match, "times": times, "latency_ms": latency_ms, "status": status, "body": body,
+            "retry_after": retry_after, "reset": reset,
+        })
         rule = Fault(match, times, latency_ms, status, body,
                      None if retry_after is None else str(retry_after), reset)
         with self.lock:
