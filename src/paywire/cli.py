@@ -43,8 +43,12 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
             print(f"  {line}")
         sys.stdout.flush()
 
-    serve_forever(args.host, args.port, validate=not args.no_validate, on_ready=ready,
-                  allow_remote=args.allow_remote)
+    try:
+        stopped_by = serve_forever(args.host, args.port, validate=not args.no_validate, on_ready=ready,
+                                   allow_remote=args.allow_remote)
+    except KeyboardInterrupt:  # Ctrl+C before the server took over the signals (still starting)
+        stopped_by = "SIGINT"
+    print(f"paywire sandbox stopped ({stopped_by or 'shut down'}); goodbye", file=sys.stderr, flush=True)
     return 0
 
 
@@ -54,22 +58,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return demo_main(output_dir=args.output)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="paywire", description="paywire SDK tools")
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("versions", help="list the pinned API contract versions")
     p.set_defaults(func=cmd_versions)
-    p = sub.add_parser("sandbox", help="run the local emulator of all four APIs")
+    p = sub.add_parser("sandbox", help="run the local emulator of all four APIs",
+                       description="Serve SPAPS, Lumen, Vellum and CONXA on one port, with the control plane "
+                                   "under /_sandbox. Ctrl+C or SIGTERM stops it (exit code 0).")
     p.add_argument("--host", default="127.0.0.1",
                    help="interface to bind; non-loopback needs --allow-remote (default: %(default)s)")
     p.add_argument("--allow-remote", action="store_true",
-                   help="allow a non-loopback --host (prints a warning; default: off)")
-    p.add_argument("--port", type=int, default=8765)
-    p.add_argument("--no-validate", action="store_true", help="skip spec checks (benchmarks)")
+                   help="allow a non-loopback --host, with a warning (default: off)")
+    p.add_argument("--port", type=int, default=8765, help="TCP port; 0 picks a free one (default: %(default)s)")
+    p.add_argument("--no-validate", action="store_true",
+                   help="skip checking requests and responses against the specs, for benchmarks (default: off)")
     p.set_defaults(func=cmd_sandbox)
     p = sub.add_parser("demo", help="narrated end-to-end tour on an embedded sandbox")
-    p.add_argument("--output", default="paywire-demo", help="where the token file and QR codes are written")
+    p.add_argument("--output", default="paywire-demo",
+                   help="where the token file and QR codes are written (default: %(default)s)")
     p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         args = parser.parse_args(["versions"])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -72,3 +74,36 @@ def test_loopback_detection(host: str, loopback: bool) -> None:
 def test_python_run_refuses_remote_hosts_too() -> None:
     with pytest.raises(server.RemoteBindRefused, match="allow_remote=True"), server.run(host="0.0.0.0"):
         pass
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_signal_stops_with_one_goodbye_line_and_exit_0(sig: signal.Signals) -> None:
+    port = _free_port()
+    proc = _cli("--port", str(port))
+    try:
+        _wait_ready(port, proc)
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert err.splitlines() == [f"paywire sandbox stopped ({sig.name}); goodbye"]
+    assert "Traceback" not in out and "goodbye" not in out
+    assert f"http://127.0.0.1:{port}/conxa" in out  # it really had served
+
+
+def test_help_documents_every_flag_with_its_default() -> None:
+    from paywire.cli import build_parser
+
+    subparsers = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    sandbox = subparsers.choices["sandbox"]
+    flags = [a for a in sandbox._actions if a.option_strings and "--help" not in a.option_strings]
+    assert len(flags) >= 4
+    text = subprocess.run([sys.executable, "-m", "paywire", "sandbox", "--help"], capture_output=True,
+                          text=True, check=True, env={**os.environ, "COLUMNS": "200"}).stdout
+    for action in flags:
+        line = next((ln for ln in text.splitlines() if action.option_strings[-1] in ln.split()[:2]), None)
+        assert line is not None, f"{action.option_strings} missing from --help:\n{text}"
+        default = "off" if isinstance(action.default, bool) and not action.default else str(action.default)
+        assert f"default: {default}" in line, f"{action.option_strings}: {line}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import logging
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -122,8 +123,8 @@ def run(
 
 
 def serve_forever(host: str, port: int, *, validate: bool = True, on_ready: Any = None,
-                  allow_remote: bool = False) -> None:
-    """Foreground server for ``paywire sandbox``."""
+                  allow_remote: bool = False) -> str | None:
+    """Foreground server for ``paywire sandbox``; returns the name of the signal that stopped it."""
     check_bind_host(host, allow_remote)
     sb = Sandbox(validate_requests=validate, validate_responses=validate)
     server = _server(sb, host, port, "warning")
@@ -136,4 +137,18 @@ def serve_forever(host: str, port: int, *, validate: bool = True, on_ready: Any 
             on_ready(RunningSandbox(sb, host, bound))
 
         server.startup = startup
-    server.run()
+    received: list[int] = []
+
+    def note(sig: int, frame: Any) -> None:
+        received.append(sig)
+
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal to whatever
+    # handler was installed before it: with the defaults that is a KeyboardInterrupt traceback
+    # or death by SIGTERM. A recording handler turns the stop into a normal return instead.
+    previous = {sig: signal.signal(sig, note) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        server.run()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return signal.Signals(received[0]).name if received else None
