@@ -440,7 +440,19 @@ class OperationEndpoint:
         }
         sb.requests.append(entry)
 
-        fault = sb.faults.take(svc.name, op_id)
+        fault_header = headers.get("x-paywire-fault")
+        if fault_header is not None:  # a one-shot fault for this request only (see fault_header.py)
+            from paywire.sandbox import fault_header as fh
+
+            try:
+                fault: Fault | None = fh.parse(fault_header)
+            except ValueError as exc:
+                reply = svc.render_error(ApiError(400, "SANDBOX_BAD_FAULT", str(exc)))
+                entry["status"] = reply.status
+                await _send_reply(send, reply)
+                return
+        else:
+            fault = sb.faults.take(svc.name, op_id)
         if fault is not None:
             entry["fault"] = fault.as_dict()
             if fault.latency_ms:
