@@ -54,32 +54,40 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
     proc.wait(30)
 
 
-def first_answer(repeats: int = 5) -> float:
-    times = []
+def first_answer(repeats: int = 5) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the sandbox process) until the first answer, medians.
+
+    The CPU figure is what start-up costs on an idle core; wall time also counts waiting for a
+    core on a busy machine.
+    """
+    times, cpus = [], []
     for _ in range(repeats):
         proc, _, elapsed = _start()
+        cpus.append(_cpu_seconds(proc.pid))
         _stop(proc)
         times.append(elapsed)
-    return statistics.median(times)
+    return statistics.median(times), statistics.median(cpus)
 
 
 RUN_SNIPPET = """
 import time
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 import paywire.sandbox
 with paywire.sandbox.run() as sb:
-    t1 = time.perf_counter()
-print(t1 - t0)
+    t1, c1 = time.perf_counter(), time.process_time()
+print(t1 - t0, c1 - c0)
 """
 
 
-def run_startup(repeats: int = 5) -> float:
-    """Seconds from a fresh interpreter's ``import paywire.sandbox`` to inside ``run()``."""
-    times = []
+def run_startup(repeats: int = 5) -> tuple[float, float]:
+    """(wall, CPU) seconds from a fresh interpreter's ``import paywire.sandbox`` to inside ``run()``."""
+    times, cpus = [], []
     for _ in range(repeats):
         out = subprocess.run([sys.executable, "-c", RUN_SNIPPET], capture_output=True, text=True, check=True)
-        times.append(float(out.stdout.strip()))
-    return statistics.median(times)
+        wall, cpu = out.stdout.split()
+        times.append(float(wall))
+        cpus.append(float(cpu))
+    return statistics.median(times), statistics.median(cpus)
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -121,6 +129,14 @@ def served_per_core(validate: bool, n: int = 4000) -> dict[str, tuple[float, flo
     return out
 
 
+def _http_parser() -> str:
+    try:
+        import httptools  # noqa: F401
+    except ImportError:
+        return "h11 (pure Python; install httptools for the C parser)"
+    return "httptools (C)"
+
+
 def main(path: Path = HERE / "sandbox-results.md") -> str:
     first = first_answer()
     started = run_startup()
@@ -134,8 +150,10 @@ def main(path: Path = HERE / "sandbox-results.md") -> str:
         "",
         "| figure | measured | goal |",
         "| --- | --- | --- |",
-        f"| first answer after `paywire sandbox` starts (median of 5) | {first:.3f} s | ≤ 0.3 s |",
-        f"| `import paywire.sandbox` + `run()` until serving (median of 5) | {started:.3f} s | ≤ 0.2 s |",
+        f"| first answer after `paywire sandbox` starts, wall (median of 5) | {first[0]:.3f} s | ≤ 0.3 s |",
+        f"| same, CPU seconds of the sandbox process | {first[1]:.3f} s | — |",
+        f"| `import paywire.sandbox` + `run()` until serving, wall (median of 5) | {started[0]:.3f} s | ≤ 0.2 s |",
+        f"| same, CPU seconds | {started[1]:.3f} s | — |",
     ]
     for name in checked:
         rate, ms = checked[name]
@@ -144,6 +162,9 @@ def main(path: Path = HERE / "sandbox-results.md") -> str:
                      f"({ms:.3f} ms/request) | ≥ 2,000 |")
         lines.append(f"| same, `--no-validate` | {rate_off:,.0f} ({ms_off:.3f} ms/request) | — |")
         lines.append(f"| cost of checking per request | {ms - ms_off:.3f} ms | ≤ 0.1 ms |")
+    lines += ["", f"HTTP parser: {_http_parser()}. Load average during the run: "
+              f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} (a shared machine: wall figures include "
+              "waiting for a core; the per-CPU-second figures do not)."]
     text = "\n".join(lines) + "\n"
     path.write_text(text)
     return text
