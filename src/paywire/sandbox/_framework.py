@@ -349,18 +349,38 @@ class Fault:
     retry_after: str | None = None
     reset: str | None = None
     fired: int = 0
+    key: str | None = None  # only requests carrying this idempotency key
+    script: list[dict[str, Any]] | None = None  # one step per matching request; {} = pass through
 
-    def matches(self, service: str, op_id: str) -> bool:
+    def matches(self, service: str, op_id: str, key: str | None = None) -> bool:
         if self.fired >= self.times:
+            return False
+        if self.key is not None and key != self.key:
             return False
         return self.match in ("*", op_id, f"{service}:{op_id}", f"{service}:*")
 
+    def step(self, index: int) -> Fault | None:
+        """The fault for the ``index``-th matching request of a script (None: let it through)."""
+        if self.script is None:
+            return self
+        step = self.script[index]
+        if not step:
+            return None
+        return Fault(self.match, 1, float(step.get("latency_ms", 0.0)), step.get("status"), step.get("body"),
+                     None if step.get("retry_after") is None else str(step["retry_after"]), step.get("reset"),
+                     1, self.key)
+
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "match": self.match, "times": self.times, "latency_ms": self.latency_ms,
             "status": self.status, "retry_after": self.retry_after, "reset": self.reset,
             "fired": self.fired,
         }
+        if self.key is not None:
+            out["key"] = self.key
+        if self.script is not None:
+            out["script"] = self.script
+        return out
 
 
 @dataclass
@@ -378,27 +398,39 @@ class Faults:
         body: Any = None,
         retry_after: str | float | None = None,
         reset: str | None = None,
+        key: str | None = None,
+        script: list[dict[str, Any]] | None = None,
     ) -> Fault:
+        """Arm a rule. ``script`` is a sequence, one step per matching request (each step the
+        same fields as a rule: status, retry_after, latency_ms, reset, body; ``{}`` lets that
+        request through), e.g. ``[{"status": 503}, {"status": 503}, {}]`` = "503, 503, then
+        succeed"; ``key`` limits the rule to requests with that idempotency key."""
         from paywire.sandbox import control_schemas
 
         # The same schema as POST /_sandbox/faults: a bad rule fails here, not on the request it hits.
         control_schemas.check("POST", "faults", {
             "match": match, "times": times, "latency_ms": latency_ms, "status": status, "body": body,
-            "retry_after": retry_after, "reset": reset,
+            "retry_after": retry_after, "reset": reset, "key": key, "script": script,
         })
+        if script is not None:
+            if status is not None or latency_ms or reset is not None or retry_after is not None or times != 1:
+                raise control_schemas.ControlInputError(
+                    "faults: give either a script or status/latency_ms/reset/retry_after/times, not both")
+            times = len(script)
         rule = Fault(match, times, latency_ms, status, body,
-                     None if retry_after is None else str(retry_after), reset)
+                     None if retry_after is None else str(retry_after), reset, 0, key,
+                     None if script is None else [dict(step) for step in script])
         with self.lock:
             self.rules.append(rule)
         return rule
 
-    def take(self, service: str, op_id: str) -> Fault | None:
+    def take(self, service: str, op_id: str, key: str | None = None) -> Fault | None:
         """First matching rule with requests left; counts this request against it."""
         with self.lock:
             for rule in self.rules:
-                if rule.matches(service, op_id):
+                if rule.matches(service, op_id, key):
                     rule.fired += 1
-                    return rule
+                    return rule.step(rule.fired - 1)
         return None
 
     def clear(self) -> None:
@@ -452,7 +484,8 @@ class OperationEndpoint:
                 await _send_reply(send, reply)
                 return
         else:
-            fault = sb.faults.take(svc.name, op_id)
+            fault = sb.faults.take(svc.name, op_id,
+                                   headers.get("x-idempotency-key") or headers.get("idempotency-key"))
         if fault is not None:
             entry["fault"] = fault.as_dict()
             if fault.latency_ms:

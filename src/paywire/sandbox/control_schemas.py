@@ -89,14 +89,20 @@ SEED: Schema = obj(
     ),
 )
 
+_FAULT_EFFECTS: dict[str, Schema] = {
+    "latency_ms": {"type": "number", "minimum": 0, "maximum": 60_000},
+    "status": nullable({"type": "integer", "minimum": 400, "maximum": 599}),
+    "body": {},  # any JSON: the canned error body
+    "retry_after": nullable({"anyOf": [RETRY_AFTER_TEXT, {"type": "number", "minimum": 0, "maximum": 86_400}]}),
+    "reset": nullable({"enum": ["before", "after"]}),
+}
 FAULT: Schema = obj(
     match={"type": "string", "minLength": 1, "maxLength": 200},
     times={"type": "integer", "minimum": 1, "maximum": 1_000_000},
-    latency_ms={"type": "number", "minimum": 0, "maximum": 60_000},
-    status=nullable({"type": "integer", "minimum": 400, "maximum": 599}),
-    body={},  # any JSON: the canned error body
-    retry_after=nullable({"anyOf": [RETRY_AFTER_TEXT, {"type": "number", "minimum": 0, "maximum": 86_400}]}),
-    reset=nullable({"enum": ["before", "after"]}),
+    key=nullable(ID),
+    # One step per matching request, e.g. [{"status": 503}, {"status": 503}, {}]: 503, 503, then succeed.
+    script=nullable({"type": "array", "minItems": 1, "maxItems": 1000, "items": obj(**_FAULT_EFFECTS)}),
+    **_FAULT_EFFECTS,
 )
 
 CONXA_USER = {"provider_id": ID, "provider_username": ID}
