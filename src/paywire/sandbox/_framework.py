@@ -3,8 +3,10 @@
 A service module (``paywire/sandbox/<svc>.py``) declares a :class:`ServiceApp` for one pinned
 spec and registers one handler per ``operationId``. The framework, not the service module,
 owns routing (built from the spec's paths, so the sandbox can never serve a path the spec
-lacks), request validation and response self-checking (openapi-core), fault injection, the
-request log and error rendering. Handlers see a :class:`Ctx` and return a dict (200 JSON) or a
+lacks), request validation and response self-checking (a compiled fast path for what is
+certainly valid, openapi-core for everything else and for every error message: see
+``_fast_check``), fault injection (control-plane rules, scripts, and the per-request
+``X-Paywire-Fault`` header), the request log and error rendering. Handlers see a :class:`Ctx` and return a dict (200 JSON) or a
 :class:`Reply`, or raise :class:`ApiError`.
 
 Testing API (the ``paywire_sandbox`` pytest fixture from ``paywire.sandbox.pytest_plugin``)::
