@@ -105,3 +105,52 @@ def redis_url(redis_server: RedisServer) -> str:
         redis_server.start()
     redis_server.flushall()
     return redis_server.url
+
+
+# --- real app processes ------------------------------------------------------------------------
+WORKER = Path(__file__).resolve().parent / "entitlements" / "redis_worker.py"
+
+
+def run_workers(redis_url: str, configs: list[dict[str, object]], during: object = None,
+                timeout: float = 120.0) -> list[dict[str, object]]:
+    """Start one ``redis_worker.py`` process per config, release them together once all are
+    ready, run ``during()`` (if given) while they work, and return their JSON results."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    import redis
+
+    r = redis.Redis.from_url(redis_url)
+    r.delete("test:go", *[f"test:ready:{i}" for i in range(len(configs))])
+    procs = []
+    for i, cfg in enumerate(configs):
+        cfg = {**cfg, "idx": i, "redis": redis_url}
+        procs.append(subprocess.Popen([sys.executable, str(WORKER), json.dumps(cfg)], stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, env=dict(os.environ), text=True))
+    try:
+        deadline = time.monotonic() + timeout
+        while sum(int(bool(r.exists(f"test:ready:{i}"))) for i in range(len(configs))) < len(configs):
+            for p in procs:
+                if p.poll() is not None:
+                    raise RuntimeError(f"worker exited early: {p.communicate()[1][-2000:]}")
+            if time.monotonic() > deadline:
+                raise RuntimeError("workers never got ready")
+            time.sleep(0.01)
+        r.set("test:go", "1")
+        if callable(during):
+            during()
+        results = []
+        for p in procs:
+            out, err = p.communicate(timeout=max(1.0, deadline - time.monotonic()))
+            if p.returncode != 0:
+                raise RuntimeError(f"worker failed ({p.returncode}): {err[-3000:]}")
+            results.append(json.loads(out.strip().splitlines()[-1]))
+        return results
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+        r.close()

@@ -422,7 +422,7 @@ class Binding(Generic[K, V]):
                 if tier.read_only and not asked_relay:
                     asked_relay = True
                     if relay:
-                        tier.client.publish(tier.fill_channel, json.dumps({"s": self.scope, "k": k}))
+                        tier.client.publish(tier.fill_channel, json.dumps({"s": self.scope, "k": k, "t": time.time()}))
                         stats.fill_requests += 1
                         wait_until = now + tier.relay_wait_s
                     continue
@@ -489,7 +489,7 @@ class Binding(Generic[K, V]):
                 if tier.read_only and not asked_relay:
                     asked_relay = True
                     if relay:
-                        await client.publish(tier.fill_channel, json.dumps({"s": self.scope, "k": k}))
+                        await client.publish(tier.fill_channel, json.dumps({"s": self.scope, "k": k, "t": time.time()}))
                         stats.fill_requests += 1
                         wait_until = now + tier.relay_wait_s
                     continue

@@ -51,6 +51,8 @@ class Relay:
         self.refresh_s = refresh_s
         self.heartbeat_s = heartbeat_s
         self._owned: dict[str, tuple[Binding[Any, Any], dict[str, float]]] = {}  # scope -> (binding, key -> due)
+        self._written: dict[tuple[str, str], float] = {}  # (scope, key) -> wall time of its last write
+        self._inflight: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -139,7 +141,10 @@ class Relay:
                 return
             binding, keys = owned
             if channel == self.tier.fill_channel:
-                if isinstance(key, str):
+                # Several readers may ask for one key: a fetch in flight, or a write that landed
+                # after the request was sent, already answers it.
+                if (isinstance(key, str) and (scope, key) not in self._inflight
+                        and self._written.get((scope, key), 0.0) < float(msg.get("t", 0.0))):
                     keys[key] = 0.0  # adopt and fetch now
             elif key is None:
                 for k in keys:
@@ -164,20 +169,30 @@ class Relay:
             due = [(b, k) for b, keys in self._owned.values() for k, t in keys.items() if t <= now][:limit]
             for binding, k in due:  # scheduled before fetching: a new invalidation resets it to 0
                 self._owned[binding.scope][1][k] = now + self.refresh_s
-        for binding, k in due:
-            try:
-                binding.refresh(k)
-                self.refreshes += 1
-            except (redis.RedisError, OSError):
-                with self._lock:
-                    self._owned[binding.scope][1][k] = 0.0
-                raise
-            except Exception as exc:  # the API failed: keep the old value, retry soon
-                self.errors += 1
-                logger.warning("paywire relay could not refresh %s %r: %s: %s", binding.scope, k,
-                               type(exc).__name__, exc)
-                with self._lock:
-                    self._owned[binding.scope][1][k] = time.monotonic() + min(1.0, self.refresh_s)
+                self._inflight.add((binding.scope, k))
+        try:
+            for binding, k in due:
+                try:
+                    if binding.refresh(k):
+                        with self._lock:
+                            self._written[(binding.scope, k)] = time.time()
+                    self.refreshes += 1
+                except (redis.RedisError, OSError):
+                    with self._lock:
+                        self._owned[binding.scope][1][k] = 0.0
+                    raise
+                except Exception as exc:  # the API failed: keep the old value, retry soon
+                    self.errors += 1
+                    logger.warning("paywire relay could not refresh %s %r: %s: %s", binding.scope, k,
+                                   type(exc).__name__, exc)
+                    with self._lock:
+                        self._owned[binding.scope][1][k] = time.monotonic() + min(1.0, self.refresh_s)
+                finally:
+                    with self._lock:
+                        self._inflight.discard((binding.scope, k))
+        finally:  # a Redis error ends the batch: nothing of it may stay marked in flight
+            with self._lock:
+                self._inflight.difference_update((b.scope, k) for b, k in due)
 
 
 def handle_vellum_push(client: Any, payload: str | bytes | bytearray, header: str, secret: str,
