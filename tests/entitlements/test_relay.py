@@ -56,7 +56,7 @@ def relay(make: Callable[..., VellumClient]) -> Iterator[tuple[Relay, VellumClie
 
 
 def test_readers_never_call_the_api_for_relay_customers(relay: Any, make: Any, paywire_sandbox: Any) -> None:
-    r, source = relay
+    _r, _source = relay
     before = reads(paywire_sandbox)
     reader = make(read_only=True)
     for i in range(5):
@@ -67,7 +67,7 @@ def test_readers_never_call_the_api_for_relay_customers(relay: Any, make: Any, p
 
 
 def test_a_change_reaches_readers_through_the_relay(relay: Any, make: Any, paywire_sandbox: Any) -> None:
-    r, source = relay
+    _r, source = relay
     reader, other = make(read_only=True), make(read_only=True)
     assert reader.get_entitlements("unit_1").found is False
     source.create_account(account_id="acct_1", email="b@acme.example")
@@ -93,7 +93,7 @@ def test_a_reader_miss_outside_the_set_is_adopted(relay: Any, make: Any, paywire
 
 
 def test_readers_fall_back_to_the_api_when_the_relay_is_gone(relay: Any, make: Any) -> None:
-    r, source = relay
+    r, _source = relay
     r.stop()
     time.sleep(1.1)  # heartbeat expired
     reader = make(read_only=True, relay_wait_ms=100)
@@ -102,7 +102,7 @@ def test_readers_fall_back_to_the_api_when_the_relay_is_gone(relay: Any, make: A
 
 
 def test_the_relay_refills_after_a_redis_restart(relay: Any, make: Any, redis_server: Any) -> None:
-    r, source = relay
+    r, _source = relay
     redis_server.restart(down_s=0.3)  # comes back empty
     wait_until(lambda: r.errors >= 1 and r.refreshes >= 10, timeout=10)
     reader = make(read_only=True)
