@@ -47,7 +47,7 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 3.0) -> None:
 @pytest.fixture
 def relay(make: Callable[..., VellumClient]) -> Iterator[tuple[Relay, VellumClient]]:
     source = make()
-    r = Relay(source.shared_binding.tier, refresh_s=30, heartbeat_s=1)  # type: ignore[union-attr]
+    r = Relay(source.shared_binding.tier, refresh_s=30, heartbeat_s=0.2)  # type: ignore[union-attr]
     r.add(source, [f"unit_{i}" for i in range(5)])
     r.start()
     wait_until(lambda: r.refreshes >= 5)
@@ -95,7 +95,7 @@ def test_a_reader_miss_outside_the_set_is_adopted(relay: Any, make: Any, paywire
 def test_readers_fall_back_to_the_api_when_the_relay_is_gone(relay: Any, make: Any) -> None:
     r, _source = relay
     r.stop()
-    time.sleep(1.1)  # heartbeat expired
+    time.sleep(0.65)  # heartbeat (3 beats of 0.2 s) expired
     reader = make(read_only=True, relay_wait_ms=100)
     assert reader.get_entitlements("someone_else").found is False
     assert reader.shared_binding.tier.stats.api_fetches == 1

@@ -21,8 +21,9 @@ What the relay does, and why:
   is never overwritten.
 - **Fills on demand**: a read-only reader that misses publishes a fill request; the relay
   adopts that customer and fetches it (readers wait ``relay_wait_ms`` for it).
-- **Heartbeat**: a key per scope that read-only readers check; when the relay dies it expires
-  and readers fall back to fetching themselves (correct, just not one-writer any more).
+- **Heartbeat**: a key per scope that read-only readers check, renewed every ``heartbeat_s``
+  (also between fetches of a long batch) and living three beats; when the relay dies it
+  expires and readers fall back to fetching themselves (correct, just not one-writer any more).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class Relay:
         self._owned: dict[str, tuple[Binding[Any, Any], dict[str, float]]] = {}  # scope -> (binding, key -> due)
         self._written: dict[tuple[str, str], float] = {}  # (scope, key) -> wall time of its last write
         self._inflight: set[tuple[str, str]] = set()
+        self._next_beat = 0.0
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -96,7 +98,6 @@ class Relay:
                 pubsub = self.tier.client.pubsub(ignore_subscribe_messages=True)
                 pubsub.subscribe(self.tier.channel, self.tier.fill_channel)
                 self._heartbeat()
-                next_beat = time.monotonic() + self.heartbeat_s / 3
                 while not self._stop.is_set():
                     # Messages first: an invalidation must be answered before routine refreshes.
                     message = pubsub.get_message(timeout=0.005)
@@ -105,9 +106,7 @@ class Relay:
                             self._on_message(message["channel"], message["data"])
                         message = pubsub.get_message(timeout=0)
                     self._refresh_due(limit=50)
-                    if time.monotonic() >= next_beat:
-                        self._heartbeat()
-                        next_beat = time.monotonic() + self.heartbeat_s / 3
+                    self._beat_if_due()
             except (redis.RedisError, OSError) as exc:
                 self.errors += 1
                 logger.warning("paywire relay lost Redis, retrying: %s: %s", type(exc).__name__, exc)
@@ -120,8 +119,15 @@ class Relay:
                     except (redis.RedisError, OSError):
                         pass
 
+    def _beat_if_due(self) -> None:
+        if time.monotonic() >= self._next_beat:
+            self._heartbeat()
+
     def _heartbeat(self) -> None:
-        px = int(self.heartbeat_s * 1000)
+        # Beats every heartbeat_s; the key lives 3 beats so one slow API call cannot make
+        # readers believe the relay is gone.
+        self._next_beat = time.monotonic() + self.heartbeat_s
+        px = int(self.heartbeat_s * 3000)
         with self._lock:
             scopes = list(self._owned.values())
         pipe = self.tier.client.pipeline(transaction=False)
@@ -177,6 +183,7 @@ class Relay:
                         with self._lock:
                             self._written[(binding.scope, k)] = time.time()
                     self.refreshes += 1
+                    self._beat_if_due()  # a long batch must not let the heartbeat lapse
                 except (redis.RedisError, OSError):
                     with self._lock:
                         self._owned[binding.scope][1][k] = 0.0
