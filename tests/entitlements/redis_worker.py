@@ -77,7 +77,7 @@ def cold(cfg: dict[str, Any]) -> dict[str, Any]:
     client.close()
     tier.close()
     return {"failures": failures, "cold_s": cold_s, "warm_can_ns": warm_ns,
-            "redis_hit_us_p50": statistics.median(redis_us), "redis_hit_us_p99": _percentile(redis_us, 0.99),
+            "redis_hit_us_p50": statistics.median(redis_us) if redis_us else 0.0, "redis_hit_us_p99": _percentile(redis_us, 0.99),
             "stats": stats}
 
 
@@ -113,9 +113,13 @@ def outage(cfg: dict[str, Any]) -> dict[str, Any]:
     calls = failures = 0
     errors: list[str] = []
     deadline = time.monotonic() + cfg["duration"]
+    late = deadline - 4  # Redis is back by then: count misses that went through it again
+    late_base: int | None = None
     customers = cfg["customers"]
     i = cfg["idx"]
     while time.monotonic() < deadline:
+        if late_base is None and time.monotonic() >= late:
+            late_base = tier.stats.redis_hits + tier.stats.api_fetches
         customer = customers[i % len(customers)]
         i += 1
         try:
@@ -127,9 +131,10 @@ def outage(cfg: dict[str, Any]) -> dict[str, Any]:
         if calls % 50 == 0:
             time.sleep(0.001)
     stats = tier.stats.as_dict()
+    late_ops = tier.stats.redis_hits + tier.stats.api_fetches - (late_base or 0)
     client.close()
     tier.close()
-    return {"calls": calls, "failures": failures, "errors": errors[:5], "stats": stats}
+    return {"calls": calls, "failures": failures, "errors": errors[:5], "stats": stats, "late_redis_ops": late_ops}
 
 
 def reader(cfg: dict[str, Any]) -> dict[str, Any]:
