@@ -203,7 +203,7 @@ def test_invalidate_reaches_every_process(vellum: Any, version: str) -> None:
         c.get_entitlements("unit_2")
     clients[0].invalidate("unit_1")
     took = wait_until(lambda: all("unit_1" not in c.entitlement_cache for c in clients))
-    assert took < 0.2
+    assert took < 1.0  # the <= 200 ms p99 figure is measured by tests/soak/test_soak_redis.py
     assert all("unit_2" in c.entitlement_cache for c in clients)
     clients[1].invalidate()  # everyone, everywhere
     wait_until(lambda: all(len(c.entitlement_cache) == 0 for c in clients))
@@ -274,11 +274,11 @@ def test_a_verified_push_invalidates_every_process(vellum: Any, paywire_sandbox:
     assert "unit_1" in app.entitlement_cache  # an unverified push invalidates nothing
     event = handle_vellum_push(receiver, body, sign_push_payload(body, "whsec_1"), "whsec_1")
     assert event["type"] == "subscription.updated"
-    wait_until(lambda: "unit_1" not in app.entitlement_cache, timeout=0.2)
+    wait_until(lambda: "unit_1" not in app.entitlement_cache, timeout=1.0)
     assert "unit_2" in app.entitlement_cache
     account_only = b'{"eventId":"evt_2","type":"payment.failed","data":{"accountId":"acct_1"}}'
     handle_vellum_push(receiver, account_only, sign_push_payload(account_only, "whsec_1"), "whsec_1")
-    wait_until(lambda: len(app.entitlement_cache) == 0, timeout=0.2)
+    wait_until(lambda: len(app.entitlement_cache) == 0, timeout=1.0)
 
 
 def test_sandbox_push_delivery_drives_invalidation(vellum: Any, paywire_sandbox: Any) -> None:
@@ -311,7 +311,7 @@ def test_sandbox_push_delivery_drives_invalidation(vellum: Any, paywire_sandbox:
         st.configure_push(f"http://127.0.0.1:{server.server_port}/hook", secret)
         st.emit(st.tenant(), "subscription.updated", {"customerId": "unit_1", "accountId": "acct_1"})
         assert st.deliver_pushes()["delivered"] >= 1
-        wait_until(lambda: "unit_1" not in app.entitlement_cache, timeout=0.2)
+        wait_until(lambda: "unit_1" not in app.entitlement_cache, timeout=1.0)
     finally:
         server.shutdown()
 
@@ -346,7 +346,7 @@ def test_redis_restart_mid_run(vellum: Any, paywire_sandbox: Any, redis_server: 
     assert reads(paywire_sandbox) - before <= 1
     assert a.shared_binding.tier.available and b.shared_binding.tier.available
     a.invalidate("unit_3")
-    wait_until(lambda: "unit_3" not in b.entitlement_cache, timeout=0.2)
+    wait_until(lambda: "unit_3" not in b.entitlement_cache, timeout=1.0)
 
 
 def test_unreachable_redis_from_the_start_serves_from_the_api(paywire_sandbox: Any) -> None:
@@ -392,3 +392,30 @@ def test_redis_keys_and_values_hold_no_secrets(vellum: Any, redis_url: str, payw
     everything = " ".join(k + " " + (r.get(k) or "") for k in r.keys("*") if r.type(k) == "string")
     assert VELLUM_KEY not in everything and LUMEN_KEY not in everything
     lumen.close()
+
+
+def _forked_child(client: VellumClient, ready: Any, result: Any) -> None:
+    """In a prefork worker: the inherited entry is served from memory, and an invalidation
+    published by the parent reaches the child's own listener."""
+    ok = client.can("unit_1", "imports") is False and "unit_1" in client.entitlement_cache
+    ok = ok and client.shared_binding.tier.wait_subscribed(5)
+    ready.set()
+    deadline = time.monotonic() + 5
+    while "unit_1" in client.entitlement_cache and time.monotonic() < deadline:
+        time.sleep(0.002)
+    result.value = int(ok and "unit_1" not in client.entitlement_cache)
+
+
+def test_a_forked_worker_gets_its_own_listener(vellum: Any) -> None:
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    client = vellum("v2")
+    client.get_entitlements("unit_1")
+    ready, result = ctx.Event(), ctx.Value("i", 0)
+    child = ctx.Process(target=_forked_child, args=(client, ready, result))
+    child.start()
+    assert ready.wait(10)
+    client.invalidate("unit_1")  # the parent's origin differs from the child's after the fork
+    child.join(10)
+    assert child.exitcode == 0 and result.value == 1

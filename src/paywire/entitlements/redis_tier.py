@@ -29,6 +29,7 @@ result. Why each piece is the way it is:
 - **Redis is never a single point of failure.** Any Redis error marks the tier down for
   ``retry_after_s``; meanwhile misses go straight to the API (the in-process single-flight
   still coalesces them), exactly as without Redis.
+- **Fork-safe**: a forked worker gets its own origin id and listener (see ``_after_fork``).
 - **Read-only mode** (``read_only=True``) is for app processes next to a
   :class:`~paywire.entitlements.relay.Relay`: while the relay's heartbeat is present a miss
   asks the relay to fill the key and waits for it instead of calling the API.
@@ -199,6 +200,7 @@ class RedisTier:
         self._subscribed = threading.Event()
         self._closed = threading.Event()
         self._make_client()
+        _ALL_TIERS.add(self)
 
     def _make_client(self) -> None:
         self.client: redis.Redis = redis.Redis.from_url(
@@ -357,6 +359,31 @@ class RedisTier:
         if self._listener is not None and self._listener is not threading.current_thread():
             self._listener.join(timeout=2)
         self.client.close()
+
+
+    def _after_fork(self) -> None:
+        """In a forked child (gunicorn/celery prefork): fresh locks, a new origin (parent and
+        child must hear each other's invalidations), no inherited asyncio clients, and a
+        listener of its own. redis-py's pool already reconnects after a fork."""
+        self._lock = threading.Lock()
+        self.origin = uuid.uuid4().hex
+        self._aio = {}
+        self._listener = None
+        self._subscribed = threading.Event()
+        if not self._closed.is_set() and any(self._bindings.values()):
+            self.ensure_listener()
+
+
+_ALL_TIERS: weakref.WeakSet[RedisTier] = weakref.WeakSet()
+
+
+def _reset_after_fork() -> None:
+    for tier in list(_ALL_TIERS):
+        tier._after_fork()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 def _prefix(namespace: str, scope: str) -> str:
