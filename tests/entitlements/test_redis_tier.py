@@ -63,7 +63,7 @@ def reads(sandbox: Any, op: str = "get_entitlements") -> int:
     return sum(1 for r in sandbox.sandbox.requests if r["op"] == op)
 
 
-def wait_until(predicate: Callable[[], bool], timeout: float = 2.0) -> float:
+def wait_until(predicate: Callable[[], bool], timeout: float = 10.0) -> float:
     """Seconds until ``predicate()`` held (fails the test after ``timeout``)."""
     start = time.monotonic()
     while not predicate():
@@ -190,7 +190,7 @@ def test_a_crashed_leader_blocks_others_only_until_its_lock_expires(vellum: Any,
     b = vellum("v2", tiers(lock_ttl_ms=300))
     start = time.monotonic()
     assert b.get_entitlements("unit_1").found is False
-    assert 0.25 <= time.monotonic() - start < 2
+    assert 0.25 <= time.monotonic() - start < 5
 
 
 # --- build 2: invalidation everywhere ----------------------------------------------------------------
@@ -246,14 +246,14 @@ def test_a_reader_after_invalidate_does_not_wait_for_the_old_fetch(vellum: Any, 
     import threading
 
     a, b = vellum("v2"), vellum("v2")
-    paywire_sandbox.faults.add("vellum-v2:get_entitlements", latency_ms=1500, times=1)
+    paywire_sandbox.faults.add("vellum-v2:get_entitlements", latency_ms=2500, times=1)
     slow = threading.Thread(target=lambda: a.get_entitlements("unit_1"), daemon=True)
     slow.start()
     wait_until(lambda: reads(paywire_sandbox) == 1)
     b.invalidate("unit_1")
     start = time.monotonic()
     b.get_entitlements("unit_1")
-    assert time.monotonic() - start < 1.0  # its own fetch, not the 1.5 s one that began earlier
+    assert time.monotonic() - start < 2.0  # its own fetch, not the 2.5 s one that began earlier
     slow.join(5)
 
 

@@ -37,7 +37,7 @@ def reads(sandbox: Any) -> int:
     return sum(1 for r in sandbox.sandbox.requests if r["op"] == "get_entitlements")
 
 
-def wait_until(predicate: Callable[[], bool], timeout: float = 3.0) -> None:
+def wait_until(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
         assert time.monotonic() < deadline, "condition not reached"
@@ -120,3 +120,48 @@ def test_relay_rejects_a_client_without_its_tier(relay: Any, make: Any, paywire_
     with pytest.raises(ValueError, match="shared_cache"):
         r.add(plain, ["x"])
     plain.close()
+
+
+async def test_async_read_only_readers_use_the_relay(relay: Any, paywire_sandbox: Any, redis_url: str) -> None:
+    from paywire.vellum import AsyncVellumClient
+
+    tier = RedisTier(redis_url, read_only=True)
+    reader = AsyncVellumClient(api_key=DEFAULT_API_KEY, tenant_id=DEFAULT_TENANT, allow_insecure_http=True,
+                               base_url=paywire_sandbox.base_url("vellum-v2"), shared_cache=tier)
+    before = reads(paywire_sandbox)
+    for i in range(5):
+        assert (await reader.get_entitlements(f"unit_{i}")).found is False
+    assert (await reader.get_entitlements("async_newcomer")).found is False  # filled by the relay
+    assert tier.stats.api_fetches == 0 and tier.stats.redis_hits == 6 and tier.stats.fill_requests == 1
+    assert reads(paywire_sandbox) - before == 1
+    await reader.aclose()
+    tier.close()
+
+
+def test_a_lumen_relay_serves_lumen_readers(paywire_sandbox: Any, redis_url: str) -> None:
+    from paywire.lumen import LumenClient
+    from paywire.sandbox.lumen import DEFAULT_API_KEY as LUMEN_KEY
+    from paywire.sandbox.lumen import PRO_PLAN_ID
+
+    url = paywire_sandbox.base_url("lumen") + "/v1"
+    for user in ("ada", "bob"):
+        paywire_sandbox.state("lumen").subscribe(user, PRO_PLAN_ID)
+    source_tier, reader_tier = RedisTier(redis_url), RedisTier(redis_url, read_only=True)
+    source = LumenClient(api_key=LUMEN_KEY, api_url=url, allow_insecure_http=True, shared_cache=source_tier)
+    reader = LumenClient(api_key=LUMEN_KEY, api_url=url, allow_insecure_http=True, shared_cache=reader_tier)
+    r = Relay(source_tier, refresh_s=30, heartbeat_s=0.2)
+    r.add(source, [("ada", True), ("bob", True)])
+    r.start()
+    try:
+        wait_until(lambda: r.refreshes >= 2)
+        before = sum(1 for q in paywire_sandbox.sandbox.requests if q["service"] == "lumen")
+        assert reader.is_feature_entitled("premium-feature", user_id="ada") is True
+        assert reader.get_features(user_id="bob")["premium-feature"] is True
+        assert sum(1 for q in paywire_sandbox.sandbox.requests if q["service"] == "lumen") == before
+        assert reader_tier.stats.api_fetches == 0
+    finally:
+        r.stop()
+        for c in (source, reader):
+            c.close()
+        source_tier.close()
+        reader_tier.close()
