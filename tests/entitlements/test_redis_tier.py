@@ -419,3 +419,18 @@ def test_a_forked_worker_gets_its_own_listener(vellum: Any) -> None:
     client.invalidate("unit_1")  # the parent's origin differs from the child's after the fork
     child.join(10)
     assert child.exitcode == 0 and result.value == 1
+
+
+def test_a_failed_fetch_releases_its_lock_at_once(vellum: Any, paywire_sandbox: Any) -> None:
+    from paywire import APIStatusError
+
+    a, b = vellum("v2", max_retries=0), vellum("v2")
+    paywire_sandbox.faults.add("vellum-v2:get_entitlements", status=500, times=1)
+    with pytest.raises(APIStatusError):
+        a.get_entitlements("unit_1")
+    binding = a.shared_binding
+    assert binding.tier.client.keys(f"{binding.prefix}:lk:*") == []  # released, not left to expire
+    start = time.monotonic()
+    assert b.get_entitlements("unit_1").found is False
+    assert time.monotonic() - start < binding.tier.lock_ttl_ms / 1000 / 2
+    assert b.shared_binding.tier.stats.waits == 0
