@@ -434,3 +434,23 @@ def test_a_failed_fetch_releases_its_lock_at_once(vellum: Any, paywire_sandbox: 
     assert b.get_entitlements("unit_1").found is False
     assert time.monotonic() - start < binding.tier.lock_ttl_ms / 1000 / 2
     assert b.shared_binding.tier.stats.waits == 0
+
+
+def test_a_fetch_across_a_redis_data_loss_does_not_write_back(vellum: Any, paywire_sandbox: Any,
+                                                              redis_server: Any) -> None:
+    """Leader reads the versions, another process invalidates, Redis loses its data (failover
+    to an empty replica: counters start again), the leader finishes: its answer predates the
+    invalidation and must not be stored as if nothing had happened."""
+    import threading
+
+    a, b = vellum("v2"), vellum("v2")
+    paywire_sandbox.faults.add("vellum-v2:get_entitlements", latency_ms=500)
+    done = threading.Event()
+    threading.Thread(target=lambda: (a.get_entitlements("unit_1"), done.set()), daemon=True).start()
+    wait_until(lambda: reads(paywire_sandbox) == 1)
+    b.invalidate("unit_1")
+    redis_server.flushall()
+    assert done.wait(5)
+    binding = b.shared_binding
+    stored, *_ = binding.tier._read(keys=binding._keys("unit_1"), args=binding._read_args("unit_1", "", False))
+    assert stored == "" and a.shared_binding.tier.stats.superseded == 1

@@ -69,8 +69,16 @@ logger = logging.getLogger("paywire.entitlements.redis")
 
 # Returns {value-or-'', global version, key version, lock acquired 0/1, relay alive 0/1}.
 # A stored value starts with "<global version>|<key version>|": it only counts while both match.
+# A missing global version starts at a random number (ARGV[6]), not 0: when Redis loses its data
+# (a restart without persistence, a failover to an empty replica) the counters start again, and
+# a fetch that read the old counters must not find them "unchanged" and write a value that an
+# invalidation lost with the data had already superseded.
 _READ_OR_LOCK = """
-local g = redis.call('GET', KEYS[2]) or '0'
+local g = redis.call('GET', KEYS[2])
+if not g then
+  redis.call('SET', KEYS[2], ARGV[6], 'NX')
+  g = redis.call('GET', KEYS[2])
+end
 local kv = redis.call('GET', KEYS[3]) or '0'
 local v = redis.call('GET', KEYS[1])
 if v then
@@ -416,7 +424,8 @@ class Binding(Generic[K, V]):
         return self.codec.load(text), float(fetched_at)
 
     def _read_args(self, k: str, token: str, try_lock: bool) -> list[Any]:
-        return [f"{self.prefix}:lk:", k, token, "1" if try_lock else "0", self.tier.lock_ttl_ms]
+        return [f"{self.prefix}:lk:", k, token, "1" if try_lock else "0", self.tier.lock_ttl_ms,
+                secrets.randbelow(10**15) + 10**15]
 
     def _write_args(self, k: str, g: str, kv: str, value: V, fetched_at: float, token: str) -> list[Any]:
         lock = f"{self.prefix}:lk:{g}:{k}" if token else ""
