@@ -144,6 +144,9 @@ async def test_async_clients_share_through_redis(vellum: Any, paywire_sandbox: A
     wait_until(lambda: "unit_1" not in b.entitlement_cache)
     await a.aclose()
     await b.aclose()
+    for c in (a, b):
+        await c.shared_binding.tier.aclose()
+        assert not c.shared_binding.tier._aio
 
 
 def test_entries_carry_their_fetch_time(vellum: Any) -> None:

@@ -358,8 +358,19 @@ class RedisTier:
         client: aioredis.Redis = aioredis.Redis.from_url(
             self.url, socket_timeout=self._socket_timeout, socket_connect_timeout=self._socket_timeout,
             decode_responses=True)
+        # forget clients of loops that are gone (each asyncio.run() is a new loop)
+        for key in [k for k, (ref, _) in self._aio.items() if ref() is None]:
+            del self._aio[key]
         self._aio[id(loop)] = (weakref.ref(loop), client)
         return client
+
+    async def aclose(self) -> None:
+        """Close this event loop's asyncio connections (then :meth:`close` for the rest)."""
+        import asyncio
+
+        entry = self._aio.pop(id(asyncio.get_running_loop()), None)
+        if entry is not None:
+            await entry[1].aclose()
 
     def close(self) -> None:
         """Stop the listener and close the connection pool."""
