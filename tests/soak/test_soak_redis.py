@@ -81,14 +81,17 @@ def test_soak_cold_start_eight_processes(paywire_sandbox: Any, redis_url: str) -
     assert tier.stats.redis_hits == CUSTOMERS and tier.stats.api_fetches == 0
     without.can("unit_1", "imports")
     n = 1_000_000
-    hit_tier = min(timeit.repeat("can('unit_1', 'imports')", number=n, repeat=5,
-                                 globals={"can": with_tier.can})) / n * 1e9
-    hit_plain = min(timeit.repeat("can('unit_1', 'imports')", number=n, repeat=5,
-                                  globals={"can": without.can})) / n * 1e9
+    # Interleaved rounds, best of each: on a shared box the load changes between two blocks.
+    tier_runs: list[float] = []
+    plain_runs: list[float] = []
+    for _ in range(7):
+        tier_runs.append(timeit.timeit("can('unit_1', 'imports')", number=n, globals={"can": with_tier.can}))
+        plain_runs.append(timeit.timeit("can('unit_1', 'imports')", number=n, globals={"can": without.can}))
+    hit_tier, hit_plain = min(tier_runs) / n * 1e9, min(plain_runs) / n * 1e9
     print(f"[redis soak] Redis hit (miss in memory, value in Redis), {CUSTOMERS} customers: "
           f"p50 {statistics.median(redis_us):.0f} us, p99 {_pct(redis_us, 0.99):.0f} us, max {max(redis_us):.0f} us")
     print(f"[redis soak] warm can() hit: {hit_tier:.0f} ns with the Redis tier, {hit_plain:.0f} ns without "
-          f"(best of 5 x {n:,})")
+          f"(best of 7 interleaved x {n:,})")
     assert statistics.median(redis_us) <= 1000
     assert hit_tier < hit_plain * 1.5  # the same code path: the tier is not on it
     with_tier.close()
