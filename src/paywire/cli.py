@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", default="paywire-demo",
                    help="where the token file and QR codes are written (default: %(default)s)")
     p.set_defaults(func=cmd_demo)
+    _add_relay(sub)
     return parser
 
 
@@ -87,6 +88,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         args = parser.parse_args(["versions"])
     return int(args.func(args))
+
+
+def _add_relay(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``paywire relay`` (its module loads only the standard library; redis, needed from
+    paywire[redis], is imported when the command runs)."""
+    from paywire.entitlements.relay_cli import add_parser
+
+    add_parser(sub)
 
 
 if __name__ == "__main__":
