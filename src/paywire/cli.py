@@ -57,10 +57,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("demo", help="narrated end-to-end tour on an embedded sandbox")
     p.add_argument("--output", default="paywire-demo", help="where the token file and QR codes are written")
     p.set_defaults(func=cmd_demo)
+    _add_relay(sub)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         args = parser.parse_args(["versions"])
     return int(args.func(args))
+
+
+def _add_relay(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``paywire relay`` (its module loads only the standard library; redis, needed from
+    paywire[redis], is imported when the command runs)."""
+    from paywire.entitlements.relay_cli import add_parser
+
+    add_parser(sub)
 
 
 if __name__ == "__main__":
