@@ -187,6 +187,20 @@ class LockingTokenStore(TokenStore, Protocol):
     def lock(self) -> ContextManager[Any]: ...
 
 
+@runtime_checkable
+class ConditionalTokenStore(TokenStore, Protocol):
+    """A shared store that can compare-and-set (:class:`~paywire.spaps.redis_store.RedisTokenStore`).
+
+    ``replace(expected_refresh_token, tokens)`` stores ``tokens`` (None: clears) only if the
+    store still holds ``expected_refresh_token``, atomically; it returns ``(True, tokens)`` or
+    ``(False, what the store holds)``. The refresh writes through it, so a refresher whose lock
+    expired never overwrites a newer rotation and a rejected one never deletes a winner's tokens.
+    """
+
+    def replace(self, expected_refresh_token: str | None,
+                tokens: StoredTokens | None) -> tuple[bool, StoredTokens | None]: ...
+
+
 class InMemoryTokenStore:
     """The default store: tokens live as long as the client (or this object)."""
 
@@ -468,6 +482,35 @@ class TokenManager:
             await asyncio.to_thread(cm.__enter__)
             return lambda: _exit(cm)
         return _no_release
+
+    # -- writes that follow a refresh (compare-and-set where the store can) ---------------------
+    def store_refreshed(self, used: str, tokens: StoredTokens) -> StoredTokens:
+        """Store the tokens a refresh of ``used`` returned; the tokens to use from now on.
+
+        A :class:`ConditionalTokenStore` stores them only if it still holds ``used``: if another
+        process stored newer tokens meanwhile, those are adopted; if it signed out, the new
+        tokens serve this call but are not stored (the sign-out stands)."""
+        store = self.store
+        if isinstance(store, ConditionalTokenStore):
+            done, current = store.replace(used, tokens)
+            return tokens if done or current is None else current
+        store.save(tokens)
+        return tokens
+
+    def discard(self, used: str) -> StoredTokens | None:
+        """The server rejected the refresh token ``used``: sign out, unless newer tokens were
+        stored meanwhile, which are returned (adopt them)."""
+        store = self.store
+        if isinstance(store, ConditionalTokenStore):
+            done, current = store.replace(used, None)
+            if not done and current is not None and current.refresh_token and current.refresh_token != used:
+                return current
+            return None
+        latest = store.load()
+        if latest is not None and latest.refresh_token and latest.refresh_token != used:
+            return latest
+        store.clear()
+        return None
 
     def save_flow(self, tokens: StoredTokens) -> Generator[Call, Any, None]:
         """:meth:`save` as a flow: the async driver waits for the lock without blocking."""
