@@ -4,7 +4,7 @@
 ``redis``, ``identity``, ``base_url``, ``api_key``, ``version``, ``flavour`` ("sync": threads on
 a ``SpapsClient``; "async": tasks on an ``AsyncSpapsClient``), ``calls`` (concurrent calls per
 round), ``idx``; optional ``duration`` (keep calling in rounds for that many seconds, pausing
-``pause`` s between rounds) and ``retry_after`` (the store's step-aside time).
+``pause`` s between rounds) and ``retry_after`` (the store's step-aside time), ``warm`` (make one call before reporting ready).
 Everyone starts together: the worker sets ``test:ready:<idx>`` and waits for ``test:go``.
 """
 
@@ -42,6 +42,11 @@ def main(cfg: dict[str, Any]) -> dict[str, Any]:
     common: dict[str, Any] = dict(base_url=cfg["base_url"], api_key=cfg["api_key"], api_version=cfg["version"],
                                   token_store=store, retry_config=RetryConfig(max_attempts=3, backoff_factor=0.05))
     results: dict[str, Any] = {"ok": 0, "failed": 0, "sign_outs": 0, "errors": {}, "lost_tokens": 0}
+    if cfg.get("warm"):
+        # One call before the start: imports done, connections open, and this process holds
+        # its copy of the session (what it can answer from while Redis is away).
+        with SpapsClient(**common) as warm:
+            warm.sessions.get_current_session()
     control = redis.Redis.from_url(cfg["redis"])
     control.set(f"test:ready:{cfg['idx']}", "1")
     while not control.exists("test:go"):
