@@ -202,6 +202,38 @@ def test_a_late_owner_never_releases_the_next_owners_lock(redis_url: str, identi
     assert redis.Redis.from_url(redis_url).get(fast.lock_key) is None
 
 
+def test_a_forked_child_is_not_stuck_on_a_lock_a_parent_thread_held(redis_url: str, identity: str) -> None:
+    import multiprocessing
+
+    store = RedisTokenStore(redis_url, identity=identity)
+    store.save(tokens())
+    holding, done = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        release = store.try_lock()
+        assert release is not None
+        holding.set()
+        done.wait(30)
+        release()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    holding.wait(10)
+    redis.Redis.from_url(redis_url).delete(store.lock_key)  # the Redis half is free: only the thread lock is held
+    child = multiprocessing.get_context("fork").Process(target=_take_lock_in_child, args=(store,))
+    child.start()
+    child.join(30)
+    done.set()
+    holder.join()
+    assert child.exitcode == 0
+
+
+def _take_lock_in_child(store: RedisTokenStore) -> None:
+    release = store.try_lock()
+    assert release is not None and store.load() is not None
+    release()
+
+
 # --- the loser never deletes or overwrites the winner's tokens ------------------------------------------
 class LoserTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     """Real HTTP, except this host's refresh: just before it, the winner (another host whose lock

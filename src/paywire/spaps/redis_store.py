@@ -61,9 +61,11 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
 import secrets
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -199,6 +201,7 @@ class RedisTokenStore:
         self._seen: tuple[str, str] | None = None  # (epoch, fingerprint) last read from / written to Redis
         self._unsynced = False  # the copy changed while Redis was down: write it back
         self._parsed: tuple[str, StoredTokens] | None = None  # raw -> tokens, so a GET does not re-parse
+        _ALL_STORES.add(self)
 
     # -- health ------------------------------------------------------------------------------------
     @property
@@ -404,6 +407,14 @@ class RedisTokenStore:
                                     status if isinstance(status, int) else None,
                                     code if isinstance(code, str) else None, pttl / 1000.0)
 
+    def _after_fork(self) -> None:
+        """In a forked child (gunicorn/celery prefork): fresh thread locks, since one held by
+        another parent thread at fork time would stay locked forever in the child. The copy
+        and what was last seen stay (the child starts from the parent's view); a Redis lock
+        the parent holds stays the parent's. redis-py's pool reconnects after a fork itself."""
+        self._mutex = threading.Lock()
+        self._local_lock = threading.Lock()
+
     # -- housekeeping ------------------------------------------------------------------------------------
     def close(self) -> None:
         self.client.close()
@@ -414,6 +425,18 @@ class RedisTokenStore:
         parts = urlsplit(self.url)
         return (f"RedisTokenStore(host={parts.hostname!r}, port={parts.port}, namespace={self.namespace!r}, "
                 f"identity_digest={self.digest!r})")
+
+
+_ALL_STORES: weakref.WeakSet[RedisTokenStore] = weakref.WeakSet()
+
+
+def _reset_after_fork() -> None:
+    for store in list(_ALL_STORES):
+        store._after_fork()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 def _new_epoch() -> str:
