@@ -15,10 +15,14 @@ Stores
     (:class:`~paywire.spaps.errors.TokenStoreError`), never read; so is a corrupt value (bad
     JSON, absurd nesting, an unrepresentable ``expires_at``); writers and
     refreshers hold a cross-process ``filelock`` on ``tokens.json.lock``.
-    Anything else (OS keyring, Redis, a database row) plugs in through the
+    :class:`~paywire.spaps.redis_store.RedisTokenStore` (``paywire[redis]``) shares one session
+    between every process and host: the same JSON document in Redis, an owner-token refresh
+    lock, compare-and-set writes and a shared negative result (see that module).
+    Anything else (OS keyring, a database row) plugs in through the
     :class:`TokenStore` protocol: ``load() -> StoredTokens | None``, ``save(tokens)``,
     ``clear()``, and optionally ``lock()`` returning a context manager that excludes other
-    processes (a Redis lock, say) while a refresh is in flight.
+    processes while a refresh is in flight, ``try_lock()`` (polled by async clients) and
+    ``replace()`` (:class:`ConditionalTokenStore`: compare-and-set on the refresh token).
 
 Refresh (why it looks like this: shared/reference/runtime-anchors.md §2.2; the flows are in
 :mod:`paywire.spaps._refresh`)
@@ -459,8 +463,8 @@ class TokenManager:
     async def acquire_process_lock_async(self) -> Callable[[], None]:
         """Take the store's lock without blocking the event loop (async driver).
 
-        A store with ``try_lock()`` (:class:`FileTokenStore`; a Redis store would ``SET NX`` with
-        an owner) is polled between ``asyncio.sleep``s up to its ``lock_timeout``; any other
+        A store with ``try_lock()`` (:class:`FileTokenStore`; ``RedisTokenStore``: ``SET NX PX``
+        with an owner token) is polled between ``asyncio.sleep``s up to its ``lock_timeout``; any other
         locking store is entered in a worker thread (so its lock must not be thread-bound).
         """
         store = self.store
