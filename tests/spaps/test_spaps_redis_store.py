@@ -183,12 +183,29 @@ async def test_lock_wait_gives_up_with_a_typed_error(redis_url: str, identity: s
         pass
 
 
+def test_a_live_owner_keeps_its_lock_past_the_ttl(redis_url: str, identity: str) -> None:
+    """A refresh longer than the TTL (slow server, retries) keeps the lock: no second grant."""
+    owner = RedisTokenStore(redis_url, identity=identity, lock_ttl_s=0.3)
+    other = RedisTokenStore(redis_url, identity=identity, lock_ttl_s=0.3)
+    release = owner.try_lock()
+    assert release is not None
+    deadline = time.monotonic() + 1.2  # four TTLs
+    while time.monotonic() < deadline:
+        assert other.try_lock() is None
+        time.sleep(0.05)
+    release()
+    again = other.try_lock()
+    assert again is not None
+    again()
+
+
 def test_a_late_owner_never_releases_the_next_owners_lock(redis_url: str, identity: str,
                                                           caplog: pytest.LogCaptureFixture) -> None:
     slow = RedisTokenStore(redis_url, identity=identity, lock_ttl_s=0.2)
     release_slow = slow.try_lock()
     assert release_slow is not None
-    time.sleep(0.3)  # its lock expired
+    # its lock expires (a frozen owner, or one cut off from Redis, cannot extend it)
+    redis.Redis.from_url(redis_url).delete(slow.lock_key)
     fast = RedisTokenStore(redis_url, identity=identity, lock_ttl_s=30)
     release_fast = fast.try_lock()
     assert release_fast is not None

@@ -16,10 +16,12 @@ What is stored, and where
 Refresh single flight across hosts (``shared/reference/ecosystem-2026-12.md`` §4.3)
     * The lock is redis-py's :class:`redis.lock.Lock`: ``SET NX PX`` with a random owner token,
       released by a compare-and-delete script, so a leader whose lock expired can never release
-      the next leader's lock. Its TTL (``lock_ttl_s``, 60 s) must outlast a refresh with all its
-      retries: a TTL shorter than the refresh lets a second grant go out (litellm #31493). A
-      crashed owner's lock simply expires; ``lock_timeout`` (TTL + 5 s) is how long the others
-      wait for it before :class:`~paywire.spaps.tokens.TokenLockTimeout`.
+      the next leader's lock. A TTL shorter than the refresh lets a second grant go out (litellm
+      #31493), a long one keeps everybody waiting for a crashed owner; so the TTL is short
+      (``lock_ttl_s``, 15 s) and the owner's keep-alive thread extends it every third of it for
+      as long as the refresh runs, retries included: the lock outlives any refresh of a live
+      owner, and a crashed (or frozen) owner's lock expires within the TTL. ``lock_timeout``
+      (60 s) is how long the others wait before :class:`~paywire.spaps.tokens.TokenLockTimeout`.
     * Inside each process a plain lock is taken first, so clients of one process queue in
       memory, not on Redis, and the exclusion still holds while Redis is down.
     * Under the lock the token manager re-reads the store and adopts tokens another host stored
@@ -151,8 +153,9 @@ class RedisTokenStore:
 
     ``url``: a redis-py URL (its password never appears in reprs). ``identity``: a non-secret
     label of whose session this is; stores with the same URL, namespace and identity share one
-    session. ``lock_ttl_s``: the refresh lock's TTL, longer than a refresh with its retries.
-    ``lock_timeout``: how long a caller waits for another host's lock (default TTL + 5 s).
+    session. ``lock_ttl_s``: the refresh lock's TTL (its owner keeps extending it while the
+    refresh runs; a crashed owner's lock is gone after it). ``lock_timeout``: how long a caller
+    waits for another host's lock (default 60 s, and at least the TTL).
     ``retry_after_s``: how long the store answers from memory after a Redis error before trying
     Redis again.
     """
@@ -163,7 +166,7 @@ class RedisTokenStore:
         *,
         identity: str,
         namespace: str = "paywire",
-        lock_ttl_s: float = 60.0,
+        lock_ttl_s: float = 15.0,
         lock_timeout: float | None = None,
         socket_timeout_s: float = 0.5,
         retry_after_s: float = 1.0,
@@ -186,7 +189,7 @@ class RedisTokenStore:
         self.lock_key = f"{prefix}:lock"
         self.failure_key = f"{prefix}:refresh-failed"
         self.lock_ttl_s = float(lock_ttl_s)
-        self._lock_timeout = float(lock_timeout) if lock_timeout is not None else self.lock_ttl_s + 5.0
+        self._lock_timeout = float(lock_timeout) if lock_timeout is not None else max(60.0, self.lock_ttl_s + 5.0)
         self.retry_after_s = float(retry_after_s)
         self.client: redis.Redis = redis.Redis.from_url(
             url, socket_timeout=socket_timeout_s, socket_connect_timeout=socket_timeout_s,
@@ -330,8 +333,12 @@ class RedisTokenStore:
         if not got:
             self._local_lock.release()
             return None
+        stop = threading.Event()
+        threading.Thread(target=self._keep_alive, args=(lock, stop), name="paywire-spaps-lock-keepalive",
+                         daemon=True).start()
 
         def release() -> None:
+            stop.set()
             try:
                 lock.release()  # compare-and-delete: an expired lock now owned by another stays
             except redis.exceptions.LockNotOwnedError:
@@ -343,6 +350,18 @@ class RedisTokenStore:
                 self._local_lock.release()
 
         return release
+
+    def _keep_alive(self, lock: redis.lock.Lock, stop: threading.Event) -> None:
+        """Extend the held lock to a full TTL every third of it until released. Stops when the
+        lock is no longer ours or Redis fails: the TTL then runs out by itself."""
+        while not stop.wait(self.lock_ttl_s / 3):
+            try:
+                lock.extend(self.lock_ttl_s, replace_ttl=True)
+            except redis.exceptions.LockError:
+                return
+            except redis.RedisError as exc:
+                self._failed(exc)
+                return
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
