@@ -113,9 +113,10 @@ WORKER = Path(__file__).resolve().parent / "entitlements" / "redis_worker.py"
 
 
 def run_workers(redis_url: str, configs: list[dict[str, object]], during: object = None,
-                timeout: float = 120.0) -> list[dict[str, object]]:
-    """Start one ``redis_worker.py`` process per config, release them together once all are
-    ready, run ``during()`` (if given) while they work, and return their JSON results."""
+                timeout: float = 120.0, worker: Path = WORKER) -> list[dict[str, object]]:
+    """Start one ``worker`` process (default ``redis_worker.py``) per config, release them
+    together once all are ready, run ``during()`` (if given) while they work, and return their
+    JSON results."""
     import json
     import os
     import subprocess
@@ -128,7 +129,7 @@ def run_workers(redis_url: str, configs: list[dict[str, object]], during: object
     procs = []
     for i, cfg in enumerate(configs):
         cfg = {**cfg, "idx": i, "redis": redis_url}
-        procs.append(subprocess.Popen([sys.executable, str(WORKER), json.dumps(cfg)], stdout=subprocess.PIPE,
+        procs.append(subprocess.Popen([sys.executable, str(worker), json.dumps(cfg)], stdout=subprocess.PIPE,
                                       stderr=subprocess.PIPE, env=dict(os.environ), text=True))
     try:
         deadline = time.monotonic() + timeout

@@ -41,7 +41,6 @@ loopback a round trip is ~0.1 ms.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import secrets
 import threading
@@ -50,6 +49,8 @@ import uuid
 import weakref
 from collections.abc import Awaitable, Callable, Hashable
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+from paywire._core.logs import get_logger
 
 try:
     import redis
@@ -65,7 +66,7 @@ if TYPE_CHECKING:
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
-logger = logging.getLogger("paywire.entitlements.redis")
+logger = get_logger("paywire.entitlements.redis")
 
 # Returns {value-or-'', global version, key version, lock acquired 0/1, relay alive 0/1}.
 # A stored value starts with "<global version>|<key version>|": it only counts while both match.

@@ -29,7 +29,6 @@ What the relay does, and why:
 from __future__ import annotations
 
 import json
-import logging
 import threading
 import time
 from collections.abc import Iterable, Mapping
@@ -37,9 +36,10 @@ from typing import Any
 
 import redis
 
+from paywire._core.logs import get_logger
 from paywire.entitlements.redis_tier import Binding, RedisTier
 
-logger = logging.getLogger("paywire.entitlements.relay")
+logger = get_logger("paywire.entitlements.relay")
 
 
 class Relay:

@@ -90,7 +90,7 @@ def push_server(client: Any, secret: str, host: str, port: int) -> Any:
             self.end_headers()
 
         def log_message(self, format: str, *args: Any) -> None:
-            logging.getLogger("paywire.entitlements.relay").debug(format, *args)
+            _relay_logger().debug(format, *args)
 
     return http.server.ThreadingHTTPServer((host, port), PushHandler)
 
@@ -129,3 +129,9 @@ def cmd_relay(args: argparse.Namespace) -> int:
     client.close()
     tier.close()
     return 0
+
+
+def _relay_logger() -> logging.Logger:
+    from paywire._core.logs import get_logger
+
+    return get_logger("paywire.entitlements.relay")

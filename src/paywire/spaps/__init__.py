@@ -45,6 +45,8 @@ no code at all. paywire's tests run the examples both ways.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from paywire._core import LoggingHooks, RetryConfig, ValidationError, default_logging_hooks
 from paywire.spaps._contract import CONTRACTS as _CONTRACTS
 from paywire.spaps._contract import SEED_VERSION as SEED_API_VERSION
@@ -95,6 +97,20 @@ API_VERSIONS: tuple[str, ...] = tuple(_CONTRACTS)
 #: what a client uses unless told otherwise: the newest contract (today's server)
 DEFAULT_API_VERSION: str = API_VERSIONS[-1]
 
+
+if TYPE_CHECKING:
+    from paywire.spaps.redis_store import RedisTokenStore
+
+
+def __getattr__(name: str) -> object:
+    # RedisTokenStore needs the optional redis extra: imported on first use only.
+    if name == "RedisTokenStore":
+        from paywire.spaps.redis_store import RedisTokenStore
+
+        return RedisTokenStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 #: 0.1.4 names of the token stores
 TokenStorage = TokenStore
 InMemoryTokenStorage = InMemoryTokenStore
@@ -121,6 +137,7 @@ __all__ = [
     "LockingTokenStore",
     "InMemoryTokenStore",
     "FileTokenStore",
+    "RedisTokenStore",
     "StoredTokens",
     "TokenStorage",
     "InMemoryTokenStorage",

@@ -31,7 +31,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from paywire._core import APIConnectionError, APIStatusError, Flow, logger, make_status_error
+from paywire._core import APIConnectionError, APIStatusError, APITimeoutError, Flow, logger, make_status_error
 from paywire._core.flow import Call
 from paywire._core.fork import reset_after_fork
 from paywire.spaps.errors import AUTH_ERRORS, NotSignedInError
@@ -256,19 +256,22 @@ def _lead(tm: TokenManager, send: SendFn, template: httpx.Request, stale: Stored
             tm.store.clear()
             raise NotSignedInError("the stored SPAPS tokens have no refresh token: sign in again")
         used = current.refresh_token  # the newest one (another process may have rotated it)
+        shared = _shared_failure(tm, used, template)
+        if shared is not None:
+            raise shared  # another host's refresh of this token just failed: do not queue behind it
         response = yield from send(_refresh_request(template, used), retry_safe=True,
                                    ok=DEFINITIVE_REJECTIONS, errors=AUTH_ERRORS, deadline=deadline)
         tm.refresh_count += 1
         if response.status_code >= 400:
             tokens = _rejected(tm, response, used)
             return tokens
-        tokens = tokens_from_refresh(response, current, clock=tm.clock)
-        tm.store.save(tokens)
+        tokens = tm.store_refreshed(used, tokens_from_refresh(response, current, clock=tm.clock))
         if tm.on_refreshed is not None:
             tm.on_refreshed()
         return tokens
     except Exception as exc:
         error = exc
+        _share_failure(tm, used, exc)
         raise
     finally:
         # Runs on success, on error and when the driver abandons the flow (task cancelled):
@@ -281,14 +284,54 @@ def _lead(tm: TokenManager, send: SendFn, template: httpx.Request, stale: Stored
 
 def _rejected(tm: TokenManager, response: httpx.Response, used: str) -> StoredTokens:
     """A definitive 400/401/403: adopt a newer refresh token stored meanwhile, else sign out."""
-    latest = tm.store.load()
-    if latest is not None and latest.refresh_token and latest.refresh_token != used:
+    latest = tm.discard(used)
+    if latest is not None:
         return latest
-    tm.store.clear()
     cls = AUTH_ERRORS.classify(401)
     err = make_status_error(response, AUTH_ERRORS)
     raise cls(f"token refresh rejected, signed out: {err.message}", response=response, body=err.body,
               code=err.code, request_id=err.request_id)
+
+
+# --- the negative result shared across processes (stores with share_failure/shared_failure) ----------
+#: set on an error rebuilt from another process's shared failure, so it is never shared again
+SHARED_MARK = "paywire_shared_refresh_failure"
+
+
+def _share_failure(tm: TokenManager, used: str, exc: Exception) -> None:
+    share = getattr(tm.store, "share_failure", None)
+    ttl = _negative_ttl(exc)
+    if not callable(share) or ttl is None or getattr(exc, SHARED_MARK, False):
+        return  # only fresh transient failures are shared; a rejection is settled through the store
+    status = exc.status_code if isinstance(exc, APIStatusError) else None
+    code = exc.code if isinstance(exc, APIStatusError) else None
+    kind = "status" if status is not None else ("timeout" if isinstance(exc, APITimeoutError) else "connection")
+    share(used, kind, status, code, ttl)
+
+
+def _shared_failure(tm: TokenManager, used: str, template: httpx.Request) -> Exception | None:
+    """The error another process's refresh of ``used`` ended with, rebuilt with the same class
+    (an ``AuthInternalServerError`` for a 503, an ``APITimeoutError`` ...), or None."""
+    lookup = getattr(tm.store, "shared_failure", None)
+    record = lookup(used) if callable(lookup) else None
+    if record is None:
+        return None
+    remaining = float(record.remaining_s)
+    message = f"token refresh failed in another process moments ago; not retried for {remaining:.1f} s"
+    error: APIStatusError | APIConnectionError
+    if record.status is not None:
+        # No server answered this process: the response only carries the status and the wait.
+        response = httpx.Response(record.status, headers={"Retry-After": f"{max(1, round(remaining))}"},
+                                  request=_refresh_request(template, ""))
+        error = AUTH_ERRORS.classify(record.status)(f"{message} (status {record.status})", response=response,
+                                                    code=record.code)
+    elif record.kind == "timeout":
+        error = APITimeoutError(f"{message} (timeout)")
+    else:
+        error = APIConnectionError(f"{message} ({record.kind})")
+    setattr(error, SHARED_MARK, True)
+    setattr(error, "retry_after", remaining)  # noqa: B010 - the local negative cache reads it
+    return error
 
 
 def _refresh_request(original: httpx.Request, refresh_token: str) -> httpx.Request:

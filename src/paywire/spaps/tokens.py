@@ -15,14 +15,14 @@ Stores
     (:class:`~paywire.spaps.errors.TokenStoreError`), never read; so is a corrupt value (bad
     JSON, absurd nesting, an unrepresentable ``expires_at``); writers and
     refreshers hold a cross-process ``filelock`` on ``tokens.json.lock``.
-    Anything else (OS keyring, Redis, a database row) plugs in through the
+    :class:`~paywire.spaps.redis_store.RedisTokenStore` (``paywire[redis]``) shares one session
+    between every process and host: the same JSON document in Redis, an owner-token refresh
+    lock, compare-and-set writes and a shared negative result (see that module).
+    Anything else (OS keyring, a database row) plugs in through the
     :class:`TokenStore` protocol: ``load() -> StoredTokens | None``, ``save(tokens)``,
     ``clear()``, and optionally ``lock()`` returning a context manager that excludes other
-    processes (a Redis lock, say) while a refresh is in flight. A shared store should also offer
-    ``try_lock() -> release | None`` (take the lock without waiting, e.g. Redis ``SET NX`` with
-    an owner token) and ``lock_timeout``: async clients poll it between ``asyncio.sleep``s
-    instead of entering ``lock()`` in a worker thread. The refresh leader re-reads the store
-    under the lock and adopts a newer token instead of refreshing.
+    processes while a refresh is in flight, ``try_lock()`` (polled by async clients) and
+    ``replace()`` (:class:`ConditionalTokenStore`: compare-and-set on the refresh token).
 
 Refresh (why it looks like this: shared/reference/runtime-anchors.md §2.2; the flows are in
 :mod:`paywire.spaps._refresh`)
@@ -189,6 +189,20 @@ class LockingTokenStore(TokenStore, Protocol):
     """A store shared between processes: ``lock()`` excludes the others while held."""
 
     def lock(self) -> ContextManager[Any]: ...
+
+
+@runtime_checkable
+class ConditionalTokenStore(TokenStore, Protocol):
+    """A shared store that can compare-and-set (:class:`~paywire.spaps.redis_store.RedisTokenStore`).
+
+    ``replace(expected_refresh_token, tokens)`` stores ``tokens`` (None: clears) only if the
+    store still holds ``expected_refresh_token``, atomically; it returns ``(True, tokens)`` or
+    ``(False, what the store holds)``. The refresh writes through it, so a refresher whose lock
+    expired never overwrites a newer rotation and a rejected one never deletes a winner's tokens.
+    """
+
+    def replace(self, expected_refresh_token: str | None,
+                tokens: StoredTokens | None) -> tuple[bool, StoredTokens | None]: ...
 
 
 class InMemoryTokenStore:
@@ -461,8 +475,8 @@ class TokenManager:
     async def acquire_process_lock_async(self) -> Callable[[], None]:
         """Take the store's lock without blocking the event loop (async driver).
 
-        A store with ``try_lock()`` (:class:`FileTokenStore`; a Redis store would ``SET NX`` with
-        an owner) is polled between ``asyncio.sleep``s up to its ``lock_timeout``; any other
+        A store with ``try_lock()`` (:class:`FileTokenStore`; ``RedisTokenStore``: ``SET NX PX``
+        with an owner token) is polled between ``asyncio.sleep``s up to its ``lock_timeout``; any other
         locking store is entered in a worker thread (so its lock must not be thread-bound).
         """
         store = self.store
@@ -484,6 +498,35 @@ class TokenManager:
             await asyncio.to_thread(cm.__enter__)
             return lambda: _exit(cm)
         return _no_release
+
+    # -- writes that follow a refresh (compare-and-set where the store can) ---------------------
+    def store_refreshed(self, used: str, tokens: StoredTokens) -> StoredTokens:
+        """Store the tokens a refresh of ``used`` returned; the tokens to use from now on.
+
+        A :class:`ConditionalTokenStore` stores them only if it still holds ``used``: if another
+        process stored newer tokens meanwhile, those are adopted; if it signed out, the new
+        tokens serve this call but are not stored (the sign-out stands)."""
+        store = self.store
+        if isinstance(store, ConditionalTokenStore):
+            done, current = store.replace(used, tokens)
+            return tokens if done or current is None else current
+        store.save(tokens)
+        return tokens
+
+    def discard(self, used: str) -> StoredTokens | None:
+        """The server rejected the refresh token ``used``: sign out, unless newer tokens were
+        stored meanwhile, which are returned (adopt them)."""
+        store = self.store
+        if isinstance(store, ConditionalTokenStore):
+            done, current = store.replace(used, None)
+            if not done and current is not None and current.refresh_token and current.refresh_token != used:
+                return current
+            return None
+        latest = store.load()
+        if latest is not None and latest.refresh_token and latest.refresh_token != used:
+            return latest
+        store.clear()
+        return None
 
     def save_flow(self, tokens: StoredTokens) -> Generator[Call, Any, None]:
         """:meth:`save` as a flow: the async driver waits for the lock without blocking."""
