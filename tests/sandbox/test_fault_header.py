@@ -72,7 +72,10 @@ def test_malformed_header_is_a_400_naming_it(paywire_sandbox: Any, value: str) -
     wallet = f"{paywire_sandbox.base_url('conxa')}/wallet/{sb_conxa.DEFAULT_WALLET_ID}"
     r = httpx.get(wallet, headers={**CONXA, "X-Paywire-Fault": value})
     assert r.status_code == 400, r.text
-    assert "X-Paywire-Fault" in r.text or "/_sandbox/faults" in r.text
+    # A control character may already be refused by the server's HTTP parser (httptools: "Invalid
+    # HTTP request received."), before the sandbox sees the header: still a 400, no fault applied.
+    if "\x7f" not in value:
+        assert "X-Paywire-Fault" in r.text or "/_sandbox/faults" in r.text
     with pytest.raises(ValueError):
         fault_header.parse(value)
     assert httpx.get(wallet, headers=CONXA).status_code == 200
