@@ -79,6 +79,7 @@ from paywire._core import (
 )
 from paywire.spaps._contract import Contract, contract_for, require_method, versions_for
 from paywire.spaps._refresh import bearer_send
+from paywire.spaps._signin import refresh_wire
 from paywire.spaps._validate import v
 from paywire.spaps.errors import SPAPS_ERRORS
 from paywire.spaps.resources._base import resource
@@ -156,7 +157,7 @@ class _SpapsConfig:
             own = time.monotonic() + policy.deadline
             deadline = own if deadline is None else min(deadline, own)
         return (yield from bearer_send(self._tokens, core_send, request, retry_safe=retry_safe, ok=ok,
-                                       errors=errors, deadline=deadline))
+                                       errors=errors, deadline=deadline, wire=refresh_wire(self._contract)))
 
     # -- the pinned contract ------------------------------------------------------------------------
     @property
