@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
@@ -54,41 +54,78 @@ def message_of(body: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def auth_result(body: Any, now: float, *, nested: bool = False) -> AuthResult:
+class TokenFields(Protocol):
+    """What every token-carrying answer holds: the generated ``TokenPair`` / ``RefreshedTokens``
+    / ``AuthTokens`` of each pinned version satisfy it (mypy checks that where they are read,
+    so a renamed token field fails typecheck there), and so does a token object found in a
+    tolerated envelope variant (:class:`_JsonTokens`)."""
+
+    @property
+    def access_token(self) -> str: ...
+    @property
+    def refresh_token(self) -> str | None: ...
+    @property
+    def expires_in(self) -> int | None: ...
+    @property
+    def token_type(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _JsonTokens:
+    """A token object read from JSON (the envelope variants sign-in answers may use)."""
+
+    access_token: str
+    refresh_token: str | None
+    expires_in: int | None
+    token_type: str | None
+
+    @classmethod
+    def of(cls, tokens: Any) -> _JsonTokens | None:
+        if not isinstance(tokens, dict) or not isinstance(tokens.get("access_token"), str):
+            return None
+        refresh, kind, expires = tokens.get("refresh_token"), tokens.get("token_type"), tokens.get("expires_in")
+        return cls(tokens["access_token"], refresh if isinstance(refresh, str) else None,
+                   expires if isinstance(expires, int) and not isinstance(expires, bool) else None,
+                   kind if isinstance(kind, str) else None)
+
+
+def token_fields(tokens: TokenFields, now: float) -> dict[str, Any]:
+    """The :class:`AuthResult` token fields of a token answer (secrets registered for redaction)."""
+    register_secret(tokens.access_token)
+    register_secret(tokens.refresh_token)
+    stored = StoredTokens.from_expires_in(tokens.access_token, tokens.refresh_token, tokens.expires_in,
+                                          tokens.token_type, now=now)
+    return {"access_token": tokens.access_token, "refresh_token": tokens.refresh_token,
+            "token_type": stored.token_type, "expires_at": stored.expires_at, "expires_in": tokens.expires_in}
+
+
+def auth_result(body: Any, now: float, *, nested: bool = False, tokens: TokenFields | None = None) -> AuthResult:
     """Tokens and user at the top level, inside ``data``, or ``data`` itself a token pair.
 
     ``nested`` (2026-10): ``message``/``user``/``tokens`` are read from ``data`` first (the
-    production envelope), the top level only as a fallback.
+    production envelope), the top level only as a fallback. ``tokens``: the token fields of
+    the generated parser's typed answer, when the caller has them (they win over the JSON).
     """
     if nested:
         data = envelope_data(body)
-        tokens = data.get("tokens")
-        if not isinstance(tokens, dict):
-            tokens = data if "access_token" in data else pick(body, "tokens")
+        located = data.get("tokens")
+        if not isinstance(located, dict):
+            located = data if "access_token" in data else pick(body, "tokens")
         user = data.get("user") if isinstance(data.get("user"), dict) else pick(body, "user")
         message = data.get("message") if isinstance(data.get("message"), str) else message_of(body)
     else:
-        tokens = pick(body, "tokens")
-        if not isinstance(tokens, dict):
+        located = pick(body, "tokens")
+        if not isinstance(located, dict):
             data = envelope_data(body)
-            tokens = data if "access_token" in data else None
+            located = data if "access_token" in data else None
         user = pick(body, "user")
         message = message_of(body)
     kwargs: dict[str, Any] = {"message": message, "raw": body if isinstance(body, dict) else {}}
     if isinstance(user, dict):
         kwargs["user"] = AuthUser.from_dict(user)
-    if isinstance(tokens, dict) and isinstance(tokens.get("access_token"), str):
-        access = tokens["access_token"]
-        refresh = tokens.get("refresh_token") if isinstance(tokens.get("refresh_token"), str) else None
-        register_secret(access)
-        register_secret(refresh)
-        stored = StoredTokens.from_expires_in(access, refresh, tokens.get("expires_in"),
-                                              tokens.get("token_type") if isinstance(tokens.get("token_type"), str) else None,
-                                              now=now)
-        expires_in = tokens.get("expires_in")
-        kwargs.update(access_token=access, refresh_token=refresh, token_type=stored.token_type,
-                      expires_at=stored.expires_at,
-                      expires_in=expires_in if isinstance(expires_in, int) and not isinstance(expires_in, bool) else None)
+    found = tokens if tokens is not None else _JsonTokens.of(located)
+    if found is not None:
+        kwargs.update(token_fields(found, now))
     return AuthResult(**kwargs)
 
 
@@ -99,41 +136,56 @@ class RefreshWire:
 
     version: SpapsVersion
     op: ModuleType
+    #: the request, from the generated ``refresh_tokens.build_request``
     build: Callable[[str], Mapping[str, Any]]
-    nested: bool
+    #: the generated parser's typed answer -> its token fields
+    read: Callable[[httpx.Response], TokenFields]
 
     def result(self, response: httpx.Response, now: float) -> AuthResult:
-        """The answer of a refresh (already checked against the contract by the generated
-        parser), read by the sign-in parser."""
-        return auth_result(decode_json(response, SpapsResponseValidationError), now, nested=self.nested)
+        """A success answer as an :class:`AuthResult` (checked against the contract by the
+        generated parser; tokens read by :func:`token_fields`, as sign-in's are)."""
+        tokens = self.read(response)
+        body = decode_json(response, SpapsResponseValidationError)
+        return AuthResult(message=message_of(body), raw=body if isinstance(body, dict) else {},
+                          **token_fields(tokens, now))
 
     def tokens(self, response: httpx.Response, used: StoredTokens, now: float) -> StoredTokens:
         """New tokens from a success answer; the used refresh token is kept when none is sent
         (the server did not rotate it). A malformed answer raises
         :class:`~paywire.spaps.errors.SpapsResponseValidationError`; nothing is stored from it."""
-        parse_success(self.op, response, SpapsResponseValidationError)
         result = self.result(response, now)
-        if not result.access_token:
+        if not result.access_token:  # the contracts require one; an empty string is no token either
             raise AUTH_ERRORS.classify(502)("token refresh answered without an access_token", response=response,
                                             body=result.raw)
         return StoredTokens(result.access_token, result.refresh_token or used.refresh_token, result.expires_at,
                             result.token_type)
 
 
+M = TypeVar("M")
+
+
+def parsed_as(model: type[M], op: ModuleType, response: httpx.Response) -> M:
+    """The generated parser's model for a success answer, typed: ``model`` is the success model
+    the spec names (anything else, e.g. an undocumented status, is malformed)."""
+    parsed = parse_success(op, response, SpapsResponseValidationError)
+    if not isinstance(parsed, model):
+        raise SpapsResponseValidationError(f"expected a {model.__name__} answer", response=response)
+    return parsed
+
+
 @cache
 def _wire(version: SpapsVersion) -> RefreshWire:
-    nested = contract_for(version).has("nested_auth")
     if version == SEED_VERSION:
         from paywire_gen_spaps_2025_11 import models as m25
         from paywire_gen_spaps_2025_11.api.auth import refresh_tokens as old
 
         return RefreshWire(version, old, lambda token: old.build_request(body=m25.RefreshRequest(refresh_token=token)),
-                           nested)
+                           lambda response: parsed_as(m25.RefreshResponse, old, response).data)
     from paywire_gen_spaps_2026_10 import models as m26
     from paywire_gen_spaps_2026_10.api.auth import refresh_tokens as new
 
     return RefreshWire(version, new, lambda token: new.build_request(body=m26.RefreshRequest(refresh_token=token)),
-                       nested)
+                       lambda response: parsed_as(m26.RefreshResponse, new, response).data)
 
 
 def refresh_wire(contract: Contract | None = None) -> RefreshWire:
@@ -141,4 +193,5 @@ def refresh_wire(contract: Contract | None = None) -> RefreshWire:
     return _wire((contract or contract_for(None)).version)
 
 
-__all__ = ["RefreshWire", "auth_result", "envelope_data", "message_of", "pick", "refresh_wire"]
+__all__ = ["RefreshWire", "TokenFields", "auth_result", "envelope_data", "message_of", "parsed_as", "pick",
+           "refresh_wire", "token_fields"]

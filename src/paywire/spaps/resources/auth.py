@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from paywire._core import AsyncResource, Flow, SyncResource, operation, register_secret
-from paywire.spaps._signin import auth_result, refresh_wire
+from paywire.spaps._signin import TokenFields, auth_result, parsed_as, refresh_wire
 from paywire.spaps._validate import v
 from paywire.spaps.errors import AUTH_ERRORS, NotSignedInError
 from paywire.spaps.models import (
@@ -29,11 +29,13 @@ class _AuthOps(_Ops):
     _errors = AUTH_ERRORS
     _resource = "auth"
 
-    def _signed_in(self, resp: httpx.Response) -> Flow[AuthResult]:
+    def _signed_in(self, resp: httpx.Response, typed: TokenFields | None = None) -> Flow[AuthResult]:
         """Parse an auth result and store its tokens (if any; the async driver waits for a
-        shared store's lock without blocking the event loop)."""
+        shared store's lock without blocking the event loop). ``typed``: the token fields of
+        the generated model of the answer, where the flow has it."""
         tokens: TokenManager = self._client._tokens
-        result = auth_result(_json(resp, self._errors), tokens.clock(), nested=self._contract.has("nested_auth"))
+        result = auth_result(_json(resp, self._errors), tokens.clock(), nested=self._contract.has("nested_auth"),
+                             tokens=typed)
         if result.access_token:
             yield from tokens.save_flow(
                 StoredTokens(result.access_token, result.refresh_token, result.expires_at, result.token_type))
@@ -90,6 +92,7 @@ class _AuthOps(_Ops):
             kind = None if chain_name is None else m25.WalletSignInRequestChainType(chain_name)
             resp = yield from self._call(old, old.build_request(body=m25.WalletSignInRequest(
                 wallet_address=address, signature=signature, message=text, chain_type=kind)), auth="key")
+            return (yield from self._signed_in(resp, parsed_as(m25.TokenPairResponse, old, resp).data))
         else:
             from paywire_gen_spaps_2026_10 import models as m26
             from paywire_gen_spaps_2026_10.api.auth import wallet_sign_in as new
@@ -97,7 +100,10 @@ class _AuthOps(_Ops):
             kind_ = None if chain_name is None else m26.WalletSignInRequestChainType(chain_name)
             resp = yield from self._call(new, new.build_request(body=m26.WalletSignInRequest(
                 wallet_address=address, signature=signature, message=text, chain_type=kind_)), auth="key")
-        return (yield from self._signed_in_or_challenge(resp))
+            answer = parsed_as(m26.SignInResponse, new, resp).data
+            if isinstance(answer, m26.MfaChallenge):
+                return (yield from self._signed_in_or_challenge(resp))
+            return (yield from self._signed_in(resp, answer))
 
     @operation
     def sign_in_with_password(self, email: str, password: str) -> Flow[AuthResult | MfaChallenge]:
@@ -111,13 +117,17 @@ class _AuthOps(_Ops):
 
             resp = yield from self._call(old, old.build_request(
                 body=m25.LoginRequest(email=address, password=password)), auth="key")
+            return (yield from self._signed_in(resp, parsed_as(m25.TokenPairResponse, old, resp).data))
         else:
             from paywire_gen_spaps_2026_10 import models as m26
             from paywire_gen_spaps_2026_10.api.auth import sign_in_with_password as new
 
             resp = yield from self._call(new, new.build_request(
                 body=m26.LoginRequest(email=address, password=password)), auth="key")
-        return (yield from self._signed_in_or_challenge(resp))
+            answer = parsed_as(m26.SignInResponse, new, resp).data
+            if isinstance(answer, m26.MfaChallenge):
+                return (yield from self._signed_in_or_challenge(resp))
+            return (yield from self._signed_in(resp, answer))
 
     @operation
     def refresh_tokens(self, refresh_token: str | None = None) -> Flow[AuthResult]:
