@@ -106,7 +106,7 @@ def _parse_success(response: SuccessAnswer) -> EnrollmentResponse:
 
         return response_201
 
-    return response.undocumented()
+    response.undocumented()
 
 
 #: The status ranges (inclusive) the spec documents as success answers of this operation.

@@ -123,7 +123,7 @@ def _parse_success(response: SuccessAnswer) -> EventAcceptedMessage | EventInges
 
         return response_202
 
-    return response.undocumented()
+    response.undocumented()
 
 
 #: The status ranges (inclusive) the spec documents as success answers of this operation.

@@ -101,7 +101,7 @@ def _parse_success(response: SuccessAnswer) -> FreeSubscriptionResponse:
 
         return response_201
 
-    return response.undocumented()
+    response.undocumented()
 
 
 #: The status ranges (inclusive) the spec documents as success answers of this operation.

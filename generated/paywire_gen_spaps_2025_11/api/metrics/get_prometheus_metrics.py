@@ -46,7 +46,7 @@ def _parse_success(response: SuccessAnswer) -> str:
         response_200 = response.text
         return response_200
 
-    return response.undocumented()
+    response.undocumented()
 
 
 #: The status ranges (inclusive) the spec documents as success answers of this operation.

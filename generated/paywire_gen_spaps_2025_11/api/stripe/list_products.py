@@ -105,7 +105,7 @@ def _parse_success(response: SuccessAnswer) -> ProductListResponse:
 
         return response_200
 
-    return response.undocumented()
+    response.undocumented()
 
 
 #: The status ranges (inclusive) the spec documents as success answers of this operation.

@@ -72,7 +72,7 @@ def _parse_success(response: SuccessAnswer) -> UsageFeaturesResponse:
 
         return response_200
 
-    return response.undocumented()
+    response.undocumented()
 
 
 #: The status ranges (inclusive) the spec documents as success answers of this operation.

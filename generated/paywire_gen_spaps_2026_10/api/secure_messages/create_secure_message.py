@@ -95,7 +95,7 @@ def _parse_success(response: SuccessAnswer) -> SecureMessageResponse:
 
         return response_201
 
-    return response.undocumented()
+    response.undocumented()
 
 
 #: The status ranges (inclusive) the spec documents as success answers of this operation.

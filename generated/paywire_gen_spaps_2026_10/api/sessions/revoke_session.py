@@ -89,10 +89,8 @@ def _parse_success(response: SuccessAnswer) -> RevokeSessionResponse | None:
         return response_200
 
     if response.status_code == 204:
-        response_204 = cast(Any, None)
-        return response_204
-
-    return response.undocumented()
+        return None
+    response.undocumented()
 
 
 #: The status ranges (inclusive) the spec documents as success answers of this operation.

@@ -79,10 +79,8 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _parse_success(response: SuccessAnswer) -> None:
     if response.status_code == 302:
-        response_302 = cast(Any, None)
-        return response_302
-
-    return response.undocumented()
+        return None
+    response.undocumented()
 
 
 #: The status ranges (inclusive) the spec documents as success answers of this operation.

@@ -85,7 +85,7 @@ def _parse_success(response: SuccessAnswer) -> Subscription:
 
         return response_200
 
-    return response.undocumented()
+    response.undocumented()
 
 
 #: The status ranges (inclusive) the spec documents as success answers of this operation.

@@ -79,10 +79,8 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _parse_success(response: SuccessAnswer) -> bytes:
     if response.status_code == 200:
-        response_200 = cast(Any, response.content)
-        return response_200
-
-    return response.undocumented()
+        return response.content
+    response.undocumented()
 
 
 #: The status ranges (inclusive) the spec documents as success answers of this operation.
