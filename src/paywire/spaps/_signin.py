@@ -4,8 +4,8 @@ Password, wallet and magic-link sign-in, registration and token refresh all answ
 maybe a user) in one of the envelopes the contracts allow: :func:`auth_result` reads them all.
 The refresh request, whether the user calls ``auth.refresh_tokens()`` or the bearer flow
 refreshes on its own (:mod:`paywire.spaps._refresh`), is built by the pinned contract's
-generated ``refresh_tokens.build_request`` and its answer checked by the generated parser
-(:func:`paywire._core.decode.parse_success`) and read by :func:`auth_result`:
+generated ``refresh_tokens.build_request`` and its answer parsed, typed, by the generated
+``refresh_tokens.parse_response`` and read by the token reader sign-in uses (:func:`token_fields`):
 :class:`RefreshWire` holds that per contract.
 """
 
@@ -15,12 +15,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Union
 
 import httpx
 
 from paywire._core import register_secret
-from paywire._core.decode import decode_json, parse_success
+from paywire._core.decode import decode_json
 from paywire.spaps._contract import SEED_VERSION, Contract, SpapsVersion, contract_for
 from paywire.spaps.errors import AUTH_ERRORS, SpapsResponseValidationError
 from paywire.spaps.models import AuthResult, AuthUser
@@ -54,22 +54,6 @@ def message_of(body: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-class TokenFields(Protocol):
-    """What every token-carrying answer holds: the generated ``TokenPair`` / ``RefreshedTokens``
-    / ``AuthTokens`` of each pinned version satisfy it (mypy checks that where they are read,
-    so a renamed token field fails typecheck there), and so does a token object found in a
-    tolerated envelope variant (:class:`_JsonTokens`)."""
-
-    @property
-    def access_token(self) -> str: ...
-    @property
-    def refresh_token(self) -> str | None: ...
-    @property
-    def expires_in(self) -> int | None: ...
-    @property
-    def token_type(self) -> str | None: ...
-
-
 @dataclass(frozen=True, slots=True)
 class _JsonTokens:
     """A token object read from JSON (the envelope variants sign-in answers may use)."""
@@ -89,14 +73,30 @@ class _JsonTokens:
                    kind if isinstance(kind, str) else None)
 
 
+if TYPE_CHECKING:  # annotations only: importing paywire.spaps does not import generated code
+    from paywire_gen_spaps_2025_11.models import RefreshedTokens as RefreshedTokens2025
+    from paywire_gen_spaps_2025_11.models import TokenPair as TokenPair2025
+    from paywire_gen_spaps_2026_10.models import RefreshedTokens as RefreshedTokens2026
+    from paywire_gen_spaps_2026_10.models import TokenPair as TokenPair2026
+
+#: Every token-carrying answer: the generated ``TokenPair`` (sign-in) and ``RefreshedTokens``
+#: (refresh) of each pinned version, typed, or a token object found in a tolerated envelope
+#: variant. :func:`token_fields` reads the fields of the union by name, so a token field renamed
+#: in either spec fails mypy on the line that reads it.
+TokenFields = Union["_JsonTokens", "TokenPair2025", "TokenPair2026", "RefreshedTokens2025", "RefreshedTokens2026"]
+
+
 def token_fields(tokens: TokenFields, now: float) -> dict[str, Any]:
     """The :class:`AuthResult` token fields of a token answer (secrets registered for redaction)."""
-    register_secret(tokens.access_token)
-    register_secret(tokens.refresh_token)
-    stored = StoredTokens.from_expires_in(tokens.access_token, tokens.refresh_token, tokens.expires_in,
-                                          tokens.token_type, now=now)
-    return {"access_token": tokens.access_token, "refresh_token": tokens.refresh_token,
-            "token_type": stored.token_type, "expires_at": stored.expires_at, "expires_in": tokens.expires_in}
+    access_token: str = tokens.access_token
+    refresh_token: str | None = tokens.refresh_token
+    expires_in: int | None = tokens.expires_in
+    token_type: str | None = tokens.token_type
+    register_secret(access_token)
+    register_secret(refresh_token)
+    stored = StoredTokens.from_expires_in(access_token, refresh_token, expires_in, token_type, now=now)
+    return {"access_token": access_token, "refresh_token": refresh_token, "token_type": stored.token_type,
+            "expires_at": stored.expires_at, "expires_in": expires_in}
 
 
 def auth_result(body: Any, now: float, *, nested: bool = False, tokens: TokenFields | None = None) -> AuthResult:
@@ -161,18 +161,6 @@ class RefreshWire:
                             result.token_type)
 
 
-M = TypeVar("M")
-
-
-def parsed_as(model: type[M], op: ModuleType, response: httpx.Response) -> M:
-    """The generated parser's model for a success answer, typed: ``model`` is the success model
-    the spec names (anything else, e.g. an undocumented status, is malformed)."""
-    parsed = parse_success(op, response, SpapsResponseValidationError)
-    if not isinstance(parsed, model):
-        raise SpapsResponseValidationError(f"expected a {model.__name__} answer", response=response)
-    return parsed
-
-
 @cache
 def _wire(version: SpapsVersion) -> RefreshWire:
     if version == SEED_VERSION:
@@ -180,12 +168,12 @@ def _wire(version: SpapsVersion) -> RefreshWire:
         from paywire_gen_spaps_2025_11.api.auth import refresh_tokens as old
 
         return RefreshWire(version, old, lambda token: old.build_request(body=m25.RefreshRequest(refresh_token=token)),
-                           lambda response: parsed_as(m25.RefreshResponse, old, response).data)
+                           lambda response: old.parse_response(response, SpapsResponseValidationError).data)
     from paywire_gen_spaps_2026_10 import models as m26
     from paywire_gen_spaps_2026_10.api.auth import refresh_tokens as new
 
     return RefreshWire(version, new, lambda token: new.build_request(body=m26.RefreshRequest(refresh_token=token)),
-                       lambda response: parsed_as(m26.RefreshResponse, new, response).data)
+                       lambda response: new.parse_response(response, SpapsResponseValidationError).data)
 
 
 def refresh_wire(contract: Contract | None = None) -> RefreshWire:
@@ -193,5 +181,5 @@ def refresh_wire(contract: Contract | None = None) -> RefreshWire:
     return _wire((contract or contract_for(None)).version)
 
 
-__all__ = ["RefreshWire", "TokenFields", "auth_result", "envelope_data", "message_of", "parsed_as", "pick",
+__all__ = ["RefreshWire", "TokenFields", "auth_result", "envelope_data", "message_of", "pick",
            "refresh_wire", "token_fields"]

@@ -204,6 +204,7 @@ class _PaymentsOps(_Ops):
         ``offset`` on 2026-10)."""
         page = self._page("list_checkout_sessions", starting_after=starting_after, offset=offset)
         size = v.limit(limit)
+        # shape-alike with sessions.list_sessions: the same paging, another operation's builders
         if self._seed:
             from paywire_gen_spaps_2025_11.api.stripe import list_checkout_sessions as old
             data = yield from self._get_data(old, old.build_request(limit=_q(size),
@@ -444,6 +445,7 @@ class _PaymentsOps(_Ops):
     def update_subscription(self, subscription_id: str, price_id: str) -> Flow[Subscription]:
         """``POST /api/stripe/subscription/{subscription_id}/update``: switch to ``price_id``."""
         ident, price = v.ident(subscription_id, "subscription_id"), v.ident(price_id, "price_id")
+        # shape-alike with cancel_subscription, but another operation and request model each
         if self._seed:
             from paywire_gen_spaps_2025_11 import models as m25
             from paywire_gen_spaps_2025_11.api.stripe import update_subscription as old
