@@ -279,6 +279,10 @@ CASES = [
              "summary": {}}), "bearer",
          lambda r: (r.history[0].features == {"api_calls": 3}) or pytest.fail(repr(r)),
          params={"period": "daily", "start_date": "2025-01-01", "end_date": "2025-01-31", "feature": "api_calls"}),
+    Case("record_usage", lambda c: c.usage.record_usage(feature="api_calls", quantity=2, idempotency_key="idem-1"),
+         "POST", "/api/usage/record",
+         ok({"record_id": "rec_1", "feature": "api_calls", "quantity": 2, "current_usage": {"used": 2}}), "bearer",
+         lambda r: (r.record_id == "rec_1") or pytest.fail(repr(r)), body={"feature": "api_calls", "quantity": 2.0}),
     # -- secure messages ---------------------------------------------------------------------------------------
     Case("create_message", lambda c: c.secure_messages.create_message(patient_id="pat_1", practitioner_id="doc_1",
                                                                      content="hello", metadata={"k": "v"}),
@@ -504,5 +508,7 @@ def test_every_operation_of_each_spec_has_a_facade_call(version: str) -> None:
     assert generated - used == set()
     assert generated - set(METHODS.values()) == set()
     assert "importlib" not in source and "_get_kwargs" not in source and "_parse_response" not in source
-    tested = {c.path for c in CASES}
-    assert len(tested) >= 50
+    if version == "2025-11":  # CASES run on the seed-era contract: each of its operations has one
+        for op in CONTRACTS[version].load_operations().values():
+            pattern = re.compile("^" + re.sub(r"\{\w+\}", "[^/]+", op.path) + "$")
+            assert any(c.method.lower() == op.method and pattern.match(c.path) for c in CASES), op.operation_id
