@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Generic, NamedTuple, TypeVar, cast, overload
 
 import httpx
 
-from paywire._core import ErrorMap, Flow, ValidationError, idempotency_key
+from paywire._core import ErrorMap, Flow, idempotency_key
 from paywire._core.client import Resource
 from paywire._core.decode import decode_json, parse_success
 from paywire._core.flow import AsyncRunner, PageFetch, SyncRunner
@@ -70,7 +70,7 @@ def _cursor(value: str | None, field: str = "starting_after") -> str | None:
 
 def _required(value: Any, field: str, why: str = "") -> Any:
     if value is None:
-        raise ValidationError(f"{field} is required{why}", field=field)
+        raise v.fail(field, f"is required{why}")
     return value
 
 

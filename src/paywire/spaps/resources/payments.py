@@ -139,7 +139,7 @@ class _PaymentsOps(_Ops):
         types_: list[str] | None = None
         if payment_method_types is not None:
             if isinstance(payment_method_types, str):
-                raise ValidationError("payment_method_types must be a list of strings", field="payment_method_types")
+                raise v.fail("payment_method_types", "must be a list of strings")
             types_ = [v.text(t, "payment_method_types[]") for t in payment_method_types]
         body = m25.CreatePaymentIntentRequest(amount=v.integer(amount, "amount", minimum=1),
                                               currency=v.currency(currency), payment_method_types=types_,

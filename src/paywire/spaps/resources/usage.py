@@ -35,7 +35,7 @@ RESOURCE_TYPES = ("user", "company", "org", "system")
 def _numbers(value: Any, field: str) -> dict[str, float]:
     """``{"calls": 1}``: a non-empty mapping of dimension names to finite numbers >= 0."""
     if not isinstance(value, Mapping) or not value:
-        raise ValidationError(f"{field} must be a non-empty mapping of dimension name -> number", field=field)
+        raise v.fail(field, "must be a non-empty mapping of dimension name -> number")
     out: dict[str, float] = {}
     for name, amount in value.items():
         label = v.text(name, f"{field} key", max_length=200)
@@ -63,9 +63,7 @@ class _UsageOps(_Ops):
 
     @staticmethod
     def _resource_type(value: Any, field: str = "resource_type") -> str:
-        if value not in RESOURCE_TYPES:
-            raise ValidationError(f"{field} must be one of {', '.join(RESOURCE_TYPES)}, got {value!r}", field=field)
-        return str(value)
+        return v.choice(value, field, RESOURCE_TYPES)
 
     @operation
     def get_features(self) -> Flow[UsageFeatures]:
