@@ -32,8 +32,10 @@ from typing import Any, Protocol
 import httpx
 
 from paywire._core import APIConnectionError, APIStatusError, APITimeoutError, Flow, logger, make_status_error
+from paywire._core.errors import ResponseValidationError
 from paywire._core.flow import Call
 from paywire._core.fork import reset_after_fork
+from paywire.spaps._signin import RefreshWire, refresh_wire
 from paywire.spaps.errors import AUTH_ERRORS, NotSignedInError
 from paywire.spaps.tokens import (
     AUTH_EXTENSION,
@@ -41,7 +43,6 @@ from paywire.spaps.tokens import (
     StoredTokens,
     TokenManager,
     scheme_of,
-    tokens_from_refresh,
 )
 
 #: seconds a transient refresh failure is answered from memory (a ``Retry-After`` wins, capped)
@@ -141,8 +142,10 @@ class RefreshFlight:
 
 
 def transient(exc: BaseException) -> bool:
-    """A failure that says nothing about the refresh token: retry later, keep the tokens."""
-    if isinstance(exc, APIConnectionError):
+    """A failure that says nothing about the refresh token: retry later, keep the tokens. A
+    malformed success answer is one (the server misbehaved; within its reuse interval the same
+    refresh token answers again)."""
+    if isinstance(exc, APIConnectionError | ResponseValidationError):
         return True
     return isinstance(exc, APIStatusError) and (exc.status_code == 429 or exc.status_code >= 500)
 
@@ -158,7 +161,8 @@ def _negative_ttl(exc: Exception) -> float | None:
 
 # --- the flows ------------------------------------------------------------------------------------
 def bearer_send(tm: TokenManager, send: SendFn, request: httpx.Request, *, retry_safe: bool | None,
-                ok: Container[int], errors: Any, deadline: float | None) -> Flow[httpx.Response]:
+                ok: Container[int], errors: Any, deadline: float | None,
+                wire: RefreshWire | None = None) -> Flow[httpx.Response]:
     """Send a user-scoped request: refresh first when the token is (nearly) expired, and once
     more, then resend, when the server rejects the token with 401."""
     mode = request.extensions.get(AUTH_EXTENSION, "key")
@@ -170,14 +174,14 @@ def bearer_send(tm: TokenManager, send: SendFn, request: httpx.Request, *, retry
             return (yield from send(request, retry_safe=retry_safe, ok=ok, errors=errors, deadline=deadline))
         tokens = tm.require()  # raises NotSignedInError: nothing is sent
     if tm.expired(tokens):
-        tokens = yield from fresh_tokens(tm, send, request, tokens, forced=False, deadline=deadline)
+        tokens = yield from fresh_tokens(tm, send, request, tokens, forced=False, deadline=deadline, wire=wire)
     request.headers["Authorization"] = f"{scheme_of(tokens)} {tokens.access_token}"
     if 401 in ok or request.url.path.endswith(REFRESH_PATH):
         return (yield from send(request, retry_safe=retry_safe, ok=ok, errors=errors, deadline=deadline))
     response = yield from send(request, retry_safe=retry_safe, ok=_With401(ok), errors=errors, deadline=deadline)
     if response.status_code != 401:
         return response
-    tokens = yield from fresh_tokens(tm, send, request, tokens, forced=True, deadline=deadline)
+    tokens = yield from fresh_tokens(tm, send, request, tokens, forced=True, deadline=deadline, wire=wire)
     request.headers["Authorization"] = f"{scheme_of(tokens)} {tokens.access_token}"
     return (yield from send(request, retry_safe=retry_safe, ok=ok, errors=errors, deadline=deadline))
 
@@ -195,14 +199,15 @@ class _With401:
 
 
 def fresh_tokens(tm: TokenManager, send: SendFn, template: httpx.Request, stale: StoredTokens, *,
-                 forced: bool, deadline: float | None) -> Flow[StoredTokens]:
+                 forced: bool, deadline: float | None, wire: RefreshWire | None = None) -> Flow[StoredTokens]:
     """Tokens newer than ``stale``: adopted, shared from another caller's refresh, or refreshed.
 
     ``forced``: the server rejected ``stale``'s access token (so it is no use even if a
     refresh fails). Otherwise a transient failure falls back to ``stale`` while it is valid.
     """
     try:
-        return (yield from _single_flight(tm, send, template, stale, forced=forced, deadline=deadline))
+        return (yield from _single_flight(tm, send, template, stale, forced=forced, deadline=deadline,
+                                          wire=wire or refresh_wire()))
     except Exception as exc:
         if forced or not transient(exc) or not _still_valid(stale, tm.clock()):
             raise
@@ -221,7 +226,7 @@ def _adoptable(tm: TokenManager, current: StoredTokens, stale: StoredTokens) -> 
 
 
 def _single_flight(tm: TokenManager, send: SendFn, template: httpx.Request, stale: StoredTokens, *,
-                   forced: bool, deadline: float | None) -> Flow[StoredTokens]:
+                   forced: bool, deadline: float | None, wire: RefreshWire) -> Flow[StoredTokens]:
     while True:
         current = tm.require()
         if _adoptable(tm, current, stale):
@@ -238,11 +243,11 @@ def _single_flight(tm: TokenManager, send: SendFn, template: httpx.Request, stal
         if attempt.error is not None:
             raise attempt.error
         # the leader was cancelled or interrupted: go round, one of the waiters leads now
-    return (yield from _lead(tm, send, template, stale, current.refresh_token, attempt, deadline=deadline))
+    return (yield from _lead(tm, send, template, stale, current.refresh_token, attempt, deadline=deadline, wire=wire))
 
 
 def _lead(tm: TokenManager, send: SendFn, template: httpx.Request, stale: StoredTokens, used: str,
-          attempt: _Attempt, *, deadline: float | None) -> Generator[Any, Any, StoredTokens]:
+          attempt: _Attempt, *, deadline: float | None, wire: RefreshWire) -> Generator[Any, Any, StoredTokens]:
     tokens: StoredTokens | None = None
     error: Exception | None = None
     release: Callable[[], None] | None = None
@@ -259,13 +264,13 @@ def _lead(tm: TokenManager, send: SendFn, template: httpx.Request, stale: Stored
         shared = _shared_failure(tm, used, template)
         if shared is not None:
             raise shared  # another host's refresh of this token just failed: do not queue behind it
-        response = yield from send(_refresh_request(template, used), retry_safe=True,
+        response = yield from send(_refresh_request(template, used, wire), retry_safe=True,
                                    ok=DEFINITIVE_REJECTIONS, errors=AUTH_ERRORS, deadline=deadline)
         tm.refresh_count += 1
         if response.status_code >= 400:
             tokens = _rejected(tm, response, used)
             return tokens
-        tokens = tm.store_refreshed(used, tokens_from_refresh(response, current, clock=tm.clock))
+        tokens = tm.store_refreshed(used, wire.tokens(response, current, tm.clock()))
         if tm.on_refreshed is not None:
             tm.on_refreshed()
         return tokens
@@ -334,27 +339,30 @@ def _shared_failure(tm: TokenManager, used: str, template: httpx.Request) -> Exc
     return error
 
 
-def _refresh_request(original: httpx.Request, refresh_token: str) -> httpx.Request:
+def _refresh_request(original: httpx.Request, refresh_token: str, wire: RefreshWire | None = None) -> httpx.Request:
+    """The refresh request, as the pinned contract's generated builder makes it (``wire``;
+    None: the newest contract), sent next to the original request's ``/api/...`` path."""
     import json
 
+    spec = (wire or refresh_wire()).build(refresh_token)
     # From the *encoded* path: url.path is decoded, and re-encoding it would turn a %2F in a
     # base-URL prefix into a separator (the same class of bug as ids, see _core.paths).
     raw = original.url.raw_path.split(b"?", 1)[0].decode("ascii")
-    url = original.url.copy_with(raw_path=_refresh_path(raw).encode("ascii"))
-    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    url = original.url.copy_with(raw_path=_beside(raw, str(spec["url"])).encode("ascii"))
+    headers = {**dict(spec.get("headers") or {}), "Accept": "application/json"}
     ua = original.headers.get("User-Agent")
     if ua:
         headers["User-Agent"] = ua
-    body = json.dumps({"refresh_token": refresh_token}).encode()
+    body = json.dumps(spec["json"]).encode()
     extensions: dict[str, Any] = {AUTH_EXTENSION: "key"}
     timeout = original.extensions.get("timeout")
     if isinstance(timeout, dict):
         extensions["timeout"] = dict(timeout)
-    return httpx.Request("POST", url, headers=headers, content=body, extensions=extensions)
+    return httpx.Request(str(spec["method"]).upper(), url, headers=headers, content=body, extensions=extensions)
 
 
-def _refresh_path(path: str) -> str:
-    """The refresh URL next to the original request's ``/api/...`` (keeps a base-URL prefix)."""
+def _beside(path: str, operation_path: str) -> str:
+    """``operation_path`` next to the original request's ``/api/...`` (keeps a base-URL prefix)."""
     index = path.find("/api/")
     prefix = path[:index] if index >= 0 else ""
-    return prefix + REFRESH_PATH
+    return prefix + operation_path

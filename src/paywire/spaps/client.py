@@ -13,8 +13,13 @@ client is pinned to one contract: ``api_version="2026-10"`` (today's server, **t
 or ``"2025-11"`` (the seed era, spaps 0.1.4); ``client.api_version`` says which, and
 ``client.supports("get_balance")`` whether the pinned contract has a method. Requests are
 built by the pinned version's generated package (``paywire_gen_spaps_2025_11`` /
-``paywire_gen_spaps_2026_10``, imported lazily inside the flows); what differs in behaviour is
-looked up in :mod:`paywire.spaps._contract`. A method or argument the pinned contract lacks
+``paywire_gen_spaps_2026_10``): each flow imports both versions' ``build_request`` and request
+models statically (inside the flow, so ``import paywire.spaps`` stays cheap) and calls one per
+``if self._seed:`` branch. Why branches rather than one call on "the pinned module": the two
+versions' request models are different classes, and a module chosen at run time is ``Any`` to
+mypy; written out per version, every call is checked against both specs, so a field renamed in
+either fails typecheck at that line. What differs in behaviour is looked up in
+:mod:`paywire.spaps._contract` (on :mod:`paywire._core.contracts`). A method or argument the pinned contract lacks
 raises :class:`~paywire.spaps.errors.UnsupportedOperationError` naming the versions that have
 it, before any request. What 2026-10 changes for callers:
 
@@ -77,9 +82,10 @@ from paywire._core import (
     setting,
     timeout_setting,
 )
-from paywire.spaps import _validate as v
 from paywire.spaps._contract import Contract, contract_for, require_method, versions_for
 from paywire.spaps._refresh import bearer_send
+from paywire.spaps._signin import refresh_wire
+from paywire.spaps._validate import v
 from paywire.spaps.errors import SPAPS_ERRORS
 from paywire.spaps.resources._base import resource
 from paywire.spaps.resources.auth import AsyncAuth, SyncAuth
@@ -156,7 +162,7 @@ class _SpapsConfig:
             own = time.monotonic() + policy.deadline
             deadline = own if deadline is None else min(deadline, own)
         return (yield from bearer_send(self._tokens, core_send, request, retry_safe=retry_safe, ok=ok,
-                                       errors=errors, deadline=deadline))
+                                       errors=errors, deadline=deadline, wire=refresh_wire(self._contract)))
 
     # -- the pinned contract ------------------------------------------------------------------------
     @property

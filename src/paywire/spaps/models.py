@@ -7,10 +7,13 @@ raising. Timestamps are returned as the API sends them: ISO-8601 strings for aut
 usage, whitelist, secure messages, crypto and the guest-checkout list; integer unix seconds
 for Stripe objects (see the spec's decision 3).
 
-Why not the generated attrs models? They mark absent fields with an ``Unset`` sentinel, so
-``print(profile.username)`` would print ``<Unset object>`` and every optional attribute would
-need an ``isinstance(x, Unset)`` check; the seed's users expect ``None``. Requests are still
-built with the generated models and request builders, so the wire format stays the spec's.
+How they relate to the generated models: every success answer is first parsed and
+type-checked by the pinned version's generated parser (``paywire._core.decode``), so a result
+here is only built from a body the contract accepts; these dataclasses then keep the seed's
+attribute names and aliases, ``None`` for absent fields and unknown keys in ``raw`` (out of
+reprs). Token fields of sign-in and refresh answers are read from the typed generated models
+(``paywire.spaps._signin.TokenFields``). Requests are built with the generated models and
+request builders, so the wire format stays the spec's.
 
 Seed attribute names that are not wire names, and where they come from:
 

@@ -62,9 +62,9 @@ from typing import Any, Protocol, runtime_checkable
 
 import httpx
 
-from paywire._core import make_status_error, register_secret
+from paywire._core import register_secret
 from paywire._core.flow import Call
-from paywire.spaps.errors import AUTH_ERRORS, NotSignedInError, TokenStoreError
+from paywire.spaps.errors import NotSignedInError, TokenStoreError
 
 #: seconds before ``expires_at`` at which a stored access token counts as expired
 EXPIRY_SKEW = 30.0
@@ -585,24 +585,3 @@ class SpapsAuth(httpx.Auth):
 
 def scheme_of(tokens: StoredTokens) -> str:
     return "Bearer" if tokens.token_type.lower() == "bearer" else tokens.token_type
-
-
-def tokens_from_refresh(response: httpx.Response, used: StoredTokens, *, clock: Callable[[], float] = time.time) -> StoredTokens:
-    """StoredTokens from a refresh answer (``data`` or flat; keeps the old refresh token if none)."""
-    try:
-        body = response.json()
-    except ValueError:
-        body = None
-    data = body.get("data", body) if isinstance(body, dict) else None
-    if isinstance(data, dict) and isinstance(data.get("tokens"), dict):
-        data = data["tokens"]
-    access = data.get("access_token") if isinstance(data, dict) else None
-    if not isinstance(access, str) or not access:
-        raise make_status_error(response, AUTH_ERRORS) if response.status_code >= 400 else AUTH_ERRORS.classify(502)(
-            "token refresh answered without an access_token", response=response, body=body)
-    assert isinstance(data, dict)
-    refresh = data.get("refresh_token")
-    return StoredTokens.from_expires_in(
-        access, refresh if isinstance(refresh, str) and refresh else used.refresh_token,
-        data.get("expires_in"), data.get("token_type") if isinstance(data.get("token_type"), str) else None,
-        now=clock())

@@ -4,16 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, ClassVar, Generic, TypeVar, overload
+from types import ModuleType
+from typing import Any, ClassVar, Generic, NamedTuple, TypeVar, cast, overload
 
 import httpx
 
-from paywire._core import ErrorMap, Flow, ValidationError, idempotency_key
+from paywire._core import ErrorMap, Flow, idempotency_key
 from paywire._core.client import Resource
 from paywire._core.decode import decode_json, parse_success
 from paywire._core.flow import AsyncRunner, PageFetch, SyncRunner
-from paywire.spaps import _validate as v
-from paywire.spaps._contract import Contract, gen_module, has_op, models, require_feature, require_method
+from paywire.spaps._contract import SEED_VERSION, Contract, require_feature, require_method
+from paywire.spaps._signin import envelope_data, message_of, pick
+from paywire.spaps._validate import v
 from paywire.spaps.errors import SPAPS_ERRORS, SpapsResponseValidationError
 from paywire.spaps.tokens import AUTH_EXTENSION
 
@@ -33,30 +35,10 @@ def _json(resp: httpx.Response, errors: ErrorMap) -> Any:
     return decode_json(resp, SpapsResponseValidationError)
 
 
-def _data(body: Any) -> dict[str, Any]:
-    """``data`` when present (the SPAPS envelope), else the body itself."""
-    if isinstance(body, dict):
-        data = body.get("data")
-        if isinstance(data, dict):
-            return data
-        return body
-    return {}
-
-
-def _pick(body: Any, key: str) -> Any:
-    """``key`` at the top level of the body or inside ``data`` (auth results use both)."""
-    if isinstance(body, dict):
-        if body.get(key) is not None:
-            return body[key]
-        data = body.get("data")
-        if isinstance(data, dict):
-            return data.get(key)
-    return None
-
-
-def _message(body: Any) -> str | None:
-    value = _pick(body, "message")
-    return value if isinstance(value, str) else None
+# the SPAPS envelope, read the same way by every resource and by the sign-in parser
+_data = envelope_data
+_pick = pick
+_message = message_of
 
 
 def _unwrap(data: dict[str, Any], key: str) -> dict[str, Any]:
@@ -65,10 +47,21 @@ def _unwrap(data: dict[str, Any], key: str) -> dict[str, Any]:
     return inner if isinstance(inner, dict) else data
 
 
-def _drop_none(**fields: Any) -> dict[str, Any]:
-    """Keyword arguments without the ``None`` ones: the generated defaults (UNSET) apply, so
-    absent optional fields are left out of the request instead of being sent as ``null``."""
-    return {k: value for k, value in fields.items() if value is not None}
+def _q(value: T | None) -> T:
+    """An optional query parameter for a generated ``build_request``. The builders leave None
+    out exactly as they leave UNSET out (their params filter drops both; see
+    ``openapi/templates/endpoint_module.py.jinja``), and each generated package has its own
+    ``Unset`` class, so None is passed through as is; the cast only says so to mypy, which
+    still checks the parameter's name and value type against each version. Only for plain
+    values (str/int/bool): an enum parameter is serialised unless UNSET, so pass that package's
+    ``UNSET`` for it."""
+    return cast(T, value)
+
+
+def _meta(parse: Callable[[Mapping[str, Any]], T], value: Mapping[str, Any] | None) -> T | None:
+    """A free-form object field (``Metadata``, ``StringMap`` ...) as the pinned version's
+    generated model: ``_meta(models.Metadata.from_dict, v.metadata(metadata))``."""
+    return None if value is None else parse(value)
 
 
 def _cursor(value: str | None, field: str = "starting_after") -> str | None:
@@ -77,13 +70,21 @@ def _cursor(value: str | None, field: str = "starting_after") -> str | None:
 
 def _required(value: Any, field: str, why: str = "") -> Any:
     if value is None:
-        raise ValidationError(f"{field} is required{why}", field=field)
+        raise v.fail(field, f"is required{why}")
     return value
 
 
 def _idempotency_key(supplied: str) -> str:
     # the flows take an ``idempotency_key`` argument, which hides the core function of that name
     return idempotency_key(supplied)
+
+
+class Paging(NamedTuple):
+    """Checked paging arguments: each contract's branch passes the ones its builder takes."""
+
+    starting_after: str | None
+    ending_before: str | None
+    offset: int | None
 
 
 # --- pagination helpers --------------------------------------------------------------------------
@@ -167,35 +168,31 @@ class _Ops:
         contract: Contract = self._client._contract
         return contract
 
-    def _gen(self, op_id: str, method: str | None = None) -> Any:
-        """The pinned version's generated module for ``op_id``; a method the pinned contract
-        lacks raises UnsupportedOperationError (naming the versions that have it) instead."""
-        contract = self._contract
-        if not has_op(contract.package, op_id):
-            require_method(contract, f"{self._resource}.{method or op_id}")
-        return gen_module(contract.package, op_id)
+    @property
+    def _seed(self) -> bool:
+        """Pinned to the seed-era contract (2025-11). Flows branch on it and call that version's
+        generated builders and models in one branch, 2026-10's in the other: request models
+        differ per version, so each call is written against each version's own typed builder
+        and mypy checks both (a field renamed in either spec fails typecheck at that line)."""
+        return self._contract.version == SEED_VERSION
 
-    def _model(self, name: str, /, **fields: Any) -> Any:
-        """A request model of the pinned package; ``None`` fields are left out (UNSET)."""
-        return getattr(models(self._contract.package), name)(**_drop_none(**fields))
-
-    def _enum(self, name: str, value: str | None) -> Any:
-        return None if value is None else getattr(models(self._contract.package), name)(value)
-
-    def _meta(self, value: Mapping[str, Any] | None, name: str = "Metadata") -> Any:
-        return None if value is None else getattr(models(self._contract.package), name).from_dict(value)
+    def _require(self, method: str) -> None:
+        """Refuse (UnsupportedOperationError naming the versions that have it, before any I/O)
+        a method whose operation the pinned contract lacks."""
+        require_method(self._contract, f"{self._resource}.{method}")
 
     def _feature(self, feature: str, method: str, /, **args: Any) -> None:
         """Refuse arguments (not None) that the pinned contract does not take."""
         require_feature(self._contract, feature, f"{self._resource}.{method}", **args)
 
     def _page(self, method: str, *, starting_after: str | None = None, ending_before: str | None = None,
-              offset: int | None = None) -> dict[str, Any]:
-        """The paging query of a Stripe/session list: cursors (2025-11) or ``offset`` (2026-10)."""
+              offset: int | None = None) -> Paging:
+        """The checked paging arguments of a Stripe/session list: cursors (2025-11) or
+        ``offset`` (2026-10); the other contract's are refused before any I/O."""
         self._feature("cursor_paging", method, starting_after=starting_after, ending_before=ending_before)
         self._feature("offset_paging", method, offset=offset)
-        return _drop_none(starting_after=_cursor(starting_after), ending_before=_cursor(ending_before, "ending_before"),
-                          offset=v.optional_integer(offset, "offset", minimum=0))
+        return Paging(_cursor(starting_after), _cursor(ending_before, "ending_before"),
+                      v.optional_integer(offset, "offset", minimum=0))
 
     def _pages(self, list_page: Callable[[dict[str, Any]], Flow[M]], items: Callable[[M], Sequence[T]],
                has_more: Callable[[M, Sequence[T]], bool], cursor_of: Callable[[M, Sequence[T]], Any]) -> PageFetch[T]:
@@ -207,9 +204,9 @@ class _Ops:
                              cursor_of)
 
     # -- requests -----------------------------------------------------------------------------------
-    def _call(self, op: Any, kwargs: Mapping[str, Any], *, auth: str, headers: Mapping[str, str] | None = None,
+    def _call(self, op: ModuleType, kwargs: Mapping[str, Any], *, auth: str, headers: Mapping[str, str] | None = None,
               retry_safe: bool | None = None, ok: tuple[int, ...] = ()) -> Flow[httpx.Response]:
-        """Send what generated operation ``op``'s ``_get_kwargs`` built; ``auth`` is
+        """Send what generated operation ``op``'s public ``build_request`` built; ``auth`` is
         none/key/bearer/optional. A success answer is checked against the pinned contract here,
         before any resource reads it (or stores a token from it): a malformed one raises
         :class:`SpapsResponseValidationError`."""
@@ -238,7 +235,7 @@ class _Ops:
             response=response, body=response.text, code="UNEXPECTED_REDIRECT",
             request_id=response.headers.get("x-request-id"))
 
-    def _get_data(self, op: Any, kwargs: Mapping[str, Any], *, auth: str = "bearer",
+    def _get_data(self, op: ModuleType, kwargs: Mapping[str, Any], *, auth: str = "bearer",
                   **options: Any) -> Flow[dict[str, Any]]:
         resp = yield from self._call(op, kwargs, auth=auth, **options)
         return _data(_json(resp, self._errors))

@@ -9,57 +9,19 @@ from typing import Any
 import httpx
 
 from paywire._core import AsyncResource, Flow, SyncResource, operation, register_secret
-from paywire.spaps import _validate as v
-from paywire.spaps.errors import AUTH_ERRORS, NotSignedInError
+from paywire.spaps._signin import TokenFields, auth_result, refresh_wire
+from paywire.spaps._validate import v
+from paywire.spaps.errors import AUTH_ERRORS, NotSignedInError, SpapsResponseValidationError
 from paywire.spaps.models import (
     AuthResult,
-    AuthUser,
     CurrentUser,
     EmailSent,
     MessageResult,
     MfaChallenge,
     NonceResult,
 )
-from paywire.spaps.resources._base import _data, _json, _message, _Ops, _pick
+from paywire.spaps.resources._base import _data, _json, _message, _Ops
 from paywire.spaps.tokens import StoredTokens, TokenManager
-
-
-def _auth_result(body: Any, now: float, *, nested: bool = False) -> AuthResult:
-    """Tokens and user at the top level, inside ``data``, or ``data`` itself a token pair.
-
-    ``nested`` (2026-10): ``message``/``user``/``tokens`` are read from ``data`` first (the
-    production envelope), the top level only as a fallback.
-    """
-    if nested:
-        data = _data(body)
-        tokens = data.get("tokens")
-        if not isinstance(tokens, dict):
-            tokens = data if "access_token" in data else _pick(body, "tokens")
-        user = data.get("user") if isinstance(data.get("user"), dict) else _pick(body, "user")
-        message = data.get("message") if isinstance(data.get("message"), str) else _message(body)
-    else:
-        tokens = _pick(body, "tokens")
-        if not isinstance(tokens, dict):
-            data = _data(body)
-            tokens = data if "access_token" in data else None
-        user = _pick(body, "user")
-        message = _message(body)
-    kwargs: dict[str, Any] = {"message": message, "raw": body if isinstance(body, dict) else {}}
-    if isinstance(user, dict):
-        kwargs["user"] = AuthUser.from_dict(user)
-    if isinstance(tokens, dict) and isinstance(tokens.get("access_token"), str):
-        access = tokens["access_token"]
-        refresh = tokens.get("refresh_token") if isinstance(tokens.get("refresh_token"), str) else None
-        register_secret(access)
-        register_secret(refresh)
-        stored = StoredTokens.from_expires_in(access, refresh, tokens.get("expires_in"),
-                                              tokens.get("token_type") if isinstance(tokens.get("token_type"), str) else None,
-                                              now=now)
-        expires_in = tokens.get("expires_in")
-        kwargs.update(access_token=access, refresh_token=refresh, token_type=stored.token_type,
-                      expires_at=stored.expires_at,
-                      expires_in=expires_in if isinstance(expires_in, int) and not isinstance(expires_in, bool) else None)
-    return AuthResult(**kwargs)
 
 
 # --- auth -------------------------------------------------------------------------------------------
@@ -67,11 +29,13 @@ class _AuthOps(_Ops):
     _errors = AUTH_ERRORS
     _resource = "auth"
 
-    def _signed_in(self, resp: httpx.Response) -> Flow[AuthResult]:
+    def _signed_in(self, resp: httpx.Response, typed: TokenFields | None = None) -> Flow[AuthResult]:
         """Parse an auth result and store its tokens (if any; the async driver waits for a
-        shared store's lock without blocking the event loop)."""
+        shared store's lock without blocking the event loop). ``typed``: the token fields of
+        the generated model of the answer, where the flow has it."""
         tokens: TokenManager = self._client._tokens
-        result = _auth_result(_json(resp, self._errors), tokens.clock(), nested=self._contract.has("nested_auth"))
+        result = auth_result(_json(resp, self._errors), tokens.clock(), nested=self._contract.has("nested_auth"),
+                             tokens=typed)
         if result.access_token:
             yield from tokens.save_flow(
                 StoredTokens(result.access_token, result.refresh_token, result.expires_at, result.token_type))
@@ -92,12 +56,23 @@ class _AuthOps(_Ops):
     def request_nonce(self, wallet_address: str, chain: str | None = None, *,
                       chain_type: str | None = None) -> Flow[NonceResult]:
         """``POST /api/auth/nonce``: the message the wallet must sign (``chain_type`` on the wire)."""
-        gen = self._gen("request_nonce")
         chosen = chain_type if chain_type is not None else chain
         chain_name = None if chosen is None else v.chain(chosen, "chain_type" if chain_type is not None else "chain")
-        body = self._model("NonceRequest", wallet_address=v.wallet_address(wallet_address),
-                           chain_type=self._enum("NonceRequestChainType", chain_name))
-        data = yield from self._get_data(gen, gen._get_kwargs(body=body), auth="key")
+        address = v.wallet_address(wallet_address)
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.auth import request_nonce as old
+
+            kind = None if chain_name is None else m25.NonceRequestChainType(chain_name)
+            data = yield from self._get_data(old, old.build_request(
+                body=m25.NonceRequest(wallet_address=address, chain_type=kind)), auth="key")
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.auth import request_nonce as new
+
+            kind_ = None if chain_name is None else m26.NonceRequestChainType(chain_name)
+            data = yield from self._get_data(new, new.build_request(
+                body=m26.NonceRequest(wallet_address=address, chain_type=kind_)), auth="key")
         return NonceResult.from_dict(data)
 
     @operation
@@ -105,27 +80,54 @@ class _AuthOps(_Ops):
                       chain_type: str | None = None) -> Flow[AuthResult | MfaChallenge]:
         """``POST /api/auth/wallet-sign-in`` with the signed nonce message; tokens are stored
         (2026-10: or an :class:`MfaChallenge` comes back and nothing is stored)."""
-        gen = self._gen("wallet_sign_in", "verify_wallet")
         chosen = chain_type if chain_type is not None else chain
         chain_name = None if chosen is None else v.chain(chosen, "chain_type" if chain_type is not None else "chain")
         address = v.wallet_address(wallet_address)
         register_secret(v.secret(signature, "signature"))
-        body = self._model("WalletSignInRequest", wallet_address=address, signature=signature,
-                           message=v.secret(message, "message"),
-                           chain_type=self._enum("WalletSignInRequestChainType", chain_name))
-        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="key")
-        return (yield from self._signed_in_or_challenge(resp))
+        text = v.secret(message, "message")
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.auth import wallet_sign_in as old
+
+            kind = None if chain_name is None else m25.WalletSignInRequestChainType(chain_name)
+            resp = yield from self._call(old, old.build_request(body=m25.WalletSignInRequest(
+                wallet_address=address, signature=signature, message=text, chain_type=kind)), auth="key")
+            return (yield from self._signed_in(resp, old.parse_response(resp, SpapsResponseValidationError).data))
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.auth import wallet_sign_in as new
+
+            kind_ = None if chain_name is None else m26.WalletSignInRequestChainType(chain_name)
+            resp = yield from self._call(new, new.build_request(body=m26.WalletSignInRequest(
+                wallet_address=address, signature=signature, message=text, chain_type=kind_)), auth="key")
+            answer = new.parse_response(resp, SpapsResponseValidationError).data
+            if isinstance(answer, m26.MfaChallenge):
+                return (yield from self._signed_in_or_challenge(resp))
+            return (yield from self._signed_in(resp, answer))
 
     @operation
     def sign_in_with_password(self, email: str, password: str) -> Flow[AuthResult | MfaChallenge]:
         """``POST /api/auth/login``; tokens are stored (2026-10: or an :class:`MfaChallenge`
         comes back and nothing is stored)."""
-        gen = self._gen("sign_in_with_password")
         address = v.email(email)
         register_secret(v.secret(password, "password"))
-        resp = yield from self._call(gen, gen._get_kwargs(body=self._model("LoginRequest", email=address, password=password)),
-                                     auth="key")
-        return (yield from self._signed_in_or_challenge(resp))
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.auth import sign_in_with_password as old
+
+            resp = yield from self._call(old, old.build_request(
+                body=m25.LoginRequest(email=address, password=password)), auth="key")
+            return (yield from self._signed_in(resp, old.parse_response(resp, SpapsResponseValidationError).data))
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.auth import sign_in_with_password as new
+
+            resp = yield from self._call(new, new.build_request(
+                body=m26.LoginRequest(email=address, password=password)), auth="key")
+            answer = new.parse_response(resp, SpapsResponseValidationError).data
+            if isinstance(answer, m26.MfaChallenge):
+                return (yield from self._signed_in_or_challenge(resp))
+            return (yield from self._signed_in(resp, answer))
 
     @operation
     def refresh_tokens(self, refresh_token: str | None = None) -> Flow[AuthResult]:
@@ -133,21 +135,20 @@ class _AuthOps(_Ops):
 
         Refresh happens automatically when the stored access token expires or is rejected; call
         this only to rotate on your own schedule. An answer without a new refresh token keeps
-        the one used.
+        the one used. The request is built, and the answer parsed, by the same
+        :class:`~paywire.spaps._signin.RefreshWire` the automatic refresh uses.
         """
-        gen = self._gen("refresh_tokens")
         if refresh_token is None:
             stored = self._client._tokens.require()
             if not stored.refresh_token:
                 raise NotSignedInError("no refresh token stored: sign in again")
             refresh_token = stored.refresh_token
         register_secret(v.secret(refresh_token, "refresh_token"))
+        wire = refresh_wire(self._contract)
         # retry_safe: inside the server's reuse interval a resent refresh token answers with the
         # current pair (see the refresh operation in the SPAPS specs), so a lost answer is retried
-        resp = yield from self._call(gen, gen._get_kwargs(body=self._model("RefreshRequest", refresh_token=refresh_token)),
-                                     auth="key", retry_safe=True)
-        result = _auth_result(_json(resp, self._errors), self._client._tokens.clock(),
-                              nested=self._contract.has("nested_auth"))
+        resp = yield from self._call(wire.op, wire.build(refresh_token), auth="key", retry_safe=True)
+        result = wire.result(resp, self._client._tokens.clock())
         if result.access_token:
             yield from self._client._tokens.save_flow(StoredTokens(
                 result.access_token, result.refresh_token or refresh_token, result.expires_at, result.token_type))
@@ -159,26 +160,45 @@ class _AuthOps(_Ops):
         """``POST /api/auth/register`` (201). With auto-login the tokens are stored; when email
         confirmation is needed ``result.signed_in`` is False and ``result.user`` is set.
         ``ref`` / ``referral_click_id`` (2026-10): the referral the user arrived with."""
-        gen = self._gen("register")
         self._feature("auth_extras", "register", ref=ref, referral_click_id=referral_click_id)
         address = v.email(email)
         register_secret(v.secret(password, "password"))
-        body = self._model("RegisterRequest", email=address, password=password,
-                           username=v.optional_text(username, "username", max_length=200),
-                           phone_number=v.optional_text(phone_number, "phone_number", max_length=40),
-                           ref=v.optional_text(ref, "ref", max_length=200),
-                           referral_click_id=v.optional_text(referral_click_id, "referral_click_id", max_length=200))
-        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="key")
+        name = v.optional_text(username, "username", max_length=200)
+        phone = v.optional_text(phone_number, "phone_number", max_length=40)
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.auth import register as old
+
+            resp = yield from self._call(old, old.build_request(body=m25.RegisterRequest(
+                email=address, password=password, username=name, phone_number=phone)), auth="key")
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.auth import register as new
+
+            resp = yield from self._call(new, new.build_request(body=m26.RegisterRequest(
+                email=address, password=password, username=name, phone_number=phone,
+                ref=v.optional_text(ref, "ref", max_length=200),
+                referral_click_id=v.optional_text(referral_click_id, "referral_click_id", max_length=200))),
+                auth="key")
         return (yield from self._signed_in(resp))
 
     @operation
     def send_magic_link(self, email: str, *, confirm_url: str | None = None) -> Flow[EmailSent]:
         """``POST /api/auth/magic-link``: email a sign-in link (2026-10: ``confirm_url`` is the
         landing page the link points at)."""
-        gen = self._gen("send_magic_link")
         self._feature("auth_extras", "send_magic_link", confirm_url=confirm_url)
-        body = self._model("MagicLinkRequest", email=v.email(email), confirm_url=v.optional_url(confirm_url, "confirm_url"))
-        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="key")
+        address = v.email(email)
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.auth import send_magic_link as old
+
+            resp = yield from self._call(old, old.build_request(body=m25.MagicLinkRequest(email=address)), auth="key")
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.auth import send_magic_link as new
+
+            resp = yield from self._call(new, new.build_request(body=m26.MagicLinkRequest(
+                email=address, confirm_url=v.optional_url(confirm_url, "confirm_url"))), auth="key")
         return _email_sent(_json(resp, self._errors))
 
     @operation
@@ -186,12 +206,21 @@ class _AuthOps(_Ops):
                           state: str | None = None) -> Flow[AuthResult | MfaChallenge]:
         """``POST /api/auth/verify-magic-link``: exchange the link's token; tokens are stored
         (2026-10: or an :class:`MfaChallenge` comes back; ``state`` is echoed to the server)."""
-        gen = self._gen("verify_magic_link")
         self._feature("auth_extras", "verify_magic_link", state=state)
         register_secret(v.secret(token, "token"))
-        body = self._model("VerifyMagicLinkRequest", token=token, type_=v.text(type, "type", max_length=40),
-                           state=v.optional_text(state, "state", max_length=2048))
-        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="key")
+        kind = v.text(type, "type", max_length=40)
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.auth import verify_magic_link as old
+
+            resp = yield from self._call(old, old.build_request(body=m25.VerifyMagicLinkRequest(
+                token=token, type_=kind)), auth="key")
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.auth import verify_magic_link as new
+
+            resp = yield from self._call(new, new.build_request(body=m26.VerifyMagicLinkRequest(
+                token=token, type_=kind, state=v.optional_text(state, "state", max_length=2048))), auth="key")
         return (yield from self._signed_in_or_challenge(resp))
 
     @operation
@@ -199,32 +228,43 @@ class _AuthOps(_Ops):
         """(2026-10) ``POST /api/auth/set-password``: set a first password (wallet or magic-link
         users) or change it (``current_password`` required then). The user's other sessions are
         revoked; this client stays signed in."""
-        gen = self._gen("set_password")
+        self._require("set_password")
+        from paywire_gen_spaps_2026_10 import models as m26
+        from paywire_gen_spaps_2026_10.api.auth import set_password as new
+
         register_secret(v.secret(new_password, "new_password"))
         if current_password is not None:
             register_secret(v.secret(current_password, "current_password"))
-        body = self._model("SetPasswordRequest", new_password=new_password, current_password=current_password)
-        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="bearer")
+        resp = yield from self._call(new, new.build_request(body=m26.SetPasswordRequest(
+            new_password=new_password, current_password=current_password)), auth="bearer")
         body_json = _json(resp, self._errors)
         return MessageResult(message=_message(body_json), raw=body_json if isinstance(body_json, dict) else {})
 
     @operation
     def get_current_user(self) -> Flow[CurrentUser]:
         """``GET /api/auth/user``: the signed-in user's profile."""
-        gen = self._gen("get_current_user")
-        data = yield from self._get_data(gen, gen._get_kwargs())
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.auth import get_current_user as old
+            data = yield from self._get_data(old, old.build_request())
+        else:
+            from paywire_gen_spaps_2026_10.api.auth import get_current_user as new
+            data = yield from self._get_data(new, new.build_request())
         user = data.get("user")
         return CurrentUser.from_dict(user if isinstance(user, dict) else data)
 
     @operation
     def sign_out(self) -> Flow[MessageResult]:
         """``POST /api/auth/logout``, then forget the stored tokens (locally even if it fails)."""
-        gen = self._gen("logout", "sign_out")
         tokens: TokenManager = self._client._tokens
         if tokens.current() is None:
             return MessageResult(message="not signed in")
         try:
-            resp = yield from self._call(gen, gen._get_kwargs(), auth="bearer")
+            if self._seed:
+                from paywire_gen_spaps_2025_11.api.auth import logout as old
+                resp = yield from self._call(old, old.build_request(), auth="bearer")
+            else:
+                from paywire_gen_spaps_2026_10.api.auth import logout as new
+                resp = yield from self._call(new, new.build_request(), auth="bearer")
         except Exception:
             yield from tokens.clear_flow()
             raise
@@ -243,20 +283,39 @@ class _AuthOps(_Ops):
     @operation
     def request_password_reset(self, email: str, redirect_url: str | None = None) -> Flow[EmailSent]:
         """``POST /api/auth/password-reset`` (same answer whether or not the account exists)."""
-        gen = self._gen("request_password_reset")
-        body = self._model("PasswordResetRequest", email=v.email(email),
-                           redirect_url=v.optional_url(redirect_url, "redirect_url"))
-        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="key")
+        address, redirect = v.email(email), v.optional_url(redirect_url, "redirect_url")
+        # shape-alike with confirm_password_reset: another operation and request model
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.auth import request_password_reset as old
+
+            resp = yield from self._call(old, old.build_request(body=m25.PasswordResetRequest(
+                email=address, redirect_url=redirect)), auth="key")
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.auth import request_password_reset as new
+
+            resp = yield from self._call(new, new.build_request(body=m26.PasswordResetRequest(
+                email=address, redirect_url=redirect)), auth="key")
         return _email_sent(_json(resp, self._errors))
 
     @operation
     def confirm_password_reset(self, token: str, new_password: str) -> Flow[MessageResult]:
         """``POST /api/auth/reset-password-confirm``."""
-        gen = self._gen("confirm_password_reset")
         register_secret(v.secret(token, "token"))
         register_secret(v.secret(new_password, "new_password"))
-        body = self._model("ConfirmPasswordResetRequest", token=token, new_password=new_password)
-        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="key")
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.auth import confirm_password_reset as old
+
+            resp = yield from self._call(old, old.build_request(body=m25.ConfirmPasswordResetRequest(
+                token=token, new_password=new_password)), auth="key")
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.auth import confirm_password_reset as new
+
+            resp = yield from self._call(new, new.build_request(body=m26.ConfirmPasswordResetRequest(
+                token=token, new_password=new_password)), auth="key")
         body_json = _json(resp, self._errors)
         return MessageResult(message=_message(body_json), raw=body_json if isinstance(body_json, dict) else {})
 

@@ -15,15 +15,23 @@ class _MetricsOps(_Ops):
     @operation
     def health(self) -> Flow[HealthStatus]:
         """``GET /health``."""
-        gen = self._gen("get_health", "health")
-        resp = yield from self._call(gen, gen._get_kwargs(), auth="none")
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.metrics import get_health as old
+            resp = yield from self._call(old, old.build_request(), auth="none")
+        else:
+            from paywire_gen_spaps_2026_10.api.metrics import get_health as new
+            resp = yield from self._call(new, new.build_request(), auth="none")
         return HealthStatus.from_dict(_data(_json(resp, self._errors)))
 
     @operation
     def readiness(self) -> Flow[ReadinessStatus]:
         """``GET /health/ready`` (a 503 answer means not ready: ``ready=False``)."""
-        gen = self._gen("get_readiness", "readiness")
-        resp = yield from self._call(gen, gen._get_kwargs(), auth="none", ok=(503,))
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.metrics import get_readiness as old
+            resp = yield from self._call(old, old.build_request(), auth="none", ok=(503,))
+        else:
+            from paywire_gen_spaps_2026_10.api.metrics import get_readiness as new
+            resp = yield from self._call(new, new.build_request(), auth="none", ok=(503,))
         data = _data(_json(resp, self._errors)) if resp.status_code == 200 else {}
         if resp.status_code == 503:
             try:
@@ -37,15 +45,25 @@ class _MetricsOps(_Ops):
     @operation
     def get_metrics_json(self) -> Flow[MetricsJson]:
         """``GET /api/metrics/json``."""
-        gen = self._gen("get_metrics_json")
-        resp = yield from self._call(gen, gen._get_kwargs(), auth="none", headers={"Accept": "application/json"})
+        accept = {"Accept": "application/json"}
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.metrics import get_metrics_json as old
+            resp = yield from self._call(old, old.build_request(), auth="none", headers=accept)
+        else:
+            from paywire_gen_spaps_2026_10.api.metrics import get_metrics_json as new
+            resp = yield from self._call(new, new.build_request(), auth="none", headers=accept)
         return MetricsJson.from_dict(_data(_json(resp, self._errors)))
 
     @operation
     def get_prometheus_metrics(self) -> Flow[str]:
         """``GET /api/metrics``: the Prometheus text exposition."""
-        gen = self._gen("get_prometheus_metrics")
-        resp = yield from self._call(gen, gen._get_kwargs(), auth="none", headers={"Accept": "text/plain"})
+        accept = {"Accept": "text/plain"}
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.metrics import get_prometheus_metrics as old
+            resp = yield from self._call(old, old.build_request(), auth="none", headers=accept)
+        else:
+            from paywire_gen_spaps_2026_10.api.metrics import get_prometheus_metrics as new
+            resp = yield from self._call(new, new.build_request(), auth="none", headers=accept)
         return resp.text
 
 

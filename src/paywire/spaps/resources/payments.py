@@ -16,7 +16,7 @@ from paywire._core import (
     register_secret,
 )
 from paywire._core.flow import PageFetch
-from paywire.spaps import _validate as v
+from paywire.spaps._validate import v
 from paywire.spaps.errors import PAYMENTS_ERRORS
 from paywire.spaps.models import (
     Balance,
@@ -42,10 +42,11 @@ from paywire.spaps.models import (
 )
 from paywire.spaps.resources._base import (
     PAGE_SIZE,
-    _drop_none,
     _idempotency_key,
+    _meta,
     _more,
     _Ops,
+    _q,
     _required,
     _unwrap,
     resource,
@@ -56,6 +57,7 @@ from paywire.spaps.resources.crypto import AsyncCrypto, SyncCrypto
 class _PaymentsOps(_Ops):
     _errors = PAYMENTS_ERRORS
     _resource = "payments"
+
     crypto = resource(SyncCrypto, AsyncCrypto)
 
     # -- checkout creation -------------------------------------------------------------------------
@@ -76,96 +78,123 @@ class _PaymentsOps(_Ops):
         ``cancel_url`` are required. The result has ``session_id``/``checkout_url`` and
         ``id``/``url`` whichever pair the server sent.
         """
-        gen = self._gen("create_checkout_session")
         method = "create_checkout_session"
         self._feature("checkout_line_items", method, line_items=line_items, customer_email=customer_email,
                       client_reference_id=client_reference_id, allow_promotion_codes=allow_promotion_codes,
                       trial_period_days=trial_period_days)
         if price_id is not None and line_items is not None:
             raise ValidationError("pass either price_id or line_items, not both", field="line_items")
-        fields: dict[str, Any] = {
-            "mode": self._enum("CreateCheckoutSessionRequestMode", v.mode(_required(mode, "mode"))),
-            "success_url": v.url(_required(success_url, "success_url"), "success_url"),
-            "cancel_url": v.url(_required(cancel_url, "cancel_url"), "cancel_url"),
-            "metadata": self._meta(v.metadata(metadata)),
-            "require_legal_consent": v.optional_boolean(require_legal_consent, "require_legal_consent"),
-            "legal_consent_text": v.optional_text(legal_consent_text, "legal_consent_text", max_length=120),
-        }
-        if self._contract.has("checkout_line_items"):
+        kind = v.mode(_required(mode, "mode"))
+        success = v.url(_required(success_url, "success_url"), "success_url")
+        cancel = v.url(_required(cancel_url, "cancel_url"), "cancel_url")
+        labels = v.metadata(metadata)
+        consent = v.optional_boolean(require_legal_consent, "require_legal_consent")
+        consent_text = v.optional_text(legal_consent_text, "legal_consent_text", max_length=120)
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.payments import create_checkout_session as old
+
+            legacy = m25.CreateCheckoutSessionRequest(
+                price_id=v.ident(_required(price_id, "price_id"), "price_id"),
+                mode=m25.CreateCheckoutSessionRequestMode(kind), success_url=success, cancel_url=cancel,
+                metadata=_meta(m25.Metadata.from_dict, labels), require_legal_consent=consent,
+                legal_consent_text=consent_text)
+            data = yield from self._get_data(old, old.build_request(body=legacy))
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.stripe import create_checkout_session as new
+
             items = v.line_items(line_items if line_items is not None
                                  else [{"price_id": _required(price_id, "price_id", " (or line_items)")}])
-            fields.update(
-                line_items=[self._model("LineItem", **item) for item in items],
+            body = m26.CreateCheckoutSessionRequest(
+                line_items=[m26.LineItem(price_id=item["price_id"], quantity=item["quantity"]) for item in items],
+                mode=m26.CreateCheckoutSessionRequestMode(kind), success_url=success, cancel_url=cancel,
+                metadata=_meta(m26.Metadata.from_dict, labels),
                 customer_email=v.optional_email(customer_email, "customer_email"),
                 client_reference_id=v.optional_text(client_reference_id, "client_reference_id", max_length=200),
                 allow_promotion_codes=v.optional_boolean(allow_promotion_codes, "allow_promotion_codes"),
-                trial_period_days=v.optional_integer(trial_period_days, "trial_period_days", minimum=1))
-        else:
-            fields["price_id"] = v.ident(_required(price_id, "price_id"), "price_id")
-        body = self._model("CreateCheckoutSessionRequest", **fields)
-        data = yield from self._get_data(gen, gen._get_kwargs(body=body))
+                trial_period_days=v.optional_integer(trial_period_days, "trial_period_days", minimum=1),
+                require_legal_consent=consent, legal_consent_text=consent_text)
+            data = yield from self._get_data(new, new.build_request(body=body))
         return CheckoutSession.from_dict(data)
 
     # -- legacy /api/payments (2025-11 only) ---------------------------------------------------------
     @operation
     def get_balance(self) -> Flow[Balance]:
         """(2025-11) ``GET /api/payments/balance``."""
-        gen = self._gen("get_balance")
-        data = yield from self._get_data(gen, gen._get_kwargs())
+        self._require("get_balance")
+        from paywire_gen_spaps_2025_11.api.payments import get_balance as old
+
+        data = yield from self._get_data(old, old.build_request())
         return Balance.from_dict(data)
 
     @operation
     def create_payment_intent(self, amount: int, currency: str, payment_method_types: Sequence[str] | None = None,
                               metadata: Mapping[str, Any] | None = None) -> Flow[PaymentIntent]:
         """(2025-11) ``POST /api/payments/create-payment-intent`` (``amount`` in minor units, an int >= 1)."""
-        gen = self._gen("create_payment_intent")
+        self._require("create_payment_intent")
+        from paywire_gen_spaps_2025_11 import models as m25
+        from paywire_gen_spaps_2025_11.api.payments import create_payment_intent as old
+
         types_: list[str] | None = None
         if payment_method_types is not None:
             if isinstance(payment_method_types, str):
-                raise ValidationError("payment_method_types must be a list of strings", field="payment_method_types")
+                raise v.fail("payment_method_types", "must be a list of strings")
             types_ = [v.text(t, "payment_method_types[]") for t in payment_method_types]
-        body = self._model("CreatePaymentIntentRequest", amount=v.integer(amount, "amount", minimum=1),
-                           currency=v.currency(currency), payment_method_types=types_,
-                           metadata=self._meta(v.metadata(metadata)))
-        data = yield from self._get_data(gen, gen._get_kwargs(body=body))
+        body = m25.CreatePaymentIntentRequest(amount=v.integer(amount, "amount", minimum=1),
+                                              currency=v.currency(currency), payment_method_types=types_,
+                                              metadata=_meta(m25.Metadata.from_dict, v.metadata(metadata)))
+        data = yield from self._get_data(old, old.build_request(body=body))
         register_secret(data.get("client_secret") if isinstance(data.get("client_secret"), str) else None)
         return PaymentIntent.from_dict(data)
 
     @operation
     def update_payment_method(self, payment_method_id: str, set_default: bool | None = None) -> Flow[PaymentMethodResult]:
         """(2025-11) ``POST /api/payments/update-payment-method``."""
-        gen = self._gen("update_payment_method")
-        body = self._model("UpdatePaymentMethodRequest", payment_method_id=v.ident(payment_method_id, "payment_method_id"),
-                           set_default=v.optional_boolean(set_default, "set_default"))
-        data = yield from self._get_data(gen, gen._get_kwargs(body=body))
+        self._require("update_payment_method")
+        from paywire_gen_spaps_2025_11 import models as m25
+        from paywire_gen_spaps_2025_11.api.payments import update_payment_method as old
+
+        body = m25.UpdatePaymentMethodRequest(payment_method_id=v.ident(payment_method_id, "payment_method_id"),
+                                              set_default=v.optional_boolean(set_default, "set_default"))
+        data = yield from self._get_data(old, old.build_request(body=body))
         return PaymentMethodResult.from_dict(data)
 
     @operation
     def wallet_deposit(self, wallet_address: str, chain_type: str, transaction_id: str, amount: float,
                        currency: str, tier: str | None = None) -> Flow[WalletDeposit]:
         """(2025-11) ``POST /api/payments/wallet-deposit``: report an on-chain deposit."""
-        gen = self._gen("create_wallet_deposit", "wallet_deposit")
-        body = self._model(
-            "WalletDepositRequest", wallet_address=v.wallet_address(wallet_address),
-            chain_type=v.chain(chain_type, "chain_type"), transaction_id=v.ident(transaction_id, "transaction_id"),
-            amount=v.positive_number(amount, "amount"), currency=v.currency(currency),
-            tier=v.optional_text(tier, "tier", max_length=64))
-        data = yield from self._get_data(gen, gen._get_kwargs(body=body))
+        self._require("wallet_deposit")
+        from paywire_gen_spaps_2025_11 import models as m25
+        from paywire_gen_spaps_2025_11.api.payments import create_wallet_deposit as old
+
+        body = m25.WalletDepositRequest(
+            wallet_address=v.wallet_address(wallet_address), chain_type=v.chain(chain_type, "chain_type"),
+            transaction_id=v.ident(transaction_id, "transaction_id"), amount=v.positive_number(amount, "amount"),
+            currency=v.currency(currency), tier=v.optional_text(tier, "tier", max_length=64))
+        data = yield from self._get_data(old, old.build_request(body=body))
         return WalletDeposit.from_dict(data)
 
     @operation
     def get_wallet_transaction(self, transaction_id: str) -> Flow[WalletTransaction]:
         """(2025-11) ``GET /api/payments/wallet-transaction/{transaction_id}``: a deposit's status."""
-        gen = self._gen("get_wallet_transaction")
-        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(transaction_id, "transaction_id")))
+        self._require("get_wallet_transaction")
+        from paywire_gen_spaps_2025_11.api.payments import get_wallet_transaction as old
+
+        data = yield from self._get_data(old, old.build_request(v.ident(transaction_id, "transaction_id")))
         return WalletTransaction.from_dict(data)
 
     # -- checkout sessions ------------------------------------------------------------------------------
     @operation
     def get_checkout_session(self, session_id: str) -> Flow[CheckoutSessionDetail]:
         """``GET /api/stripe/checkout-sessions/{session_id}``."""
-        gen = self._gen("get_checkout_session")
-        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(session_id, "session_id")))
+        ident = v.ident(session_id, "session_id")
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.stripe import get_checkout_session as old
+            data = yield from self._get_data(old, old.build_request(ident))
+        else:
+            from paywire_gen_spaps_2026_10.api.stripe import get_checkout_session as new
+            data = yield from self._get_data(new, new.build_request(ident))
         return CheckoutSessionDetail.from_dict(data)
 
     @operation
@@ -173,9 +202,16 @@ class _PaymentsOps(_Ops):
                                offset: int | None = None) -> Flow[CheckoutSessionList]:
         """``GET /api/stripe/checkout-sessions``: one page (``starting_after`` on 2025-11,
         ``offset`` on 2026-10)."""
-        gen = self._gen("list_checkout_sessions")
         page = self._page("list_checkout_sessions", starting_after=starting_after, offset=offset)
-        data = yield from self._get_data(gen, gen._get_kwargs(**_drop_none(limit=v.limit(limit)), **page))
+        size = v.limit(limit)
+        # shape-alike with sessions.list_sessions: the same paging, another operation's builders
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.stripe import list_checkout_sessions as old
+            data = yield from self._get_data(old, old.build_request(limit=_q(size),
+                                                                    starting_after=_q(page.starting_after)))
+        else:
+            from paywire_gen_spaps_2026_10.api.stripe import list_checkout_sessions as new
+            data = yield from self._get_data(new, new.build_request(limit=_q(size), offset=_q(page.offset)))
         return CheckoutSessionList.from_dict(data)
 
     @paginated
@@ -189,9 +225,15 @@ class _PaymentsOps(_Ops):
     @operation
     def expire_checkout_session(self, session_id: str) -> Flow[ExpireResult]:
         """``POST /api/stripe/checkout-sessions/{session_id}/expire``."""
-        gen = self._gen("expire_checkout_session")
-        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(session_id, "session_id"),
-                                                         body=self._model("EmptyRequest")))
+        ident = v.ident(session_id, "session_id")
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.stripe import expire_checkout_session as old
+            data = yield from self._get_data(old, old.build_request(ident, body=m25.EmptyRequest()))
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.stripe import expire_checkout_session as new
+            data = yield from self._get_data(new, new.build_request(ident, body=m26.EmptyRequest()))
         return ExpireResult.from_dict(data)
 
     # -- guest checkout (API key only) ---------------------------------------------------------------------
@@ -211,33 +253,58 @@ class _PaymentsOps(_Ops):
         request is 409 (``PaymentsError`` / ``paywire.ConflictError``). Also
         ``prepared_journey_id`` and ``trial_period_days``.
         """
-        gen = self._gen("create_guest_checkout_session")
         self._feature("idempotency_header", "create_guest_checkout_session", idempotency_key=idempotency_key,
                       prepared_journey_id=prepared_journey_id, trial_period_days=trial_period_days)
         key = None if idempotency_key is None else _idempotency_key(idempotency_key)
-        items = [self._model("LineItem", **item) for item in v.line_items(line_items)]
-        body = self._model(
-            "CreateGuestCheckoutSessionRequest",
-            customer_email=v.email(customer_email, "customer_email"),
-            mode=self._enum("CreateGuestCheckoutSessionRequestMode", v.mode(mode)), line_items=items,
-            success_url=v.url(success_url, "success_url"), cancel_url=v.url(cancel_url, "cancel_url"),
-            metadata=self._meta(v.string_map(metadata), "StringMap"),
-            client_reference_id=v.optional_text(client_reference_id, "client_reference_id", max_length=200),
-            payment_intent_data=self._meta(v.metadata(payment_intent_data, "payment_intent_data")),
-            subscription_data=self._meta(v.metadata(subscription_data, "subscription_data")),
-            allow_promotion_codes=v.optional_boolean(allow_promotion_codes, "allow_promotion_codes"),
-            locale=v.optional_text(locale, "locale", max_length=16),
-            prepared_journey_id=v.optional_text(prepared_journey_id, "prepared_journey_id", max_length=200),
-            trial_period_days=v.optional_integer(trial_period_days, "trial_period_days", minimum=1))
-        data = yield from self._get_data(gen, gen._get_kwargs(body=body, **_drop_none(idempotency_key=key)), auth="key",
-                                         retry_safe=True if key is not None else None)
+        items = v.line_items(line_items)
+        email = v.email(customer_email, "customer_email")
+        kind = v.mode(mode)
+        success, cancel = v.url(success_url, "success_url"), v.url(cancel_url, "cancel_url")
+        labels = v.string_map(metadata)
+        reference = v.optional_text(client_reference_id, "client_reference_id", max_length=200)
+        intent_data = v.metadata(payment_intent_data, "payment_intent_data")
+        sub_data = v.metadata(subscription_data, "subscription_data")
+        promotion_codes = v.optional_boolean(allow_promotion_codes, "allow_promotion_codes")
+        locale_ = v.optional_text(locale, "locale", max_length=16)
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.stripe import create_guest_checkout_session as old
+
+            legacy = m25.CreateGuestCheckoutSessionRequest(
+                customer_email=email, mode=m25.CreateGuestCheckoutSessionRequestMode(kind),
+                line_items=[m25.LineItem(price_id=item["price_id"], quantity=item["quantity"]) for item in items],
+                success_url=success, cancel_url=cancel, metadata=_meta(m25.StringMap.from_dict, labels),
+                client_reference_id=reference, payment_intent_data=_meta(m25.Metadata.from_dict, intent_data),
+                subscription_data=_meta(m25.Metadata.from_dict, sub_data), allow_promotion_codes=promotion_codes,
+                locale=locale_)
+            data = yield from self._get_data(old, old.build_request(body=legacy), auth="key")
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.stripe import create_guest_checkout_session as new
+
+            body = m26.CreateGuestCheckoutSessionRequest(
+                customer_email=email, mode=m26.CreateGuestCheckoutSessionRequestMode(kind),
+                line_items=[m26.LineItem(price_id=item["price_id"], quantity=item["quantity"]) for item in items],
+                success_url=success, cancel_url=cancel, metadata=_meta(m26.StringMap.from_dict, labels),
+                client_reference_id=reference, payment_intent_data=_meta(m26.Metadata.from_dict, intent_data),
+                subscription_data=_meta(m26.Metadata.from_dict, sub_data), allow_promotion_codes=promotion_codes,
+                locale=locale_,
+                prepared_journey_id=v.optional_text(prepared_journey_id, "prepared_journey_id", max_length=200),
+                trial_period_days=v.optional_integer(trial_period_days, "trial_period_days", minimum=1))
+            request = new.build_request(body=body) if key is None else new.build_request(body=body, idempotency_key=key)
+            data = yield from self._get_data(new, request, auth="key", retry_safe=True if key is not None else None)
         return GuestCheckoutSession.from_dict(data)
 
     @operation
     def get_guest_checkout_session(self, session_id: str) -> Flow[CheckoutSessionDetail]:
         """``GET /api/stripe/guest-checkout-sessions/{session_id}`` (``guest_detail.payment_status``)."""
-        gen = self._gen("get_guest_checkout_session")
-        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(session_id, "session_id")), auth="key")
+        ident = v.ident(session_id, "session_id")
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.stripe import get_guest_checkout_session as old
+            data = yield from self._get_data(old, old.build_request(ident), auth="key")
+        else:
+            from paywire_gen_spaps_2026_10.api.stripe import get_guest_checkout_session as new
+            data = yield from self._get_data(new, new.build_request(ident), auth="key")
         return CheckoutSessionDetail.from_dict(data)
 
     @operation
@@ -245,11 +312,16 @@ class _PaymentsOps(_Ops):
                                      customer_email: str | None = None, *,
                                      offset: int | None = None) -> Flow[GuestCheckoutSessionList]:
         """``GET /api/stripe/guest-checkout-sessions``: one page."""
-        gen = self._gen("list_guest_checkout_sessions")
         page = self._page("list_guest_checkout_sessions", starting_after=starting_after, offset=offset)
-        kwargs = gen._get_kwargs(**_drop_none(limit=v.limit(limit),
-                                              customer_email=v.optional_email(customer_email, "customer_email")), **page)
-        data = yield from self._get_data(gen, kwargs, auth="key")
+        size, email = v.limit(limit), v.optional_email(customer_email, "customer_email")
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.stripe import list_guest_checkout_sessions as old
+            data = yield from self._get_data(old, old.build_request(
+                limit=_q(size), starting_after=_q(page.starting_after), customer_email=_q(email)), auth="key")
+        else:
+            from paywire_gen_spaps_2026_10.api.stripe import list_guest_checkout_sessions as new
+            data = yield from self._get_data(new, new.build_request(
+                limit=_q(size), offset=_q(page.offset), customer_email=_q(email)), auth="key")
         return GuestCheckoutSessionList.from_dict(data)
 
     @paginated
@@ -265,13 +337,20 @@ class _PaymentsOps(_Ops):
     def convert_guest_checkout_session(self, session_id: str, email: str, password: str | None = None,
                                        send_magic_link: bool | None = None) -> Flow[GuestConversion]:
         """``POST /api/stripe/guest-checkout-sessions/convert``: make the guest a user."""
-        gen = self._gen("convert_guest_checkout_session")
         if password is not None:
             register_secret(v.secret(password, "password"))
-        body = self._model("ConvertGuestCheckoutRequest", session_id=v.ident(session_id, "session_id"),
-                           email=v.email(email), password=password,
-                           send_magic_link=v.optional_boolean(send_magic_link, "send_magic_link"))
-        data = yield from self._get_data(gen, gen._get_kwargs(body=body), auth="key")
+        ident, address = v.ident(session_id, "session_id"), v.email(email)
+        magic = v.optional_boolean(send_magic_link, "send_magic_link")
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.stripe import convert_guest_checkout_session as old
+            data = yield from self._get_data(old, old.build_request(body=m25.ConvertGuestCheckoutRequest(
+                session_id=ident, email=address, password=password, send_magic_link=magic)), auth="key")
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.stripe import convert_guest_checkout_session as new
+            data = yield from self._get_data(new, new.build_request(body=m26.ConvertGuestCheckoutRequest(
+                session_id=ident, email=address, password=password, send_magic_link=magic)), auth="key")
         return GuestConversion.from_dict(data)
 
     # -- catalogue ------------------------------------------------------------------------------------------
@@ -280,12 +359,19 @@ class _PaymentsOps(_Ops):
                       starting_after: str | None = None, mode: str | None = None, *,
                       offset: int | None = None) -> Flow[ProductList]:
         """``GET /api/stripe/products``: one page (``catalog.products``)."""
-        gen = self._gen("list_products")
         page = self._page("list_products", starting_after=starting_after, offset=offset)
-        kwargs = gen._get_kwargs(**_drop_none(category=v.optional_text(category, "category", max_length=100),
-                                              active=v.optional_boolean(active, "active"), limit=v.limit(limit),
-                                              mode=None if mode is None else v.mode(mode)), **page)
-        data = yield from self._get_data(gen, kwargs)
+        category_ = v.optional_text(category, "category", max_length=100)
+        active_, size = v.optional_boolean(active, "active"), v.limit(limit)
+        kind = None if mode is None else v.mode(mode)
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.stripe import list_products as old
+            data = yield from self._get_data(old, old.build_request(
+                category=_q(category_), active=_q(active_), limit=_q(size), starting_after=_q(page.starting_after),
+                mode=_q(kind)))
+        else:
+            from paywire_gen_spaps_2026_10.api.stripe import list_products as new
+            data = yield from self._get_data(new, new.build_request(
+                category=_q(category_), active=_q(active_), limit=_q(size), offset=_q(page.offset), mode=_q(kind)))
         return ProductList.from_dict(data)
 
     @paginated
@@ -308,10 +394,15 @@ class _PaymentsOps(_Ops):
     @operation
     def get_product(self, product_id: str, include_prices: bool = True) -> Flow[Product]:
         """``GET /api/stripe/products/{product_id}`` (``include_prices=false`` is sent only when off)."""
-        gen = self._gen("get_product")
         flag = v.boolean(include_prices, "include_prices")
-        kwargs = gen._get_kwargs(v.ident(product_id, "product_id"), **_drop_none(include_prices=None if flag else False))
-        data = yield from self._get_data(gen, kwargs)
+        ident = v.ident(product_id, "product_id")
+        sent = None if flag else False
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.stripe import get_product as old
+            data = yield from self._get_data(old, old.build_request(ident, include_prices=_q(sent)))
+        else:
+            from paywire_gen_spaps_2026_10.api.stripe import get_product as new
+            data = yield from self._get_data(new, new.build_request(ident, include_prices=_q(sent)))
         return Product.from_dict(_unwrap(data, "product"))
 
     # -- subscriptions ----------------------------------------------------------------------------------------
@@ -319,11 +410,16 @@ class _PaymentsOps(_Ops):
     def list_subscriptions(self, status: str | None = None, limit: int | None = None,
                            starting_after: str | None = None, *, offset: int | None = None) -> Flow[SubscriptionList]:
         """``GET /api/stripe/subscriptions``: one page (``subs.subscriptions``)."""
-        gen = self._gen("list_subscriptions")
         page = self._page("list_subscriptions", starting_after=starting_after, offset=offset)
-        kwargs = gen._get_kwargs(**_drop_none(status=v.optional_text(status, "status", max_length=40),
-                                              limit=v.limit(limit)), **page)
-        data = yield from self._get_data(gen, kwargs)
+        status_, size = v.optional_text(status, "status", max_length=40), v.limit(limit)
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.stripe import list_subscriptions as old
+            data = yield from self._get_data(old, old.build_request(
+                status=_q(status_), limit=_q(size), starting_after=_q(page.starting_after)))
+        else:
+            from paywire_gen_spaps_2026_10.api.stripe import list_subscriptions as new
+            data = yield from self._get_data(new, new.build_request(
+                status=_q(status_), limit=_q(size), offset=_q(page.offset)))
         return SubscriptionList.from_dict(data)
 
     @paginated
@@ -336,25 +432,47 @@ class _PaymentsOps(_Ops):
     @operation
     def get_subscription(self, subscription_id: str) -> Flow[Subscription]:
         """``GET /api/stripe/subscription/{subscription_id}`` (``detail.plan.interval``)."""
-        gen = self._gen("get_subscription")
-        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(subscription_id, "subscription_id")))
+        ident = v.ident(subscription_id, "subscription_id")
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.stripe import get_subscription as old
+            data = yield from self._get_data(old, old.build_request(ident))
+        else:
+            from paywire_gen_spaps_2026_10.api.stripe import get_subscription as new
+            data = yield from self._get_data(new, new.build_request(ident))
         return Subscription.from_dict(_unwrap(data, "subscription"))
 
     @operation
     def update_subscription(self, subscription_id: str, price_id: str) -> Flow[Subscription]:
         """``POST /api/stripe/subscription/{subscription_id}/update``: switch to ``price_id``."""
-        gen = self._gen("update_subscription")
-        kwargs = gen._get_kwargs(v.ident(subscription_id, "subscription_id"),
-                                 body=self._model("UpdateSubscriptionRequest", price_id=v.ident(price_id, "price_id")))
-        data = yield from self._get_data(gen, kwargs)
+        ident, price = v.ident(subscription_id, "subscription_id"), v.ident(price_id, "price_id")
+        # shape-alike with cancel_subscription, but another operation and request model each
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.stripe import update_subscription as old
+            data = yield from self._get_data(old, old.build_request(
+                ident, body=m25.UpdateSubscriptionRequest(price_id=price)))
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.stripe import update_subscription as new
+            data = yield from self._get_data(new, new.build_request(
+                ident, body=m26.UpdateSubscriptionRequest(price_id=price)))
         return Subscription.from_dict(_unwrap(data, "subscription"))
 
     @operation
     def cancel_subscription(self, subscription_id: str, immediately: bool | None = None) -> Flow[Subscription]:
         """``POST /api/stripe/subscription/{subscription_id}/cancel`` (now, or at period end)."""
-        gen = self._gen("cancel_subscription")
-        body = self._model("CancelSubscriptionRequest", immediately=v.optional_boolean(immediately, "immediately"))
-        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(subscription_id, "subscription_id"), body=body))
+        now = v.optional_boolean(immediately, "immediately")
+        ident = v.ident(subscription_id, "subscription_id")
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.stripe import cancel_subscription as old
+            data = yield from self._get_data(old, old.build_request(
+                ident, body=m25.CancelSubscriptionRequest(immediately=now)))
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.stripe import cancel_subscription as new
+            data = yield from self._get_data(new, new.build_request(
+                ident, body=m26.CancelSubscriptionRequest(immediately=now)))
         return Subscription.from_dict(_unwrap(data, "subscription"))
 
     # -- payment history ----------------------------------------------------------------------------------------
@@ -363,12 +481,18 @@ class _PaymentsOps(_Ops):
                              ending_before: str | None = None, status: str | None = None, *,
                              offset: int | None = None) -> Flow[PaymentHistory]:
         """``GET /api/stripe/history``: one page (``history.payments``)."""
-        gen = self._gen("list_payment_history")
         page = self._page("list_payment_history", starting_after=starting_after, ending_before=ending_before,
                           offset=offset)
-        kwargs = gen._get_kwargs(**_drop_none(limit=v.limit(limit),
-                                              status=v.optional_text(status, "status", max_length=40)), **page)
-        data = yield from self._get_data(gen, kwargs)
+        size, status_ = v.limit(limit), v.optional_text(status, "status", max_length=40)
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.stripe import list_payment_history as old
+            data = yield from self._get_data(old, old.build_request(
+                limit=_q(size), starting_after=_q(page.starting_after), ending_before=_q(page.ending_before),
+                status=_q(status_)))
+        else:
+            from paywire_gen_spaps_2026_10.api.stripe import list_payment_history as new
+            data = yield from self._get_data(new, new.build_request(
+                limit=_q(size), offset=_q(page.offset), status=_q(status_)))
         return PaymentHistory.from_dict(data)
 
     @paginated
@@ -381,8 +505,13 @@ class _PaymentsOps(_Ops):
     @operation
     def get_payment_detail(self, payment_id: str) -> Flow[PaymentRecord]:
         """``GET /api/stripe/payment/{payment_id}`` (``detail.metadata``)."""
-        gen = self._gen("get_payment_detail")
-        data = yield from self._get_data(gen, gen._get_kwargs(v.ident(payment_id, "payment_id")))
+        ident = v.ident(payment_id, "payment_id")
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.stripe import get_payment_detail as old
+            data = yield from self._get_data(old, old.build_request(ident))
+        else:
+            from paywire_gen_spaps_2026_10.api.stripe import get_payment_detail as new
+            data = yield from self._get_data(new, new.build_request(ident))
         return PaymentRecord.from_dict(_unwrap(data, "payment"))
 
 

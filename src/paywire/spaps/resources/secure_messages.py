@@ -7,11 +7,11 @@ from typing import Any
 
 from paywire._core import AsyncResource, Flow, SyncResource, operation, paginated
 from paywire._core.flow import PageFetch
-from paywire.spaps import _validate as v
 from paywire.spaps._contract import require_method
+from paywire.spaps._validate import v
 from paywire.spaps.errors import SECURE_MESSAGES_ERRORS
 from paywire.spaps.models import SecureMessage, SecureMessageList
-from paywire.spaps.resources._base import PAGE_SIZE, _cursor_pages, _drop_none, _Ops, _required
+from paywire.spaps.resources._base import PAGE_SIZE, _cursor_pages, _meta, _Ops, _q, _required
 
 
 class _SecureMessagesOps(_Ops):
@@ -34,15 +34,23 @@ class _SecureMessagesOps(_Ops):
         resend idempotent (and the call retry-safe); reusing it for a different message is 409
         ``SECURE_MESSAGES_IDEMPOTENCY_CONFLICT``. 2025-11: the bearer is added when signed in.
         """
-        gen = self._gen("create_secure_message", "create_message")
         self._feature("pair_messages", "create_message", client_message_id=client_message_id)
         client_id = v.optional_text(client_message_id, "client_message_id", max_length=200)
-        body = self._model("CreateSecureMessageRequest", patient_id=v.ident(patient_id, "patient_id"),
-                           practitioner_id=v.ident(practitioner_id, "practitioner_id"),
-                           content=v.secret(content, "content"), metadata=self._meta(v.metadata(metadata)),
-                           client_message_id=client_id)
-        data = yield from self._get_data(gen, gen._get_kwargs(body=body), auth=self._messages_auth,
-                                         retry_safe=True if client_id is not None else None)
+        patient, practitioner = v.ident(patient_id, "patient_id"), v.ident(practitioner_id, "practitioner_id")
+        text, labels = v.secret(content, "content"), v.metadata(metadata)
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.secure_messages import create_secure_message as old
+            data = yield from self._get_data(old, old.build_request(body=m25.CreateSecureMessageRequest(
+                patient_id=patient, practitioner_id=practitioner, content=text,
+                metadata=_meta(m25.Metadata.from_dict, labels))), auth=self._messages_auth)
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.secure_messages import create_secure_message as new
+            data = yield from self._get_data(new, new.build_request(body=m26.CreateSecureMessageRequest(
+                patient_id=patient, practitioner_id=practitioner, content=text,
+                metadata=_meta(m26.Metadata.from_dict, labels), client_message_id=client_id)),
+                auth=self._messages_auth, retry_safe=True if client_id is not None else None)
         return SecureMessage.from_dict(data)
 
     @operation
@@ -55,18 +63,19 @@ class _SecureMessagesOps(_Ops):
         of ``limit``; pass ``result.next_cursor`` as ``cursor`` for the next page (or use
         :meth:`iter_messages`). There is no offset paging.
         """
-        gen = self._gen("list_secure_messages", "list_messages")
         self._feature("pair_messages", "list_messages", patient_id=patient_id, practitioner_id=practitioner_id,
                       limit=limit, cursor=cursor)
-        if self._contract.has("pair_messages"):
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.secure_messages import list_secure_messages as old
+            data = yield from self._get_data(old, old.build_request(), auth=self._messages_auth)
+        else:
+            from paywire_gen_spaps_2026_10.api.secure_messages import list_secure_messages as new
             why = " on api_version 2026-10 (conversations are pair-scoped)"
-            kwargs = gen._get_kwargs(
+            request = new.build_request(
                 patient_id=v.ident(_required(patient_id, "patient_id", why), "patient_id"),
                 practitioner_id=v.ident(_required(practitioner_id, "practitioner_id", why), "practitioner_id"),
-                **_drop_none(limit=v.limit(limit), cursor=v.optional_text(cursor, "cursor", max_length=2048)))
-        else:
-            kwargs = gen._get_kwargs()
-        data = yield from self._get_data(gen, kwargs, auth=self._messages_auth)
+                limit=_q(v.limit(limit)), cursor=_q(v.optional_text(cursor, "cursor", max_length=2048)))
+            data = yield from self._get_data(new, request, auth=self._messages_auth)
         return SecureMessageList.from_dict(data)
 
     @paginated

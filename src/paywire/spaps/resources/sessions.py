@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from paywire._core import AsyncResource, Flow, SyncResource, operation, paginated
 from paywire._core.flow import PageFetch
-from paywire.spaps import _validate as v
+from paywire.spaps._validate import v
 from paywire.spaps.errors import SESSION_ERRORS
 from paywire.spaps.models import (
     CurrentSession,
@@ -14,7 +14,7 @@ from paywire.spaps.models import (
     SessionValidation,
     TouchResult,
 )
-from paywire.spaps.resources._base import PAGE_SIZE, _drop_none, _more, _Ops, _unwrap
+from paywire.spaps.resources._base import PAGE_SIZE, _more, _Ops, _q, _unwrap
 
 
 class _SessionsOps(_Ops):
@@ -24,16 +24,26 @@ class _SessionsOps(_Ops):
     @operation
     def get_current_session(self) -> Flow[CurrentSession]:
         """``GET /api/sessions/current`` (``current.session_id``)."""
-        gen = self._gen("get_current_session")
-        data = yield from self._get_data(gen, gen._get_kwargs())
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.sessions import get_current_session as old
+            data = yield from self._get_data(old, old.build_request())
+        else:
+            from paywire_gen_spaps_2026_10.api.sessions import get_current_session as new
+            data = yield from self._get_data(new, new.build_request())
         return CurrentSession.from_dict(_unwrap(data, "session"))
 
     @operation
     def validate_session(self) -> Flow[SessionValidation]:
         """``POST /api/sessions/validate`` (403 ``SESSION_REVOKED`` for a revoked session;
         2026-10 adds ``reason``, ``session`` and ``authority``)."""
-        gen = self._gen("validate_session")
-        data = yield from self._get_data(gen, gen._get_kwargs(body=self._model("EmptyRequest")))
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.sessions import validate_session as old
+            data = yield from self._get_data(old, old.build_request(body=m25.EmptyRequest()))
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.sessions import validate_session as new
+            data = yield from self._get_data(new, new.build_request(body=m26.EmptyRequest()))
         return SessionValidation.from_dict(data)
 
     @operation
@@ -41,9 +51,15 @@ class _SessionsOps(_Ops):
                       offset: int | None = None) -> Flow[SessionList]:
         """``GET /api/sessions`` (2025-11, ``starting_after``) or ``GET /api/sessions/`` (2026-10,
         ``offset``): one page (see :meth:`iter_sessions` for all)."""
-        gen = self._gen("list_sessions")
         page = self._page("list_sessions", starting_after=starting_after, offset=offset)
-        data = yield from self._get_data(gen, gen._get_kwargs(**_drop_none(limit=v.limit(limit)), **page))
+        size = v.limit(limit)
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.sessions import list_sessions as old
+            data = yield from self._get_data(old, old.build_request(limit=_q(size),
+                                                                    starting_after=_q(page.starting_after)))
+        else:
+            from paywire_gen_spaps_2026_10.api.sessions import list_sessions as new
+            data = yield from self._get_data(new, new.build_request(limit=_q(size), offset=_q(page.offset)))
         return SessionList.from_dict(data)
 
     @paginated
@@ -56,16 +72,26 @@ class _SessionsOps(_Ops):
     @operation
     def touch_session(self) -> Flow[TouchResult]:
         """``POST /api/sessions/touch``: record activity."""
-        gen = self._gen("touch_session")
-        data = yield from self._get_data(gen, gen._get_kwargs(body=self._model("EmptyRequest")))
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.sessions import touch_session as old
+            data = yield from self._get_data(old, old.build_request(body=m25.EmptyRequest()))
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.sessions import touch_session as new
+            data = yield from self._get_data(new, new.build_request(body=m26.EmptyRequest()))
         return TouchResult.from_dict(data)
 
     @operation
     def revoke_session(self, session_id: str) -> Flow[RevokeResult]:
         """``DELETE /api/sessions/{session_id}`` (404 ``SESSION_NOT_FOUND``; 2026-10 answers 204)."""
-        gen = self._gen("revoke_session")
         ident = v.ident(session_id, "session_id")
-        data = yield from self._get_data(gen, gen._get_kwargs(ident))
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.sessions import revoke_session as old
+            data = yield from self._get_data(old, old.build_request(ident))
+        else:
+            from paywire_gen_spaps_2026_10.api.sessions import revoke_session as new
+            data = yield from self._get_data(new, new.build_request(ident))
         result = RevokeResult.from_dict(data)
         return result if result.session_id else RevokeResult(message=result.message, session_id=ident, raw=data)
 

@@ -15,8 +15,8 @@ from paywire._core import (
     paginated,
 )
 from paywire._core.flow import PageFetch
-from paywire.spaps import _validate as v
 from paywire.spaps._contract import require_method
+from paywire.spaps._validate import v
 from paywire.spaps.errors import USAGE_ERRORS
 from paywire.spaps.models import (
     UsageAuthorization,
@@ -26,7 +26,7 @@ from paywire.spaps.models import (
     UsageRecord,
     UsageStatus,
 )
-from paywire.spaps.resources._base import PAGE_SIZE, _drop_none, _more, _offset_pages, _Ops, _required
+from paywire.spaps.resources._base import PAGE_SIZE, _meta, _more, _offset_pages, _Ops, _q, _required
 
 #: usage resource types (2026-10)
 RESOURCE_TYPES = ("user", "company", "org", "system")
@@ -35,7 +35,7 @@ RESOURCE_TYPES = ("user", "company", "org", "system")
 def _numbers(value: Any, field: str) -> dict[str, float]:
     """``{"calls": 1}``: a non-empty mapping of dimension names to finite numbers >= 0."""
     if not isinstance(value, Mapping) or not value:
-        raise ValidationError(f"{field} must be a non-empty mapping of dimension name -> number", field=field)
+        raise v.fail(field, "must be a non-empty mapping of dimension name -> number")
     out: dict[str, float] = {}
     for name, amount in value.items():
         label = v.text(name, f"{field} key", max_length=200)
@@ -61,18 +61,19 @@ class _UsageOps(_Ops):
         """2026-10 usage calls work with the API key alone (the bearer is added when stored)."""
         return "optional" if self._contract.has("usage_authorization") else "bearer"
 
-    def _resource_type(self, value: Any, field: str = "resource_type", *, required: bool = True) -> Any:
-        if value is None and not required:
-            return None
-        if value not in RESOURCE_TYPES:
-            raise ValidationError(f"{field} must be one of {', '.join(RESOURCE_TYPES)}, got {value!r}", field=field)
-        return self._enum("UsageResourceType", str(value))
+    @staticmethod
+    def _resource_type(value: Any, field: str = "resource_type") -> str:
+        return v.choice(value, field, RESOURCE_TYPES)
 
     @operation
     def get_features(self) -> Flow[UsageFeatures]:
         """``GET /api/usage/features``: this period's usage per feature."""
-        gen = self._gen("get_usage_features", "get_features")
-        data = yield from self._get_data(gen, gen._get_kwargs())
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.usage import get_usage_features as old
+            data = yield from self._get_data(old, old.build_request())
+        else:
+            from paywire_gen_spaps_2026_10.api.usage import get_usage_features as new
+            data = yield from self._get_data(new, new.build_request())
         return UsageFeatures.from_dict(data)
 
     @operation
@@ -86,15 +87,18 @@ class _UsageOps(_Ops):
         (``result.allowed`` is False), not an error. Quote ``result.authorization_ref`` in
         :meth:`record_usage` before ``result.expires_at``.
         """
-        gen = self._gen("authorize_usage")
-        body = self._model(
-            "UsageAuthorizeRequest", feature_key=v.text(feature_key, "feature_key", max_length=200).strip(),
-            resource_type=self._resource_type(resource_type),
-            resource_id=None if resource_id is None else v.ident(resource_id, "resource_id"),
-            subject_user_id=None if subject_user_id is None else v.ident(subject_user_id, "subject_user_id"),
-            dimensions=None if dimensions is None else self._meta(_numbers(dimensions, "dimensions"), "Dimensions"),
-            metadata=self._meta(v.metadata(metadata)))
-        data = yield from self._get_data(gen, gen._get_kwargs(body=body), auth=self._usage_auth)
+        self._require("authorize_usage")
+        from paywire_gen_spaps_2026_10 import models as m26
+        from paywire_gen_spaps_2026_10.api.usage import authorize_usage as new
+
+        body = m26.UsageAuthorizeRequest(
+            feature_key=v.text(feature_key, "feature_key", max_length=200).strip(),
+            resource_type=m26.UsageResourceType(self._resource_type(resource_type)),
+            resource_id=v.optional_ident(resource_id, "resource_id"),
+            subject_user_id=v.optional_ident(subject_user_id, "subject_user_id"),
+            dimensions=_meta(m26.Dimensions.from_dict, None if dimensions is None else _numbers(dimensions, "dimensions")),
+            metadata=_meta(m26.Metadata.from_dict, v.metadata(metadata)))
+        data = yield from self._get_data(new, new.build_request(body=body), auth=self._usage_auth)
         return UsageAuthorization.from_dict(data)
 
     @operation
@@ -117,33 +121,37 @@ class _UsageOps(_Ops):
 
         The other version's arguments raise :class:`UnsupportedOperationError` naming it.
         """
-        gen = self._gen("record_usage")
         self._feature("legacy_usage", "record_usage", feature=feature, quantity=quantity, timestamp=timestamp)
         self._feature("usage_authorization", "record_usage", authorization_ref=authorization_ref,
                       feature_key=feature_key, resource_type=resource_type, dimensions=dimensions,
                       resource_id=resource_id, subject_user_id=subject_user_id, occurred_at=occurred_at)
         key = idempotency_key_for(idempotency_key)
-        if self._contract.has("usage_authorization"):
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.usage import record_usage as old
+
+            why = " (record_usage(feature=..., quantity=...) on api_version 2025-11)"
+            legacy = m25.RecordUsageRequest(
+                feature=v.text(_required(feature, "feature", why), "feature", max_length=200).strip(),
+                quantity=v.positive_number(_required(quantity, "quantity", why), "quantity"),
+                metadata=_meta(m25.Metadata.from_dict, v.metadata(metadata)), timestamp=v.timestamp(timestamp))
+            data = yield from self._get_data(old, old.build_request(body=legacy, x_idempotency_key=key),
+                                             auth=self._usage_auth, retry_safe=True)
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.usage import record_usage as new
+
             why = " (record_usage on api_version 2026-10 quotes usage.authorize_usage())"
-            body = self._model(
-                "RecordUsageRequest",
+            body = m26.RecordUsageRequest(
                 authorization_ref=v.ident(_required(authorization_ref, "authorization_ref", why), "authorization_ref"),
                 idempotency_key=key,
                 feature_key=v.text(_required(feature_key, "feature_key", why), "feature_key", max_length=200).strip(),
-                resource_type=self._resource_type(_required(resource_type, "resource_type", why)),
-                dimensions=self._meta(_numbers(_required(dimensions, "dimensions", why), "dimensions"), "Dimensions"),
-                resource_id=None if resource_id is None else v.ident(resource_id, "resource_id"),
-                subject_user_id=None if subject_user_id is None else v.ident(subject_user_id, "subject_user_id"),
-                metadata=self._meta(v.metadata(metadata)), occurred_at=_iso(occurred_at, "occurred_at"))
-            kwargs = gen._get_kwargs(body=body)
-        else:
-            why = " (record_usage(feature=..., quantity=...) on api_version 2025-11)"
-            body = self._model(
-                "RecordUsageRequest", feature=v.text(_required(feature, "feature", why), "feature", max_length=200).strip(),
-                quantity=v.positive_number(_required(quantity, "quantity", why), "quantity"),
-                metadata=self._meta(v.metadata(metadata)), timestamp=v.timestamp(timestamp))
-            kwargs = gen._get_kwargs(body=body, x_idempotency_key=key)
-        data = yield from self._get_data(gen, kwargs, auth=self._usage_auth, retry_safe=True)
+                resource_type=m26.UsageResourceType(self._resource_type(_required(resource_type, "resource_type", why))),
+                dimensions=m26.Dimensions.from_dict(_numbers(_required(dimensions, "dimensions", why), "dimensions")),
+                resource_id=v.optional_ident(resource_id, "resource_id"),
+                subject_user_id=v.optional_ident(subject_user_id, "subject_user_id"),
+                metadata=_meta(m26.Metadata.from_dict, v.metadata(metadata)), occurred_at=_iso(occurred_at, "occurred_at"))
+            data = yield from self._get_data(new, new.build_request(body=body), auth=self._usage_auth, retry_safe=True)
         return UsageRecord.from_dict(data)
 
     @operation
@@ -151,13 +159,16 @@ class _UsageOps(_Ops):
                    subject_user_id: str | None = None) -> Flow[UsageStatus]:
         """(2026-10) ``GET /api/usage/status``: the current decision and window totals for a
         feature and resource; records nothing."""
-        gen = self._gen("get_usage_status", "get_status")
-        kwargs = gen._get_kwargs(
+        self._require("get_status")
+        from paywire_gen_spaps_2026_10 import models as m26
+        from paywire_gen_spaps_2026_10.api.usage import get_usage_status as new
+
+        request = new.build_request(
             feature_key=v.text(feature_key, "feature_key", max_length=200).strip(),
-            resource_type=self._resource_type(resource_type),
-            **_drop_none(resource_id=None if resource_id is None else v.ident(resource_id, "resource_id"),
-                         subject_user_id=None if subject_user_id is None else v.ident(subject_user_id, "subject_user_id")))
-        data = yield from self._get_data(gen, kwargs, auth=self._usage_auth)
+            resource_type=m26.UsageResourceType(self._resource_type(resource_type)),
+            resource_id=_q(v.optional_ident(resource_id, "resource_id")),
+            subject_user_id=_q(v.optional_ident(subject_user_id, "subject_user_id")))
+        data = yield from self._get_data(new, request, auth=self._usage_auth)
         return UsageStatus.from_dict(data)
 
     @operation
@@ -175,24 +186,31 @@ class _UsageOps(_Ops):
           ``offset`` (``result.events``, ``has_more``, ``next_offset``; :meth:`iter_history`
           reads them all).
         """
-        gen = self._gen("get_usage_history", "get_history")
         self._feature("legacy_usage", "get_history", period=period, start_date=start_date, end_date=end_date,
                       feature=feature, format=format)
         self._feature("usage_authorization", "get_history", feature_key=feature_key, resource_type=resource_type,
                       resource_id=resource_id, subject_user_id=subject_user_id, limit=limit, offset=offset)
-        if self._contract.has("usage_authorization"):
-            kwargs = gen._get_kwargs(**_drop_none(
-                feature_key=v.optional_text(feature_key, "feature_key", max_length=200),
-                resource_type=self._resource_type(resource_type, required=False),
-                resource_id=None if resource_id is None else v.ident(resource_id, "resource_id"),
-                subject_user_id=None if subject_user_id is None else v.ident(subject_user_id, "subject_user_id"),
-                limit=v.limit(limit), offset=v.optional_integer(offset, "offset", minimum=0)))
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.usage import get_usage_history as old
+
+            legacy = old.build_request(
+                period=_q(v.optional_text(period, "period", max_length=20)), start_date=_q(v.date(start_date, "start_date")),
+                end_date=_q(v.date(end_date, "end_date")), feature=_q(v.optional_text(feature, "feature", max_length=200)),
+                format_=_q(v.optional_text(format, "format", max_length=20)))
+            data = yield from self._get_data(old, legacy, auth=self._usage_auth)
         else:
-            kwargs = gen._get_kwargs(**_drop_none(
-                period=v.optional_text(period, "period", max_length=20), start_date=v.date(start_date, "start_date"),
-                end_date=v.date(end_date, "end_date"), feature=v.optional_text(feature, "feature", max_length=200),
-                format_=v.optional_text(format, "format", max_length=20)))
-        data = yield from self._get_data(gen, kwargs, auth=self._usage_auth)
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.usage import get_usage_history as new
+            from paywire_gen_spaps_2026_10.types import UNSET
+
+            # an enum query parameter is serialised (.value) unless UNSET: None would not be
+            kind = UNSET if resource_type is None else m26.UsageResourceType(self._resource_type(resource_type))
+            request = new.build_request(
+                feature_key=_q(v.optional_text(feature_key, "feature_key", max_length=200)), resource_type=kind,
+                resource_id=_q(v.optional_ident(resource_id, "resource_id")),
+                subject_user_id=_q(v.optional_ident(subject_user_id, "subject_user_id")),
+                limit=_q(v.limit(limit)), offset=_q(v.optional_integer(offset, "offset", minimum=0)))
+            data = yield from self._get_data(new, request, auth=self._usage_auth)
         return UsageHistory.from_dict(data)
 
     @paginated

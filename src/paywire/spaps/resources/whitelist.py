@@ -7,10 +7,10 @@ from typing import Any
 
 from paywire._core import AsyncResource, Flow, SyncResource, operation, paginated
 from paywire._core.flow import PageFetch
-from paywire.spaps import _validate as v
+from paywire.spaps._validate import v
 from paywire.spaps.errors import WHITELIST_ERRORS
 from paywire.spaps.models import MessageResult, WhitelistCheck, WhitelistEntry, WhitelistList
-from paywire.spaps.resources._base import PAGE_SIZE, _data, _drop_none, _json, _message, _Ops, _unwrap
+from paywire.spaps.resources._base import PAGE_SIZE, _data, _json, _message, _meta, _Ops, _q, _unwrap
 
 
 class _WhitelistOps(_Ops):
@@ -20,8 +20,13 @@ class _WhitelistOps(_Ops):
     @operation
     def check(self, email: str) -> Flow[WhitelistCheck]:
         """``GET /api/v1/whitelist/check`` (API key only; ``result.whitelisted``)."""
-        gen = self._gen("check_whitelist", "check")
-        resp = yield from self._call(gen, gen._get_kwargs(email=v.email(email)), auth="key")
+        address = v.email(email)
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.whitelist import check_whitelist as old
+            resp = yield from self._call(old, old.build_request(email=address), auth="key")
+        else:
+            from paywire_gen_spaps_2026_10.api.whitelist import check_whitelist as new
+            resp = yield from self._call(new, new.build_request(email=address), auth="key")
         body = _json(resp, self._errors)
         result = WhitelistCheck.from_dict(_data(body))
         return result if result.message else WhitelistCheck(entry=result.entry, message=_message(body), raw=result.raw)
@@ -29,11 +34,15 @@ class _WhitelistOps(_Ops):
     @operation
     def list(self, tier: str | None = None, limit: int = 10, offset: int = 0) -> Flow[WhitelistList]:
         """``GET /api/v1/whitelist``: one page (``limit`` + ``offset``)."""
-        gen = self._gen("list_whitelist_entries", "list")
-        kwargs = gen._get_kwargs(limit=v.integer(limit, "limit", minimum=1, maximum=v.MAX_LIMIT),
-                                 offset=v.integer(offset, "offset", minimum=0),
-                                 **_drop_none(tier=v.optional_text(tier, "tier", max_length=64)))
-        data = yield from self._get_data(gen, kwargs)
+        size = v.integer(limit, "limit", minimum=1, maximum=v.max_limit)
+        start = v.integer(offset, "offset", minimum=0)
+        tier_ = v.optional_text(tier, "tier", max_length=64)
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.whitelist import list_whitelist_entries as old
+            data = yield from self._get_data(old, old.build_request(limit=size, offset=start, tier=_q(tier_)))
+        else:
+            from paywire_gen_spaps_2026_10.api.whitelist import list_whitelist_entries as new
+            data = yield from self._get_data(new, new.build_request(limit=size, offset=start, tier=_q(tier_)))
         return WhitelistList.from_dict(data)
 
     @paginated
@@ -55,29 +64,49 @@ class _WhitelistOps(_Ops):
     def add(self, email: str, tier: str = "premium", bypass_payment: bool = True,
             metadata: Mapping[str, Any] | None = None) -> Flow[WhitelistEntry]:
         """``POST /api/v1/whitelist`` (201): whitelist an email."""
-        gen = self._gen("add_whitelist_entry", "add")
-        body = self._model("AddWhitelistEntryRequest", email=v.email(email), tier=v.text(tier, "tier", max_length=64),
-                           bypass_payment=v.boolean(bypass_payment, "bypass_payment"),
-                           metadata=self._meta(v.metadata(metadata)))
-        data = yield from self._get_data(gen, gen._get_kwargs(body=body))
+        address, tier_ = v.email(email), v.text(tier, "tier", max_length=64)
+        bypass, labels = v.boolean(bypass_payment, "bypass_payment"), v.metadata(metadata)
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.whitelist import add_whitelist_entry as old
+            data = yield from self._get_data(old, old.build_request(body=m25.AddWhitelistEntryRequest(
+                email=address, tier=tier_, bypass_payment=bypass, metadata=_meta(m25.Metadata.from_dict, labels))))
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.whitelist import add_whitelist_entry as new
+            data = yield from self._get_data(new, new.build_request(body=m26.AddWhitelistEntryRequest(
+                email=address, tier=tier_, bypass_payment=bypass, metadata=_meta(m26.Metadata.from_dict, labels))))
         return WhitelistEntry.from_dict(_unwrap(data, "entry"))
 
     @operation
     def update(self, email: str, tier: str | None = None, bypass_payment: bool | None = None,
                metadata: Mapping[str, Any] | None = None) -> Flow[WhitelistEntry]:
         """``PUT /api/v1/whitelist/{email}``."""
-        gen = self._gen("update_whitelist_entry", "update")
-        body = self._model("UpdateWhitelistEntryRequest", tier=v.optional_text(tier, "tier", max_length=64),
-                           bypass_payment=v.optional_boolean(bypass_payment, "bypass_payment"),
-                           metadata=self._meta(v.metadata(metadata)))
-        data = yield from self._get_data(gen, gen._get_kwargs(v.email(email), body=body))
+        tier_ = v.optional_text(tier, "tier", max_length=64)
+        bypass, labels = v.optional_boolean(bypass_payment, "bypass_payment"), v.metadata(metadata)
+        address = v.email(email)
+        if self._seed:
+            from paywire_gen_spaps_2025_11 import models as m25
+            from paywire_gen_spaps_2025_11.api.whitelist import update_whitelist_entry as old
+            data = yield from self._get_data(old, old.build_request(address, body=m25.UpdateWhitelistEntryRequest(
+                tier=tier_, bypass_payment=bypass, metadata=_meta(m25.Metadata.from_dict, labels))))
+        else:
+            from paywire_gen_spaps_2026_10 import models as m26
+            from paywire_gen_spaps_2026_10.api.whitelist import update_whitelist_entry as new
+            data = yield from self._get_data(new, new.build_request(address, body=m26.UpdateWhitelistEntryRequest(
+                tier=tier_, bypass_payment=bypass, metadata=_meta(m26.Metadata.from_dict, labels))))
         return WhitelistEntry.from_dict(_unwrap(data, "entry"))
 
     @operation
     def remove(self, email: str) -> Flow[MessageResult]:
         """``DELETE /api/v1/whitelist/{email}``."""
-        gen = self._gen("remove_whitelist_entry", "remove")
-        data = yield from self._get_data(gen, gen._get_kwargs(v.email(email)))
+        address = v.email(email)
+        if self._seed:
+            from paywire_gen_spaps_2025_11.api.whitelist import remove_whitelist_entry as old
+            data = yield from self._get_data(old, old.build_request(address))
+        else:
+            from paywire_gen_spaps_2026_10.api.whitelist import remove_whitelist_entry as new
+            data = yield from self._get_data(new, new.build_request(address))
         return MessageResult.from_dict(data)
 
 
