@@ -181,7 +181,8 @@ async def test_operation_on_the_wire(case: Case, api_version: str, make: Any, mo
 async def test_list_results_are_plain_lists_of_dicts(make: Any, mock: respx.MockRouter) -> None:
     mock.get(f"{A}/payment-methods").respond(200, json={"methods": [{"ref": "pmr_1", "isDefault": True}]})
     methods = await call(make().list_payment_methods, account_id="acct_1")
-    assert type(methods) is list and type(methods[0]) is dict
+    assert type(methods) is list and isinstance(methods[0], dict)
+    assert methods == [{"ref": "pmr_1", "isDefault": True}] and methods[0].model.is_default is True
 
 
 async def test_path_segments_are_fully_escaped(make: Any, mock: respx.MockRouter) -> None:
