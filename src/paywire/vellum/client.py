@@ -15,7 +15,6 @@ the versions that do, before any request. Entitlement reads (and v2 flag reads) 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, cast
 
 from paywire._core import (
@@ -36,12 +35,12 @@ from paywire.entitlements import DEFAULT_MAX_SIZE, EntitlementCache
 from paywire.vellum._transport import adapt_transport
 from paywire.vellum.errors import VELLUM_ERRORS, VellumConfigError
 from paywire.vellum.models import EntitlementSet
-from paywire.vellum.resources._base import SERVICE, VellumVersion, check_id, not_an_id, versions_with
+from paywire.vellum.resources._base import SERVICE, VellumVersion, versions_with
 from paywire.vellum.resources.billing import PDF_BYTES_VERSIONS, PDF_URL_VERSIONS, BillingResource
 from paywire.vellum.resources.checkout import CheckoutResource
 from paywire.vellum.resources.credits import CreditsResource
 from paywire.vellum.resources.entitlements import EntitlementsResource
-from paywire.vellum.resources.flags import FlagsResource, pick_flag
+from paywire.vellum.resources.flags import FlagsResource
 from paywire.vellum.resources.provisioning import ProvisioningResource
 from paywire.vellum.resources.subscriptions import SubscriptionsResource
 
@@ -166,7 +165,6 @@ class _VellumConfig:
             mark_stale=EntitlementSet.as_stale, name="vellum entitlements")
         self._flags: EntitlementCache[str, dict[str, bool]] = EntitlementCache(
             flag_cache_ttl_ms, max_size=cache_max_size, stale_if_error_ms=stale_if_error_ms, name="vellum flags")
-        self._ent_get: Callable[[str], EntitlementSet | None] = self._entitlements.get
         super().__init__(  # type: ignore[call-arg]
             base_url=url, headers={"x-api-key": key}, timeout=seconds, retry_config=retry_config,
             max_retries=max_retries, logging_hooks=logging_hooks, errors=VELLUM_ERRORS,
@@ -192,47 +190,6 @@ class VellumClient(_VellumConfig, _VellumOps, SyncClient):
     (``"v2"``); pass ``"v1"`` to pin the 0.1.0-era API.
     """
 
-    def get_entitlements(self, customer_id: str) -> EntitlementSet:
-        """The customer's entitlements (cached for ``cache_ttl_ms``). A customer with no
-        record gives an empty set with ``found=False`` (cached too), never an exception."""
-        try:
-            ent = self._ent_get(customer_id)
-        except TypeError:  # unhashable: not an id at all
-            raise not_an_id(customer_id) from None
-        if ent is not None:
-            return ent
-        check_id(customer_id, "customer_id")
-        return self._entitlements.get_or_fetch(
-            customer_id, lambda: self._driver.run(self._entitlements_flow(customer_id)))
-
-    def can(self, customer_id: str, module_id: str) -> bool:
-        """Whether the customer may use ``module_id``. A cache hit does no I/O."""
-        try:
-            ent = self._ent_get(customer_id)
-        except TypeError:
-            raise not_an_id(customer_id) from None
-        if ent is None:
-            ent = self.get_entitlements(customer_id)
-        return module_id in ent.modules
-
-    def flags(self, customer_id: str) -> dict[str, bool]:
-        """(v2) Flag values for the customer (cached for ``flag_cache_ttl_ms``; a copy)."""
-        self._require("flags", "get_customer_flags")
-        cached = self._flags.get(customer_id)
-        if cached is None:
-            check_id(customer_id, "customer_id")
-            cached = self._flags.get_or_fetch(customer_id, lambda: self._driver.run(self._flags_flow(customer_id)))
-        return dict(cached)
-
-    def flag(self, flag_id: str, customer_id: str, *, default: bool) -> bool:
-        """(v2) One flag; ``default`` when the read fails for any reason, the flag is unknown,
-        or its value is not a bool."""
-        self._require("flag", "get_customer_flags")
-        try:
-            return pick_flag(self.flags(customer_id), flag_id, default)
-        except Exception:
-            return default
-
 
 class AsyncVellumClient(_VellumConfig, _VellumOps, AsyncClient):
     """Asynchronous Vellum client on ``httpx.AsyncClient`` (truly async: no worker threads).
@@ -240,43 +197,6 @@ class AsyncVellumClient(_VellumConfig, _VellumOps, AsyncClient):
     Same constructor and methods as :class:`VellumClient`, each awaited, except
     ``invalidate()`` / ``invalidate_flags()``, which are synchronous (no I/O).
     """
-
-    async def get_entitlements(self, customer_id: str) -> EntitlementSet:
-        """The customer's entitlements (cached; concurrent misses share one request)."""
-        try:
-            ent = self._ent_get(customer_id)
-        except TypeError:  # unhashable: not an id at all
-            raise not_an_id(customer_id) from None
-        if ent is not None:
-            return ent
-        check_id(customer_id, "customer_id")
-        return await self._entitlements.get_or_fetch_async(
-            customer_id, lambda: self._driver.run(self._entitlements_flow(customer_id)))
-
-    async def can(self, customer_id: str, module_id: str) -> bool:
-        try:
-            ent = self._ent_get(customer_id)
-        except TypeError:
-            raise not_an_id(customer_id) from None
-        if ent is None:
-            ent = await self.get_entitlements(customer_id)
-        return module_id in ent.modules
-
-    async def flags(self, customer_id: str) -> dict[str, bool]:
-        self._require("flags", "get_customer_flags")
-        cached = self._flags.get(customer_id)
-        if cached is None:
-            check_id(customer_id, "customer_id")
-            cached = await self._flags.get_or_fetch_async(
-                customer_id, lambda: self._driver.run(self._flags_flow(customer_id)))
-        return dict(cached)
-
-    async def flag(self, flag_id: str, customer_id: str, *, default: bool) -> bool:
-        self._require("flag", "get_customer_flags")
-        try:
-            return pick_flag(await self.flags(customer_id), flag_id, default)
-        except Exception:
-            return default
 
 
 # vellumcharter 1.4.x names.

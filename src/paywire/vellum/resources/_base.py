@@ -29,13 +29,14 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
-from urllib.parse import urlsplit
 
 import httpx
 
-from paywire._core import Flow, ValidationError, idempotency_key
+from paywire._core import Flow
 from paywire._core.decode import decode_json, parse_success
+from paywire._core.validate import Validator
 from paywire.vellum.errors import (
+    VELLUM_ERRORS,
     UnsupportedOperationError,
     VellumResponseValidationError,
     VellumValidationError,
@@ -78,78 +79,41 @@ def all_operation_ids() -> frozenset[str]:
     return frozenset().union(*_operations().values())
 
 
-# --- input validation (raised before any request) ------------------------------------------------
+# --- input validation (raised before any request): the core Validator, Vellum's rules added ------
+class VellumValidator(Validator):
+    """The core checks raising :class:`VellumValidationError`, plus Vellum's id rule: an id
+    that goes into a URL path is any non-empty text without '/' or control characters (it is
+    then percent-encoded as one segment; spaces and unicode are valid ids on this API)."""
+
+    def path_id(self, value: Any, field: str) -> str:
+        result = self.text(value, field)
+        if "/" in result:
+            raise self.fail(field, f"must not contain '/' (got {result!r})")
+        return result
+
+    def path_ids(self, value: Any, field: str) -> list[str]:
+        if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+            raise self.fail(field, "must be a list of ids")
+        return [self.path_id(item, field) for item in value]
+
+    def optional_path_ids(self, value: Any, field: str) -> list[str] | None:
+        return None if value is None else self.path_ids(value, field)
+
+    def count(self, value: Any, field: str) -> int:
+        """A positive integer (seats, amounts, quantities, plan versions)."""
+        return self.integer(value, field, minimum=1)
+
+    def optional_count(self, value: Any, field: str) -> int | None:
+        return None if value is None else self.count(value, field)
+
+
+#: Vellum's argument checks (``check.path_id(customer_id, "customer_id")`` ...)
+check = VellumValidator(VELLUM_ERRORS)
+
+
 def bad(message: str, name: str) -> VellumValidationError:
+    """A rule over several arguments (the message names them)."""
     return VellumValidationError(message, field=name)
-
-
-def check_id(value: Any, name: str) -> str:
-    """An id that goes into a URL path: a non-empty string without '/' or control characters."""
-    if not isinstance(value, str):
-        raise bad(f"{name} must be a string, got {type(value).__name__}", name)
-    if not value.strip():
-        raise bad(f"{name} must not be empty", name)
-    if "/" in value:
-        raise bad(f"{name} must not contain '/' (got {value!r})", name)
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
-        raise bad(f"{name} must not contain control characters", name)
-    return value
-
-
-def not_an_id(value: Any) -> VellumValidationError:
-    return bad(f"customer_id must be a string, got {type(value).__name__}", "customer_id")
-
-
-def opt_str(value: Any, name: str) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value.strip():
-        raise bad(f"{name} must be a non-empty string when given", name)
-    return value
-
-
-def check_int(value: Any, name: str, *, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise bad(f"{name} must be an integer, got {type(value).__name__}", name)
-    if value < minimum:
-        raise bad(f"{name} must be >= {minimum}, got {value}", name)
-    return value
-
-
-def opt_int(value: Any, name: str) -> int | None:
-    return None if value is None else check_int(value, name)
-
-
-def check_url(value: Any, name: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise bad(f"{name} must be a non-empty absolute URL", name)
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise bad(f"{name} must be an absolute http(s) URL, got {value!r}", name)
-    return value
-
-
-def check_ids(values: Any, name: str) -> list[str]:
-    if isinstance(values, str) or not isinstance(values, Iterable):
-        raise bad(f"{name} must be a list of ids", name)
-    return [check_id(v, name) for v in values]
-
-
-def opt_ids(values: Any, name: str) -> list[str] | None:
-    return None if values is None else check_ids(values, name)
-
-
-def check_status(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise bad("status must be a non-empty string (e.g. 'active', 'suspended')", "status")
-    return value
-
-
-def idempotency_key_arg(value: Any) -> str:
-    try:
-        return idempotency_key(value, required=True)
-    except ValidationError as exc:
-        raise VellumValidationError(str(exc), field="idempotency_key") from None
 
 
 # --- the base of every resource mixin --------------------------------------------------------------
@@ -263,19 +227,10 @@ def json_object(response: httpx.Response) -> dict[str, Any]:
 __all__ = [
     "SERVICE",
     "VellumResource",
+    "VellumValidator",
     "VellumVersion",
-    "all_operation_ids",
     "bad",
-    "check_id",
-    "check_ids",
-    "check_int",
-    "check_status",
-    "check_url",
-    "idempotency_key_arg",
+    "check",
     "json_object",
-    "not_an_id",
-    "opt_ids",
-    "opt_int",
-    "opt_str",
     "versions_with",
 ]

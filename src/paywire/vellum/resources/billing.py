@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from paywire._core import Flow, operation
 from paywire.vellum.errors import VellumApiError, VellumResponseValidationError
 from paywire.vellum.models import Record
-from paywire.vellum.resources._base import VellumResource, check_id
+from paywire.vellum.resources._base import VellumResource, check
 
 if TYPE_CHECKING:
     from paywire_gen_vellum_v1 import models as m1
@@ -31,7 +31,7 @@ class BillingResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.billing import list_payment_methods as op2
 
-        account = check_id(account_id, "account_id")
+        account = check.path_id(account_id, "account_id")
         spec = op1.build_request(self._tenant, account) if self._v1 else op2.build_request(self._tenant, account)
         resp = yield from self._submit(spec)
         listed = self._model(self._pinned(op1, op2), resp, m1.PaymentMethodList, m2.PaymentMethodList)
@@ -46,7 +46,7 @@ class BillingResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.billing import set_default_payment_method as op2
 
-        account, method = check_id(account_id, "account_id"), check_id(method_id, "method_id")
+        account, method = check.path_id(account_id, "account_id"), check.path_id(method_id, "method_id")
         spec = op1.build_request(self._tenant, account, method) if self._v1 \
             else op2.build_request(self._tenant, account, method)
         resp = yield from self._submit(spec)
@@ -61,7 +61,7 @@ class BillingResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.billing import remove_payment_method as op2
 
-        account, method = check_id(account_id, "account_id"), check_id(method_id, "method_id")
+        account, method = check.path_id(account_id, "account_id"), check.path_id(method_id, "method_id")
         spec = op1.build_request(self._tenant, account, method) if self._v1 \
             else op2.build_request(self._tenant, account, method)
         resp = yield from self._submit(spec)
@@ -77,8 +77,8 @@ class BillingResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.billing import set_subscription_payment_method as op2
 
-        account, customer = check_id(account_id, "account_id"), check_id(customer_id, "customer_id")
-        method = check_id(method_id, "method_id")
+        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        method = check.path_id(method_id, "method_id")
         spec = op1.build_request(self._tenant, account, customer, body=m1.SetSubscriptionPaymentMethodRequest(
             method_id=method)) if self._v1 else op2.build_request(
             self._tenant, account, customer, body=m2.SetSubscriptionPaymentMethodRequest(method_id=method))
@@ -94,8 +94,8 @@ class BillingResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.billing import list_invoices as op2
 
-        account = check_id(account_id, "account_id")
-        customer = None if customer_id is None else check_id(customer_id, "customer_id")
+        account = check.path_id(account_id, "account_id")
+        customer = None if customer_id is None else check.path_id(customer_id, "customer_id")
         if self._v1:
             spec = op1.build_request(self._tenant, account) if customer is None \
                 else op1.build_request(self._tenant, account, customer_id=customer)
@@ -118,7 +118,7 @@ class BillingResource(VellumResource):
             "on v2 use invoice_pdf(), which returns the PDF bytes: the hosted URL is a bearer "
             "credential and no longer leaves Vellum"))
         resp = yield from self._submit(op1.build_request(
-            self._tenant, check_id(account_id, "account_id"), check_id(invoice_id, "invoice_id")))
+            self._tenant, check.path_id(account_id, "account_id"), check.path_id(invoice_id, "invoice_id")))
         location = resp.headers.get("location") if resp.status_code in _REDIRECTS else None
         if not location:
             raise VellumApiError("invoice has no PDF location", response=resp, body=resp.text)
@@ -134,7 +134,7 @@ class BillingResource(VellumResource):
         self._require("invoice_pdf", versions=PDF_BYTES_VERSIONS,
                       hint="on v1 use invoice_pdf_url(), which returns the hosted PDF URL")
         resp = yield from self._submit(op2.build_request(
-            self._tenant, check_id(account_id, "account_id"), check_id(invoice_id, "invoice_id")))
+            self._tenant, check.path_id(account_id, "account_id"), check.path_id(invoice_id, "invoice_id")))
         if not 200 <= resp.status_code < 300:
             raise VellumApiError(f"expected the PDF bytes, got HTTP {resp.status_code}", response=resp,
                                  body=resp.text)

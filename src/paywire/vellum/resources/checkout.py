@@ -6,15 +6,7 @@ from typing import TYPE_CHECKING
 
 from paywire._core import Flow, operation
 from paywire.vellum.models import Record
-from paywire.vellum.resources._base import (
-    VellumResource,
-    bad,
-    check_id,
-    check_int,
-    check_url,
-    opt_ids,
-    opt_str,
-)
+from paywire.vellum.resources._base import VellumResource, bad, check
 
 if TYPE_CHECKING:
     from paywire_gen_vellum_v1 import models as m1
@@ -38,23 +30,23 @@ class CheckoutResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.checkout import create_checkout as op2
 
-        account, customer = check_id(account_id, "account_id"), check_id(customer_id, "customer_id")
-        plan, count = check_id(plan_id, "plan_id"), check_int(seats, "seats")
-        ok, cancel = check_url(success_url, "success_url"), check_url(cancel_url, "cancel_url")
+        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        plan, count = check.path_id(plan_id, "plan_id"), check.count(seats, "seats")
+        ok, cancel = check.url(success_url, "success_url"), check.url(cancel_url, "cancel_url")
         if self._v1:
             self._require_arg("create_checkout", "product_id", product_id)
             self._require_arg("create_checkout", "add_on_module_ids", add_on_module_ids)
             if plan_version is None:
                 raise bad("create_checkout: plan_version is required on api_version v1", "plan_version")
             spec = op1.build_request(self._tenant, account, body=m1.CheckoutRequest(
-                customer_id=customer, plan_id=plan, plan_version=check_int(plan_version, "plan_version"),
+                customer_id=customer, plan_id=plan, plan_version=check.count(plan_version, "plan_version"),
                 seats=count, success_url=ok, cancel_url=cancel))
         else:
             spec = op2.build_request(self._tenant, account, body=m2.CheckoutRequest(
                 customer_id=customer, plan_id=plan, seats=count, success_url=ok, cancel_url=cancel,
-                plan_version=None if plan_version is None else check_int(plan_version, "plan_version"),
-                product_id=opt_str(product_id, "product_id"),
-                add_on_module_ids=opt_ids(add_on_module_ids, "add_on_module_ids")))
+                plan_version=None if plan_version is None else check.count(plan_version, "plan_version"),
+                product_id=check.optional_text(product_id, "product_id"),
+                add_on_module_ids=check.optional_path_ids(add_on_module_ids, "add_on_module_ids")))
         resp = yield from self._submit(spec)
         return self._record(self._pinned(op1, op2), resp, m1.CheckoutSession, m2.CheckoutSession)
 
@@ -67,8 +59,8 @@ class CheckoutResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.checkout import create_setup_checkout as op2
 
-        account = check_id(account_id, "account_id")
-        ok, cancel = check_url(success_url, "success_url"), check_url(cancel_url, "cancel_url")
+        account = check.path_id(account_id, "account_id")
+        ok, cancel = check.url(success_url, "success_url"), check.url(cancel_url, "cancel_url")
         spec = op1.build_request(self._tenant, account, body=m1.SetupCheckoutRequest(
             success_url=ok, cancel_url=cancel)) if self._v1 else \
             op2.build_request(self._tenant, account, body=m2.SetupCheckoutRequest(success_url=ok, cancel_url=cancel))

@@ -8,14 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from paywire._core import Flow, operation
 from paywire.vellum.models import Record
-from paywire.vellum.resources._base import (
-    VellumResource,
-    bad,
-    check_id,
-    check_int,
-    check_url,
-    idempotency_key_arg,
-)
+from paywire.vellum.resources._base import VellumResource, bad, check
 
 if TYPE_CHECKING:
     from paywire_gen_vellum_v2 import models as m2
@@ -34,8 +27,8 @@ class CreditsResource(VellumResource):
         from paywire_gen_vellum_v2.api.credits_ import create_credit_checkout as op
 
         self._require("create_credit_checkout")
-        customer = check_id(customer_id, "customer_id")
-        ok, cancel = check_url(success_url, "success_url"), check_url(cancel_url, "cancel_url")
+        customer = check.path_id(customer_id, "customer_id")
+        ok, cancel = check.url(success_url, "success_url"), check.url(cancel_url, "cancel_url")
         if items is not None:
             if credit_type_id is not None or pack_id is not None:
                 raise bad("pass either items or credit_type_id + pack_id, not both", "items")
@@ -46,9 +39,9 @@ class CreditsResource(VellumResource):
                 raise bad("name the credits to buy: items=[...] or credit_type_id + pack_id", "pack_id")
             body = m2.CreditCheckoutRequest(
                 customer_id=customer, success_url=ok, cancel_url=cancel,
-                credit_type_id=check_id(credit_type_id, "credit_type_id"), pack_id=check_id(pack_id, "pack_id"),
-                quantity=check_int(quantity, "quantity"))
-        resp = yield from self._submit(op.build_request(self._tenant, check_id(account_id, "account_id"), body=body))
+                credit_type_id=check.path_id(credit_type_id, "credit_type_id"), pack_id=check.path_id(pack_id, "pack_id"),
+                quantity=check.count(quantity, "quantity"))
+        resp = yield from self._submit(op.build_request(self._tenant, check.path_id(account_id, "account_id"), body=body))
         return self._record(op, resp, m2.SessionUrl)
 
     @operation
@@ -68,7 +61,7 @@ class CreditsResource(VellumResource):
         from paywire_gen_vellum_v2.api.credits_ import list_credit_packs as op
 
         self._require("list_credit_packs")
-        resp = yield from self._submit(op.build_request(self._tenant, check_id(credit_type_id, "credit_type_id")))
+        resp = yield from self._submit(op.build_request(self._tenant, check.path_id(credit_type_id, "credit_type_id")))
         return self._records(resp, "packs", self._model(op, resp, m2.CreditPackList).packs)
 
     @operation
@@ -78,7 +71,7 @@ class CreditsResource(VellumResource):
         from paywire_gen_vellum_v2.api.credits_ import list_credits as op
 
         self._require("list_credits")
-        resp = yield from self._submit(op.build_request(self._tenant, check_id(customer_id, "customer_id")))
+        resp = yield from self._submit(op.build_request(self._tenant, check.path_id(customer_id, "customer_id")))
         return self._records(resp, "credits", self._model(op, resp, m2.CreditBalanceList).credits_)
 
     @operation
@@ -89,7 +82,7 @@ class CreditsResource(VellumResource):
 
         self._require("get_credit_balance")
         resp = yield from self._submit(op.build_request(
-            self._tenant, check_id(customer_id, "customer_id"), check_id(credit_type_id, "credit_type_id")))
+            self._tenant, check.path_id(customer_id, "customer_id"), check.path_id(credit_type_id, "credit_type_id")))
         return self._record(op, resp, m2.CreditBalance)
 
     @operation
@@ -102,10 +95,10 @@ class CreditsResource(VellumResource):
         from paywire_gen_vellum_v2.api.credits_ import consume_credits as op
 
         self._require("consume_credits")
-        body = m2.ConsumeCreditsRequest(amount=check_int(amount, "amount"),
-                                        idempotency_key=idempotency_key_arg(idempotency_key))
+        body = m2.ConsumeCreditsRequest(amount=check.count(amount, "amount"),
+                                        idempotency_key=check.idempotency_key(idempotency_key))
         resp = yield from self._submit(op.build_request(
-            self._tenant, check_id(customer_id, "customer_id"), check_id(credit_type_id, "credit_type_id"),
+            self._tenant, check.path_id(customer_id, "customer_id"), check.path_id(credit_type_id, "credit_type_id"),
             body=body), retry_safe=True)
         return self._record(op, resp, m2.ConsumeCreditsResult)
 
@@ -123,9 +116,9 @@ def _credit_items(items: Any) -> list[m2.CreditCheckoutItem]:
             raise bad("each item must be a mapping with credit_type_id and pack_id", "items")
         quantity = item.get("quantity")
         out.append(m2.CreditCheckoutItem(
-            credit_type_id=check_id(item.get("credit_type_id", item.get("creditTypeId")), "items.credit_type_id"),
-            pack_id=check_id(item.get("pack_id", item.get("packId")), "items.pack_id"),
-            quantity=None if quantity is None else check_int(quantity, "items.quantity")))
+            credit_type_id=check.path_id(item.get("credit_type_id", item.get("creditTypeId")), "items.credit_type_id"),
+            pack_id=check.path_id(item.get("pack_id", item.get("packId")), "items.pack_id"),
+            quantity=None if quantity is None else check.count(quantity, "items.quantity")))
     if not out:
         raise bad("items must name at least one pack", "items")
     return out

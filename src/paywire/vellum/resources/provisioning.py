@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from paywire._core import Flow, operation
 from paywire.vellum.models import Record
-from paywire.vellum.resources._base import VellumResource, bad, check_id, check_status, opt_str
+from paywire.vellum.resources._base import VellumResource, bad, check
 
 if TYPE_CHECKING:
     from paywire_gen_vellum_v1 import models as m1
@@ -35,10 +35,10 @@ class ProvisioningResource(VellumResource):
                 and stripe_customer_id != billing_customer_id:
             raise bad("pass stripe_customer_id or billing_customer_id, not two different values",
                       "billing_customer_id")
-        customer = opt_str(billing_customer_id if billing_customer_id is not None else stripe_customer_id,
+        customer = check.optional_text(billing_customer_id if billing_customer_id is not None else stripe_customer_id,
                            "billing_customer_id")
         create = True if (create_stripe_customer or create_billing_customer) else None  # sent only as true
-        account, label, mail = check_id(account_id, "account_id"), opt_str(name, "name"), opt_str(email, "email")
+        account, label, mail = check.path_id(account_id, "account_id"), check.optional_text(name, "name"), check.optional_text(email, "email")
         spec = op1.build_request(self._tenant, body=m1.CreateAccountRequest(
             account_id=account, name=label, email=mail, stripe_customer_id=customer,
             create_stripe_customer=create)) if self._v1 else \
@@ -58,12 +58,12 @@ class ProvisioningResource(VellumResource):
         from paywire_gen_vellum_v2.api.provisioning import create_customer as op2
 
         self._require_arg("create_customer", "name", name)
-        account, customer = check_id(account_id, "account_id"), check_id(customer_id, "customer_id")
-        mail = opt_str(email, "email")
+        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        mail = check.optional_text(email, "email")
         spec = op1.build_request(self._tenant, account, body=m1.CreateCustomerRequest(
             customer_id=customer, email=mail)) if self._v1 else \
             op2.build_request(self._tenant, account, body=m2.CreateCustomerRequest(
-                customer_id=customer, email=mail, name=opt_str(name, "name")))
+                customer_id=customer, email=mail, name=check.optional_text(name, "name")))
         resp = yield from self._submit(spec)
         return self._record(self._pinned(op1, op2), resp, m1.Customer, m2.Customer)
 
@@ -75,7 +75,7 @@ class ProvisioningResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.provisioning import set_account_status as op2
 
-        value, account = check_status(status), check_id(account_id, "account_id")
+        value, account = check.text(status, "status"), check.path_id(account_id, "account_id")
         spec = op1.build_request(self._tenant, account, body=m1.StatusRequest(status=value)) if self._v1 \
             else op2.build_request(self._tenant, account, body=m2.StatusRequest(status=value))
         resp = yield from self._changing(None, spec)  # an account spans customers: drop all
@@ -90,8 +90,8 @@ class ProvisioningResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.provisioning import set_customer_status as op2
 
-        account, customer = check_id(account_id, "account_id"), check_id(customer_id, "customer_id")
-        value = check_status(status)
+        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        value = check.text(status, "status")
         spec = op1.build_request(self._tenant, account, customer, body=m1.StatusRequest(status=value)) \
             if self._v1 else op2.build_request(self._tenant, account, customer, body=m2.StatusRequest(status=value))
         resp = yield from self._changing(customer, spec)

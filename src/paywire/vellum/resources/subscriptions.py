@@ -9,15 +9,7 @@ from typing import TYPE_CHECKING
 
 from paywire._core import Flow, operation
 from paywire.vellum.models import Record
-from paywire.vellum.resources._base import (
-    VellumResource,
-    bad,
-    check_id,
-    check_int,
-    opt_ids,
-    opt_int,
-    opt_str,
-)
+from paywire.vellum.resources._base import VellumResource, bad, check
 
 if TYPE_CHECKING:
     from paywire_gen_vellum_v1 import models as m1
@@ -41,20 +33,20 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.subscriptions import create_subscription as op2
 
-        account, customer = check_id(account_id, "account_id"), check_id(customer_id, "customer_id")
-        plan, count = check_id(plan_id, "plan_id"), check_int(seats, "seats")
+        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        plan, count = check.path_id(plan_id, "plan_id"), check.count(seats, "seats")
         if self._v1:
             self._require_arg("create_subscription", "product_id", product_id)
             self._require_arg("create_subscription", "add_on_module_ids", add_on_module_ids)
             if plan_version is None:
                 raise bad("create_subscription: plan_version is required on api_version v1", "plan_version")
             spec = op1.build_request(self._tenant, account, customer, body=m1.SubscribeRequest(
-                plan_id=plan, plan_version=check_int(plan_version, "plan_version"), seats=count))
+                plan_id=plan, plan_version=check.count(plan_version, "plan_version"), seats=count))
         else:
             spec = op2.build_request(self._tenant, account, customer, body=m2.SubscribeRequest(
-                plan_id=plan, seats=count, plan_version=opt_int(plan_version, "plan_version"),
-                product_id=opt_str(product_id, "product_id"),
-                add_on_module_ids=opt_ids(add_on_module_ids, "add_on_module_ids")))
+                plan_id=plan, seats=count, plan_version=check.optional_count(plan_version, "plan_version"),
+                product_id=check.optional_text(product_id, "product_id"),
+                add_on_module_ids=check.optional_path_ids(add_on_module_ids, "add_on_module_ids")))
         resp = yield from self._changing(customer, spec)
         return self._record(self._pinned(op1, op2), resp, m1.SubscribeResponse, m2.Subscription)
 
@@ -68,7 +60,7 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.subscriptions import cancel_subscription as op2
 
-        account, customer = check_id(account_id, "account_id"), check_id(customer_id, "customer_id")
+        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
         if self._v1:
             spec = op1.build_request(self._tenant, account, customer, at_period_end=True) if at_period_end \
                 else op1.build_request(self._tenant, account, customer)
@@ -86,7 +78,7 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.subscriptions import get_subscription as op2
 
-        account, customer = check_id(account_id, "account_id"), check_id(customer_id, "customer_id")
+        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
         spec = op1.build_request(self._tenant, account, customer) if self._v1 \
             else op2.build_request(self._tenant, account, customer)
         resp = yield from self._submit(spec)
@@ -102,11 +94,11 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2.api.subscriptions import update_subscription as op
 
         self._require("update_subscription")
-        account, customer = check_id(account_id, "account_id"), check_id(customer_id, "customer_id")
+        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
         body = m2.UpdateSubscriptionRequest(
-            plan_id=check_id(plan_id, "plan_id"), plan_version=check_int(plan_version, "plan_version"),
-            product_id=opt_str(product_id, "product_id"), seats=opt_int(seats, "seats"),
-            add_on_module_ids=opt_ids(add_on_module_ids, "add_on_module_ids"))
+            plan_id=check.path_id(plan_id, "plan_id"), plan_version=check.count(plan_version, "plan_version"),
+            product_id=check.optional_text(product_id, "product_id"), seats=check.optional_count(seats, "seats"),
+            add_on_module_ids=check.optional_path_ids(add_on_module_ids, "add_on_module_ids"))
         return (yield from self._change(op, customer, op.build_request(self._tenant, account, customer, body=body)))
 
     @operation
@@ -119,12 +111,12 @@ class SubscriptionsResource(VellumResource):
 
         self._require("preview_change")
         body = m2.PreviewChangeRequest(
-            product_id=opt_str(product_id, "product_id"),
-            plan_id=None if plan_id is None else check_id(plan_id, "plan_id"),
-            plan_version=opt_int(plan_version, "plan_version"), seats=opt_int(seats, "seats"),
-            add_on_module_ids=opt_ids(add_on_module_ids, "add_on_module_ids"))
+            product_id=check.optional_text(product_id, "product_id"),
+            plan_id=None if plan_id is None else check.path_id(plan_id, "plan_id"),
+            plan_version=check.optional_count(plan_version, "plan_version"), seats=check.optional_count(seats, "seats"),
+            add_on_module_ids=check.optional_path_ids(add_on_module_ids, "add_on_module_ids"))
         resp = yield from self._submit(op.build_request(
-            self._tenant, check_id(account_id, "account_id"), check_id(customer_id, "customer_id"), body=body))
+            self._tenant, check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id"), body=body))
         return self._record(op, resp, m2.ChangePreview)
 
     @operation
@@ -134,8 +126,8 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2.api.subscriptions import set_seats as op
 
         self._require("set_seats")
-        account, customer = check_id(account_id, "account_id"), check_id(customer_id, "customer_id")
-        body = m2.SetSeatsRequest(seats=check_int(seats, "seats"))
+        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        body = m2.SetSeatsRequest(seats=check.count(seats, "seats"))
         return (yield from self._change(op, customer, op.build_request(self._tenant, account, customer, body=body)))
 
     @operation
@@ -145,8 +137,8 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2.api.subscriptions import update_add_ons as op
 
         self._require("add_add_on", "update_add_ons")
-        account, customer = check_id(account_id, "account_id"), check_id(customer_id, "customer_id")
-        body = m2.UpdateAddOnsRequest(add=[check_id(module_id, "module_id")])
+        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        body = m2.UpdateAddOnsRequest(add=[check.path_id(module_id, "module_id")])
         return (yield from self._change(op, customer, op.build_request(self._tenant, account, customer, body=body)))
 
     @operation
@@ -156,8 +148,8 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2.api.subscriptions import update_add_ons as op
 
         self._require("remove_add_on", "update_add_ons")
-        account, customer = check_id(account_id, "account_id"), check_id(customer_id, "customer_id")
-        body = m2.UpdateAddOnsRequest(remove=[check_id(module_id, "module_id")])
+        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        body = m2.UpdateAddOnsRequest(remove=[check.path_id(module_id, "module_id")])
         return (yield from self._change(op, customer, op.build_request(self._tenant, account, customer, body=body)))
 
     @operation
@@ -168,10 +160,10 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2.api.subscriptions import change_plan as op
 
         self._require("change_plan")
-        account, customer = check_id(account_id, "account_id"), check_id(customer_id, "customer_id")
-        body = m2.ChangePlanRequest(plan_id=check_id(plan_id, "plan_id"),
-                                    plan_version=check_int(plan_version, "plan_version"),
-                                    product_id=opt_str(product_id, "product_id"))
+        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        body = m2.ChangePlanRequest(plan_id=check.path_id(plan_id, "plan_id"),
+                                    plan_version=check.count(plan_version, "plan_version"),
+                                    product_id=check.optional_text(product_id, "product_id"))
         return (yield from self._change(op, customer, op.build_request(self._tenant, account, customer, body=body)))
 
     @operation
@@ -180,7 +172,7 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2.api.subscriptions import reactivate_subscription as op
 
         self._require("reactivate", "reactivate_subscription")
-        account, customer = check_id(account_id, "account_id"), check_id(customer_id, "customer_id")
+        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
         return (yield from self._change(op, customer, op.build_request(self._tenant, account, customer)))
 
     # -- shared -------------------------------------------------------------------------------------
