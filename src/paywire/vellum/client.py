@@ -15,7 +15,7 @@ the versions that do, before any request. Entitlement reads (and v2 flag reads) 
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from paywire._core import (
     AsyncClient,
@@ -30,13 +30,12 @@ from paywire._core import (
     timeout_setting,
 )
 from paywire._core.client import HttpBackend
-from paywire._versions import package_for
 from paywire.entitlements import DEFAULT_MAX_SIZE, EntitlementCache
+from paywire.vellum._contract import contract_for, contracts
 from paywire.vellum._transport import adapt_transport
 from paywire.vellum.errors import VELLUM_ERRORS, VellumConfigError
 from paywire.vellum.models import EntitlementSet
-from paywire.vellum.resources._base import SERVICE, VellumVersion, versions_with
-from paywire.vellum.resources.billing import PDF_BYTES_VERSIONS, PDF_URL_VERSIONS, BillingResource
+from paywire.vellum.resources.billing import BillingResource
 from paywire.vellum.resources.checkout import CheckoutResource
 from paywire.vellum.resources.credits import CreditsResource
 from paywire.vellum.resources.entitlements import EntitlementsResource
@@ -52,21 +51,6 @@ ENV_API_KEY = "VELLUM_API_KEY"
 ENV_TENANT_ID = "VELLUM_TENANT_ID"
 ENV_API_URL = "VELLUM_API_URL"
 
-#: client method -> operationId where the names differ (every other method is its operationId).
-_METHOD_OPS: dict[str, str] = {
-    "add_add_on": "update_add_ons",
-    "remove_add_on": "update_add_ons",
-    "reactivate": "reactivate_subscription",
-    "flags": "get_customer_flags",
-    "flag": "get_customer_flags",
-    "global_flags": "get_global_flags",
-    "can": "get_entitlements",
-}
-#: methods whose versions are not those of their operation (the invoice PDF changed meaning)
-_METHOD_VERSIONS: dict[str, tuple[str, ...]] = {"invoice_pdf_url": PDF_URL_VERSIONS,
-                                                "invoice_pdf": PDF_BYTES_VERSIONS}
-
-
 class _VellumOps(EntitlementsResource, CheckoutResource, SubscriptionsResource, ProvisioningResource,
                  BillingResource, CreditsResource, FlagsResource):
     """Every Vellum API operation (the resource mixins), plus version and cache plumbing."""
@@ -78,7 +62,7 @@ class _VellumOps(EntitlementsResource, CheckoutResource, SubscriptionsResource, 
 
     def supports(self, method: str) -> bool:
         """Whether ``method`` (a client method name) exists in the pinned API version."""
-        return self._api_version in versions_for(method)
+        return contracts().supports(self._contract, method)
 
     # -- cache control (synchronous on both clients) ------------------------------------------------
     def invalidate(self, customer_id: str | None = None) -> None:
@@ -100,17 +84,6 @@ class _VellumOps(EntitlementsResource, CheckoutResource, SubscriptionsResource, 
     def _repr_fields(self) -> dict[str, str]:
         return {**super()._repr_fields(), "tenant_id": repr(self._tenant),  # type: ignore[misc]
                 "api_version": repr(self._api_version), "api_key": mask(self._api_key)}
-
-
-def versions_for(method: str) -> tuple[str, ...]:
-    """The pinned API versions that have a client method (AttributeError for a non-API name)."""
-    if method in _METHOD_VERSIONS:
-        return _METHOD_VERSIONS[method]
-    op_id = _METHOD_OPS.get(method, method)
-    versions = versions_with(op_id)
-    if not versions:
-        raise AttributeError(f"VellumClient has no API method {method!r}")
-    return versions
 
 
 # --- configuration (shared by both flavours) ------------------------------------------------------
@@ -143,7 +116,7 @@ class _VellumConfig:
             tenant = require_setting(tenant_id, ENV_TENANT_ID, what="tenant_id")
             url = check_base_url(setting(base_url, ENV_API_URL, DEFAULT_BASE_URL) or DEFAULT_BASE_URL,
                                  allow_insecure_http=allow_insecure_http)
-            version, package = package_for(SERVICE, api_version)
+            contract = contract_for(api_version)
             seconds = timeout_setting(timeout, None, DEFAULT_TIMEOUT)
         except (ConfigError, ValueError) as exc:
             raise VellumConfigError(str(exc)) from None
@@ -157,9 +130,10 @@ class _VellumConfig:
             raise VellumConfigError("cache_max_size must be an integer >= 1")
         self._api_key = key
         self._tenant = tenant
-        self._api_version = cast(VellumVersion, version)  # package_for only returns pinned versions
-        self._v1 = version == "v1"
-        self._generated_package: str | None = package  # BaseClient.generated uses it
+        self._contract = contract
+        self._api_version = contract.version
+        self._v1 = contract.version == "v1"
+        self._generated_package: str | None = contract.package  # BaseClient.generated uses it
         self._entitlements: EntitlementCache[str, EntitlementSet] = EntitlementCache(
             cache_ttl_ms, max_size=cache_max_size, stale_if_error_ms=stale_if_error_ms,
             mark_stale=EntitlementSet.as_stale, name="vellum entitlements")

@@ -26,18 +26,17 @@ the facade reads are typed attribute reads, checked against both versions.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping, Sequence
-from functools import cache
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import httpx
 
 from paywire._core import Flow
 from paywire._core.decode import decode_json, parse_success
 from paywire._core.validate import Validator
+from paywire.vellum._contract import Contract, VellumVersion, contracts
 from paywire.vellum.errors import (
     VELLUM_ERRORS,
-    UnsupportedOperationError,
     VellumResponseValidationError,
     VellumValidationError,
 )
@@ -53,30 +52,6 @@ A = TypeVar("A")
 B = TypeVar("B")
 T = TypeVar("T")
 
-#: The pinned versions the per-version branches of the resources cover (oldest first).
-VellumVersion = Literal["v1", "v2"]
-SERVICE = "vellum"
-
-
-# --- which version has which operation: read from the generated OPERATIONS indexes ----------------
-@cache
-def _operations() -> dict[str, frozenset[str]]:
-    """version -> the operationIds its generated package has (imported once, lazily)."""
-    from paywire_gen_vellum_v1.api import OPERATIONS as V1
-    from paywire_gen_vellum_v2.api import OPERATIONS as V2
-
-    by_version: dict[VellumVersion, Iterable[str]] = {"v1": V1, "v2": V2}
-    return {version: frozenset(ops) for version, ops in by_version.items()}
-
-
-@cache
-def versions_with(op_id: str) -> tuple[str, ...]:
-    """The pinned API versions whose contract has this operation."""
-    return tuple(version for version, ops in _operations().items() if op_id in ops)
-
-
-def all_operation_ids() -> frozenset[str]:
-    return frozenset().union(*_operations().values())
 
 
 # --- input validation (raised before any request): the core Validator, Vellum's rules added ------
@@ -123,6 +98,7 @@ class VellumResource:
     _tenant: str
     _api_key: str
     _api_version: VellumVersion
+    _contract: Contract
     #: pinned to v1 (the 0.1.0-era contract)? Else v2; see the module docstring for why branches
     _v1: bool
     _entitlements: EntitlementCache[str, EntitlementSet]
@@ -134,27 +110,14 @@ class VellumResource:
                             errors: Any = None) -> Flow[httpx.Response]: ...
 
     # -- the pinned contract ------------------------------------------------------------------------
-    def _require(self, method: str, op_id: str | None = None, *, versions: tuple[str, ...] | None = None,
-                 hint: str | None = None) -> None:
-        """Refuse (before any request) a method whose operation the pinned version lacks."""
-        have = versions if versions is not None else versions_with(op_id or method)
-        if self._api_version in have:
-            return
-        need = " or ".join(have) if have else "a newer API version"
-        raise UnsupportedOperationError(
-            f"{method} needs api_version {need}; this client is pinned to {self._api_version}"
-            + (f" ({hint})" if hint else ""),
-            operation=method, api_version=self._api_version, supported_versions=have,
-        )
+    def _require(self, method: str) -> None:
+        """Refuse (before any request) a method the pinned version lacks, naming the versions
+        that have it."""
+        contracts().require_method(self._contract, method)
 
-    def _require_arg(self, method: str, arg: str, value: Any, versions: tuple[str, ...] = ("v2",)) -> None:
-        """Refuse an argument only some versions take (None / False mean "not given")."""
-        if value is not None and value is not False and self._api_version not in versions:
-            raise UnsupportedOperationError(
-                f"{method}({arg}=...) needs api_version {' or '.join(versions)}; "
-                f"this client is pinned to {self._api_version}",
-                operation=f"{method}.{arg}", api_version=self._api_version, supported_versions=versions,
-            )
+    def _require_args(self, feature: str, method: str, /, **args: Any) -> None:
+        """Refuse arguments (given: not None / False) that only versions with ``feature`` take."""
+        contracts().require_feature(self._contract, feature, method, **args)
 
     # -- send and parse -------------------------------------------------------------------------------
     def _submit(self, spec: RequestSpec, *, retry_safe: bool | None = None,
@@ -224,13 +187,4 @@ def json_object(response: httpx.Response) -> dict[str, Any]:
     return data
 
 
-__all__ = [
-    "SERVICE",
-    "VellumResource",
-    "VellumValidator",
-    "VellumVersion",
-    "bad",
-    "check",
-    "json_object",
-    "versions_with",
-]
+__all__ = ["VellumResource", "VellumValidator", "bad", "check", "json_object"]

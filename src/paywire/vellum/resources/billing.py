@@ -17,9 +17,6 @@ if TYPE_CHECKING:
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 #: what the v2 invoice PDF may be labelled (the spec says application/pdf; "" = no header)
 _PDF_TYPES = frozenset({"application/pdf", "application/octet-stream", ""})
-#: The invoice PDF changed meaning between versions (same operationId): which method is which.
-PDF_URL_VERSIONS: tuple[str, ...] = ("v1",)
-PDF_BYTES_VERSIONS: tuple[str, ...] = ("v2",)
 
 
 class BillingResource(VellumResource):
@@ -114,9 +111,7 @@ class BillingResource(VellumResource):
         """
         from paywire_gen_vellum_v1.api.billing import get_invoice_pdf as op1
 
-        self._require("invoice_pdf_url", versions=PDF_URL_VERSIONS, hint=(
-            "on v2 use invoice_pdf(), which returns the PDF bytes: the hosted URL is a bearer "
-            "credential and no longer leaves Vellum"))
+        self._require("invoice_pdf_url")
         resp = yield from self._submit(op1.build_request(
             self._tenant, check.path_id(account_id, "account_id"), check.path_id(invoice_id, "invoice_id")))
         location = resp.headers.get("location") if resp.status_code in _REDIRECTS else None
@@ -131,8 +126,7 @@ class BillingResource(VellumResource):
         :meth:`invoice_pdf_url`."""
         from paywire_gen_vellum_v2.api.billing import get_invoice_pdf as op2
 
-        self._require("invoice_pdf", versions=PDF_BYTES_VERSIONS,
-                      hint="on v1 use invoice_pdf_url(), which returns the hosted PDF URL")
+        self._require("invoice_pdf")
         resp = yield from self._submit(op2.build_request(
             self._tenant, check.path_id(account_id, "account_id"), check.path_id(invoice_id, "invoice_id")))
         if not 200 <= resp.status_code < 300:

@@ -34,8 +34,8 @@ class CheckoutResource(VellumResource):
         plan, count = check.path_id(plan_id, "plan_id"), check.count(seats, "seats")
         ok, cancel = check.url(success_url, "success_url"), check.url(cancel_url, "cancel_url")
         if self._v1:
-            self._require_arg("create_checkout", "product_id", product_id)
-            self._require_arg("create_checkout", "add_on_module_ids", add_on_module_ids)
+            self._require_args("plan_extras", "create_checkout", product_id=product_id,
+                               add_on_module_ids=add_on_module_ids)
             if plan_version is None:
                 raise bad("create_checkout: plan_version is required on api_version v1", "plan_version")
             spec = op1.build_request(self._tenant, account, body=m1.CheckoutRequest(

@@ -48,14 +48,14 @@ class FlagsResource(VellumResource):
     @cached_read(cache=_cache, fetch=_fetch, project=_copy, check=_check)
     def flags(self, customer_id: str) -> tuple[str, None]:
         """(v2) Flag values for the customer (cached for ``flag_cache_ttl_ms``; a copy)."""
-        self._require("flags", "get_customer_flags")
+        self._require("flags")
         return customer_id, None
 
     @cached_read(cache=_cache, fetch=_fetch, project=_pick, check=_check, fallback=_default)
     def flag(self, flag_id: str, customer_id: str, *, default: bool) -> tuple[str, tuple[str, bool]]:
         """(v2) One flag; ``default`` when the read fails for any reason, the flag is unknown,
         or its value is not a bool."""
-        self._require("flag", "get_customer_flags")
+        self._require("flag")
         return customer_id, (flag_id, default)
 
     def _flags_flow(self, customer_id: str) -> Flow[dict[str, bool]]:
@@ -72,6 +72,6 @@ class FlagsResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.flags import get_global_flags as op
 
-        self._require("global_flags", "get_global_flags")
+        self._require("global_flags")
         resp = yield from self._submit(op.build_request(self._tenant))
         return dict(self._model(op, resp, m2.Flags).flags.additional_properties)

@@ -57,7 +57,7 @@ class ProvisioningResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.provisioning import create_customer as op2
 
-        self._require_arg("create_customer", "name", name)
+        self._require_args("customer_name", "create_customer", name=name)
         account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
         mail = check.optional_text(email, "email")
         spec = op1.build_request(self._tenant, account, body=m1.CreateCustomerRequest(

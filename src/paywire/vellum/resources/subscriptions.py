@@ -36,8 +36,8 @@ class SubscriptionsResource(VellumResource):
         account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
         plan, count = check.path_id(plan_id, "plan_id"), check.count(seats, "seats")
         if self._v1:
-            self._require_arg("create_subscription", "product_id", product_id)
-            self._require_arg("create_subscription", "add_on_module_ids", add_on_module_ids)
+            self._require_args("plan_extras", "create_subscription", product_id=product_id,
+                               add_on_module_ids=add_on_module_ids)
             if plan_version is None:
                 raise bad("create_subscription: plan_version is required on api_version v1", "plan_version")
             spec = op1.build_request(self._tenant, account, customer, body=m1.SubscribeRequest(
@@ -136,7 +136,7 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.subscriptions import update_add_ons as op
 
-        self._require("add_add_on", "update_add_ons")
+        self._require("add_add_on")
         account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
         body = m2.UpdateAddOnsRequest(add=[check.path_id(module_id, "module_id")])
         return (yield from self._change(op, customer, op.build_request(self._tenant, account, customer, body=body)))
@@ -147,7 +147,7 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.subscriptions import update_add_ons as op
 
-        self._require("remove_add_on", "update_add_ons")
+        self._require("remove_add_on")
         account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
         body = m2.UpdateAddOnsRequest(remove=[check.path_id(module_id, "module_id")])
         return (yield from self._change(op, customer, op.build_request(self._tenant, account, customer, body=body)))
@@ -171,7 +171,7 @@ class SubscriptionsResource(VellumResource):
         """(v2) Undo a pending cancel-at-period-end (409 if the subscription already ended)."""
         from paywire_gen_vellum_v2.api.subscriptions import reactivate_subscription as op
 
-        self._require("reactivate", "reactivate_subscription")
+        self._require("reactivate")
         account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
         return (yield from self._change(op, customer, op.build_request(self._tenant, account, customer)))
 
