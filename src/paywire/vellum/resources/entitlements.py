@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from paywire._core import Flow
-from paywire._core.cached import cached_read
+from paywire._core.cached import CachedRead, cached_read
 from paywire.entitlements import EntitlementCache
 from paywire.vellum.models import EntitlementSet
 from paywire.vellum.resources._base import VellumResource, check, json_object
@@ -38,6 +38,52 @@ def _has(entitlements: EntitlementSet, module_id: str) -> bool:
     return module_id in entitlements.modules
 
 
+def _can(self: Any, customer_id: str, module_id: str) -> tuple[str, str]:
+    """Whether the customer may use ``module_id``. A cache hit does no I/O."""
+    return customer_id, module_id
+
+
+class _CanRead(CachedRead[[str, str], bool, str, EntitlementSet, str]):
+    """``can()``: the core cached read with its hit path written out.
+
+    ``can()`` runs on every gated request, so its hit is kept at the seed-era cost: one cache
+    lookup and one set membership, no key method and no projection call (the generic
+    descriptor's two extra Python calls doubled it: ~0.6 -> ~1.2 us on the loaded 2-core box).
+    Everything else (miss, id check, single flight, invalidation, disabled cache) is the core
+    descriptor's, reached through ``generic``."""
+
+    def _bind(self, obj: Any) -> Any:
+        generic = super()._bind(obj)
+        cache = self.cache(obj)
+        if not cache.enabled:
+            return generic
+        get = cache.get  # the cache's closure-bound hot path
+        if obj._is_async:
+            async def can_async(customer_id: str, module_id: str) -> bool:
+                try:
+                    entitlements = get(customer_id)
+                except TypeError:  # unhashable: the generic path names the bad argument
+                    entitlements = None
+                if entitlements is None:
+                    answer: bool = await generic(customer_id, module_id)
+                    return answer
+                return module_id in entitlements.modules
+
+            return can_async
+
+        def can(customer_id: str, module_id: str) -> bool:
+            try:
+                entitlements = get(customer_id)
+            except TypeError:
+                entitlements = None
+            if entitlements is None:
+                answer: bool = generic(customer_id, module_id)
+                return answer
+            return module_id in entitlements.modules
+
+        return can
+
+
 class EntitlementsResource(VellumResource):
     @cached_read(cache=_cache, fetch=_fetch, project=_whole, check=_check)
     def get_entitlements(self, customer_id: str) -> tuple[str, None]:
@@ -45,10 +91,7 @@ class EntitlementsResource(VellumResource):
         record gives an empty set with ``found=False`` (cached too), never an exception."""
         return customer_id, None
 
-    @cached_read(cache=_cache, fetch=_fetch, project=_has, check=_check)
-    def can(self, customer_id: str, module_id: str) -> tuple[str, str]:
-        """Whether the customer may use ``module_id``. A cache hit does no I/O."""
-        return customer_id, module_id
+    can = _CanRead(_can, cache=_cache, fetch=_fetch, project=_has, check=_check)
 
     def _entitlements_flow(self, customer_id: str) -> Flow[EntitlementSet]:
         """One API read; a 404 ("this customer has no record") is an empty set, cached too."""
