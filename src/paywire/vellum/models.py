@@ -14,9 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
-M = TypeVar("M", covariant=True)
+
+class GeneratedModel(Protocol):
+    """What every generated model has: the fields the spec does not know, kept."""
+
+    @property
+    def additional_properties(self) -> dict[str, Any]: ...
+
+
+M = TypeVar("M", bound=GeneratedModel, covariant=True)
 
 
 class Record(dict[str, Any], Generic[M]):
@@ -36,7 +44,7 @@ class Record(dict[str, Any], Generic[M]):
     def __repr__(self) -> str:
         # Fields the spec does not know stay in the dict but out of the repr: they may carry
         # anything (a new server's secrets included) and paywire cannot say what they mean.
-        unknown = getattr(self._model, "additional_properties", None) or {}
+        unknown = self._model.additional_properties
         return repr({k: v for k, v in self.items() if k not in unknown})
 
     def __reduce__(self) -> tuple[Any, ...]:

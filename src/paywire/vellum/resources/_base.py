@@ -40,7 +40,7 @@ from paywire.vellum.errors import (
     VellumResponseValidationError,
     VellumValidationError,
 )
-from paywire.vellum.models import Record
+from paywire.vellum.models import GeneratedModel, Record
 
 if TYPE_CHECKING:
     from paywire_gen_vellum_v2.types import RequestSpec
@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 A = TypeVar("A")
 B = TypeVar("B")
 T = TypeVar("T")
+G = TypeVar("G", bound=GeneratedModel)
+H = TypeVar("H", bound=GeneratedModel)
 
 
 
@@ -157,20 +159,20 @@ class VellumResource:
 
     @overload
     @classmethod
-    def _record(cls, op: ModuleType, response: httpx.Response, model: type[A]) -> Record[A]: ...
+    def _record(cls, op: ModuleType, response: httpx.Response, model: type[G]) -> Record[G]: ...
     @overload
     @classmethod
-    def _record(cls, op: ModuleType, response: httpx.Response, model: type[A],
-                other: type[B]) -> Record[A | B]: ...
+    def _record(cls, op: ModuleType, response: httpx.Response, model: type[G],
+                other: type[H]) -> Record[G | H]: ...
     @classmethod
     def _record(cls, op: ModuleType, response: httpx.Response, model: type[Any],
-                other: type[Any] | None = None) -> Record[Any]:
+                other: type[Any] | None = None) -> Record[GeneratedModel]:
         """The seed's result (the JSON object, a dict) with the typed ``model`` beside it."""
         parsed = cls._model(op, response, model) if other is None else cls._model(op, response, model, other)
         return Record(json_object(response), parsed)
 
     @staticmethod
-    def _records(response: httpx.Response, key: str, models: Sequence[A]) -> list[Record[A]]:
+    def _records(response: httpx.Response, key: str, models: Sequence[G]) -> list[Record[G]]:
         """The items of a list answer (``{"methods": [...]}`` ...): one record per item, the
         item's JSON beside its model. ``models`` is the typed list the facade read from the
         parsed model (so mypy checks the field); ``key`` is its name on the wire."""
