@@ -30,7 +30,6 @@ it covers every fork made through ``os.fork`` (multiprocessing, gunicorn, billia
 
 from __future__ import annotations
 
-import logging
 import os
 import socket
 import weakref
@@ -40,7 +39,9 @@ from typing import Any
 import httpcore
 import httpx
 
-log = logging.getLogger("paywire")
+from paywire._core.logs import get_logger
+
+log = get_logger("paywire")
 
 # httpx clients whose pools must be emptied in a forked child. Weak: a client that is gone
 # needs nothing; with_options() copies share their original's httpx client.
@@ -50,6 +51,18 @@ _TRACKED: weakref.WeakSet[httpx.Client | httpx.AsyncClient] = weakref.WeakSet()
 def track(http: httpx.Client | httpx.AsyncClient) -> None:
     """Empty ``http``'s connection pools in every child forked from now on."""
     _TRACKED.add(http)
+
+
+#: Objects holding thread locks or in-flight state that a forked child must not inherit (a lock
+#: another parent thread held at fork time stays locked forever in the child; a refresh the
+#: parent had in flight will never finish there). Each has an ``_after_fork()`` method.
+_RESETTABLE: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def reset_after_fork(obj: Any) -> None:
+    """Call ``obj._after_fork()`` in every child forked from now on (token stores, refresh
+    single-flights: anything with locks that is not an HTTP pool)."""
+    _RESETTABLE.add(obj)
 
 
 def release_socket(sock: Any) -> None:
@@ -127,6 +140,11 @@ def _after_fork_in_child() -> None:
             reset_http_client(http)
         except Exception:  # a fork hook must never break the child; the pool then stays as is
             log.warning("could not reset an HTTP pool after fork", exc_info=True)
+    for obj in list(_RESETTABLE):
+        try:
+            obj._after_fork()
+        except Exception:
+            log.warning("could not reset %s after fork", type(obj).__name__, exc_info=True)
 
 
 if hasattr(os, "register_at_fork"):

@@ -9,6 +9,11 @@
     cache.invalidate("unit_1")                                    # or cache.invalidate() for all
 
 See :mod:`paywire.entitlements._cache` for the design and the measured hit-path cost.
+
+Many processes or hosts (``pip install 'paywire[redis]'``; imported only when used):
+:mod:`paywire.entitlements.redis_tier` puts Redis under this cache (one API fetch per key across
+processes, ``invalidate()`` reaching every process), :mod:`paywire.entitlements.relay` runs one
+writer that keeps Redis filled for read-only app processes (also ``paywire relay``).
 """
 
 from paywire.entitlements._cache import DEFAULT_MAX_SIZE, DEFAULT_STALE_ERRORS, EntitlementCache

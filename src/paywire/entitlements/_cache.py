@@ -20,6 +20,13 @@ the miss path:
   known value, so an invalidated key is never served stale.
 - **Fork safety**: locks and in-flight records are reset in a forked child (gunicorn/celery
   prefork); cached values stay valid for their TTL.
+- **A shared second level** (optional, :meth:`EntitlementCache.attach_shared`): a miss asks the
+  shared tier (e.g. :class:`paywire.entitlements.redis_tier.RedisTier`) instead of calling
+  ``fetch`` directly, and ``invalidate()`` is published to every process. The hit path above
+  is untouched: the tier is only consulted on a miss.
+- **Fetch time**: every entry carries the wall-clock time its value was fetched from the API
+  (which, for a value read from a shared tier, may be earlier than this process saw it);
+  :meth:`EntitlementCache.age` says how stale a cached value is.
 
 Hit-path cost on the development machine (2 vCPUs shared with other jobs, Python 3.11,
 ``timeit`` of a statement string, best of 5 x 1,000,000; quietest of several runs):
@@ -43,7 +50,7 @@ import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from paywire._core.errors import APIConnectionError, InternalServerError, RateLimitError
 from paywire._core.logs import get_logger
@@ -53,6 +60,7 @@ if TYPE_CHECKING:  # asyncio is imported lazily (~10 ms) where the async paths n
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+KC = TypeVar("KC", bound=Hashable, contravariant=True)
 
 logger = get_logger("paywire.entitlements")
 
@@ -61,6 +69,19 @@ logger = get_logger("paywire.entitlements")
 DEFAULT_STALE_ERRORS: tuple[type[BaseException], ...] = (APIConnectionError, InternalServerError,
                                                          RateLimitError)
 DEFAULT_MAX_SIZE = 10_000
+
+
+class SharedTier(Protocol[KC, V]):
+    """What :meth:`EntitlementCache.attach_shared` accepts: a second cache level shared by
+    processes. ``load`` returns ``(value, fetched_at, cacheable)``: the value, the wall-clock
+    time (``time.time()``) it was fetched from the API, and False when a newer invalidation
+    overtook the fetch (the caller gets the value but it must not be cached)."""
+
+    def load(self, key: KC, fetch: Callable[[], V]) -> tuple[V, float, bool]: ...
+
+    async def load_async(self, key: KC, fetch: Callable[[], Awaitable[V]]) -> tuple[V, float, bool]: ...
+
+    def publish_invalidate(self, key: KC | None) -> None: ...
 
 
 class _Flight:
@@ -109,9 +130,10 @@ class EntitlementCache(Generic[K, V]):
         self._stale_errors = stale_errors
         self._mark_stale = mark_stale
         self._now = clock
-        # key -> (value, expires_at). Expired entries stay until replaced, evicted or
-        # invalidated: they are the "last known value" for stale-if-error.
-        self._data: OrderedDict[K, tuple[V, float]] = OrderedDict()
+        # key -> (value, expires_at, fetched_at wall time). Expired entries stay until replaced,
+        # evicted or invalidated: they are the "last known value" for stale-if-error.
+        self._data: OrderedDict[K, tuple[V, float, float]] = OrderedDict()
+        self._shared: SharedTier[K, V] | None = None
         self._install_get()
         self._lock = threading.Lock()
         self._generation = 0
@@ -175,6 +197,26 @@ class EntitlementCache(Generic[K, V]):
         get.__doc__ = EntitlementCache.get.__doc__
         self.__dict__["get"] = get
 
+    # -- the shared second level -----------------------------------------------------------------
+    def attach_shared(self, tier: SharedTier[K, V] | None) -> None:
+        """Put a shared tier under this cache (``None`` detaches it). Misses then go through
+        ``tier.load`` and ``invalidate()`` is also published through the tier."""
+        if tier is not None and self._ttl <= 0:
+            raise ValueError("a shared cache tier needs ttl_ms > 0")
+        self._shared = tier
+
+    @property
+    def shared(self) -> SharedTier[K, V] | None:
+        return self._shared
+
+    def age(self, key: K) -> float | None:
+        """Seconds since the cached value for ``key`` was fetched from the API (by this or,
+        through a shared tier, by another process); ``None`` when nothing is cached."""
+        entry = self._data.get(key)
+        if entry is None:
+            return None
+        return max(0.0, time.time() - entry[2])
+
     # -- writes and invalidation ----------------------------------------------------------------
     def put(self, key: K, value: V) -> None:
         """Store a value now (e.g. from a push event). Ignored when caching is disabled."""
@@ -183,7 +225,15 @@ class EntitlementCache(Generic[K, V]):
 
     def invalidate(self, key: K | None = None) -> None:
         """Forget one key (or every key): its value, its last known value, and any fetch in
-        flight for it, whose result will not be written back. Synchronous, no I/O."""
+        flight for it, whose result will not be written back. Synchronous; with a shared tier
+        the invalidation is also published to every other process (one Redis round trip)."""
+        self.invalidate_local(key)
+        if self._shared is not None:
+            self._shared.publish_invalidate(key)
+
+    def invalidate_local(self, key: K | None = None) -> None:
+        """:meth:`invalidate` in this process only (what a shared tier calls when another
+        process published an invalidation). No I/O."""
         with self._lock:
             if key is None:
                 self._data.clear()
@@ -244,8 +294,12 @@ class EntitlementCache(Generic[K, V]):
         if not leader:
             result: V = future.result()
             return result
+        shared = self._shared
         try:
-            value = fetch()
+            if shared is None:
+                value, fetched_at, cacheable = fetch(), time.time(), True
+            else:
+                value, fetched_at, cacheable = shared.load(key, fetch)
         except BaseException as exc:
             stale = self._finish_failed(key, flight, exc, self._sync_flights, key)
             if stale is None:
@@ -253,7 +307,7 @@ class EntitlementCache(Generic[K, V]):
                 raise
             future.set_result(stale)
             return stale
-        self._finish_ok(key, flight, value, self._sync_flights, key)
+        self._finish_ok(key, flight, value, self._sync_flights, key, fetched_at, cacheable)
         future.set_result(value)
         return value
 
@@ -288,23 +342,28 @@ class EntitlementCache(Generic[K, V]):
 
     async def _run_async(self, key: K, fkey: tuple[K, asyncio.AbstractEventLoop], flight: _Flight,
                          fetch: Callable[[], Awaitable[V]]) -> V:
+        shared = self._shared
         try:
-            value = await fetch()
+            if shared is None:
+                value, fetched_at, cacheable = await fetch(), time.time(), True
+            else:
+                value, fetched_at, cacheable = await shared.load_async(key, fetch)
         except BaseException as exc:
             stale = self._finish_failed(key, flight, exc, self._async_flights, fkey)
             if stale is None:
                 raise
             return stale
-        self._finish_ok(key, flight, value, self._async_flights, fkey)
+        self._finish_ok(key, flight, value, self._async_flights, fkey, fetched_at, cacheable)
         return value
 
     # -- shared bookkeeping -------------------------------------------------------------------------
-    def _finish_ok(self, key: K, flight: _Flight, value: V, flights: dict[Any, _Flight], fkey: Any) -> None:
+    def _finish_ok(self, key: K, flight: _Flight, value: V, flights: dict[Any, _Flight], fkey: Any,
+                   fetched_at: float, cacheable: bool) -> None:
         with self._lock:
             if flights.get(fkey) is flight:
                 del flights[fkey]
-            if not flight.void and flight.generation == self._generation:
-                self._store(key, value)
+            if cacheable and not flight.void and flight.generation == self._generation:
+                self._store(key, value, fetched_at)
 
     def _finish_failed(self, key: K, flight: _Flight, exc: BaseException, flights: dict[Any, _Flight],
                        fkey: Any) -> V | None:
@@ -330,12 +389,17 @@ class EntitlementCache(Generic[K, V]):
         value = entry[0]
         return self._mark_stale(value) if self._mark_stale is not None else value
 
-    def _store(self, key: K, value: V) -> None:
-        """Write under the lock; evict least recently used entries beyond ``max_size``."""
+    def _store(self, key: K, value: V, fetched_at: float | None = None) -> None:
+        """Write under the lock; evict least recently used entries beyond ``max_size``.
+
+        A value fetched earlier (read from a shared tier) lives only for the rest of its TTL,
+        so a value never outlives ``ttl_ms`` from its fetch however many levels it crossed."""
         if self._ttl <= 0:
             return
+        wall = time.time()
+        age = 0.0 if fetched_at is None else min(max(wall - fetched_at, 0.0), self._ttl)
         data = self._data
-        data[key] = (value, self._now() + self._ttl)
+        data[key] = (value, self._now() + self._ttl - age, wall if fetched_at is None else fetched_at)
         data.move_to_end(key)
         while len(data) > self._max_size:
             data.popitem(last=False)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import os
 import threading
 import weakref
 from collections import OrderedDict
@@ -38,6 +39,17 @@ client_options: dict[str, Any] = {}
 _Key = tuple[str, str]
 _lock = threading.Lock()
 _sync: OrderedDict[_Key, LumenClient] = OrderedDict()
+
+
+def _after_fork_in_child() -> None:
+    # A lock another parent thread held at fork time would stay locked forever in the child
+    # (the pooled clients' HTTP pools are reset by paywire._core.fork).
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 class _LoopPool:

@@ -8,6 +8,7 @@ one request builder per endpoint.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 from collections.abc import Callable, Mapping
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
         SubscriptionStatus,
     )
 
+    from paywire.entitlements.redis_tier import Binding, RedisTier
     from paywire.lumen.models import EventResult, SetupIntentResult
 
 __all__ = [
@@ -364,6 +366,23 @@ def _project_entitled(snapshot: EntitlementSnapshot, feature: str) -> bool:
     return item is not None and item.get("entitled") is True
 
 
+class _SnapshotCodec:
+    """A Lumen cache key ``(id, is external)`` as ``e:<id>`` / ``i:<id>``; a snapshot as the
+    API's JSON."""
+
+    def key(self, key: CustomerKey) -> str:
+        return ("e:" if key[1] else "i:") + key[0]
+
+    def parse_key(self, text: str) -> CustomerKey:
+        return (text[2:], text.startswith("e:"))
+
+    def dump(self, value: EntitlementSnapshot) -> str:
+        return json.dumps(value.raw, separators=(",", ":"))
+
+    def load(self, text: str) -> EntitlementSnapshot:
+        return EntitlementSnapshot(json.loads(text))
+
+
 # --- the operations ---------------------------------------------------------------------------
 class _LumenOps(BaseClient):
     """Configuration and every operation, shared by the sync and the async client."""
@@ -386,6 +405,7 @@ class _LumenOps(BaseClient):
         cache_max_size: int = 10_000,
         stale_if_error_ms: float = 0,
         http_backend: HttpBackend | None = None,
+        shared_cache: RedisTier | None = None,
     ) -> None:
         """``api_key`` (else ``$LUMEN_API_KEY``), ``api_url`` or ``base_url`` (else
         ``$LUMEN_API_URL``, else ``https://api.getlumen.dev``; a trailing ``/`` or ``/v1`` is
@@ -395,7 +415,9 @@ class _LumenOps(BaseClient):
         a per-client :class:`~paywire.entitlements.EntitlementCache`: ``cache_ttl_ms`` (0
         disables it), ``cache_max_size`` customers (LRU), optional ``stale_if_error_ms``. This
         client's own writes for a customer (events, seats, enrollment) invalidate that
-        customer; :meth:`invalidate` does it by hand."""
+        customer; :meth:`invalidate` does it by hand. ``shared_cache`` (a
+        :class:`~paywire.entitlements.redis_tier.RedisTier`) puts Redis under that cache: one
+        fetch per customer across processes, invalidation published to all of them."""
         if api_url is not None and base_url is not None and api_url != base_url:
             raise LumenConfigurationError("pass api_url or base_url, not both")
         key = resolve_api_key(api_key)
@@ -416,6 +438,26 @@ class _LumenOps(BaseClient):
             secrets=(key,),
             http_backend=http_backend,
         )
+        self._shared_binding: Binding[CustomerKey, EntitlementSnapshot] | None = None
+        if shared_cache is not None:
+            if not hasattr(shared_cache, "bind") or cache_ttl_ms == 0:
+                raise LumenConfigurationError("shared_cache must be a paywire.entitlements.redis_tier.RedisTier "
+                                              "and needs cache_ttl_ms > 0")
+            self._shared_binding = self._bind_shared(shared_cache, url, key)
+
+    def _bind_shared(self, tier: RedisTier, url: str, key: str) -> Binding[CustomerKey, EntitlementSnapshot]:
+        """One Lumen account (server + API key, hashed: the key never reaches Redis) is one
+        Redis scope; a relay refills it through the sync client's own request flow."""
+        import hashlib
+
+        account = hashlib.sha256(f"{url}\0{key}".encode()).hexdigest()[:16]
+        direct = None if self._is_async else (lambda ck: self._driver.run(self._snapshot_flow(ck)))
+        return tier.bind(self._cache, f"lumen:{account}", _SnapshotCodec(), direct)
+
+    @property
+    def shared_binding(self) -> Binding[CustomerKey, EntitlementSnapshot] | None:
+        """This client's view of its ``shared_cache`` (None without one)."""
+        return self._shared_binding
 
     def _repr_fields(self) -> dict[str, str]:
         return {"base_url": repr(self.base_url), "api_key": mask(self._api_key)}

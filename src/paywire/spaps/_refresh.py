@@ -33,6 +33,7 @@ import httpx
 
 from paywire._core import APIConnectionError, APIStatusError, Flow, logger, make_status_error
 from paywire._core.flow import Call
+from paywire._core.fork import reset_after_fork
 from paywire.spaps.errors import AUTH_ERRORS, NotSignedInError
 from paywire.spaps.tokens import (
     AUTH_EXTENSION,
@@ -103,6 +104,13 @@ class RefreshFlight:
         self._mutex = threading.Lock()
         self._attempt: _Attempt | None = None
         self._negative: tuple[str, float, Exception] | None = None  # refresh token, until, error
+        reset_after_fork(self)
+
+    def _after_fork(self) -> None:
+        # The parent's refresh (if one was in flight) never finishes in this process, and its
+        # mutex may have been held by another parent thread: start clean.
+        self._mutex = threading.Lock()
+        self._attempt = None
 
     def join(self, refresh_token: str) -> tuple[bool, _Attempt]:
         """``(True, attempt)``: you lead, run the refresh and :meth:`finish` it; ``(False,

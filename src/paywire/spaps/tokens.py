@@ -235,6 +235,18 @@ class FileTokenStore:
         self._cache_key: tuple[int, ...] | None = None
         self._cache: StoredTokens | None = None
         self._mutex = threading.Lock()
+        self._lock_timeout = lock_timeout
+        from paywire._core.fork import reset_after_fork
+
+        reset_after_fork(self)
+
+    def _after_fork(self) -> None:
+        # Another parent thread may have held the mutex or the file lock at fork time: the
+        # child gets its own (a new lock file descriptor, so the lock is really cross-process).
+        import filelock
+
+        self._mutex = threading.Lock()
+        self._lock = filelock.FileLock(str(self.path) + ".lock", timeout=self._lock_timeout, mode=0o600)
 
     # -- reading --------------------------------------------------------------------------------
     def load(self) -> StoredTokens | None:

@@ -15,7 +15,7 @@ the versions that do, before any request. Entitlement reads (and v2 flag reads) 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from paywire._core import (
     AsyncClient,
@@ -42,6 +42,9 @@ from paywire.vellum.resources.entitlements import EntitlementsResource
 from paywire.vellum.resources.flags import FlagsResource
 from paywire.vellum.resources.provisioning import ProvisioningResource
 from paywire.vellum.resources.subscriptions import SubscriptionsResource
+
+if TYPE_CHECKING:  # the Redis tier is optional (paywire[redis]) and imported by the caller
+    from paywire.entitlements.redis_tier import Binding, RedisTier
 
 DEFAULT_BASE_URL = "https://api.vellumcharter.com"
 DEFAULT_TTL_MS = 30_000
@@ -110,6 +113,7 @@ class _VellumConfig:
         logging_hooks: LoggingHooks | None = None,
         allow_insecure_http: bool = False,
         http_backend: HttpBackend | None = None,
+        shared_cache: RedisTier | None = None,
     ) -> None:
         try:
             key = require_setting(api_key, ENV_API_KEY, what="api_key")
@@ -128,6 +132,9 @@ class _VellumConfig:
                 raise VellumConfigError(f"{name} must be a number of milliseconds >= 0 (0 disables it)")
         if isinstance(cache_max_size, bool) or not isinstance(cache_max_size, int) or cache_max_size < 1:
             raise VellumConfigError("cache_max_size must be an integer >= 1")
+        if shared_cache is not None and (not hasattr(shared_cache, "bind") or cache_ttl_ms == 0):
+            raise VellumConfigError("shared_cache must be a paywire.entitlements.redis_tier.RedisTier "
+                                    "and needs cache_ttl_ms > 0")
         self._api_key = key
         self._tenant = tenant
         self._contract = contract
@@ -144,6 +151,28 @@ class _VellumConfig:
             max_retries=max_retries, logging_hooks=logging_hooks, errors=VELLUM_ERRORS,
             transport=adapt_transport(transport, is_async=self._is_async), secrets=(key,), http_backend=http_backend,
         )
+        self._shared_binding: Binding[str, EntitlementSet] | None = None
+        if shared_cache is not None:
+            self._shared_binding = self._bind_shared(shared_cache, url, contract.version)
+
+    def _bind_shared(self, tier: RedisTier, url: str, version: str) -> Binding[str, EntitlementSet]:
+        """Entitlements of one tenant, API version and server share one Redis scope; a relay
+        refills them through the sync client's own request flow."""
+        import hashlib
+
+        from paywire.entitlements.redis_tier import JsonCodec
+
+        server = hashlib.sha256(url.encode()).hexdigest()[:12]
+        codec: JsonCodec[EntitlementSet] = JsonCodec(lambda e: {"d": e.data, "f": e.found},
+                                                     lambda o: EntitlementSet(o["d"], bool(o["f"])))
+        direct = None if self._is_async else (
+            lambda cid: self._driver.run(self._entitlements_flow(cid)))  # type: ignore[attr-defined]
+        return tier.bind(self._entitlements, f"vellum:{self._tenant}:{version}:{server}", codec, direct)
+
+    @property
+    def shared_binding(self) -> Binding[str, EntitlementSet] | None:
+        """This client's view of its ``shared_cache`` (None without one)."""
+        return self._shared_binding
 
     @property
     def tenant_id(self) -> str:
