@@ -3,36 +3,38 @@
 Each ``resources/<tag>.py`` is a mixin of :class:`VellumResource` holding the operations of one
 spec tag; the client classes (``client.py``) combine them, so the seed's flat method names
 (``vellum.create_checkout(...)``) stay. An operation builds its request with the pinned
-version's generated ``build_request`` and its body with that version's generated model, in one
-branch per pinned version:
+version's generated ``build_request`` and body model, and parses the answer with that
+version's generated ``parse_response``, in one static expression per pinned version::
 
-    if self._api_version == "v1":
-        from paywire_gen_vellum_v1.api.checkout import create_checkout as op1
-        spec = op1.build_request(self._tenant, account, body=m1.CheckoutRequest(customer_id=...))
+    spec = op1.build_request(self._tenant, account, body=m1.CheckoutRequest(customer_id=...)) \
+        if self._v1 else op2.build_request(self._tenant, account, body=m2.CheckoutRequest(...))
+    resp = yield from self._submit(spec)
+    return record(resp, op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))
 
-Why branches (and not a Protocol per operation or a union of modules): mypy checks a module
+Why branches (and not a Protocol per operation or a union of modules): mypy types a module
 reached through a variable as ``ModuleType`` (every attribute ``Any``), and a Protocol would
 restate each request in a second hand-kept place. A branch per version is a plain, static call
-of each version's typed builder and model, so renaming a field or adding a required parameter
-in *either* version is a mypy error on the facade line that passes it. :data:`VellumVersion`
-lists the versions the branches cover; a test keeps it equal to the pinned versions.
+of each version's typed builder, model and parser, so renaming a request or response field or
+adding a required parameter in *either* version is a mypy error on the facade line that uses it
+(a response field is used as a typed attribute of ``m1.X | m2.X``, checked on both). The
+imports stay inside the functions: importing ``paywire.vellum`` imports no generated code.
+:data:`~paywire.vellum._contract.VellumVersion` lists the versions the branches cover; a test
+keeps it equal to the pinned versions.
 
-Success bodies are parsed by the generated code through :func:`paywire._core.decode.parse_success`
-(strict JSON, every field type-checked) and the model's class is checked with ``isinstance``
-(:meth:`VellumResource._model`), which is also what gives mypy the model's type: response fields
-the facade reads are typed attribute reads, checked against both versions.
+Parsing is strict (``paywire._core.decode``: strict JSON, every field type-checked) and raises
+:data:`E` (:class:`VellumResponseValidationError`). Results follow :mod:`paywire.vellum.models`:
+the answer's JSON object as a dict, with the parsed model beside it (:func:`record`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping, Sequence
-from types import ModuleType
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from paywire._core import Flow
-from paywire._core.decode import decode_json, parse_success
+from paywire._core.decode import decode_json
 from paywire._core.validate import Validator
 from paywire.vellum._contract import Contract, VellumVersion, contracts
 from paywire.vellum.errors import (
@@ -48,11 +50,7 @@ if TYPE_CHECKING:
     from paywire.entitlements import EntitlementCache
     from paywire.vellum.models import EntitlementSet
 
-A = TypeVar("A")
-B = TypeVar("B")
-T = TypeVar("T")
 G = TypeVar("G", bound=GeneratedModel)
-H = TypeVar("H", bound=GeneratedModel)
 
 
 
@@ -136,50 +134,25 @@ class VellumResource:
         finally:
             self._entitlements.invalidate(customer_id)
 
-    def _pinned(self, v1: T, v2: T) -> T:
-        """The pinned version's one of two things (its generated operation module)."""
-        return v1 if self._v1 else v2
 
-    @overload
-    @staticmethod
-    def _model(op: ModuleType, response: httpx.Response, cls: type[A]) -> A: ...
-    @overload
-    @staticmethod
-    def _model(op: ModuleType, response: httpx.Response, cls: type[A], other: type[B]) -> A | B: ...
-    @staticmethod
-    def _model(op: ModuleType, response: httpx.Response, cls: type[Any], other: type[Any] | None = None) -> Any:
-        """The generated model of a success answer of ``op`` (decoded strictly, every field
-        type-checked by the core), verified to be the spec's success model: ``cls`` (one
-        version's) or ``other`` (the other version's), which types the result as their union."""
-        parsed = parse_success(op, response, VellumResponseValidationError)
-        if isinstance(parsed, cls) or (other is not None and isinstance(parsed, other)):
-            return parsed
-        raise VellumResponseValidationError(
-            f"expected a {cls.__name__} object, got {type(parsed).__name__}", response=response)
+#: the error every malformed success answer raises (passed to the generated ``parse_response``)
+E = VellumResponseValidationError
 
-    @overload
-    @classmethod
-    def _record(cls, op: ModuleType, response: httpx.Response, model: type[G]) -> Record[G]: ...
-    @overload
-    @classmethod
-    def _record(cls, op: ModuleType, response: httpx.Response, model: type[G],
-                other: type[H]) -> Record[G | H]: ...
-    @classmethod
-    def _record(cls, op: ModuleType, response: httpx.Response, model: type[Any],
-                other: type[Any] | None = None) -> Record[GeneratedModel]:
-        """The seed's result (the JSON object, a dict) with the typed ``model`` beside it."""
-        parsed = cls._model(op, response, model) if other is None else cls._model(op, response, model, other)
-        return Record(json_object(response), parsed)
 
-    @staticmethod
-    def _records(response: httpx.Response, key: str, models: Sequence[G]) -> list[Record[G]]:
-        """The items of a list answer (``{"methods": [...]}`` ...): one record per item, the
-        item's JSON beside its model. ``models`` is the typed list the facade read from the
-        parsed model (so mypy checks the field); ``key`` is its name on the wire."""
-        items = json_object(response).get(key)
-        if not isinstance(items, list) or len(items) != len(models):  # the checked model says so
-            raise VellumResponseValidationError(f"no {key!r} list", response=response)
-        return [Record(item, model) for item, model in zip(items, models, strict=True)]
+def record(response: httpx.Response, model: G) -> Record[G]:
+    """The seed's result (the answer's JSON object, a dict) with its typed ``model`` beside it:
+    what the generated ``parse_response`` returned for the same answer."""
+    return Record(json_object(response), model)
+
+
+def records(response: httpx.Response, key: str, models: Sequence[G]) -> list[Record[G]]:
+    """The items of a list answer (``{"methods": [...]}`` ...): one record per item, the item's
+    JSON beside its model. ``models`` is the typed list the facade read from the parsed answer
+    (so mypy checks the field in every version); ``key`` is its name on the wire."""
+    items = json_object(response).get(key)
+    if not isinstance(items, list) or len(items) != len(models):  # the checked model says so
+        raise VellumResponseValidationError(f"no {key!r} list", response=response)
+    return [Record(item, model) for item, model in zip(items, models, strict=True)]
 
 
 def json_object(response: httpx.Response) -> dict[str, Any]:
@@ -189,4 +162,4 @@ def json_object(response: httpx.Response) -> dict[str, Any]:
     return data
 
 
-__all__ = ["VellumResource", "VellumValidator", "bad", "check", "json_object"]
+__all__ = ["E", "VellumResource", "VellumValidator", "bad", "check", "json_object", "record", "records"]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from paywire._core import Flow, operation
 from paywire.vellum.errors import VellumApiError, VellumResponseValidationError
 from paywire.vellum.models import Record
-from paywire.vellum.resources._base import VellumResource, check
+from paywire.vellum.resources._base import E, VellumResource, check, record, records
 
 if TYPE_CHECKING:
     from paywire_gen_vellum_v1 import models as m1
@@ -23,46 +23,40 @@ class BillingResource(VellumResource):
     @operation
     def list_payment_methods(self, *, account_id: str) -> Flow[list[Record[m1.PaymentMethod | m2.PaymentMethod]]]:
         """The account's saved cards (the ``methods`` list). v2 items carry ``ref``, not ``id``."""
-        from paywire_gen_vellum_v1 import models as m1
         from paywire_gen_vellum_v1.api.billing import list_payment_methods as op1
-        from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.billing import list_payment_methods as op2
 
         account = check.path_id(account_id, "account_id")
         spec = op1.build_request(self._tenant, account) if self._v1 else op2.build_request(self._tenant, account)
         resp = yield from self._submit(spec)
-        listed = self._model(self._pinned(op1, op2), resp, m1.PaymentMethodList, m2.PaymentMethodList)
-        return self._records(resp, "methods", listed.methods)
+        listed = (op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))
+        return records(resp, "methods", listed.methods)
 
     @operation
     def set_default_payment_method(self, *, account_id: str,
                                    method_id: str) -> Flow[Record[m1.PaymentMethod | m2.PaymentMethod]]:
         """Make a method the account default (v2: pass the method's ``ref``)."""
-        from paywire_gen_vellum_v1 import models as m1
         from paywire_gen_vellum_v1.api.billing import set_default_payment_method as op1
-        from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.billing import set_default_payment_method as op2
 
         account, method = check.path_id(account_id, "account_id"), check.path_id(method_id, "method_id")
         spec = op1.build_request(self._tenant, account, method) if self._v1 \
             else op2.build_request(self._tenant, account, method)
         resp = yield from self._submit(spec)
-        return self._record(self._pinned(op1, op2), resp, m1.PaymentMethod, m2.PaymentMethod)
+        return record(resp, op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))
 
     @operation
     def remove_payment_method(self, *, account_id: str, method_id: str,
                               ) -> Flow[Record[m1.RemovedPaymentMethod | m2.RemovedPaymentMethod]]:
         """Detach a payment method (v2: pass the method's ``ref``)."""
-        from paywire_gen_vellum_v1 import models as m1
         from paywire_gen_vellum_v1.api.billing import remove_payment_method as op1
-        from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.billing import remove_payment_method as op2
 
         account, method = check.path_id(account_id, "account_id"), check.path_id(method_id, "method_id")
         spec = op1.build_request(self._tenant, account, method) if self._v1 \
             else op2.build_request(self._tenant, account, method)
         resp = yield from self._submit(spec)
-        return self._record(self._pinned(op1, op2), resp, m1.RemovedPaymentMethod, m2.RemovedPaymentMethod)
+        return record(resp, op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))
 
     @operation
     def set_subscription_payment_method(self, *, account_id: str, customer_id: str, method_id: str,
@@ -80,15 +74,13 @@ class BillingResource(VellumResource):
             method_id=method)) if self._v1 else op2.build_request(
             self._tenant, account, customer, body=m2.SetSubscriptionPaymentMethodRequest(method_id=method))
         resp = yield from self._submit(spec)
-        return self._record(self._pinned(op1, op2), resp, m1.SubscriptionPaymentMethodResult, m2.Subscription)
+        return record(resp, op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))
 
     @operation
     def list_invoices(self, *, account_id: str,
                       customer_id: str | None = None) -> Flow[list[Record[m1.Invoice | m2.Invoice]]]:
         """The account's invoices (optionally one customer's subscription's): the ``invoices`` list."""
-        from paywire_gen_vellum_v1 import models as m1
         from paywire_gen_vellum_v1.api.billing import list_invoices as op1
-        from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.billing import list_invoices as op2
 
         account = check.path_id(account_id, "account_id")
@@ -100,8 +92,8 @@ class BillingResource(VellumResource):
             spec = op2.build_request(self._tenant, account) if customer is None \
                 else op2.build_request(self._tenant, account, customer_id=customer)
         resp = yield from self._submit(spec)
-        listed = self._model(self._pinned(op1, op2), resp, m1.InvoiceList, m2.InvoiceList)
-        return self._records(resp, "invoices", listed.invoices)
+        listed = (op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))
+        return records(resp, "invoices", listed.invoices)
 
     @operation
     def invoice_pdf_url(self, *, account_id: str, invoice_id: str) -> Flow[str]:
@@ -135,4 +127,4 @@ class BillingResource(VellumResource):
         content_type = resp.headers.get("content-type", "").split(";", 1)[0].strip().lower()
         if content_type not in _PDF_TYPES:  # an HTML error page behind a 200 is not an invoice
             raise VellumResponseValidationError(f"content type {content_type!r} is not a PDF", response=resp)
-        return self._model(op2, resp, bytes)
+        return op2.parse_response(resp, E)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from paywire._core import Flow, operation
 from paywire.vellum.models import Record
-from paywire.vellum.resources._base import VellumResource, bad, check
+from paywire.vellum.resources._base import E, VellumResource, bad, check, record
 
 if TYPE_CHECKING:
     from paywire_gen_vellum_v1 import models as m1
@@ -48,7 +48,7 @@ class CheckoutResource(VellumResource):
                 product_id=check.optional_text(product_id, "product_id"),
                 add_on_module_ids=check.optional_path_ids(add_on_module_ids, "add_on_module_ids")))
         resp = yield from self._submit(spec)
-        return self._record(self._pinned(op1, op2), resp, m1.CheckoutSession, m2.CheckoutSession)
+        return record(resp, op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))
 
     @operation
     def create_setup_checkout(self, *, account_id: str, success_url: str,
@@ -65,4 +65,4 @@ class CheckoutResource(VellumResource):
             success_url=ok, cancel_url=cancel)) if self._v1 else \
             op2.build_request(self._tenant, account, body=m2.SetupCheckoutRequest(success_url=ok, cancel_url=cancel))
         resp = yield from self._submit(spec)
-        return self._record(self._pinned(op1, op2), resp, m1.CheckoutSession, m2.SessionUrl)
+        return record(resp, op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from paywire._core import Flow, operation
 from paywire.vellum.models import Record
-from paywire.vellum.resources._base import VellumResource, bad, check
+from paywire.vellum.resources._base import E, VellumResource, bad, check, record, records
 
 if TYPE_CHECKING:
     from paywire_gen_vellum_v2 import models as m2
@@ -42,48 +42,44 @@ class CreditsResource(VellumResource):
                 credit_type_id=check.path_id(credit_type_id, "credit_type_id"), pack_id=check.path_id(pack_id, "pack_id"),
                 quantity=check.count(quantity, "quantity"))
         resp = yield from self._submit(op.build_request(self._tenant, check.path_id(account_id, "account_id"), body=body))
-        return self._record(op, resp, m2.SessionUrl)
+        return record(resp, op.parse_response(resp, E))
 
     @operation
     def list_credit_types(self) -> Flow[list[Record[m2.CreditType]]]:
         """(v2) The tenant's credit types (the ``creditTypes`` list)."""
-        from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.credits_ import list_credit_types as op
 
         self._require("list_credit_types")
         resp = yield from self._submit(op.build_request(self._tenant))
-        return self._records(resp, "creditTypes", self._model(op, resp, m2.CreditTypeList).credit_types)
+        return records(resp, "creditTypes", op.parse_response(resp, E).credit_types)
 
     @operation
     def list_credit_packs(self, credit_type_id: str) -> Flow[list[Record[m2.CreditPack]]]:
         """(v2) Packs on sale for one credit type (the ``packs`` list)."""
-        from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.credits_ import list_credit_packs as op
 
         self._require("list_credit_packs")
         resp = yield from self._submit(op.build_request(self._tenant, check.path_id(credit_type_id, "credit_type_id")))
-        return self._records(resp, "packs", self._model(op, resp, m2.CreditPackList).packs)
+        return records(resp, "packs", op.parse_response(resp, E).packs)
 
     @operation
     def list_credits(self, customer_id: str) -> Flow[list[Record[m2.CreditBalance]]]:
         """(v2) The customer's balances, one per credit type held (the ``credits`` list)."""
-        from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.credits_ import list_credits as op
 
         self._require("list_credits")
         resp = yield from self._submit(op.build_request(self._tenant, check.path_id(customer_id, "customer_id")))
-        return self._records(resp, "credits", self._model(op, resp, m2.CreditBalanceList).credits_)
+        return records(resp, "credits", op.parse_response(resp, E).credits_)
 
     @operation
     def get_credit_balance(self, customer_id: str, credit_type_id: str) -> Flow[Record[m2.CreditBalance]]:
         """(v2) One balance (``{creditTypeId, balance}``)."""
-        from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.credits_ import get_credit_balance as op
 
         self._require("get_credit_balance")
         resp = yield from self._submit(op.build_request(
             self._tenant, check.path_id(customer_id, "customer_id"), check.path_id(credit_type_id, "credit_type_id")))
-        return self._record(op, resp, m2.CreditBalance)
+        return record(resp, op.parse_response(resp, E))
 
     @operation
     def consume_credits(self, customer_id: str, credit_type_id: str, amount: int,
@@ -100,7 +96,7 @@ class CreditsResource(VellumResource):
         resp = yield from self._submit(op.build_request(
             self._tenant, check.path_id(customer_id, "customer_id"), check.path_id(credit_type_id, "credit_type_id"),
             body=body), retry_safe=True)
-        return self._record(op, resp, m2.ConsumeCreditsResult)
+        return record(resp, op.parse_response(resp, E))
 
 
 def _credit_items(items: Any) -> list[m2.CreditCheckoutItem]:

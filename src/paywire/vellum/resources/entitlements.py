@@ -13,7 +13,7 @@ from paywire._core import Flow
 from paywire._core.cached import CachedRead, cached_read
 from paywire.entitlements import EntitlementCache
 from paywire.vellum.models import EntitlementSet
-from paywire.vellum.resources._base import VellumResource, check, json_object
+from paywire.vellum.resources._base import E, VellumResource, check, json_object
 
 
 def _cache(client: Any) -> EntitlementCache[str, EntitlementSet]:
@@ -95,9 +95,7 @@ class EntitlementsResource(VellumResource):
 
     def _entitlements_flow(self, customer_id: str) -> Flow[EntitlementSet]:
         """One API read; a 404 ("this customer has no record") is an empty set, cached too."""
-        from paywire_gen_vellum_v1 import models as m1
         from paywire_gen_vellum_v1.api.entitlements import get_entitlements as op1
-        from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.entitlements import get_entitlements as op2
 
         spec = op1.build_request(self._tenant, customer_id) if self._v1 \
@@ -105,5 +103,5 @@ class EntitlementsResource(VellumResource):
         resp = yield from self._submit(spec, ok=(404,))
         if resp.status_code == 404:
             return EntitlementSet({}, False)
-        model = self._model(self._pinned(op1, op2), resp, m1.Entitlements, m2.Entitlements)
+        model = (op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))
         return EntitlementSet(json_object(resp), True, modules=model.modules)

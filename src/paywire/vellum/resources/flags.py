@@ -9,7 +9,7 @@ from typing import Any
 from paywire._core import Flow, operation
 from paywire._core.cached import cached_read
 from paywire.entitlements import EntitlementCache
-from paywire.vellum.resources._base import VellumResource, check
+from paywire.vellum.resources._base import E, VellumResource, check
 
 
 def pick_flag(flags: Mapping[str, Any], flag_id: str, default: bool) -> bool:
@@ -60,18 +60,16 @@ class FlagsResource(VellumResource):
 
     def _flags_flow(self, customer_id: str) -> Flow[dict[str, bool]]:
         """One API read of a customer's flags (the miss path of ``flags()`` / ``flag()``)."""
-        from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.flags import get_customer_flags as op
 
         resp = yield from self._submit(op.build_request(self._tenant, customer_id))
-        return dict(self._model(op, resp, m2.Flags).flags.additional_properties)
+        return dict(op.parse_response(resp, E).flags.additional_properties)
 
     @operation
     def global_flags(self) -> Flow[dict[str, bool]]:
         """(v2) Tenant-global flag values, no customer applied. Not cached."""
-        from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.flags import get_global_flags as op
 
         self._require("global_flags")
         resp = yield from self._submit(op.build_request(self._tenant))
-        return dict(self._model(op, resp, m2.Flags).flags.additional_properties)
+        return dict(op.parse_response(resp, E).flags.additional_properties)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from paywire._core import Flow, operation
 from paywire.vellum.models import Record
-from paywire.vellum.resources._base import VellumResource, bad, check
+from paywire.vellum.resources._base import E, VellumResource, bad, check, record
 
 if TYPE_CHECKING:
     from paywire_gen_vellum_v1 import models as m1
@@ -46,7 +46,7 @@ class ProvisioningResource(VellumResource):
                 account_id=account, name=label, email=mail, billing_customer_id=customer,
                 create_billing_customer=create))
         resp = yield from self._submit(spec)
-        return self._record(self._pinned(op1, op2), resp, m1.Account, m2.Account)
+        return record(resp, op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))
 
     @operation
     def create_customer(self, *, account_id: str, customer_id: str, email: str | None = None,
@@ -65,7 +65,7 @@ class ProvisioningResource(VellumResource):
             op2.build_request(self._tenant, account, body=m2.CreateCustomerRequest(
                 customer_id=customer, email=mail, name=check.optional_text(name, "name")))
         resp = yield from self._submit(spec)
-        return self._record(self._pinned(op1, op2), resp, m1.Customer, m2.Customer)
+        return record(resp, op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))
 
     @operation
     def set_account_status(self, *, account_id: str, status: str) -> Flow[Record[m1.Account | m2.Account]]:
@@ -79,7 +79,7 @@ class ProvisioningResource(VellumResource):
         spec = op1.build_request(self._tenant, account, body=m1.StatusRequest(status=value)) if self._v1 \
             else op2.build_request(self._tenant, account, body=m2.StatusRequest(status=value))
         resp = yield from self._changing(None, spec)  # an account spans customers: drop all
-        return self._record(self._pinned(op1, op2), resp, m1.Account, m2.Account)
+        return record(resp, op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))
 
     @operation
     def set_customer_status(self, *, account_id: str, customer_id: str,
@@ -95,4 +95,4 @@ class ProvisioningResource(VellumResource):
         spec = op1.build_request(self._tenant, account, customer, body=m1.StatusRequest(status=value)) \
             if self._v1 else op2.build_request(self._tenant, account, customer, body=m2.StatusRequest(status=value))
         resp = yield from self._changing(customer, spec)
-        return self._record(self._pinned(op1, op2), resp, m1.Customer, m2.Customer)
+        return record(resp, op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))

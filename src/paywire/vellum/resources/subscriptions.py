@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from paywire._core import Flow, operation
 from paywire.vellum.models import Record
-from paywire.vellum.resources._base import VellumResource, bad, check
+from paywire.vellum.resources._base import E, VellumResource, bad, check, record
 
 if TYPE_CHECKING:
     from paywire_gen_vellum_v1 import models as m1
@@ -48,16 +48,14 @@ class SubscriptionsResource(VellumResource):
                 product_id=check.optional_text(product_id, "product_id"),
                 add_on_module_ids=check.optional_path_ids(add_on_module_ids, "add_on_module_ids")))
         resp = yield from self._changing(customer, spec)
-        return self._record(self._pinned(op1, op2), resp, m1.SubscribeResponse, m2.Subscription)
+        return record(resp, op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))
 
     @operation
     def cancel_subscription(self, *, account_id: str, customer_id: str,
                             at_period_end: bool = False) -> Flow[Record[m1.Subscription | m2.Subscription]]:
         """Cancel now, or at the end of the current period (``atPeriodEnd=true`` is sent only
         when asked for)."""
-        from paywire_gen_vellum_v1 import models as m1
         from paywire_gen_vellum_v1.api.subscriptions import cancel_subscription as op1
-        from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.subscriptions import cancel_subscription as op2
 
         account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
@@ -68,21 +66,19 @@ class SubscriptionsResource(VellumResource):
             spec = op2.build_request(self._tenant, account, customer, at_period_end=True) if at_period_end \
                 else op2.build_request(self._tenant, account, customer)
         resp = yield from self._changing(customer, spec)
-        return self._record(self._pinned(op1, op2), resp, m1.Subscription, m2.Subscription)
+        return record(resp, op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))
 
     @operation
     def get_subscription(self, *, account_id: str,
                          customer_id: str) -> Flow[Record[m1.Subscription | m2.Subscription]]:
-        from paywire_gen_vellum_v1 import models as m1
         from paywire_gen_vellum_v1.api.subscriptions import get_subscription as op1
-        from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.subscriptions import get_subscription as op2
 
         account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
         spec = op1.build_request(self._tenant, account, customer) if self._v1 \
             else op2.build_request(self._tenant, account, customer)
         resp = yield from self._submit(spec)
-        return self._record(self._pinned(op1, op2), resp, m1.Subscription, m2.Subscription)
+        return record(resp, op1.parse_response(resp, E) if self._v1 else op2.parse_response(resp, E))
 
     # -- v2 only ------------------------------------------------------------------------------------
     @operation
@@ -117,7 +113,7 @@ class SubscriptionsResource(VellumResource):
             add_on_module_ids=check.optional_path_ids(add_on_module_ids, "add_on_module_ids"))
         resp = yield from self._submit(op.build_request(
             self._tenant, check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id"), body=body))
-        return self._record(op, resp, m2.ChangePreview)
+        return record(resp, op.parse_response(resp, E))
 
     @operation
     def set_seats(self, *, account_id: str, customer_id: str, seats: int) -> Flow[V2Subscription]:
@@ -177,7 +173,6 @@ class SubscriptionsResource(VellumResource):
 
     # -- shared -------------------------------------------------------------------------------------
     def _change(self, op: ModuleType, customer_id: str, spec: RequestSpec) -> Flow[V2Subscription]:
-        from paywire_gen_vellum_v2 import models as m2
 
         resp = yield from self._changing(customer_id, spec)
-        return self._record(op, resp, m2.Subscription)
+        return record(resp, op.parse_response(resp, E))
