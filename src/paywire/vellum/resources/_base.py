@@ -19,7 +19,9 @@ adding a required parameter in *either* version is a mypy error on the facade li
 (a response field is used as a typed attribute of ``m1.X | m2.X``, checked on both). The
 imports stay inside the functions: importing ``paywire.vellum`` imports no generated code.
 :data:`~paywire.vellum._contract.VellumVersion` lists the versions the branches cover; a test
-keeps it equal to the pinned versions.
+keeps it equal to the pinned versions. (The operations therefore look alike in shape:
+validate, build per version, send, parse per version. ``duplicates`` lists such pairs; each is a
+different operation with its own typed builder, body and parser, which is what mypy checks.)
 
 Parsing is strict (``paywire._core.decode``: strict JSON, every field type-checked) and raises
 :data:`E` (:class:`VellumResponseValidationError`). Results follow :mod:`paywire.vellum.models`:
