@@ -184,8 +184,9 @@ def test_entitlement_set_is_seed_compatible() -> None:
 @pytest.mark.parametrize("ttl_ms", [30_000, 0])
 async def test_can_answers_as_the_core_cached_read_in_every_state(make: Any, mock: respx.MockRouter,
                                                                   ttl_ms: int) -> None:
-    """can()'s written-out hit path (vellum/resources/entitlements.py) gives the generic core
-    descriptor's answer and errors: cold, warm, after invalidate(), 404, bad ids, cache off."""
+    """can()'s fast hit paths (the core's key_first on sync clients, _CanRead's async hit in
+    vellum/resources/entitlements.py) give the generic core descriptor's answers and errors:
+    cold, warm, after invalidate(), 404, bad ids, cache off."""
     from paywire._core.cached import CachedRead
     from paywire.vellum import VellumClient, VellumValidationError
 
