@@ -164,15 +164,24 @@ def run_all(jobs: dict[str, Sequence[Contract]]) -> dict[str, Run]:
     return results
 
 
-ERROR = re.compile(r"^(?P<path>[^:\n]+\.py):(?P<line>\d+): error: (?P<message>.*)$", re.MULTILINE)
+MESSAGE = re.compile(r"^(?P<path>[^:\n]+\.py):(?P<line>\d+): (?P<kind>error|note): (?P<message>.*)$", re.MULTILINE)
 
 
 def facade_lines_naming(output: str, service: str, rename: Rename) -> list[str]:
-    """``file:line: message`` of every mypy error in the service's facade whose statement uses
-    the renamed field (its line, or the lines of the call it opens, name the old field)."""
+    """``file:line: message`` of every mypy error in the service's facade that is about the
+    renamed field: its statement names the old field (a call spread over a few lines included),
+    or mypy's notes on that line do (a generated model passed where a protocol of the facade
+    wants the field: ``"TokenPair" is missing following "TokenFields" protocol member: access_token``)."""
     facade = ROOT / "src" / "paywire" / service
+    notes: dict[tuple[str, str], list[str]] = {}
+    for match in MESSAGE.finditer(output):
+        if match["kind"] == "note":
+            notes.setdefault((match["path"], match["line"]), []).append(match["message"])
+    field = re.compile(rf"\b({re.escape(rename.python_name)}|{re.escape(rename.field)})\b")
     found = []
-    for match in ERROR.finditer(output):
+    for match in MESSAGE.finditer(output):
+        if match["kind"] != "error":
+            continue
         path = Path(match["path"])
         if not path.is_absolute():
             path = ROOT / path
@@ -180,8 +189,8 @@ def facade_lines_naming(output: str, service: str, rename: Rename) -> list[str]:
             continue
         lines = path.read_text().splitlines()
         number = int(match["line"])
-        statement = "\n".join(lines[number - 1:number + 7])  # a call spread over a few lines
-        if re.search(rf"\b({re.escape(rename.python_name)}|{re.escape(rename.field)})\b", statement):
+        statement = "\n".join(lines[number - 1:number + 7])
+        if field.search(statement) or any(field.search(n) for n in notes.get((match["path"], match["line"]), [])):
             found.append(f"{path.relative_to(ROOT)}:{number}: {match['message']}")
     return found
 
