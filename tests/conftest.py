@@ -6,6 +6,10 @@ The ``paywire_sandbox`` fixture comes from paywire's own pytest plugin (entry po
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# tests/_support (helpers shared by every service's tests) imports as ``_support.<module>``.
+if str(ROOT / "tests") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tests"))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import base64
-import inspect
 import re
 import struct
 import zlib
 from collections.abc import Callable
 from typing import Any
+
+from _support.flavours import aclose, call, replace_sleep  # noqa: F401  (re-exported)
 
 API_KEY = "pk_test_openai_unit0123456789"
 BASE = "https://api.conxa.test"
@@ -37,29 +38,7 @@ class FakeTime:
 def install(client: Any, fake: FakeTime) -> Any:
     """Make ``client`` wait on ``fake`` (its clock and its driver's sleep)."""
     client._clock = fake.monotonic
-    if client._is_async:
-        async def asleep(seconds: float) -> None:
-            fake.sleep(seconds)
-
-        client._driver.sleep = asleep
-    else:
-        client._driver.sleep = fake.sleep
-    return client
-
-
-async def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Call an operation of either flavour; await the result when it is awaitable."""
-    result = fn(*args, **kwargs)
-    if inspect.isawaitable(result):
-        result = await result
-    return result
-
-
-async def aclose(client: Any) -> None:
-    if client._is_async:
-        await client.aclose()
-    else:
-        client.close()
+    return replace_sleep(client, fake.sleep)
 
 
 # --- decoding generated QR codes back with a real decoder (zxing-cpp) ---------------------------

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable
 from typing import Any
+
+from _support.flavours import aclose, call, collect, replace_sleep  # noqa: F401  (re-exported)
 
 API_KEY = "demo_key_9f8e7d6c5b4a3210"
 
@@ -26,31 +26,4 @@ class FakeClock:
 
 def patch_sleep(client: Any, clock: FakeClock) -> None:
     """Replace the driver's sleep so backoffs are recorded, never waited out."""
-    if client._is_async:
-        async def asleep(seconds: float) -> None:
-            clock.record(seconds)
-
-        client._driver.sleep = asleep
-    else:
-        client._driver.sleep = clock.record
-
-
-async def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Call an operation of either flavour; await the result when it is awaitable."""
-    result = fn(*args, **kwargs)
-    if inspect.isawaitable(result):
-        result = await result
-    return result
-
-
-async def collect(pager: Any) -> list[Any]:
-    if hasattr(pager, "__aiter__"):
-        return [item async for item in pager]
-    return list(pager)
-
-
-async def aclose(client: Any) -> None:
-    if client._is_async:
-        await client.aclose()
-    else:
-        client.close()
+    replace_sleep(client, clock.record)

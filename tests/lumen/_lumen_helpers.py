@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import inspect
-import json
-from collections.abc import Callable
 from typing import Any
 
-import httpx
+from _support.flavours import aclose, body_of, call  # noqa: F401  (re-exported)
 
 API_KEY = "lumen_sk_unit_0123456789abcdef"
 BASE = "https://api.lumen.test"
@@ -29,22 +26,3 @@ ENTITLEMENTS: dict[str, Any] = {
 SEAT_USAGE: dict[str, Any] = {"customerId": CUS, "subscriptionId": "sub_1", "seatUsages": [
     {"componentId": "pc_1", "currentUsage": 2}]}
 SUBSCRIPTION: dict[str, Any] = {"id": "sub_1", "customerId": CUS, "planId": "plan_int_x", "status": "active"}
-
-
-async def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Call an operation of either flavour; await the result when it is awaitable."""
-    result = fn(*args, **kwargs)
-    if inspect.isawaitable(result):
-        result = await result
-    return result
-
-
-async def aclose(client: Any) -> None:
-    if client._is_async:
-        await client.aclose()
-    else:
-        client.close()
-
-
-def body_of(request: httpx.Request) -> Any:
-    return json.loads(request.content) if request.content else None

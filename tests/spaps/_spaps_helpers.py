@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import inspect
-import json
 import time
-from collections.abc import Callable
 from typing import Any
 
 import httpx
+from _support.flavours import aclose, body_of, call, collect  # noqa: F401  (re-exported)
 
 from paywire.spaps import AsyncSpapsClient, SpapsClient, StoredTokens
 
@@ -23,27 +21,6 @@ PASSWORD = "Sup3rSecret-pw!"
 FLAVOURS: dict[str, type[Any]] = {"sync": SpapsClient, "async": AsyncSpapsClient}
 SEED_VERSION = "2025-11"  # the seed-era contract (spaps 0.1.4)
 TODAY_VERSION = "2026-10"  # today's server, the default
-
-
-async def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Call an operation of either flavour; await the result when it is awaitable."""
-    result = fn(*args, **kwargs)
-    if inspect.isawaitable(result):
-        result = await result
-    return result
-
-
-async def collect(pager: Any) -> list[Any]:
-    if hasattr(pager, "__aiter__"):
-        return [item async for item in pager]
-    return list(pager)
-
-
-async def aclose(client: Any) -> None:
-    if client._is_async:
-        await client.aclose()
-    else:
-        client.close()
 
 
 def tokens(access: str = ACCESS, refresh: str | None = REFRESH, expires_in: float = 900.0) -> StoredTokens:
@@ -76,7 +53,3 @@ def token_pair(access: str = NEW_ACCESS, refresh: str = NEW_REFRESH, expires_in:
     if user is not None:
         data["user"] = user
     return data
-
-
-def body_of(request: httpx.Request) -> Any:
-    return json.loads(request.content) if request.content else None

@@ -8,12 +8,12 @@ import importlib
 import json
 import pkgutil
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from _support.specs import operations, resolve, walk_schema
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +26,6 @@ OPERATIONS = {
     ("get", "/wallet/{wallet_id}"): ("get_wallet_balance", "wallets"),
     ("get", "/health"): ("health_check", "health"),
 }
-HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 
 
 @pytest.fixture(scope="module")
@@ -35,45 +34,9 @@ def spec() -> dict[str, Any]:
     return data
 
 
-def resolve(spec: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        ref: str = node["$ref"]
-        assert ref.startswith("#/"), ref
-        target: Any = spec
-        for part in ref[2:].split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
-def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for path, item in spec["paths"].items():
-        for method, op in item.items():
-            if method in HTTP_METHODS:
-                yield method, path, op
-
-
 def header_params(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, dict[str, Any]]:
     params = [resolve(spec, p) for p in op.get("parameters", [])]
     return {p["name"]: p for p in params if p["in"] == "header"}
-
-
-def walk_schema(spec: dict[str, Any], node: Any, seen: set[str] | None = None) -> Iterator[dict[str, Any]]:
-    """Every (sub)schema reachable from ``node``, following $refs once each."""
-    seen = set() if seen is None else seen
-    if isinstance(node, dict):
-        if "$ref" in node:
-            if node["$ref"] in seen:
-                return
-            seen.add(node["$ref"])
-            yield from walk_schema(spec, resolve(spec, node), seen)
-            return
-        yield node
-        for value in node.values():
-            yield from walk_schema(spec, value, seen)
-    elif isinstance(node, list):
-        for value in node:
-            yield from walk_schema(spec, value, seen)
 
 
 def test_spec_is_valid_openapi_31(spec: dict[str, Any]) -> None:

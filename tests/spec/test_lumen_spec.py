@@ -7,7 +7,6 @@ import importlib
 import json
 import pkgutil
 import re
-from collections.abc import Iterator
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+from _support.specs import body_schema, op_of, operations, params, resolve, response_schema, walk_schema
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,75 +46,12 @@ OPERATIONS = {
     ("delete", "/v1/customers/portal/payment-methods/{id}"): ("remove_payment_method", "portal"),
     ("get", "/v1/invoices/{id}/pdf"): ("get_invoice_pdf", "invoices"),
 }
-HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 
 
 @pytest.fixture(scope="module")
 def spec() -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text())
     return data
-
-
-def resolve(spec: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        ref: str = node["$ref"]
-        assert ref.startswith("#/"), ref
-        target: Any = spec
-        for part in ref[2:].split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
-def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for path, item in spec["paths"].items():
-        for method, op in item.items():
-            if method in HTTP_METHODS:
-                yield method, path, op
-
-
-def op_of(spec: dict[str, Any], op_id: str) -> dict[str, Any]:
-    for _, _, op in operations(spec):
-        if op["operationId"] == op_id:
-            return op
-    raise AssertionError(op_id)
-
-
-def body_schema(spec: dict[str, Any], op_id: str) -> dict[str, Any]:
-    body = op_of(spec, op_id)["requestBody"]
-    assert body["required"] is True
-    assert list(body["content"]) == ["application/json"]
-    schema: dict[str, Any] = resolve(spec, body["content"]["application/json"]["schema"])
-    return schema
-
-
-def response_schema(spec: dict[str, Any], op_id: str, status: str) -> dict[str, Any]:
-    response = resolve(spec, op_of(spec, op_id)["responses"][status])
-    schema: dict[str, Any] = resolve(spec, response["content"]["application/json"]["schema"])
-    return schema
-
-
-def params(spec: dict[str, Any], op_id: str) -> dict[tuple[str, str], dict[str, Any]]:
-    resolved = [resolve(spec, p) for p in op_of(spec, op_id).get("parameters", [])]
-    return {(p["in"], p["name"]): p for p in resolved}
-
-
-def walk_schema(spec: dict[str, Any], node: Any, seen: set[str] | None = None) -> Iterator[dict[str, Any]]:
-    """Every (sub)schema reachable from ``node``, following $refs once each."""
-    seen = set() if seen is None else seen
-    if isinstance(node, dict):
-        if "$ref" in node:
-            if node["$ref"] in seen:
-                return
-            seen.add(node["$ref"])
-            yield from walk_schema(spec, resolve(spec, node), seen)
-            return
-        yield node
-        for value in node.values():
-            yield from walk_schema(spec, value, seen)
-    elif isinstance(node, list):
-        for value in node:
-            yield from walk_schema(spec, value, seen)
 
 
 # --- the spec ---------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+from _support.specs import operations, params
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +28,6 @@ SPEC_PATH = ROOT / "openapi" / "spaps" / "2026-10.yaml"
 SEED_PATH = ROOT / "openapi" / "spaps" / "2025-11.yaml"
 LOCK_PATH = ROOT / "openapi" / "lock.json"
 PKG = "paywire_gen_spaps_2026_10"
-HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 DOC_KEYS = {"description", "summary", "x-paywire-known-values"}
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -109,13 +109,6 @@ def merged(spec: dict[str, Any], node: Any) -> dict[str, Any]:
     return out
 
 
-def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for path, item in spec["paths"].items():
-        for method, op in item.items():
-            if method in HTTP_METHODS:
-                yield method, path, op
-
-
 def by_id(spec: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
     return {op["operationId"]: (method, path, op) for method, path, op in operations(spec)}
 
@@ -137,11 +130,6 @@ def response_schema(spec: dict[str, Any], op_id: str, status: str = "200") -> di
 
 def data_node(spec: dict[str, Any], op_id: str, status: str = "200") -> Any:
     return resolve(spec, response_schema(spec, op_id, status)["properties"]["data"])
-
-
-def params(spec: dict[str, Any], op_id: str) -> dict[tuple[str, str], dict[str, Any]]:
-    resolved = [resolve(spec, p) for p in op_of(spec, op_id).get("parameters", [])]
-    return {(p["in"], p["name"]): p for p in resolved}
 
 
 def walk(spec: dict[str, Any], node: Any, seen: set[str] | None = None) -> Iterator[dict[str, Any]]:

@@ -7,7 +7,6 @@ import importlib
 import json
 import pkgutil
 import re
-from collections.abc import Iterator
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -15,13 +14,13 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+from _support.specs import op_of, operations, params, resolve, walk_schema
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "openapi" / "spaps" / "2025-11.yaml"
 LOCK_PATH = ROOT / "openapi" / "lock.json"
 PKG = "paywire_gen_spaps_2025_11"
-HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 
 K = "key"  # X-API-Key only
 KB = "key+bearer"
@@ -100,17 +99,6 @@ def spec() -> dict[str, Any]:
     return data
 
 
-def resolve(spec: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        ref: str = node["$ref"]
-        assert ref.startswith("#/"), ref
-        target: Any = spec
-        for part in ref[2:].split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 def merged(spec: dict[str, Any], node: Any) -> dict[str, Any]:
     """A schema with its allOf members merged (properties and required), as the generator does."""
     node = resolve(spec, node)
@@ -122,20 +110,6 @@ def merged(spec: dict[str, Any], node: Any) -> dict[str, Any]:
         out["properties"].update(part.get("properties", {}))
         out["required"] += [r for r in part.get("required", []) if r not in out["required"]]
     return out
-
-
-def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for path, item in spec["paths"].items():
-        for method, op in item.items():
-            if method in HTTP_METHODS:
-                yield method, path, op
-
-
-def op_of(spec: dict[str, Any], op_id: str) -> dict[str, Any]:
-    for _, _, op in operations(spec):
-        if op["operationId"] == op_id:
-            return op
-    raise AssertionError(op_id)
 
 
 def body_schema(spec: dict[str, Any], op_id: str) -> dict[str, Any]:
@@ -156,29 +130,6 @@ def response_schema(spec: dict[str, Any], op_id: str, status: str) -> dict[str, 
 
 def data_schema(spec: dict[str, Any], op_id: str, status: str = "200") -> dict[str, Any]:
     return merged(spec, response_schema(spec, op_id, status)["properties"]["data"])
-
-
-def params(spec: dict[str, Any], op_id: str) -> dict[tuple[str, str], dict[str, Any]]:
-    resolved = [resolve(spec, p) for p in op_of(spec, op_id).get("parameters", [])]
-    return {(p["in"], p["name"]): p for p in resolved}
-
-
-def walk_schema(spec: dict[str, Any], node: Any, seen: set[str] | None = None) -> Iterator[dict[str, Any]]:
-    """Every (sub)schema reachable from ``node``, following $refs once each."""
-    seen = set() if seen is None else seen
-    if isinstance(node, dict):
-        if "$ref" in node:
-            if node["$ref"] in seen:
-                return
-            seen.add(node["$ref"])
-            yield from walk_schema(spec, resolve(spec, node), seen)
-            return
-        yield node
-        for value in node.values():
-            yield from walk_schema(spec, value, seen)
-    elif isinstance(node, list):
-        for value in node:
-            yield from walk_schema(spec, value, seen)
 
 
 # --- the spec ---------------------------------------------------------------------------------

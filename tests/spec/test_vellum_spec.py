@@ -15,13 +15,13 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+from _support.specs import body_schema, op_of, operations, resolve, response_schema
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = {v: ROOT / "openapi" / "vellum" / f"{v}.yaml" for v in ("v1", "v2")}
 PKGS = {"v1": "paywire_gen_vellum_v1", "v2": "paywire_gen_vellum_v2"}
 LOCK_PATH = ROOT / "openapi" / "lock.json"
-HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 
 T = "/tenants/{tenantId}"
 A = T + "/accounts/{accountId}"
@@ -106,45 +106,6 @@ def v1() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def v2() -> dict[str, Any]:
     return load("v2")
-
-
-def resolve(spec: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        ref: str = node["$ref"]
-        assert ref.startswith("#/"), ref
-        target: Any = spec
-        for part in ref[2:].split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
-def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for path, item in spec["paths"].items():
-        for method, op in item.items():
-            if method in HTTP_METHODS:
-                yield method, path, op
-
-
-def op_of(spec: dict[str, Any], op_id: str) -> dict[str, Any]:
-    for _, _, op in operations(spec):
-        if op["operationId"] == op_id:
-            return op
-    raise AssertionError(op_id)
-
-
-def body_schema(spec: dict[str, Any], op_id: str) -> dict[str, Any]:
-    body = op_of(spec, op_id)["requestBody"]
-    assert body["required"] is True
-    assert list(body["content"]) == ["application/json"]
-    schema: dict[str, Any] = resolve(spec, body["content"]["application/json"]["schema"])
-    return schema
-
-
-def response_schema(spec: dict[str, Any], op_id: str, status: str) -> dict[str, Any]:
-    response = resolve(spec, op_of(spec, op_id)["responses"][status])
-    schema: dict[str, Any] = resolve(spec, response["content"]["application/json"]["schema"])
-    return schema
 
 
 def all_params(spec: dict[str, Any], path: str, op: dict[str, Any]) -> list[dict[str, Any]]:

@@ -179,3 +179,32 @@ def test_entitlement_set_is_seed_compatible() -> None:
     assert EntitlementSet(data={"modules": ["a", 3]}, found=True).modules == frozenset({"a"})
     assert "found=True" in repr(EntitlementSet({"modules": []}, True))
     assert EntitlementSet({"config": "not a dict"}, True).config("k", 1) == 1
+
+
+@pytest.mark.parametrize("ttl_ms", [30_000, 0])
+async def test_can_answers_as_the_core_cached_read_in_every_state(make: Any, mock: respx.MockRouter,
+                                                                  ttl_ms: int) -> None:
+    """can()'s fast hit paths (the core's key_first on sync clients, _CanRead's async hit in
+    vellum/resources/entitlements.py) give the generic core descriptor's answers and errors:
+    cold, warm, after invalidate(), 404, bad ids, cache off."""
+    from paywire._core.cached import CachedRead
+    from paywire.vellum import VellumClient, VellumValidationError
+
+    mock.get(ENT_PATH).respond(200, json=ENT)
+    mock.get(f"{T}/customers/nobody/entitlements").respond(404, json={"error": "none"})
+    client = make(cache_ttl_ms=ttl_ms)
+    generic = CachedRead._bind(inspect.getattr_static(VellumClient, "can"), client)
+    for step in ("cold", "warm", "invalidated"):
+        if step == "invalidated":
+            client.invalidate()
+        for customer, module in (("unit_1", "imports"), ("unit_1", "reports"), ("nobody", "imports")):
+            assert await call(client.can, customer, module) == await call(generic, customer, module), step
+    for bad in ([], "", "a/b", None):
+        with pytest.raises(VellumValidationError) as fast_error:
+            await call(client.can, bad, "imports")
+        with pytest.raises(VellumValidationError) as generic_error:
+            await call(generic, bad, "imports")
+        assert str(fast_error.value) == str(generic_error.value)
+    if ttl_ms:
+        calls = len(mock.calls)
+        assert await call(client.can, "unit_1", "imports") is True and len(mock.calls) == calls  # a hit: no I/O

@@ -181,7 +181,8 @@ async def test_operation_on_the_wire(case: Case, api_version: str, make: Any, mo
 async def test_list_results_are_plain_lists_of_dicts(make: Any, mock: respx.MockRouter) -> None:
     mock.get(f"{A}/payment-methods").respond(200, json={"methods": [{"ref": "pmr_1", "isDefault": True}]})
     methods = await call(make().list_payment_methods, account_id="acct_1")
-    assert type(methods) is list and type(methods[0]) is dict
+    assert type(methods) is list and isinstance(methods[0], dict)
+    assert methods == [{"ref": "pmr_1", "isDefault": True}] and methods[0].model.is_default is True
 
 
 async def test_path_segments_are_fully_escaped(make: Any, mock: respx.MockRouter) -> None:
@@ -263,3 +264,62 @@ async def test_with_raw_response(make: Any, mock: respx.MockRouter) -> None:
     mock.get(f"{C}/subscription").respond(200, json=SUB_V2, headers={"x-request-id": "req_abc"})
     raw = await call(make().with_raw_response.get_subscription, account_id="acct_1", customer_id="unit_1")
     assert raw.parsed == SUB_V2 and raw.status_code == 200 and raw.request_id == "req_abc"
+
+
+# --- the result policy (#14): the seed's dict, a typed model beside it, unknown fields out of reprs ---
+UNKNOWN = {"xFutureField": "unknown_value_9f3"}
+
+
+def _records(result: Any) -> list[Any]:
+    return result if isinstance(result, list) else [result]
+
+
+@pytest.mark.parametrize(("case", "api_version"),
+                         [p for p in CASE_VERSIONS if isinstance(p.values[0].reply, dict)
+                          and p.values[0].method != "global_flags"])
+async def test_every_result_is_the_json_dict_with_its_typed_model(case: Case, api_version: str, make: Any,
+                                                                 mock: respx.MockRouter) -> None:
+    import attrs
+
+    from paywire.vellum.models import Record
+
+    reply = {**case.reply, **UNKNOWN}
+    list_key = next((k for k, v in case.reply.items() if isinstance(v, list) and case.result != "reply"), None)
+    if list_key is not None:  # a list answer: the unknown field goes on each item
+        reply = {list_key: [{**item, **UNKNOWN} for item in case.reply[list_key]]}
+    mock.request(case.http, case.path).respond(200, json=reply)
+    result = await call(getattr(make(api_version=api_version), case.method), *case.args, **case.kwargs)
+    expected = reply if list_key is None else reply[list_key]
+    assert result == expected  # behaves as the seed's dict (or list of dicts), unknown fields kept
+    for record, raw in zip(_records(result), _records(expected), strict=True):
+        assert isinstance(record, Record) and isinstance(record, dict)
+        model = record.model
+        assert attrs.has(type(model))
+        assert type(model).__module__.startswith(f"paywire_gen_vellum_{api_version}.models.")
+        unknown = model.additional_properties
+        assert UNKNOWN.items() <= unknown.items()
+        # every field the body has is on the model or kept as unknown; absent ones read None
+        assert set(model.to_dict()) == set(raw)
+        assert "unknown_value_9f3" not in repr(record) and "xFutureField" not in repr(record)
+        assert repr(record) == repr({k: v for k, v in raw.items() if k not in unknown})
+
+
+async def test_absent_optional_fields_read_none(make: Any, mock: respx.MockRouter) -> None:
+    mock.get(f"{C}/subscription").respond(200, json={"status": "active"})
+    sub = await call(make().get_subscription, account_id="acct_1", customer_id="unit_1")
+    assert sub == {"status": "active"} and sub.model.status == "active"
+    assert sub.model.seats is None and sub.model.default_payment_method_ref is None
+
+
+def test_records_pickle_and_copy_with_their_model() -> None:
+    import copy
+    import pickle
+
+    from paywire_gen_vellum_v2.models import CheckoutSession
+
+    from paywire.vellum.models import Record
+
+    data = {"url": "https://checkout.example/c/1", "sessionId": "cs_1"}
+    record = Record(data, CheckoutSession.from_dict(data))
+    for clone in (pickle.loads(pickle.dumps(record)), copy.copy(record), copy.deepcopy(record)):
+        assert clone == data and type(clone) is Record and clone.model.url == "https://checkout.example/c/1"

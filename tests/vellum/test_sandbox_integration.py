@@ -74,6 +74,10 @@ async def test_v1_full_lifecycle(vellum: Any, paywire_sandbox: Any) -> None:
     assert await call(v1.can, UNIT, "imports")  # own write invalidated the cached "none"
     view = await call(v1.get_subscription, account_id=ACCT, customer_id=UNIT)
     assert view["id"] == sub["subscriptionId"] and view["defaultPaymentMethod"] == methods[0]["id"]
+    # the typed view (#14): the v1 generated models, read as attributes
+    assert view.model.default_payment_method == methods[0].model.id == methods[0]["id"]
+    assert sub.model.subscription_id == view.model.id
+    assert type(view.model).__module__.startswith("paywire_gen_vellum_v1.")
 
     invoices = await call(v1.list_invoices, account_id=ACCT, customer_id=UNIT)
     assert invoices and invoices[0]["id"].startswith("in_") and invoices[0]["invoicePdf"]
@@ -141,6 +145,10 @@ async def test_v2_subscription_changes(vellum: Any, paywire_sandbox: Any) -> Non
 
     sub = await call(v2.create_subscription, account_id=ACCT, customer_id=UNIT, plan_id="pro")
     assert (sub["planId"], sub["planVersion"], sub["status"]) == ("pro", 2, "trialing")  # newest version sold
+    # the typed view of the same answer (#14 result policy): the v2 generated model, snake_case
+    assert (sub.model.plan_id, sub.model.plan_version, sub.model.status) == ("pro", 2, "trialing")
+    assert sub.model.default_payment_method_ref == sub["defaultPaymentMethodRef"]
+    assert type(sub.model).__module__.startswith("paywire_gen_vellum_v2.")
     assert "id" not in sub and sub["defaultPaymentMethodRef"].startswith("pmr_")
     ent = await call(v2.get_entitlements, UNIT)
     assert ent.has_access() and ent.has("reports")

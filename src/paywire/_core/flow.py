@@ -9,7 +9,7 @@ no build step and no second copy of the code on disk, and mypy checks both flavo
 
 The :class:`operation` descriptor turns ``def get_x(self, ...) -> Flow[T]`` on a shared base
 class into ``(...) -> T`` on sync clients and ``(...) -> Awaitable[T]`` on async ones; its base
-:class:`RunnerMethod` serves other such descriptors too (Lumen's cached entitlement reads).
+:class:`RunnerMethod` serves other such descriptors too (the cached reads of ``_core/cached.py``).
 """
 
 from __future__ import annotations

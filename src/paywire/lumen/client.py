@@ -32,9 +32,9 @@ from paywire._core import (
     operation,
     timeout_setting,
 )
+from paywire._core.cached import CachedRead, cached_read
 from paywire._core.client import HttpBackend
 from paywire._core.decode import decode_json, parse_success, success_json
-from paywire._core.flow import RunnerMethod
 from paywire._core.paths import path_segment
 from paywire.entitlements import EntitlementCache
 from paywire.lumen.errors import (
@@ -331,68 +331,24 @@ class EntitlementSnapshot:
 ReadArgs: TypeAlias = tuple[CustomerKey, Any]
 
 
-class entitlement_read(RunnerMethod[P, T]):
-    """Like :class:`paywire._core.operation`, for reads answered from the client's
-    :class:`~paywire.entitlements.EntitlementCache`.
-
-    The decorated method only names the customer (and one argument); ``project(snapshot, arg)``
-    computes the answer from the cached :class:`EntitlementSnapshot`. A hit costs a dict lookup
-    and no I/O; concurrent misses for one customer share one ``GET /v1/entitlements/{id}``
-    (threads on the sync client, tasks on the async one). With ``cache_ttl_ms=0`` the
-    ``direct(client, key, arg)`` flow runs instead.
-    """
-
-    fn: Callable[Concatenate[Any, P], ReadArgs]
-
-    def __init__(self, fn: Callable[Concatenate[Any, P], ReadArgs],
-                 project: Callable[[EntitlementSnapshot, Any], T],
-                 direct: Callable[[Any, CustomerKey, Any], Flow[Any]]) -> None:
-        super().__init__(fn)
-        self.project = project
-        self.direct = direct
-
-    def _bind(self, obj: Any) -> Any:
-        fn, project, direct = self.fn, self.project, self.direct
-        run = obj._driver.run
-        cache: EntitlementCache[CustomerKey, EntitlementSnapshot] = obj._cache
-        get = cache.get
-        snapshot_flow = obj._snapshot_flow
-        bound: Any
-        if not cache.enabled:
-            if obj._is_async:
-                async def bound(*args: Any, **kwargs: Any) -> Any:
-                    key, arg = fn(obj, *args, **kwargs)
-                    return await run(direct(obj, key, arg))
-            else:
-                def bound(*args: Any, **kwargs: Any) -> Any:
-                    key, arg = fn(obj, *args, **kwargs)
-                    return run(direct(obj, key, arg))
-        elif obj._is_async:
-            fetch_async = cache.get_or_fetch_async
-
-            async def bound(*args: Any, **kwargs: Any) -> Any:
-                key, arg = fn(obj, *args, **kwargs)
-                snapshot = get(key)
-                if snapshot is None:
-                    snapshot = await fetch_async(key, lambda: run(snapshot_flow(key)))
-                return project(snapshot, arg)
-        else:
-            fetch = cache.get_or_fetch
-
-            def bound(*args: Any, **kwargs: Any) -> Any:
-                key, arg = fn(obj, *args, **kwargs)
-                snapshot = get(key)
-                if snapshot is None:
-                    snapshot = fetch(key, lambda: run(snapshot_flow(key)))
-                return project(snapshot, arg)
-        return bound
+def entitlements_read(
+    project: Callable[[EntitlementSnapshot, Any], T], direct: Callable[[Any, CustomerKey, Any], Flow[T]] | None = None
+) -> Callable[[Callable[Concatenate[Any, P], ReadArgs]], CachedRead[P, T, CustomerKey, EntitlementSnapshot, Any]]:
+    """A read answered from the client's entitlement cache (:func:`paywire._core.cached.cached_read`):
+    the decorated method names the customer (and one argument); ``project(snapshot, arg)``
+    computes the answer from the cached :class:`EntitlementSnapshot`. With ``cache_ttl_ms=0``
+    the ``direct(client, key, arg)`` flow runs instead, when given."""
+    return cached_read(cache=_entitlement_cache, fetch=_fetch_snapshot, project=project, direct=direct)
 
 
-def cached_read(
-    project: Callable[[EntitlementSnapshot, Any], T], direct: Callable[[Any, CustomerKey, Any], Flow[Any]]
-) -> Callable[[Callable[Concatenate[Any, P], ReadArgs]], entitlement_read[P, T]]:
-    """Decorator form of :class:`entitlement_read`."""
-    return lambda fn: entitlement_read(fn, project, direct)
+def _entitlement_cache(client: Any) -> EntitlementCache[CustomerKey, EntitlementSnapshot]:
+    cache: EntitlementCache[CustomerKey, EntitlementSnapshot] = client._cache
+    return cache
+
+
+def _fetch_snapshot(client: Any, key: CustomerKey) -> Flow[EntitlementSnapshot]:
+    snapshot: EntitlementSnapshot = yield from client._snapshot_flow(key)
+    return snapshot
 
 
 def _project_list(snapshot: EntitlementSnapshot, _: Any) -> list[Entitlement]:
@@ -646,9 +602,6 @@ class _LumenOps(BaseClient):
         return _parse(PortalOverview.from_dict, data, "portal overview")
 
     # -- entitlements -------------------------------------------------------------------------
-    def _usage_flow(self, key: CustomerKey, _: Any = None) -> Flow[list[Entitlement]]:
-        return _project_list(EntitlementSnapshot((yield from self._entitlements_json(*key))), None)
-
     def _features_flow(self, key: CustomerKey, _: Any = None) -> Flow[dict[str, bool]]:
         return features_from((yield from self._entitlements_json(*key)))
 
@@ -656,19 +609,19 @@ class _LumenOps(BaseClient):
         data = yield from self._feature_json(key[0], feature, key[1])
         return isinstance(data, Mapping) and data.get("entitled") is True
 
-    @cached_read(_project_list, lambda ops, key, _: ops._usage_flow(key))
+    @entitlements_read(_project_list)
     def get_usage(self, user_id: str | None = None, lumen_customer_id: str | None = None) -> ReadArgs:
         """Every entitlement of a customer (``feature``, ``entitled``, ``source``, ``usages``,
         ``credit_info``; the SDK's flat ``usage`` / ``limit`` when the server sends them).
         Cached (see ``cache_ttl_ms``)."""
         return customer_ref(user_id, lumen_customer_id), None
 
-    @cached_read(_project_features, lambda ops, key, _: ops._features_flow(key))
+    @entitlements_read(_project_features, lambda ops, key, _: ops._features_flow(key))
     def get_features(self, user_id: str | None = None, lumen_customer_id: str | None = None) -> ReadArgs:
         """Feature slug → entitled. Cached. Unlike the module function, errors raise."""
         return customer_ref(user_id, lumen_customer_id), None
 
-    @cached_read(_project_entitled, lambda ops, key, feature: ops._entitled_flow(key, feature))
+    @entitlements_read(_project_entitled, lambda ops, key, feature: ops._entitled_flow(key, feature))
     def is_feature_entitled(self, feature: str, user_id: str | None = None,
                             lumen_customer_id: str | None = None) -> ReadArgs:
         """True only if Lumen says ``entitled: true`` for the feature (a feature the customer's

@@ -9,6 +9,9 @@
 Every name and keyword argument of vellumcharter 0.1.0 works with only the import changed;
 the 1.4.x methods (credits, flags, subscription changes, ``invoice_pdf``) and names
 (``VellumCharterClient`` ...) are here too. ``api_version="v1"`` pins the 0.1.0-era API.
+
+Where vellumcharter returns a dict, paywire returns a :class:`Record`: that dict, with the typed
+generated model of the pinned API version as ``.model`` (see :mod:`paywire.vellum.models`).
 """
 
 from paywire.vellum.client import (
@@ -35,7 +38,7 @@ from paywire.vellum.errors import (
     VellumSignatureError,
     VellumValidationError,
 )
-from paywire.vellum.models import EntitlementSet, HttpResponse, Transport
+from paywire.vellum.models import EntitlementSet, HttpResponse, Record, Transport
 from paywire.vellum.push import SIGNATURE_HEADER, ReplayGuard, sign_push_payload, verify_push_signature
 
 __all__ = [
@@ -46,6 +49,7 @@ __all__ = [
     "AsyncVellumClient",
     "EntitlementSet",
     "HttpResponse",
+    "Record",
     "ReplayGuard",
     "Transport",
     "UnsupportedOperationError",

@@ -1,11 +1,54 @@
-"""Result types: :class:`EntitlementSet` (the seed's class, same fields and methods) and the
-seed's injectable-transport types (:class:`HttpResponse`, ``Transport``)."""
+"""Result types and the seed's injectable-transport types.
+
+**Result policy for Vellum.** vellumcharter returns the API's JSON objects as plain ``dict``;
+paywire returns :class:`Record`: a ``dict`` subclass holding exactly that JSON (so ``r["url"]``,
+``r.get(...)``, ``==`` with a dict, ``json.dumps(r)`` and ``isinstance(r, dict)`` behave as
+before) with the typed view beside it: ``r.model`` is the pinned version's generated model
+(``None`` for absent optional fields, attribute names in snake_case, unknown fields kept in
+``r.model.additional_properties``). A record's ``repr`` shows only the fields the spec knows.
+List operations return a plain ``list`` of records. Entitlement reads keep the seed's
+:class:`EntitlementSet` (same fields and methods); flag reads plain ``dict[str, bool]``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
+
+
+class GeneratedModel(Protocol):
+    """What every generated model has: the fields the spec does not know, kept."""
+
+    @property
+    def additional_properties(self) -> dict[str, Any]: ...
+
+
+M = TypeVar("M", bound=GeneratedModel, covariant=True)
+
+
+class Record(dict[str, Any], Generic[M]):
+    """A JSON object as the seed returned it (a ``dict``), with its typed ``model``."""
+
+    __slots__ = ("_model",)
+
+    def __init__(self, data: dict[str, Any], model: M) -> None:
+        super().__init__(data)
+        self._model = model
+
+    @property
+    def model(self) -> M:
+        """The generated model of the pinned API version (typed attribute access)."""
+        return self._model
+
+    def __repr__(self) -> str:
+        # Fields the spec does not know stay in the dict but out of the repr: they may carry
+        # anything (a new server's secrets included) and paywire cannot say what they mean.
+        unknown = self._model.additional_properties
+        return repr({k: v for k, v in self.items() if k not in unknown})
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (dict(self), self._model))
 
 _ACTIVE = frozenset({"active", "trialing"})
 _EMPTY: frozenset[str] = frozenset()
@@ -23,14 +66,17 @@ class EntitlementSet:
 
     __slots__ = ("data", "found", "modules", "stale")
 
-    def __init__(self, data: dict[str, Any] | None = None, found: bool = False, *, stale: bool = False) -> None:
+    def __init__(self, data: dict[str, Any] | None = None, found: bool = False, *, stale: bool = False,
+                 modules: Iterable[str] | None = None) -> None:
         self.data: dict[str, Any] = data if data is not None else {}
         self.found = found
         self.stale = stale
-        modules = self.data.get("modules")
-        self.modules: frozenset[str] = (
-            frozenset(m for m in modules if isinstance(m, str)) if isinstance(modules, list) else _EMPTY
-        )
+        if modules is None:  # built from stored JSON (a cache tier): read it like the seed
+            listed = self.data.get("modules")
+            modules = (m for m in listed if isinstance(m, str)) if isinstance(listed, list) else _EMPTY
+        #: the module ids as a frozenset, so ``has()`` / ``can()`` is one hash lookup; an API
+        #: answer passes the parsed model's typed ``modules``
+        self.modules: frozenset[str] = frozenset(modules)
 
     @property
     def status(self) -> str | None:
@@ -56,7 +102,7 @@ class EntitlementSet:
 
     def as_stale(self) -> EntitlementSet:
         """A copy marked ``stale=True`` (what stale-if-error serves)."""
-        return EntitlementSet(self.data, self.found, stale=True)
+        return EntitlementSet(self.data, self.found, stale=True, modules=self.modules)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, EntitlementSet):
@@ -82,4 +128,4 @@ class HttpResponse:
 #: vellumcharter's injectable transport: ``(method, url, headers, body) -> HttpResponse``.
 Transport = Callable[[str, str, dict[str, str], str | None], HttpResponse]
 
-__all__ = ["EntitlementSet", "HttpResponse", "Transport"]
+__all__ = ["EntitlementSet", "HttpResponse", "Record", "Transport"]
