@@ -17,8 +17,9 @@ Why it is built this way (see openapi/README.md and shared/reference/openapi-pyt
 - Custom templates (``openapi/templates/``, passed with ``--custom-template-path``) override a
   few of the generator's stock templates: every path parameter goes through
   ``paywire._core.paths.path_segment`` (one segment or a typed error before any I/O), each
-  endpoint module gets a public typed ``build_request``, and ``api/__init__.py`` carries the
-  operation index ``OPERATIONS``. Their combined hash is locked like the spec and config.
+  endpoint module gets a public typed ``build_request`` and a public typed, strict
+  ``parse_response`` (through ``paywire._core.decode``) with its ``SUCCESS_STATUSES``, and
+  ``api/__init__.py`` carries the operation index ``OPERATIONS``. Their combined hash is locked like the spec and config.
 - Output goes to a fresh directory each time (``--overwrite`` only clears models/ and api/),
   then ``py.typed`` is added (``--meta none`` omits it) and ruff's cache is removed.
 - ``openapi/lock.json`` records, per client: spec path and sha256, config sha256, API version

@@ -1,5 +1,6 @@
 """Walkers over an OpenAPI document, shared by the spec tests (``tests/spec``): resolve ``$ref``s,
-list operations, find an operation's body / response schema / parameters, walk every schema.
+list operations, find an operation's body / response schema / parameters, walk every schema,
+merge ``allOf`` members.
 Each takes the loaded spec (a dict) first."""
 
 from __future__ import annotations
@@ -70,3 +71,16 @@ def response_schema(spec: dict[str, Any], op_id: str, status: str) -> dict[str, 
 def params(spec: dict[str, Any], op_id: str) -> dict[tuple[str, str], dict[str, Any]]:
     resolved = [resolve(spec, p) for p in op_of(spec, op_id).get("parameters", [])]
     return {(p["in"], p["name"]): p for p in resolved}
+
+
+def merged(spec: dict[str, Any], node: Any) -> dict[str, Any]:
+    """A schema with its allOf members merged (properties and required), as the generator does."""
+    node = resolve(spec, node)
+    out: dict[str, Any] = {"properties": {}, "required": []}
+    for part in [node, *node.get("allOf", [])]:
+        part = resolve(spec, part)
+        if part is not node and "allOf" in part:
+            part = merged(spec, part)
+        out["properties"].update(part.get("properties", {}))
+        out["required"] += [r for r in part.get("required", []) if r not in out["required"]]
+    return out

@@ -12,7 +12,6 @@ import importlib
 import json
 import pkgutil
 import sys
-from collections.abc import Iterator
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from _support.specs import operations, params
+from _support.specs import merged, operations, params, resolve, walk_schema
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,15 +77,6 @@ def seed() -> dict[str, Any]:
     return load(SEED_PATH)
 
 
-def resolve(spec: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"][2:].split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 def deref(spec: dict[str, Any], node: Any) -> Any:
     """Fully dereferenced, without documentation-only keys."""
     node = resolve(spec, node)
@@ -95,18 +85,6 @@ def deref(spec: dict[str, Any], node: Any) -> Any:
     if isinstance(node, list):
         return [deref(spec, v) for v in node]
     return node
-
-
-def merged(spec: dict[str, Any], node: Any) -> dict[str, Any]:
-    node = resolve(spec, node)
-    out: dict[str, Any] = {"properties": {}, "required": []}
-    for part in [node, *node.get("allOf", [])]:
-        part = resolve(spec, part)
-        if part is not node and "allOf" in part:
-            part = merged(spec, part)
-        out["properties"].update(part.get("properties", {}))
-        out["required"] += [r for r in part.get("required", []) if r not in out["required"]]
-    return out
 
 
 def by_id(spec: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
@@ -130,22 +108,6 @@ def response_schema(spec: dict[str, Any], op_id: str, status: str = "200") -> di
 
 def data_node(spec: dict[str, Any], op_id: str, status: str = "200") -> Any:
     return resolve(spec, response_schema(spec, op_id, status)["properties"]["data"])
-
-
-def walk(spec: dict[str, Any], node: Any, seen: set[str] | None = None) -> Iterator[dict[str, Any]]:
-    seen = set() if seen is None else seen
-    if isinstance(node, dict):
-        if "$ref" in node:
-            if node["$ref"] not in seen:
-                seen.add(node["$ref"])
-                yield from walk(spec, resolve(spec, node), seen)
-            return
-        yield node
-        for value in node.values():
-            yield from walk(spec, value, seen)
-    elif isinstance(node, list):
-        for value in node:
-            yield from walk(spec, value, seen)
 
 
 # --- the document -----------------------------------------------------------------------------
@@ -201,14 +163,14 @@ def test_house_rules(spec: dict[str, Any]) -> None:
         for status, resp in op["responses"].items():
             HTTPStatus(int(status))
             resp = resolve(spec, resp)
-            for schema in walk(spec, resp.get("content", {})):
+            for schema in walk_schema(spec, resp.get("content", {})):
                 assert "enum" not in schema and "discriminator" not in schema, (path, status)
                 assert schema.get("additionalProperties") is not False, (path, status)
             if int(status) >= 400:
                 assert resp["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorResponse"}
                 assert "X-Request-ID" in resp["headers"], (path, status)
     enum_holders = {name for name, schema in spec["components"]["schemas"].items()
-                    if any("enum" in s for s in walk(spec, schema))}
+                    if any("enum" in s for s in walk_schema(spec, schema))}
     assert enum_holders == {"NonceRequest", "WalletSignInRequest", "CreateCheckoutSessionRequest",
                             "CreateGuestCheckoutSessionRequest", "UsageResourceType", "UsageAuthorizeRequest",
                             "RecordUsageRequest"}

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from _support.specs import op_of, operations, params, resolve, walk_schema
+from _support.specs import merged, op_of, operations, params, resolve, walk_schema
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,19 +97,6 @@ SECURITY: dict[str, list[dict[str, list[str]]]] = {
 def spec() -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text())
     return data
-
-
-def merged(spec: dict[str, Any], node: Any) -> dict[str, Any]:
-    """A schema with its allOf members merged (properties and required), as the generator does."""
-    node = resolve(spec, node)
-    out: dict[str, Any] = {"properties": {}, "required": []}
-    for part in [node, *node.get("allOf", [])]:
-        part = resolve(spec, part)
-        if part is not node and "allOf" in part:
-            part = merged(spec, part)
-        out["properties"].update(part.get("properties", {}))
-        out["required"] += [r for r in part.get("required", []) if r not in out["required"]]
-    return out
 
 
 def body_schema(spec: dict[str, Any], op_id: str) -> dict[str, Any]:

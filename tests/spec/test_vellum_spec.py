@@ -7,7 +7,6 @@ import importlib
 import json
 import pkgutil
 import re
-from collections.abc import Iterator
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from _support.specs import body_schema, op_of, operations, resolve, response_schema
+from _support.specs import body_schema, op_of, operations, resolve, response_schema, walk_schema
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,23 +110,6 @@ def v2() -> dict[str, Any]:
 def all_params(spec: dict[str, Any], path: str, op: dict[str, Any]) -> list[dict[str, Any]]:
     shared = spec["paths"][path].get("parameters", [])
     return [resolve(spec, p) for p in [*shared, *op.get("parameters", [])]]
-
-
-def walk_schema(spec: dict[str, Any], node: Any, seen: set[str] | None = None) -> Iterator[dict[str, Any]]:
-    seen = set() if seen is None else seen
-    if isinstance(node, dict):
-        if "$ref" in node:
-            if node["$ref"] in seen:
-                return
-            seen.add(node["$ref"])
-            yield from walk_schema(spec, resolve(spec, node), seen)
-            return
-        yield node
-        for value in node.values():
-            yield from walk_schema(spec, value, seen)
-    elif isinstance(node, list):
-        for value in node:
-            yield from walk_schema(spec, value, seen)
 
 
 # --- both specs --------------------------------------------------------------------------------
