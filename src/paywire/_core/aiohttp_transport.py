@@ -45,7 +45,8 @@ import httpx
 from multidict import CIMultiDict
 from yarl import URL
 
-from paywire._core.fork import release_socket
+from paywire._core.fork import release_socket, reset_transport
+from paywire._core.stdlib_transport import httpcore_is_patched
 from paywire._core.transport import ASYNC_MAX_CONNECTIONS, KEEPALIVE_EXPIRY
 
 # aiohttp would add these itself when missing; httpx already decided what to send.
@@ -92,6 +93,14 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self._keepalive_expiry = keepalive_expiry
         self._session: aiohttp.ClientSession | None = None
         self._closed = False
+        self._fallback: httpx.AsyncHTTPTransport | None = None
+
+    def _fallback_transport(self) -> httpx.AsyncHTTPTransport:
+        """httpx's own stack, for while httpcore is mocked (respx): the mock must see requests."""
+        if self._fallback is None:
+            self._fallback = httpx.AsyncHTTPTransport(verify=self._ssl, limits=httpx.Limits(
+                max_connections=self._max, keepalive_expiry=self._keepalive_expiry))
+        return self._fallback
 
     def _get_session(self) -> aiohttp.ClientSession:
         if self._session is None:
@@ -108,6 +117,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         return self._session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if httpcore_is_patched():
+            return await self._fallback_transport().handle_async_request(request)
         session = self._get_session()
         body = await request.aread()
         # Bytes are sent with a Content-Length; a streamed request's chunked header would clash.
@@ -141,6 +152,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         sockets are released without a word on the wire (``_core/fork.py``); the old session
         and connector are then marked closed so their finalizers neither close the
         connections (TLS close_notify on the parent's session) nor log "Unclosed ..."."""
+        if self._fallback is not None:
+            reset_transport(self._fallback)
         session, self._session = self._session, None
         if session is None:
             return
@@ -163,6 +176,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         session, self._session = self._session, None
         if session is not None:
             await session.close()
+        if self._fallback is not None:
+            await self._fallback.aclose()
 
     def __repr__(self) -> str:
         return f"AiohttpTransport(max_connections={self._max})"

@@ -95,10 +95,13 @@ class _FlowRun:
 
 
 class SyncDriver:
-    __slots__ = ("http", "sleep")
+    __slots__ = ("http", "send", "sleep")
 
     def __init__(self, http: httpx.Client, sleep: Callable[[float], None] = time.sleep) -> None:
+        from paywire._core.direct import direct_sync_send
+
         self.http = http
+        self.send = direct_sync_send(http)  # skips Client.send's unused layers (_core/direct.py)
         self.sleep = sleep
 
     def run(self, flow: Flow[T]) -> T:
@@ -110,7 +113,7 @@ class SyncDriver:
             while (effect := run.next_effect()) is not None:
                 if isinstance(effect, Send):
                     try:
-                        run.got(self.http.send(effect.request))
+                        run.got(self.send(effect.request))
                     except httpx.HTTPError as exc:
                         run.failed(exc)
                 elif isinstance(effect, Call):
@@ -133,10 +136,13 @@ async def _asyncio_sleep(seconds: float) -> None:
 
 
 class AsyncDriver:
-    __slots__ = ("http", "sleep")
+    __slots__ = ("http", "send", "sleep")
 
     def __init__(self, http: httpx.AsyncClient, sleep: Callable[[float], Awaitable[None]] | None = None) -> None:
+        from paywire._core.direct import direct_async_send
+
         self.http = http
+        self.send = direct_async_send(http)  # skips AsyncClient.send's unused layers (_core/direct.py)
         self.sleep = sleep or _asyncio_sleep
 
     async def run(self, flow: Flow[T]) -> T:
@@ -148,7 +154,7 @@ class AsyncDriver:
             while (effect := run.next_effect()) is not None:
                 if isinstance(effect, Send):
                     try:
-                        run.got(await self.http.send(effect.request))
+                        run.got(await self.send(effect.request))
                     except httpx.HTTPError as exc:
                         run.failed(exc)
                 elif isinstance(effect, Call):
