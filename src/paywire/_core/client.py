@@ -35,6 +35,7 @@ import httpx
 
 from paywire import __version__
 from paywire._core.cookies import no_cookie_jar
+from paywire._core.direct import RequestBuilder
 from paywire._core.errors import (
     DEFAULT_ERRORS,
     APIConnectionError,
@@ -122,6 +123,7 @@ class BaseClient(Runner, abc.ABC):
             # for a user's own httpx client, whose pool is as shared as ours.
             track_after_fork(self._http)
         self._driver = self._make_driver(self._http)
+        self._builder = RequestBuilder(self._http)  # build_request minus unused layers (_core/direct.py)
         self._generated: Any = None
 
     # -- flavour-specific ------------------------------------------------------------------
@@ -218,7 +220,7 @@ class BaseClient(Runner, abc.ABC):
         attempt carries the same key. ``ok``: error statuses returned instead of raised (e.g.
         Vellum's 404 = empty entitlement set).
         """
-        request = self._http.build_request(
+        request = self._builder.build(
             # An empty params dict still makes httpx re-parse the URL (~20 us): pass None.
             method, url, params=params or None, json=json, content=content, headers=headers,
             timeout=self._timeout, extensions=dict(extensions) if extensions else None,

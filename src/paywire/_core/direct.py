@@ -12,10 +12,12 @@ responses read whole. Any client that uses one of the skipped layers (a user-sup
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Any
 
 import httpx
 
@@ -123,3 +125,60 @@ def direct_async_send(http: httpx.AsyncClient) -> AsyncSend:
             await flow.aclose()
 
     return send
+
+
+#: A relative path httpx's URL parser would leave unchanged: unreserved and sub-delim
+#: characters, ":@/", valid percent-escapes; no "." / ".." segment (those get normalised).
+_CANONICAL_PATH = re.compile(r"(?!\.\.?(?:/|$))(?:[A-Za-z0-9\-_~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2}|\.(?!\.?(?:/|$))|/(?!\.\.?(?:/|$)))*")
+
+
+class RequestBuilder:
+    """``http.build_request`` for a plain paywire-built client, without its merging layers.
+
+    ``Client.build_request`` parses the URL twice (the relative path, then the joined one),
+    copies the client's headers and cookie jar, and merges params: ~60 us of CPU per call,
+    measured, as much as the ``http.client`` exchange itself. For clients that keep no cookies
+    and have no client-level params, the same request comes from joining the base URL (which
+    httpx keeps with a trailing slash) with the relative path once and letting
+    ``httpx.Request`` copy the headers. Absolute URLs, and clients that do use cookies or
+    params, go through ``build_request``."""
+
+    __slots__ = ("_http", "_prefix")
+
+    def __init__(self, http: httpx.Client | httpx.AsyncClient) -> None:
+        self._http = http
+        base = http.base_url
+        plain = (isinstance(http, (httpx.Client, httpx.AsyncClient)) and isinstance(http.cookies.jar, NoCookieJar)
+                 and not http.params and bool(base.host) and not base.query and not base.fragment
+                 and base.raw_path.endswith(b"/"))
+        # str() of "https://host" (raw path "/") has no trailing slash: add it back.
+        self._prefix = (str(base).rstrip("/") + base.raw_path.decode("ascii")[-1:]) if plain else None
+
+    def build(self, method: str, url: str, *, params: Any = None, json: Any = None, content: bytes | None = None,
+              headers: Any = None, timeout: httpx.Timeout, extensions: dict[str, Any] | None = None) -> httpx.Request:
+        http = self._http
+        prefix = self._prefix
+        if prefix is None or "://" in url or http.params:
+            return http.build_request(method, url, params=params, json=json, content=content, headers=headers,
+                                      timeout=timeout, extensions=extensions)
+        merged: Any = http.headers
+        if headers:
+            merged = merged.copy()
+            merged.update(headers)
+        ext = dict(extensions) if extensions else {}
+        ext["timeout"] = timeout.as_dict()
+        relative = url.lstrip("/")
+        target: Any = self._joined(relative) if _CANONICAL_PATH.fullmatch(relative) else None
+        return httpx.Request(method, target or prefix + relative, params=params, json=json, content=content,
+                             headers=merged, extensions=ext)
+
+    def _joined(self, relative: str) -> httpx.URL | None:
+        """The base URL with ``relative`` appended, without re-parsing: ``relative`` is already
+        what httpx's parser would produce (only characters it leaves as they are, no dot
+        segments), so only the path component changes. None if httpx's internals differ."""
+        base = self._http.base_url._uri_reference
+        if type(base).__name__ != "ParseResult" or not hasattr(base, "_replace"):
+            return None
+        joined = httpx.URL()
+        joined._uri_reference = base._replace(path=(base.path or "/") + relative)  # "" means "/"
+        return joined
