@@ -171,6 +171,14 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             if transport is not None:
                 release_socket(transport.get_extra_info("socket"))
 
+    @property
+    def open_connections(self) -> int:
+        """Connections currently held open, idle or in use (for tests and diagnostics)."""
+        connector = self._session.connector if self._session is not None else None
+        if connector is None:
+            return 0
+        return sum(len(conns) for conns in connector._conns.values()) + len(connector._acquired)
+
     async def aclose(self) -> None:
         self._closed = True
         session, self._session = self._session, None

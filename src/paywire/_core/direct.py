@@ -158,7 +158,9 @@ class RequestBuilder:
               headers: Any = None, timeout: httpx.Timeout, extensions: dict[str, Any] | None = None) -> httpx.Request:
         http = self._http
         prefix = self._prefix
-        if prefix is None or "://" in url or http.params:
+        # httpx drops the host of "//host/p" and the fragment of a relative URL, and "a:b" may be a
+        # scheme: leave those to it.
+        if prefix is None or ":" in url or url.startswith("//") or "#" in url or http.params:
             return http.build_request(method, url, params=params, json=json, content=content, headers=headers,
                                       timeout=timeout, extensions=extensions)
         merged: Any = http.headers

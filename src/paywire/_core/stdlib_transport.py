@@ -165,8 +165,8 @@ class StdlibTransport(httpx.BaseTransport):
             if not connected:
                 self._connect(raw, request)
             response = self._exchange(raw, request, body, timeouts)
-            keep = not response.will_close
             content = self._read_body(response, request)
+            keep = not response.will_close  # only once the whole body is in: else it is broken
         finally:
             self._release(origin, conn, keep)
         return self._to_httpx(request, response, content, started)
