@@ -156,6 +156,15 @@ class Peer:
                 if self.behaviour == "garbage":
                     conn.sendall(b"NOT HTTP AT ALL\r\n\r\n")
                     return
+                if self.behaviour == "chunked-gzip":  # a chunked, gzip-encoded body, then keep-alive
+                    import gzip
+
+                    data = gzip.compress(body)
+                    conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\n"
+                                 b"transfer-encoding: chunked\r\n\r\n" + b"".join(
+                                     b"%x\r\n%s\r\n" % (len(part), part) for part in (data[:5], data[5:]))
+                                 + b"0\r\n\r\n")
+                    continue
                 if self.behaviour == "answer-then-close":  # keep-alive promised, then closed
                     conn.sendall(ok)
                     return
@@ -429,3 +438,25 @@ def test_request_builder_equals_build_request(base: str) -> None:
             assert got.headers.raw == expected.headers.raw and got.extensions == expected.extensions
             assert got.read() == expected.read()
     http.close()
+
+
+def test_chunked_gzip_answers_are_decoded_and_the_connection_reused(peer: Callable[[str], Peer]) -> None:
+    server = peer("chunked-gzip")
+    with SyncClient(base_url=server.url) as client:
+        for _ in range(3):
+            assert client._driver.run(client._request("GET", "/c")).json() == {"ok": True}
+        assert client._http._transport.open_connections == 1
+    assert server.requests == 3
+
+
+@pytest.mark.parametrize("headers", [{"x-evil": "a\r\nInjected: 1"}, {"x-evil": "a\nb"}, {"x-evil": "a\x00b"}])
+def test_header_injection_is_refused_before_any_byte_is_sent(headers: dict[str, str],
+                                                             peer: Callable[[str], Peer]) -> None:
+    server = peer("keep")
+    transport = StdlibTransport()
+    request = httpx.Request("GET", server.url + "/x", headers=headers,
+                            extensions={"timeout": {"connect": 1, "read": 1, "write": 1, "pool": 1}})
+    with pytest.raises(httpx.LocalProtocolError):
+        transport.handle_request(request)
+    assert server.requests == 0 and transport.open_connections == 0
+    transport.close()
