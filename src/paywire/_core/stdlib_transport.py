@@ -28,12 +28,12 @@ import re
 import select
 import socket
 import ssl
+import sys
 import threading
 import time
 from datetime import timedelta
 from typing import Any
 
-import httpcore
 import httpx
 
 from paywire._core.fork import release_socket, reset_transport
@@ -46,9 +46,12 @@ _ORIGINAL_POOL_HANDLERS = ("httpcore._sync.connection_pool", "httpcore._async.co
 
 def httpcore_is_patched() -> bool:
     """True while something (respx, unittest.mock) replaced httpcore's pool entry points: then
-    requests must go through httpcore so the mock answers them. One attribute read per call."""
-    return (httpcore.ConnectionPool.handle_request.__module__ != _ORIGINAL_POOL_HANDLERS[0]
-            or httpcore.AsyncConnectionPool.handle_async_request.__module__ != _ORIGINAL_POOL_HANDLERS[1])
+    requests must go through httpcore so the mock answers them. A few attribute reads per call;
+    httpcore is not imported for it (a mock has to import it to patch it)."""
+    core = sys.modules.get("httpcore")
+    return core is not None and (
+        core.ConnectionPool.handle_request.__module__ != _ORIGINAL_POOL_HANDLERS[0]
+        or core.AsyncConnectionPool.handle_async_request.__module__ != _ORIGINAL_POOL_HANDLERS[1])
 
 
 def _socket_readable(sock: socket.socket | None) -> bool:
