@@ -353,9 +353,10 @@ def test_sync_client_really_goes_through_an_env_proxy(monkeypatch: pytest.Monkey
     assert proxy.requests == 1
 
 
-def test_respx_still_intercepts_the_default_wire() -> None:
+@pytest.mark.parametrize("using", ["httpcore", "httpx"])
+def test_respx_still_intercepts_the_default_wire(using: str) -> None:
     assert not httpcore_is_patched()
-    with respx.mock(base_url="https://api.example.test") as router:
+    with respx.mock(base_url="https://api.example.test", using=using) as router:
         route = router.get("/thing").respond(200, json={"mocked": True})
         assert httpcore_is_patched()
         with SyncClient(base_url="https://api.example.test") as sync:

@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 
 from paywire._core.cookies import NoCookieJar
+from paywire._core.stdlib_transport import httpcore_is_patched
 
 SyncSend = Callable[[httpx.Request], httpx.Response]
 AsyncSend = Callable[[httpx.Request], Awaitable[httpx.Response]]
@@ -36,7 +37,8 @@ def _plain(http: httpx.Client | httpx.AsyncClient, transport_types: tuple[type, 
 def _uses_skipped_layers(http: httpx.Client | httpx.AsyncClient, request: httpx.Request) -> bool:
     """Per call: what could have changed since (hooks added, client closed, URL credentials)."""
     hooks = http._event_hooks
-    return bool(hooks["request"] or hooks["response"] or http.is_closed or request.url.userinfo)
+    return bool(hooks["request"] or hooks["response"] or http.is_closed or request.url.userinfo
+                or httpcore_is_patched())  # a mock (respx) must see the request the usual way
 
 
 def direct_sync_send(http: httpx.Client) -> SyncSend:

@@ -42,12 +42,19 @@ from paywire._core.fork import release_socket, reset_transport
 MAX_CONNECTIONS = 100
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _ORIGINAL_POOL_HANDLERS = ("httpcore._sync.connection_pool", "httpcore._async.connection_pool")
+_HTTPX_CLIENT = "httpx._client"
 
 
 def httpcore_is_patched() -> bool:
     """True while something (respx, unittest.mock) replaced httpcore's pool entry points: then
     requests must go through httpcore so the mock answers them. A few attribute reads per call;
-    httpcore is not imported for it (a mock has to import it to patch it)."""
+    httpcore is not imported for it (a mock has to import it to patch it).
+    Also true while httpx's clients are patched to pick a mock transport
+    (``respx.mock(using="httpx")`` replaces ``_transport_for_url``): the drivers then go through
+    ``Client.send`` (``_core/direct.py``)."""
+    if (httpx.Client._transport_for_url.__module__ != _HTTPX_CLIENT
+            or httpx.AsyncClient._transport_for_url.__module__ != _HTTPX_CLIENT):
+        return True
     core = sys.modules.get("httpcore")
     return core is not None and (
         core.ConnectionPool.handle_request.__module__ != _ORIGINAL_POOL_HANDLERS[0]
