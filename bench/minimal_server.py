@@ -3,7 +3,7 @@
 It answers every ``GET /tenants/<t>/customers/<c>/entitlements`` with one canned JSON body, so
 the figures measure the *clients* (connection reuse, parsing, SDK overhead), not a server's
 business logic. ``GET /_count`` returns how many entitlement requests it has served;
-``DELETE /_count`` resets it. Run: ``python bench/minimal_server.py PORT [CERT KEY]`` (with a
+``DELETE /_count`` resets it; under ``/slow/`` every entitlement answer takes 10 ms more. Run: ``python bench/minimal_server.py PORT [CERT KEY]`` (with a
 certificate and key it serves HTTPS, like a production API).
 """
 
@@ -41,6 +41,8 @@ async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> 
                 writer.write(response("200 OK", json.dumps({"count": count}).encode()))
             elif path.endswith("/entitlements"):
                 count += 1
+                if path.startswith("/slow/"):  # the latency figure: a server taking 10 ms
+                    await asyncio.sleep(0.010)
                 writer.write(response("200 OK", BODY))
             else:
                 writer.write(response("404 Not Found", b'{"error":"not found"}'))

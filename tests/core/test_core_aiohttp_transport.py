@@ -334,12 +334,13 @@ def test_request_timeouts_map_to_aiohttp_timeouts() -> None:
 # --- choosing the backend ------------------------------------------------------------------------
 async def test_backend_from_argument_env_and_default(monkeypatch: pytest.MonkeyPatch) -> None:
     base = "https://api.example.test"
-    default = AsyncClient(base_url=base)
-    assert isinstance(default._http._transport, ShardedAsyncTransport)
-    monkeypatch.setenv(ENV_HTTP_BACKEND, "aiohttp")
+    default = AsyncClient(base_url=base)  # aiohttp is a default dependency: the default wire
+    assert isinstance(default._http._transport, AiohttpTransport)
+    monkeypatch.setenv(ENV_HTTP_BACKEND, "httpx")
     from_env = AsyncClient(base_url=base)
-    assert isinstance(from_env._http._transport, AiohttpTransport)
-    explicit = AsyncClient(base_url=base, http_backend="httpx")  # the argument beats the env
+    assert isinstance(from_env._http._transport, ShardedAsyncTransport)
+    monkeypatch.setenv(ENV_HTTP_BACKEND, "aiohttp")
+    explicit = AsyncClient(base_url=base, http_backend="httpx")  # the argument beats the env (aiohttp)
     assert isinstance(explicit._http._transport, ShardedAsyncTransport)
     given = httpx.MockTransport(lambda r: httpx.Response(204))
     assert AsyncClient(base_url=base, transport=given)._http._transport is given  # a transport wins

@@ -425,15 +425,17 @@ async def test_async_pool_is_sharded_and_reuses_warm_connections() -> None:
 async def test_async_client_keeps_env_proxy_support(monkeypatch: pytest.MonkeyPatch) -> None:
     """httpx applies HTTP(S)_PROXY only to transports it builds; with a proxy configured the
     async client must not swap in its own pool (which would silently bypass the proxy)."""
+    from paywire._core.aiohttp_transport import AiohttpTransport
     from paywire._core.transport import ShardedAsyncTransport
 
+    ours = (AiohttpTransport, ShardedAsyncTransport)  # the default wire, and the httpx backend's
     for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
         monkeypatch.delenv(var, raising=False)
     plain = AsyncDemoClient(api_key="k" * 12)
-    assert isinstance(plain._http._transport, ShardedAsyncTransport)
+    assert isinstance(plain._http._transport, ours)
     monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:3128")
     proxied = AsyncDemoClient(api_key="k" * 12)
-    assert not isinstance(proxied._http._transport, ShardedAsyncTransport)
+    assert not isinstance(proxied._http._transport, ours)
     assert any(mount is not None for mount in proxied._http._mounts.values())
     await plain.aclose()
     await proxied.aclose()

@@ -249,8 +249,9 @@ def test_threads_in_flight_at_fork_leave_no_state_in_the_child(url: str) -> None
         thread.start()
     try:
         call_sync(client, "/warm")
-        _, child = in_child(lambda: {"pool": len(client._http._transport._pool._connections),
-                                     "queued": len(client._http._transport._pool._requests),
+        # The default sync wire is _core/stdlib_transport.py: no queue, in-flight ones are "busy".
+        _, child = in_child(lambda: {"pool": client._http._transport.open_connections,
+                                     "queued": len(client._http._transport._busy),
                                      "call": call_sync(client, "/child", tag="child")})
         got = child()
     finally:

@@ -45,11 +45,29 @@ import httpx
 from multidict import CIMultiDict
 from yarl import URL
 
-from paywire._core.fork import release_socket
+from paywire._core.fork import release_socket, reset_transport
+from paywire._core.stdlib_transport import httpcore_is_patched
 from paywire._core.transport import ASYNC_MAX_CONNECTIONS, KEEPALIVE_EXPIRY
 
 # aiohttp would add these itself when missing; httpx already decided what to send.
 _SKIP_AUTO_HEADERS = frozenset({"User-Agent", "Accept", "Accept-Encoding", "Content-Type"})
+
+
+_TIMEOUTS: dict[tuple[Any, ...], aiohttp.ClientTimeout] = {}
+
+
+def _cached_client_timeout(timeout: Any) -> aiohttp.ClientTimeout:
+    """:func:`_client_timeout`, memoised: every request of a client carries the same few
+    timeout dicts, and building a ClientTimeout per request cost ~5 us (measured)."""
+    if not isinstance(timeout, dict):
+        return _client_timeout(timeout)
+    key = (timeout.get("connect"), timeout.get("pool"), timeout.get("read"))
+    found = _TIMEOUTS.get(key)
+    if found is None:
+        if len(_TIMEOUTS) > 256:  # deadline-cut timeouts vary per call: keep the memo bounded
+            _TIMEOUTS.clear()
+        found = _TIMEOUTS[key] = _client_timeout(timeout)
+    return found
 
 
 def _client_timeout(timeout: Any) -> aiohttp.ClientTimeout:
@@ -92,6 +110,14 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self._keepalive_expiry = keepalive_expiry
         self._session: aiohttp.ClientSession | None = None
         self._closed = False
+        self._fallback: httpx.AsyncHTTPTransport | None = None
+
+    def _fallback_transport(self) -> httpx.AsyncHTTPTransport:
+        """httpx's own stack, for while httpcore is mocked (respx): the mock must see requests."""
+        if self._fallback is None:
+            self._fallback = httpx.AsyncHTTPTransport(verify=self._ssl, limits=httpx.Limits(
+                max_connections=self._max, keepalive_expiry=self._keepalive_expiry))
+        return self._fallback
 
     def _get_session(self) -> aiohttp.ClientSession:
         if self._session is None:
@@ -108,6 +134,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         return self._session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if httpcore_is_patched():
+            return await self._fallback_transport().handle_async_request(request)
         session = self._get_session()
         body = await request.aread()
         # Bytes are sent with a Content-Length; a streamed request's chunked header would clash.
@@ -121,7 +149,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             async with session.request(
                 request.method, URL(str(request.url), encoded=True), headers=headers,
                 data=body or None, allow_redirects=False,
-                timeout=_client_timeout(request.extensions.get("timeout")),
+                timeout=_cached_client_timeout(request.extensions.get("timeout")),
             ) as resp:
                 content = await resp.read()
                 status = resp.status
@@ -130,10 +158,14 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 version = f"HTTP/{resp.version.major}.{resp.version.minor}" if resp.version else "HTTP/1.1"
         except (TimeoutError, aiohttp.ClientError, OSError) as exc:
             raise map_error(exc, request) from exc
-        return httpx.Response(
+        response = httpx.Response(
             status, headers=raw_headers, stream=httpx.ByteStream(content), request=request,
             extensions={"http_version": version.encode("ascii"), "reason_phrase": reason.encode("latin-1")},
         )
+        # Decoded here through the sync path (ByteStream is both): httpx's async byte iterators
+        # cost ~2x more per call; a later aread() returns what this read.
+        response.read()
+        return response
 
     def after_fork(self) -> None:
         """In a forked child: forget the parent's session (it belongs to the parent's event
@@ -141,6 +173,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         sockets are released without a word on the wire (``_core/fork.py``); the old session
         and connector are then marked closed so their finalizers neither close the
         connections (TLS close_notify on the parent's session) nor log "Unclosed ..."."""
+        if self._fallback is not None:
+            reset_transport(self._fallback)
         session, self._session = self._session, None
         if session is None:
             return
@@ -158,11 +192,21 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             if transport is not None:
                 release_socket(transport.get_extra_info("socket"))
 
+    @property
+    def open_connections(self) -> int:
+        """Connections currently held open, idle or in use (for tests and diagnostics)."""
+        connector = self._session.connector if self._session is not None else None
+        if connector is None:
+            return 0
+        return sum(len(conns) for conns in connector._conns.values()) + len(connector._acquired)
+
     async def aclose(self) -> None:
         self._closed = True
         session, self._session = self._session, None
         if session is not None:
             await session.close()
+        if self._fallback is not None:
+            await self._fallback.aclose()
 
     def __repr__(self) -> str:
         return f"AiohttpTransport(max_connections={self._max})"

@@ -100,11 +100,14 @@ class SyncDriver:
     """``errors``: the client's error map; a bad path id found by shared code (the generated
     request builders) leaves as the service's validation class (see ``ErrorMap.local_error``)."""
 
-    __slots__ = ("errors", "http", "sleep")
+    __slots__ = ("errors", "http", "send", "sleep")
 
     def __init__(self, http: httpx.Client, sleep: Callable[[float], None] = time.sleep,
                  errors: ErrorMap = DEFAULT_ERRORS) -> None:
+        from paywire._core.direct import direct_sync_send
+
         self.http = http
+        self.send = direct_sync_send(http)  # skips Client.send's unused layers (_core/direct.py)
         self.sleep = sleep
         self.errors = errors
 
@@ -117,7 +120,7 @@ class SyncDriver:
             while (effect := run.next_effect()) is not None:
                 if isinstance(effect, Send):
                     try:
-                        run.got(self.http.send(effect.request))
+                        run.got(self.send(effect.request))
                     except httpx.HTTPError as exc:
                         run.failed(exc)
                 elif isinstance(effect, Call):
@@ -144,11 +147,14 @@ async def _asyncio_sleep(seconds: float) -> None:
 class AsyncDriver:
     """As :class:`SyncDriver`, on ``httpx.AsyncClient``."""
 
-    __slots__ = ("errors", "http", "sleep")
+    __slots__ = ("errors", "http", "send", "sleep")
 
     def __init__(self, http: httpx.AsyncClient, sleep: Callable[[float], Awaitable[None]] | None = None,
                  errors: ErrorMap = DEFAULT_ERRORS) -> None:
+        from paywire._core.direct import direct_async_send
+
         self.http = http
+        self.send = direct_async_send(http)  # skips AsyncClient.send's unused layers (_core/direct.py)
         self.sleep = sleep or _asyncio_sleep
         self.errors = errors
 
@@ -161,7 +167,7 @@ class AsyncDriver:
             while (effect := run.next_effect()) is not None:
                 if isinstance(effect, Send):
                     try:
-                        run.got(await self.http.send(effect.request))
+                        run.got(await self.send(effect.request))
                     except httpx.HTTPError as exc:
                         run.failed(exc)
                 elif isinstance(effect, Call):

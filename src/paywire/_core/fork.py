@@ -32,12 +32,16 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 import weakref
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpcore
 import httpx
+
+if TYPE_CHECKING:  # httpcore is imported by httpx only once a transport of its own is built, and
+    # it imports trio/anyio when installed (~0.1-0.3 s measured cold): not at paywire's import.
+    import httpcore
 
 from paywire._core.logs import get_logger
 
@@ -116,8 +120,9 @@ def reset_transport(transport: Any) -> bool:
         after_fork()
         return True
     pool = getattr(transport, "_pool", None)
-    if isinstance(transport, (httpx.HTTPTransport, httpx.AsyncHTTPTransport)) and isinstance(
-            pool, (httpcore.ConnectionPool, httpcore.AsyncConnectionPool)):
+    core = sys.modules.get("httpcore")  # not imported: no httpx transport has been built, no pool
+    if core is not None and isinstance(transport, (httpx.HTTPTransport, httpx.AsyncHTTPTransport)) and isinstance(
+            pool, (core.ConnectionPool, core.AsyncConnectionPool)):
         reset_httpcore_pool(pool)
         return True
     return False

@@ -1,0 +1,326 @@
+"""Default sync transport: httpx requests and responses, bytes carried by ``http.client``.
+
+Measured on this 2-core box against ``bench/minimal_server.py`` (plain HTTP, one keep-alive
+connection): the stdlib ``http.client`` answers a call in ~170 us, urllib3's pool in ~250 us,
+httpx's own stack (httpcore + h11) in ~440 us. httpx stays the type at the boundary (requests,
+auth, hooks, ``with_raw_response``); only the wire under it changes. When something patches
+httpcore's pools (respx, the usual way tests mock httpx) requests go through a regular
+``httpx.HTTPTransport`` instead, so the mock sees them (:func:`httpcore_is_patched`).
+
+Error classification, kept as precise as httpcore's (``retries.never_sent`` relies on it):
+
+- failing to connect (DNS, refused, TLS handshake), a connect timeout, no free connection
+  within the pool timeout -> ``httpx.ConnectError`` / ``ConnectTimeout`` / ``PoolTimeout``:
+  nothing was sent;
+- anything once the first byte may have been written (write errors, resets, a server closing
+  without an answer, malformed answers, read timeouts) -> ``WriteError`` / ``WriteTimeout`` /
+  ``ReadError`` / ``ReadTimeout`` / ``RemoteProtocolError``: maybe delivered.
+
+An idle connection is reused only if it is younger than ``keepalive_expiry`` and its socket is
+not readable (a readable idle socket means the server closed it or sent something unasked):
+a connection the server closed is thus dropped before any byte of the request is written.
+"""
+
+from __future__ import annotations
+
+import http.client
+import re
+import select
+import socket
+import ssl
+import sys
+import threading
+import time
+from datetime import timedelta
+from typing import Any
+
+import httpx
+
+from paywire._core.fork import release_socket, reset_transport
+
+#: Default bound of open connections (like httpx's ``max_connections``).
+MAX_CONNECTIONS = 100
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_ORIGINAL_POOL_HANDLERS = ("httpcore._sync.connection_pool", "httpcore._async.connection_pool")
+_HTTPX_CLIENT = "httpx._client"
+
+
+def httpcore_is_patched() -> bool:
+    """True while something (respx, unittest.mock) replaced httpcore's pool entry points: then
+    requests must go through httpcore so the mock answers them. A few attribute reads per call;
+    httpcore is not imported for it (a mock has to import it to patch it).
+    Also true while httpx's clients are patched to pick a mock transport
+    (``respx.mock(using="httpx")`` replaces ``_transport_for_url``): the drivers then go through
+    ``Client.send`` (``_core/direct.py``)."""
+    if (httpx.Client._transport_for_url.__module__ != _HTTPX_CLIENT
+            or httpx.AsyncClient._transport_for_url.__module__ != _HTTPX_CLIENT):
+        return True
+    core = sys.modules.get("httpcore")
+    return core is not None and (
+        core.ConnectionPool.handle_request.__module__ != _ORIGINAL_POOL_HANDLERS[0]
+        or core.AsyncConnectionPool.handle_async_request.__module__ != _ORIGINAL_POOL_HANDLERS[1])
+
+
+def _socket_readable(sock: socket.socket | None) -> bool:
+    """An idle keep-alive socket that is readable was closed by the server (EOF) or holds bytes
+    nobody asked for: either way it must not carry a request."""
+    if sock is None or sock.fileno() < 0:
+        return True
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
+
+
+class _Conn:
+    __slots__ = ("conn", "idle_since")
+
+    def __init__(self, conn: http.client.HTTPConnection) -> None:
+        self.conn = conn
+        self.idle_since = 0.0
+
+
+class StdlibTransport(httpx.BaseTransport):
+    """A thread-safe keep-alive pool of ``http.client`` connections, one LIFO stack per origin."""
+
+    def __init__(self, *, verify: ssl.SSLContext | bool = True, max_connections: int = MAX_CONNECTIONS,
+                 keepalive_expiry: float = 4.0) -> None:
+        if max_connections < 1:
+            raise ValueError("max_connections must be >= 1")
+        if isinstance(verify, ssl.SSLContext):
+            self._ssl = verify
+        elif verify:
+            self._ssl = httpx.create_ssl_context()
+        else:
+            self._ssl = ssl._create_unverified_context()
+        self._verify = verify
+        self._max = max_connections
+        self._keepalive_expiry = keepalive_expiry
+        self._reset_state()
+        self._fallback: httpx.HTTPTransport | None = None
+        self._closed = False
+
+    def _reset_state(self) -> None:
+        self._lock = threading.Lock()
+        self._freed = threading.Condition(self._lock)  # waited on only when every slot is taken
+        self._idle: dict[tuple[str, str, int], list[_Conn]] = {}
+        self._busy: set[_Conn] = set()
+
+    # -- the pool ------------------------------------------------------------------------------
+    def _acquire(self, origin: tuple[str, str, int], timeouts: dict[str, float | None]) -> tuple[_Conn, bool]:
+        now = time.monotonic()
+        stale: list[_Conn] = []
+        with self._lock:
+            if len(self._busy) >= self._max:
+                pool_timeout = timeouts.get("pool")
+                if not self._freed.wait_for(lambda: len(self._busy) < self._max, timeout=pool_timeout):
+                    raise httpx.PoolTimeout("no free connection within the pool timeout")
+            found: _Conn | None = None
+            stack = self._idle.get(origin)
+            while stack:
+                candidate = stack.pop()
+                if now - candidate.idle_since < self._keepalive_expiry and not _socket_readable(candidate.conn.sock):
+                    found = candidate
+                    break
+                stale.append(candidate)
+            if found is None:
+                found = _Conn(self._new_connection(origin, timeouts))
+            self._busy.add(found)
+        for conn in stale:
+            conn.conn.close()
+        return found, found.conn.sock is not None
+
+    def _new_connection(self, origin: tuple[str, str, int], timeouts: dict[str, float | None]) -> http.client.HTTPConnection:
+        scheme, host, port = origin
+        connect = timeouts.get("connect")
+        if scheme == "https":
+            return http.client.HTTPSConnection(host, port, timeout=connect, context=self._ssl)
+        return http.client.HTTPConnection(host, port, timeout=connect)
+
+    def _release(self, origin: tuple[str, str, int], conn: _Conn, keep: bool) -> None:
+        with self._lock:
+            self._busy.discard(conn)
+            if keep and not self._closed:
+                conn.idle_since = time.monotonic()
+                self._idle.setdefault(origin, []).append(conn)
+            else:
+                keep = False
+            self._freed.notify()
+        if not keep:
+            conn.conn.close()
+
+    # -- a request -----------------------------------------------------------------------------
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if httpcore_is_patched():
+            return self._fallback_transport().handle_request(request)
+        if self._closed:
+            raise RuntimeError("the transport is closed")
+        url = request.url
+        scheme = url.scheme
+        if scheme not in _DEFAULT_PORTS:
+            raise httpx.UnsupportedProtocol(f"request URL has an unsupported protocol {scheme!r}")
+        origin = (scheme, url.host, url.port or _DEFAULT_PORTS[scheme])
+        timeouts: dict[str, float | None] = request.extensions.get("timeout") or {}
+        body = request.read()
+        started = time.perf_counter()
+        conn, connected = self._acquire(origin, timeouts)
+        keep = False
+        try:
+            raw = conn.conn
+            if not connected:
+                self._connect(raw, request)
+            response = self._exchange(raw, request, body, timeouts)
+            content = self._read_body(response, request)
+            keep = not response.will_close  # only once the whole body is in: else it is broken
+        finally:
+            self._release(origin, conn, keep)
+        return self._to_httpx(request, response, content, started)
+
+    @staticmethod
+    def _connect(raw: http.client.HTTPConnection, request: httpx.Request) -> None:
+        try:
+            raw.connect()
+        except TimeoutError as exc:
+            raise httpx.ConnectTimeout(f"{type(exc).__name__}: {exc}", request=request) from exc
+        except OSError as exc:  # refused, DNS, unreachable, TLS handshake (ssl.SSLError is one)
+            raise httpx.ConnectError(f"{type(exc).__name__}: {exc}", request=request) from exc
+
+    @staticmethod
+    def _exchange(raw: http.client.HTTPConnection, request: httpx.Request, body: bytes,
+                  timeouts: dict[str, float | None]) -> http.client.HTTPResponse:
+        """Write the request head and body in one ``sendall`` and read the answer's head.
+
+        The head is written here rather than through ``putrequest``/``putheader`` (~20 us less
+        per call, measured): httpx already built and encoded every header; what ``http.client``
+        would add is its injection check, kept below (no CR/LF/NUL in a header, legal names,
+        a token for the method). The answer is parsed by ``http.client.HTTPResponse`` as is."""
+        sock = raw.sock
+        assert sock is not None
+        method = request.method
+        head = _request_head(method, request, body)
+        if head is None:
+            raw.close()
+            raise httpx.LocalProtocolError("illegal character in the request method or a header", request=request)
+        try:
+            sock.settimeout(timeouts.get("write"))
+            sock.sendall(head + body if body else head)
+        except TimeoutError as exc:
+            raw.close()
+            raise httpx.WriteTimeout(f"{type(exc).__name__}: {exc}", request=request) from exc
+        except OSError as exc:
+            raw.close()
+            raise httpx.WriteError(f"{type(exc).__name__}: {exc}", request=request) from exc
+        try:
+            sock.settimeout(timeouts.get("read"))
+            response = http.client.HTTPResponse(sock, method=method)
+            response.begin()
+            return response
+        except BaseException as exc:
+            raw.close()
+            raise _read_error(exc, request) from exc
+
+    @staticmethod
+    def _read_body(response: http.client.HTTPResponse, request: httpx.Request) -> bytes:
+        try:
+            return response.read()
+        except BaseException as exc:
+            response.close()
+            raise _read_error(exc, request) from exc
+
+    @staticmethod
+    def _to_httpx(request: httpx.Request, response: http.client.HTTPResponse, content: bytes,
+                  started: float) -> httpx.Response:
+        result = httpx.Response(
+            response.status, headers=response.msg._headers,  # type: ignore[attr-defined]
+            stream=httpx.ByteStream(content), request=request,
+            extensions={"http_version": b"HTTP/1.1" if response.version == 11 else b"HTTP/1.0",
+                        "reason_phrase": response.reason.encode("latin-1", "replace")},
+        )
+        result.elapsed = timedelta(seconds=time.perf_counter() - started)
+        return result
+
+    # -- mocks, fork, close ----------------------------------------------------------------------
+    def _fallback_transport(self) -> httpx.HTTPTransport:
+        if self._fallback is None:
+            self._fallback = httpx.HTTPTransport(verify=self._ssl, limits=httpx.Limits(
+                max_connections=self._max, keepalive_expiry=self._keepalive_expiry))
+        return self._fallback
+
+    def after_fork(self) -> None:
+        """In a forked child: forget the parent's connections and locks; release their sockets
+        without a word on the wire (``_core/fork.py``)."""
+        conns = [c for stack in self._idle.values() for c in stack] + list(self._busy)
+        self._reset_state()
+        for conn in conns:
+            sock, conn.conn.sock = conn.conn.sock, None
+            release_socket(sock)
+        if self._fallback is not None:
+            reset_transport(self._fallback)
+
+    @property
+    def open_connections(self) -> int:
+        with self._lock:
+            return sum(len(stack) for stack in self._idle.values()) + len(self._busy)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            conns = [c for stack in self._idle.values() for c in stack]
+            self._idle = {}
+        for conn in conns:
+            conn.conn.close()
+        if self._fallback is not None:
+            self._fallback.close()
+
+    def __repr__(self) -> str:
+        return f"StdlibTransport(max_connections={self._max})"
+
+
+_TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_ILLEGAL_VALUE = re.compile(rb"[\r\n\x00]")
+
+
+def _request_head(method: str, request: httpx.Request, body: bytes) -> bytes | None:
+    """The request line and headers as bytes, or None if any part could inject a line."""
+    method_bytes = method.encode("ascii", "replace")
+    target = request.url.raw_path
+    if not _TOKEN.fullmatch(method_bytes) or _ILLEGAL_VALUE.search(target) or b" " in target:
+        return None
+    lines = [method_bytes, b" ", target, b" HTTP/1.1\r\n"]
+    has_length = False
+    for name, value in request.headers.raw:
+        lowered = name.lower()
+        if lowered == b"transfer-encoding":  # the body is sent whole, with a length
+            continue
+        if lowered == b"content-length":
+            has_length = True
+        if not _TOKEN.fullmatch(name) or _ILLEGAL_VALUE.search(value):
+            return None
+        lines += (name, b": ", value, b"\r\n")
+    if body and not has_length:
+        lines += (b"Content-Length: ", str(len(body)).encode(), b"\r\n")
+    lines.append(b"\r\n")
+    return b"".join(lines)
+
+
+def url_target(url: httpx.URL) -> str:
+    """The request target as httpx would send it: path plus query, already percent-encoded."""
+    return url.raw_path.decode("ascii")
+
+
+def _read_error(exc: BaseException, request: httpx.Request) -> BaseException:
+    """Map a failure after the request may have been written: maybe delivered, never 'not sent'."""
+    text = f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, TimeoutError):
+        return httpx.ReadTimeout(text, request=request)
+    if isinstance(exc, http.client.RemoteDisconnected):
+        return httpx.RemoteProtocolError("Server disconnected without sending a response.", request=request)
+    if isinstance(exc, (http.client.HTTPException, ValueError)):  # bad status line, incomplete body
+        return httpx.RemoteProtocolError(text, request=request)
+    if isinstance(exc, OSError):
+        return httpx.ReadError(text, request=request)
+    return exc
+
+
+__all__: list[Any] = ["StdlibTransport", "httpcore_is_patched"]
