@@ -56,7 +56,6 @@ from paywire._core import (
     make_status_error,
     mask,
     operation,
-    parse_retry_after,
     register_secret,
     setting,
     timeout_setting,
@@ -64,6 +63,7 @@ from paywire._core import (
 from paywire._core import ValidationError as _CoreValidationError
 from paywire._core.client import HttpBackend
 from paywire._core.decode import success_object
+from paywire._core.waits import poll_rate_limited, wait_while_in_progress
 from paywire.conxa import qr as _qr
 from paywire.conxa.errors import (
     CONXA_ERRORS,
@@ -280,22 +280,18 @@ class _ConxaOps(BaseClient):
               deadline: float | None = None) -> Flow[SessionStatus]:
         from paywire_gen_conxa_v1.api.sessions import get_session_status as gen
 
-        kwargs = gen._get_kwargs(provider_username=username)
-        attempt = 0
-        while True:
-            # 429 comes back here (ok=...) so the seed's own retry count applies, not the core's.
-            resp = yield from self._call(kwargs, ok=(429,))
-            if resp.status_code != 429:
-                return SessionStatus.from_api_response(success_object(gen, resp, ConxaResponseValidationError))
-            error = make_status_error(resp, self._errors)
-            assert isinstance(error, RateLimitError)
-            hint = error.retry_after
-            delay = float(min(2 ** attempt, 60)) if hint is None else hint
-            if (not retry_on_rate_limit or attempt >= max_retries or delay > self._retry.max_retry_after
-                    or (deadline is not None and self._clock() + delay > deadline)):
-                raise error
-            attempt += 1
-            yield Sleep(delay)
+        spec = gen.build_request(provider_username=username)
+        # 429 comes back as a response (ok=...) so the seed's own retry count applies, not the core's.
+        resp = yield from poll_rate_limited(
+            lambda: self._call(spec, ok=(429,)), rate_limited=self._rate_limited,
+            max_retries=max_retries if retry_on_rate_limit else 0, max_retry_after=self._retry.max_retry_after,
+            clock=self._clock, deadline=deadline)
+        return SessionStatus.from_api_response(success_object(gen, resp, ConxaResponseValidationError))
+
+    def _rate_limited(self, response: httpx.Response) -> RateLimitError:
+        error = make_status_error(response, self._errors)
+        assert isinstance(error, RateLimitError)
+        return error
 
     # -- operations --------------------------------------------------------------------------------
     @operation
@@ -404,33 +400,30 @@ class _ConxaOps(BaseClient):
         body = ChargeRequest(model_name=model, input_tokens=_count(input_tokens, "input_tokens"),
                              output_tokens=_count(output_tokens, "output_tokens"))
         register_secret(token)
-        kwargs = gen._get_kwargs(body=body, x_provider_session=token, x_idempotency_key=key)
+        spec = gen.build_request(body=body, x_provider_session=token, x_idempotency_key=key)
         policy = self._retry
-        deadline = self._clock() + (policy.deadline or CHARGE_DEADLINE)
-        waits = 0
-        while True:
-            try:
-                resp = yield from self._call(kwargs, retry_safe=True)
-            except (InsufficientBalanceError, ForbiddenError) as exc:
-                return ChargeResult(approved=False, new_balance=exc.current_balance or 0,
-                                    error_code=exc.error_code, error=str(exc))
-            except IdempotencyConflictError as exc:
-                # The first request with this key is still running: ask again later, same key.
-                waits += 1
-                hint = exc.http_response.headers.get("retry-after") if exc.http_response is not None else None
-                delay = policy.backoff(waits) if hint is None else _retry_after_seconds(hint, policy)
-                if policy.max_attempts <= 1 or self._clock() + delay > deadline:
-                    raise
-                yield Sleep(delay)
-                continue
-            return ChargeResult.from_api_response(success_object(gen, resp, ConxaResponseValidationError))
+        # A 409 means the first request with this key is still running: ask again, same key.
+        return (yield from wait_while_in_progress(
+            lambda: self._charge_once(spec), in_progress=IdempotencyConflictError,
+            response_of=lambda exc: exc.http_response, policy=policy,
+            deadline=self._clock() + (policy.deadline or CHARGE_DEADLINE), clock=self._clock))
+
+    def _charge_once(self, spec: Mapping[str, Any]) -> Flow[ChargeResult]:
+        from paywire_gen_conxa_v1.api.charges import authorize_charge as gen
+
+        try:
+            resp = yield from self._call(spec, retry_safe=True)
+        except (InsufficientBalanceError, ForbiddenError) as exc:
+            return ChargeResult(approved=False, new_balance=exc.current_balance or 0,
+                                error_code=exc.error_code, error=str(exc))
+        return ChargeResult.from_api_response(success_object(gen, resp, ConxaResponseValidationError))
 
     @operation
     def get_wallet_balance(self, wallet_id: str) -> Flow[WalletBalance]:
         """A wallet's token balance (``wallet_id``: 16 digits)."""
         from paywire_gen_conxa_v1.api.wallets import get_wallet_balance as gen
 
-        resp = yield from self._call(gen._get_kwargs(_wallet_id(wallet_id)))
+        resp = yield from self._call(gen.build_request(_wallet_id(wallet_id)))
         return WalletBalance.from_api_response(success_object(gen, resp, ConxaResponseValidationError))
 
     @operation
@@ -439,16 +432,11 @@ class _ConxaOps(BaseClient):
         from paywire_gen_conxa_v1.api.health import health_check as gen
 
         try:
-            resp = yield from self._call(gen._get_kwargs())
+            resp = yield from self._call(gen.build_request())
             body = success_object(gen, resp, ConxaResponseValidationError)
         except PaywireError:  # malformed answers included: the seed's contract is a bool
             return False
         return isinstance(body, dict) and body.get("status") == "ok"
-
-
-def _retry_after_seconds(value: str, policy: RetryConfig) -> float:
-    seconds = parse_retry_after(value)
-    return policy.backoff(1) if seconds is None else min(seconds, policy.max_retry_after)
 
 
 class CONXAClient(_ConxaOps, SyncClient):
