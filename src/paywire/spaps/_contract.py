@@ -1,36 +1,36 @@
-"""Which SPAPS contract a client is pinned to, and what that changes.
+"""Which SPAPS contract a client is pinned to, and what that changes: the SPAPS table for the
+one contract mechanism, :mod:`paywire._core.contracts`.
 
 SPAPS has no URL or header version: today's server (``openapi/spaps/2026-10.yaml``) answers
 some of the seed-era (``2025-11``, spaps 0.1.4) calls differently on the same paths. A client
 is pinned to one contract (``api_version=``); its operations build requests with that
 contract's generated package and parse answers the way that contract describes.
 
-Two kinds of difference, both looked up here so the flows stay written once:
-
-* **Which operations exist** comes from the generated package itself (``has_op``): an
-  operation whose module is not in the pinned package raises
+* **Which operations exist** comes from each generated package's ``api.OPERATIONS`` index: a
+  method whose operation is not in the pinned package raises
   :class:`~paywire.spaps.errors.UnsupportedOperationError` naming the versions that have it.
-* **How an operation behaves** (MFA answers, offset paging, two-phase usage, pair-scoped
-  messages ...) is a *feature* of a contract (:data:`CONTRACTS`). A flow asks
-  ``contract.has("offset_paging")``; an argument that only one contract knows is refused on
-  the others with the versions that take it (``require_feature``).
+* **How an operation behaves** (MFA answers, offset paging, two-phase usage ...) is a *feature*
+  of a contract (:data:`FEATURES`). A flow asks ``contract.has("offset_paging")``; an argument
+  that only one contract knows is refused on the others with the versions that take it.
 """
 
 from __future__ import annotations
 
-import importlib
-import os
-from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, Final, Literal, get_args
 
-from paywire._versions import API_VERSIONS, package_for
+from paywire._core.contracts import Contract as _Contract
+from paywire._core.contracts import ServiceContracts
+from paywire._versions import API_VERSIONS
 from paywire.spaps.errors import UnsupportedOperationError
 
 SERVICE = "spaps"
+#: the pinned SPAPS contracts, oldest first (kept equal to ``paywire._versions`` by a test)
+SpapsVersion = Literal["2025-11", "2026-10"]
 #: the seed-era contract (spaps 0.1.4); pin it to talk to a server of that era
-SEED_VERSION = "2025-11"
+SEED_VERSION: Final = "2025-11"
+#: one pinned SPAPS contract
+Contract = _Contract[SpapsVersion]
 
 #: feature -> what it means (for docs and error hints)
 FEATURES: dict[str, str] = {
@@ -71,81 +71,26 @@ METHOD_HINTS: dict[str, str] = {
     "secure_messages.iter_messages": HINTS["pair_messages"],
 }
 
-
-@dataclass(frozen=True, slots=True)
-class Contract:
-    """One pinned SPAPS contract: its version, generated package and features."""
-
-    version: str
-    package: str
-    features: frozenset[str]
-
-    def has(self, feature: str) -> bool:
-        return feature in self.features
-
-
-_FEATURES_BY_VERSION: dict[str, frozenset[str]] = {
+_FEATURES_BY_VERSION: dict[SpapsVersion, frozenset[str]] = {
     "2025-11": frozenset({"cursor_paging", "legacy_usage", "open_messages"}),
     "2026-10": frozenset({"offset_paging", "mfa", "nested_auth", "auth_extras", "usage_authorization",
                           "pair_messages", "idempotency_header", "checkout_line_items"}),
 }
-CONTRACTS: dict[str, Contract] = {
-    version: Contract(version, package, _FEATURES_BY_VERSION[version])
-    for version, package in API_VERSIONS[SERVICE].items()
-}
 
 
-def contract_for(api_version: str | None) -> Contract:
-    """The contract for ``api_version`` (None: the newest); ValueError for an unknown one."""
-    version, _ = package_for(SERVICE, api_version)
-    return CONTRACTS[version]
+# Static imports, run on first use: importing paywire.spaps does not import the generated packages.
+def _operations_2025_11() -> Mapping[str, Any]:
+    from paywire_gen_spaps_2025_11.api import OPERATIONS
+    return OPERATIONS
 
 
-def versions_with_feature(feature: str) -> tuple[str, ...]:
-    return tuple(v for v, c in CONTRACTS.items() if c.has(feature))
+def _operations_2026_10() -> Mapping[str, Any]:
+    from paywire_gen_spaps_2026_10.api import OPERATIONS
+    return OPERATIONS
 
 
-# --- the generated packages ---------------------------------------------------------------------
-@cache
-def op_index(package: str) -> Mapping[str, str]:
-    """operationId -> module of one generated package (``api/<tag>/<operationId>.py``), read
-    from the package directory once; nothing but ``<package>.api`` is imported."""
-    api = importlib.import_module(f"{package}.api")
-    index: dict[str, str] = {}
-    for root in api.__path__:
-        for tag in sorted(os.listdir(root)):
-            folder = os.path.join(root, tag)
-            if not os.path.isdir(folder) or tag.startswith("_"):
-                continue
-            for name in sorted(os.listdir(folder)):
-                if name.endswith(".py") and not name.startswith("_"):
-                    index[name[:-3]] = f"{package}.api.{tag}.{name[:-3]}"
-    return index
+_LOADERS: dict[SpapsVersion, Callable[[], Mapping[str, Any]]] = {"2025-11": _operations_2025_11, "2026-10": _operations_2026_10}
 
-
-def has_op(package: str, op_id: str) -> bool:
-    return op_id in op_index(package)
-
-
-@cache
-def gen_module(package: str, op_id: str) -> Any:
-    """The generated module of one operation (imported lazily, once)."""
-    return importlib.import_module(op_index(package)[op_id])
-
-
-@cache
-def models(package: str) -> Any:
-    """``<package>.models`` (already imported by any operation module that was used)."""
-    return importlib.import_module(f"{package}.models")
-
-
-@cache
-def versions_with(op_id: str) -> tuple[str, ...]:
-    """The pinned versions whose contract has this operation."""
-    return tuple(v for v, c in CONTRACTS.items() if has_op(c.package, op_id))
-
-
-# --- client method -> what decides whether the pinned version has it ---------------------------------
 #: "resource.method" -> operationId (supported where the operation exists) or "feature:<name>".
 METHODS: dict[str, str] = {
     "auth.request_nonce": "request_nonce",
@@ -219,73 +164,39 @@ METHODS: dict[str, str] = {
 }
 
 
-def _short_names() -> dict[str, str]:
-    short: dict[str, str] = {}
-    for qualified in METHODS:
-        name = qualified.rsplit(".", 1)[1]
-        short[name] = qualified if name not in short else ""  # "": ambiguous, qualify it
-    return {k: v for k, v in short.items() if v}
+
+def _removed_hint(versions: tuple[SpapsVersion, ...]) -> str | None:
+    return REMOVED_HINT if versions == (SEED_VERSION,) else None
 
 
-_SHORT = _short_names()
+CONTRACTS: dict[SpapsVersion, Contract] = {
+    version: Contract(SERVICE, version, API_VERSIONS[SERVICE][version], _FEATURES_BY_VERSION[version],
+                      _LOADERS[version])
+    for version in get_args(SpapsVersion)
+}
+SPAPS_CONTRACTS: ServiceContracts[SpapsVersion] = ServiceContracts(
+    SERVICE, CONTRACTS.values(), error=UnsupportedOperationError, methods=METHODS, hints=HINTS,
+    method_hints=METHOD_HINTS, removed_hint=_removed_hint, client_name="SpapsClient",
+)
 
-
-def qualify(method: str) -> str:
-    """``"get_balance"`` or ``"payments.get_balance"`` -> ``"payments.get_balance"``."""
-    if method in METHODS:
-        return method
-    qualified = _SHORT.get(method)
-    if qualified is None:
-        raise AttributeError(f"SpapsClient has no API method {method!r}")
-    return qualified
-
-
-def versions_for(method: str) -> tuple[str, ...]:
-    """The pinned versions in which a client method (short or ``resource.method``) works."""
-    source = METHODS[qualify(method)]
-    if source.startswith("feature:"):
-        return versions_with_feature(source.split(":", 1)[1])
-    return versions_with(source)
-
-
-def unsupported(method: str, pinned: str, versions: tuple[str, ...], hint: str | None = None) -> UnsupportedOperationError:
-    need = " or ".join(versions) if versions else "a newer API version"
-    return UnsupportedOperationError(
-        f"{method} needs api_version {need}; this client is pinned to {pinned}" + (f" ({hint})" if hint else ""),
-        operation=method, api_version=pinned, supported_versions=versions,
-    )
-
-
-def require_method(contract: Contract, method: str) -> None:
-    """Raise :class:`UnsupportedOperationError` unless the pinned contract has ``method``."""
-    qualified = qualify(method)
-    versions = versions_for(qualified)
-    if contract.version in versions:
-        return
-    hint = METHOD_HINTS.get(qualified) or (REMOVED_HINT if versions == (SEED_VERSION,) else None)
-    raise unsupported(qualified, contract.version, versions, hint)
-
-
-def require_feature(contract: Contract, feature: str, method: str, /, **args: Any) -> None:
-    """Refuse arguments (those not None) that only contracts with ``feature`` take."""
-    if contract.has(feature):
-        return
-    given = [name for name, value in args.items() if value is not None]
-    if not given:
-        return
-    shown = ", ".join(f"{name}=..." for name in given)
-    raise unsupported(f"{method}({shown})", contract.version, versions_with_feature(feature), HINTS.get(feature))
+contract_for = SPAPS_CONTRACTS.contract_for
+qualify = SPAPS_CONTRACTS.qualify
+versions_for = SPAPS_CONTRACTS.versions_for
+versions_with = SPAPS_CONTRACTS.versions_with
+versions_with_feature = SPAPS_CONTRACTS.versions_with_feature
+require_method = SPAPS_CONTRACTS.require_method
+require_feature = SPAPS_CONTRACTS.require_feature
 
 
 __all__ = [
     "CONTRACTS",
     "FEATURES",
+    "METHODS",
     "SEED_VERSION",
+    "SPAPS_CONTRACTS",
     "Contract",
+    "SpapsVersion",
     "contract_for",
-    "gen_module",
-    "has_op",
-    "models",
     "qualify",
     "require_feature",
     "require_method",

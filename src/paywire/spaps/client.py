@@ -77,9 +77,9 @@ from paywire._core import (
     setting,
     timeout_setting,
 )
-from paywire.spaps import _validate as v
 from paywire.spaps._contract import Contract, contract_for, require_method, versions_for
 from paywire.spaps._refresh import bearer_send
+from paywire.spaps._validate import v
 from paywire.spaps.errors import SPAPS_ERRORS
 from paywire.spaps.resources._base import resource
 from paywire.spaps.resources.auth import AsyncAuth, SyncAuth

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
@@ -12,8 +13,8 @@ from paywire._core import ErrorMap, Flow, ValidationError, idempotency_key
 from paywire._core.client import Resource
 from paywire._core.decode import decode_json, parse_success
 from paywire._core.flow import AsyncRunner, PageFetch, SyncRunner
-from paywire.spaps import _validate as v
-from paywire.spaps._contract import Contract, gen_module, has_op, models, require_feature, require_method
+from paywire.spaps._contract import Contract, require_feature, require_method
+from paywire.spaps._validate import v
 from paywire.spaps.errors import SPAPS_ERRORS, SpapsResponseValidationError
 from paywire.spaps.tokens import AUTH_EXTENSION
 
@@ -171,19 +172,19 @@ class _Ops:
         """The pinned version's generated module for ``op_id``; a method the pinned contract
         lacks raises UnsupportedOperationError (naming the versions that have it) instead."""
         contract = self._contract
-        if not has_op(contract.package, op_id):
+        if not contract.has_operation(op_id):
             require_method(contract, f"{self._resource}.{method or op_id}")
-        return gen_module(contract.package, op_id)
+        return importlib.import_module(contract.load_operations()[op_id].module)
 
     def _model(self, name: str, /, **fields: Any) -> Any:
         """A request model of the pinned package; ``None`` fields are left out (UNSET)."""
-        return getattr(models(self._contract.package), name)(**_drop_none(**fields))
+        return getattr(importlib.import_module(f"{self._contract.package}.models"), name)(**_drop_none(**fields))
 
     def _enum(self, name: str, value: str | None) -> Any:
-        return None if value is None else getattr(models(self._contract.package), name)(value)
+        return None if value is None else getattr(importlib.import_module(f"{self._contract.package}.models"), name)(value)
 
     def _meta(self, value: Mapping[str, Any] | None, name: str = "Metadata") -> Any:
-        return None if value is None else getattr(models(self._contract.package), name).from_dict(value)
+        return None if value is None else getattr(importlib.import_module(f"{self._contract.package}.models"), name).from_dict(value)
 
     def _feature(self, feature: str, method: str, /, **args: Any) -> None:
         """Refuse arguments (not None) that the pinned contract does not take."""

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from paywire._core import AsyncResource, Flow, SyncResource, operation, register_secret
-from paywire.spaps import _validate as v
+from paywire.spaps._validate import v
 from paywire.spaps.errors import AUTH_ERRORS, NotSignedInError
 from paywire.spaps.models import (
     AuthResult,

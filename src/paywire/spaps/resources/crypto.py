@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from paywire._core import AsyncResource, Flow, SyncResource, operation, register_secret
-from paywire.spaps import _validate as v
+from paywire.spaps._validate import v
 from paywire.spaps.errors import CRYPTO_ERRORS
 from paywire.spaps.models import CryptoInvoice, CryptoInvoiceStatus, ReconcileJob
 from paywire.spaps.resources._base import _drop_none, _idempotency_key, _Ops, _unwrap

@@ -16,7 +16,7 @@ from paywire._core import (
     register_secret,
 )
 from paywire._core.flow import PageFetch
-from paywire.spaps import _validate as v
+from paywire.spaps._validate import v
 from paywire.spaps.errors import PAYMENTS_ERRORS
 from paywire.spaps.models import (
     Balance,

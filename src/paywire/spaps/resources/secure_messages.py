@@ -7,8 +7,8 @@ from typing import Any
 
 from paywire._core import AsyncResource, Flow, SyncResource, operation, paginated
 from paywire._core.flow import PageFetch
-from paywire.spaps import _validate as v
 from paywire.spaps._contract import require_method
+from paywire.spaps._validate import v
 from paywire.spaps.errors import SECURE_MESSAGES_ERRORS
 from paywire.spaps.models import SecureMessage, SecureMessageList
 from paywire.spaps.resources._base import PAGE_SIZE, _cursor_pages, _drop_none, _Ops, _required

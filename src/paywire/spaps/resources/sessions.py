@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from paywire._core import AsyncResource, Flow, SyncResource, operation, paginated
 from paywire._core.flow import PageFetch
-from paywire.spaps import _validate as v
+from paywire.spaps._validate import v
 from paywire.spaps.errors import SESSION_ERRORS
 from paywire.spaps.models import (
     CurrentSession,

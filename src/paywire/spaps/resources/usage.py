@@ -15,8 +15,8 @@ from paywire._core import (
     paginated,
 )
 from paywire._core.flow import PageFetch
-from paywire.spaps import _validate as v
 from paywire.spaps._contract import require_method
+from paywire.spaps._validate import v
 from paywire.spaps.errors import USAGE_ERRORS
 from paywire.spaps.models import (
     UsageAuthorization,

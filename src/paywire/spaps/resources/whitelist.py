@@ -7,7 +7,7 @@ from typing import Any
 
 from paywire._core import AsyncResource, Flow, SyncResource, operation, paginated
 from paywire._core.flow import PageFetch
-from paywire.spaps import _validate as v
+from paywire.spaps._validate import v
 from paywire.spaps.errors import WHITELIST_ERRORS
 from paywire.spaps.models import MessageResult, WhitelistCheck, WhitelistEntry, WhitelistList
 from paywire.spaps.resources._base import PAGE_SIZE, _data, _drop_none, _json, _message, _Ops, _unwrap
@@ -30,7 +30,7 @@ class _WhitelistOps(_Ops):
     def list(self, tier: str | None = None, limit: int = 10, offset: int = 0) -> Flow[WhitelistList]:
         """``GET /api/v1/whitelist``: one page (``limit`` + ``offset``)."""
         gen = self._gen("list_whitelist_entries", "list")
-        kwargs = gen._get_kwargs(limit=v.integer(limit, "limit", minimum=1, maximum=v.MAX_LIMIT),
+        kwargs = gen._get_kwargs(limit=v.integer(limit, "limit", minimum=1, maximum=v.max_limit),
                                  offset=v.integer(offset, "offset", minimum=0),
                                  **_drop_none(tier=v.optional_text(tier, "tier", max_length=64)))
         data = yield from self._get_data(gen, kwargs)
