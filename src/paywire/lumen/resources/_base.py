@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from paywire.entitlements import EntitlementCache
 
 M = TypeVar("M")
+N = TypeVar("N")
 
 #: Lumen's argument checks: every failure is a :class:`~paywire.lumen.errors.LumenValidationError`.
 V = Validator(LUMEN_ERRORS)
@@ -57,6 +58,15 @@ def parsed(op: types.ModuleType, model: type[M], response: httpx.Response, *, da
               else parse_success(op, response, LumenResponseError, data=data))
     if not isinstance(result, model):
         raise LumenResponseError(f"unexpected answer from Lumen: expected {model.__name__}", response=response)
+    return result
+
+
+def parsed_either(op: types.ModuleType, response: httpx.Response, first: type[M], second: type[N]) -> M | N:
+    """As :func:`parsed`, for a success body the spec gives as one of two models."""
+    result = parse_success(op, response, LumenResponseError)
+    if not isinstance(result, first | second):
+        raise LumenResponseError(f"unexpected answer from Lumen: expected {first.__name__} or {second.__name__}",
+                                 response=response)
     return result
 
 

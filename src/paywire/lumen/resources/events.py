@@ -16,9 +16,8 @@ from paywire_gen_lumen_v1.models import (
 )
 
 from paywire._core import Flow, operation
-from paywire._core.decode import parse_success
-from paywire.lumen.errors import LumenResponseError, LumenValidationError
-from paywire.lumen.resources._base import LumenBase, V, require_text, string_map
+from paywire.lumen.errors import LumenValidationError
+from paywire.lumen.resources._base import LumenBase, V, parsed_either, require_text, string_map
 
 if TYPE_CHECKING:
     from paywire.lumen.models import EventResult
@@ -102,7 +101,4 @@ class EventsOps(LumenBase):
         body = event_body(name, value, user_id=user_id, lumen_customer_id=lumen_customer_id,
                           idempotency_key=idempotency_key, timestamp=timestamp, properties=properties)
         response = yield from self._event_response(body)
-        result = parse_success(gen_send_event, response, LumenResponseError)
-        if not isinstance(result, (EventIngested, EventAcceptedMessage)):
-            raise LumenResponseError("unexpected event answer from Lumen", response=response)
-        return result
+        return parsed_either(gen_send_event, response, EventIngested, EventAcceptedMessage)
