@@ -208,3 +208,67 @@ def test_invalidation_during_a_fetch_is_not_overwritten() -> None:
     assert client._cache.get("cus_1") is None  # the older result was not written back
     client.can("cus_1", "a")
     assert len(log) == 2
+
+
+class _KeyFirstOps(BaseClient):
+    """A Vellum-style ``can(customer_id, module_id)`` with ``key_first``: validation on a miss only."""
+
+    def __init__(self, handler: Handler) -> None:
+        self._cache: EntitlementCache[str, frozenset[str]] = EntitlementCache(60_000, name="test")
+        self.validated = 0
+        super().__init__(base_url="https://cached.test", transport=httpx.MockTransport(handler))
+
+    def _fetch(self, key: str) -> Flow[frozenset[str]]:
+        response = yield from self._request("GET", f"/modules/{key}")
+        return frozenset(response.json()["modules"])
+
+    @cached_read(cache=lambda c: c._cache, fetch=lambda c, k: c._fetch(k), project=_modules, key_first=True)
+    def can(self, customer_id: str, module_id: str) -> tuple[str, str]:
+        self.validated += 1
+        _check_id(self, customer_id)
+        return customer_id, module_id
+
+
+class _KeyFirstSync(_KeyFirstOps, SyncClient):
+    pass
+
+
+class _KeyFirstAsync(_KeyFirstOps, AsyncClient):
+    pass
+
+
+@pytest.mark.parametrize("cls", [_KeyFirstSync, _KeyFirstAsync])
+def test_key_first_validates_on_a_miss_and_accepts_keywords(cls: type[_KeyFirstOps]) -> None:
+    log: list[str] = []
+    client = cls(_handler(log))
+    assert _run(client, "can", "cus_1", "a") is True
+    assert _run(client, "can", customer_id="cus_1", module_id="b") is True
+    assert _run(client, "can", "cus_1", module_id="z") is False
+    assert log == ["/modules/cus_1"]
+    if cls is _KeyFirstSync:
+        assert client.validated == 1  # hits (positional or keyword) skip the method body
+        assert client.can.__name__ == "can"
+    with pytest.raises(ValidationError):
+        _run(client, "can", "", "a")
+    with pytest.raises(ValidationError):
+        _run(client, "can", {"not": "hashable"}, "a")
+    with pytest.raises(TypeError):
+        _run(client, "can", "cus_1")  # a missing argument is Python's own error, as for any method
+    assert log == ["/modules/cus_1"]
+
+
+def test_key_first_needs_exactly_a_key_and_an_argument() -> None:
+    class Bad(BaseClient):
+        _cache: EntitlementCache[str, frozenset[str]]
+
+        @cached_read(cache=lambda c: c._cache, fetch=lambda c, k: c._fetch(k), project=_modules, key_first=True)
+        def can(self, customer_id: str, module_id: str = "a") -> tuple[str, str]:
+            return customer_id, module_id
+
+    class BadSync(Bad, SyncClient):
+        def __init__(self) -> None:
+            self._cache = EntitlementCache(60_000)
+            super().__init__(base_url="https://cached.test", transport=httpx.MockTransport(_handler([])))
+
+    with pytest.raises(TypeError, match="exactly"):
+        BadSync().can("cus_1", "a")
