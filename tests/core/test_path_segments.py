@@ -218,13 +218,16 @@ def test_spaps_keeps_the_core_class_its_users_catch() -> None:
 
 
 # --- hand-built paths in the facades use the same function ---------------------------------------
+PROXY_KEY = "pathseg_proxy_api_key"  # long and unique: clients register keys as secrets process-wide
+
+
 # Only text: the proxy turns any other user object into str() first (as the original SDK did).
 @pytest.mark.parametrize("label", [k for k, v in INVALID_VALUES.items() if isinstance(v, str)])
 def test_lumen_proxy_refuses_an_injected_user_id_that_is_not_one_segment(label: str) -> None:
     from paywire.lumen._proxy import INVALID_PATH, UNAUTHORIZED, LumenProxy, ProxyRequest
 
     value = INVALID_VALUES[label]
-    plan = LumenProxy(api_key="k").plan(ProxyRequest("GET", "entitlements/{customerId}"), value, "k")
+    plan = LumenProxy(api_key=PROXY_KEY).plan(ProxyRequest("GET", "entitlements/{customerId}"), value, PROXY_KEY)
     # Blank/None user ids are "not signed in" (401) before any path is built; the rest are 400.
     assert plan in (INVALID_PATH, UNAUTHORIZED), (label, plan)
 
@@ -234,7 +237,7 @@ def test_lumen_proxy_forwards_an_odd_user_id_as_one_segment(label: str) -> None:
     from paywire.lumen._proxy import LumenProxy, ProxyRequest, Upstream
 
     value = ODD_VALUES[label]
-    plan = LumenProxy(api_key="k").plan(ProxyRequest("GET", "entitlements/{customerId}"), value, "k")
+    plan = LumenProxy(api_key=PROXY_KEY).plan(ProxyRequest("GET", "entitlements/{customerId}"), value, PROXY_KEY)
     if isinstance(value, str) and value != value.strip():
         return  # the proxy's own rule: a user id is used as given only when not blank
     assert isinstance(plan, Upstream), label
@@ -248,5 +251,5 @@ def test_spaps_refresh_url_keeps_an_encoded_base_prefix() -> None:
     from paywire.spaps.tokens import REFRESH_PATH
 
     original = httpx.Request("GET", "https://api.test/te%2Fnant/api/payments/history?limit=5")
-    refresh = _refresh_request(original, "refresh-token")
+    refresh = _refresh_request(original, "pathseg_refresh_token_value")
     assert refresh.url.raw_path == f"/te%2Fnant{REFRESH_PATH}".encode()

@@ -28,6 +28,8 @@ from paywire import ValidationError
 from paywire._core.client import Resource
 from paywire._core.flow import RunnerMethod
 
+# Every credential here is registered as a secret process-wide by the clients (and masked in
+# every later log line), so each is a long value no other test's text contains.
 MARKERS = ("zz_marker_7", "zzmarker7@example.com", "9876543210987654")
 MAX_REQUESTS_PER_CALL = 20
 #: Methods documented never to raise (they return a caller-given default on any failure).
@@ -72,7 +74,7 @@ def _vellum(version: str) -> Callable[[httpx.MockTransport, bool], Any]:
     def build(transport: httpx.MockTransport, is_async: bool = False) -> Any:
         from paywire.vellum import AsyncVellumClient, VellumClient
 
-        return (AsyncVellumClient if is_async else VellumClient)(api_key="vlm_t.secret", tenant_id="t", base_url="https://api.test",
+        return (AsyncVellumClient if is_async else VellumClient)(api_key="vlm_t.pathseg_secret_vellum", tenant_id="t", base_url="https://api.test",
                             transport=transport, api_version=version, cache_ttl_ms=0, max_retries=0)
     return build
 
@@ -80,7 +82,7 @@ def _vellum(version: str) -> Callable[[httpx.MockTransport, bool], Any]:
 def _lumen(transport: httpx.MockTransport, is_async: bool = False) -> Any:
     from paywire.lumen import AsyncLumenClient, LumenClient
 
-    return (AsyncLumenClient if is_async else LumenClient)(api_key="lumen_secret", base_url="https://api.test", transport=transport,
+    return (AsyncLumenClient if is_async else LumenClient)(api_key="pathseg_secret_lumen", base_url="https://api.test", transport=transport,
                        cache_ttl_ms=0, max_retries=0)
 
 
@@ -88,9 +90,9 @@ def _spaps(version: str) -> Callable[[httpx.MockTransport, bool], Any]:
     def build(transport: httpx.MockTransport, is_async: bool = False) -> Any:
         from paywire.spaps import AsyncSpapsClient, SpapsClient
 
-        client = (AsyncSpapsClient if is_async else SpapsClient)(base_url="https://api.test", api_key="spaps_secret", api_version=version,
+        client = (AsyncSpapsClient if is_async else SpapsClient)(base_url="https://api.test", api_key="pathseg_secret_spaps", api_version=version,
                              transport=transport, max_retries=0)
-        client.set_tokens(access_token="access", refresh_token="refresh", expires_in=3600)
+        client.set_tokens(access_token="pathseg_access_token", refresh_token="pathseg_refresh_token", expires_in=3600)
         return client
     return build
 
@@ -98,7 +100,7 @@ def _spaps(version: str) -> Callable[[httpx.MockTransport, bool], Any]:
 def _conxa(transport: httpx.MockTransport, is_async: bool = False) -> Any:
     from paywire.conxa import AsyncCONXAClient, CONXAClient
 
-    return (AsyncCONXAClient if is_async else CONXAClient)(api_key="pk_test_prov_secret", provider_id="prov", base_url="https://api.test",
+    return (AsyncCONXAClient if is_async else CONXAClient)(api_key="pk_test_prov_pathsegsecret", provider_id="prov", base_url="https://api.test",
                        transport=transport, max_retries=0)
 
 

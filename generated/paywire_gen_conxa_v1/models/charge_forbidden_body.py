@@ -88,15 +88,15 @@ class ChargeForbiddenBody:
 
         new_balance = _parse_new_balance(d.pop("new_balance", UNSET))
 
-        charge_forbidden_body = cls(
+        _instance = cls(
             status=None if isinstance(status, Unset) else status,
             message=None if isinstance(message, Unset) else message,
             code=None if isinstance(code, Unset) else code,
             new_balance=None if isinstance(new_balance, Unset) else new_balance,
         )
 
-        charge_forbidden_body.additional_properties = d
-        return charge_forbidden_body
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

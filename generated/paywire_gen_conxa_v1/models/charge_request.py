@@ -51,14 +51,14 @@ class ChargeRequest:
 
         output_tokens = d.pop("output_tokens")
 
-        charge_request = cls(
+        _instance = cls(
             model_name=model_name,
             input_tokens=input_tokens,
             output_tokens=output_tokens,
         )
 
-        charge_request.additional_properties = d
-        return charge_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -66,14 +66,14 @@ class ChargeResponse:
 
         error_code = _parse_error_code(d.pop("error_code", UNSET))
 
-        charge_response = cls(
+        _instance = cls(
             approved=approved,
             new_balance=new_balance,
             error_code=None if isinstance(error_code, Unset) else error_code,
         )
 
-        charge_response.additional_properties = d
-        return charge_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

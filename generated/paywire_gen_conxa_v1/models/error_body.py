@@ -151,7 +151,7 @@ class ErrorBody:
 
         detail = _parse_detail(d.pop("detail", UNSET))
 
-        error_body = cls(
+        _instance = cls(
             status=None if isinstance(status, Unset) else status,
             message=None if isinstance(message, Unset) else message,
             code=None if isinstance(code, Unset) else code,
@@ -159,8 +159,8 @@ class ErrorBody:
             detail=None if isinstance(detail, Unset) else detail,
         )
 
-        error_body.additional_properties = d
-        return error_body
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -78,15 +78,15 @@ class InsufficientBalanceBody:
 
         code = _parse_code(d.pop("code", UNSET))
 
-        insufficient_balance_body = cls(
+        _instance = cls(
             new_balance=new_balance,
             status=None if isinstance(status, Unset) else status,
             message=None if isinstance(message, Unset) else message,
             code=None if isinstance(code, Unset) else code,
         )
 
-        insufficient_balance_body.additional_properties = d
-        return insufficient_balance_body
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

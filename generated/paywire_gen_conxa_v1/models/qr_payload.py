@@ -64,15 +64,15 @@ class QRPayload:
 
         limit = d.pop("limit", UNSET)
 
-        qr_payload = cls(
+        _instance = cls(
             provider_id=provider_id,
             provider_type=provider_type,
             provider_username=provider_username,
             limit=None if isinstance(limit, Unset) else limit,
         )
 
-        qr_payload.additional_properties = d
-        return qr_payload
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -92,14 +92,14 @@ class SessionStatus:
 
         expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 
-        session_status = cls(
+        _instance = cls(
             status=status,
             session_token=None if isinstance(session_token, Unset) else session_token,
             expires_at=None if isinstance(expires_at, Unset) else expires_at,
         )
 
-        session_status.additional_properties = d
-        return session_status
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -74,14 +74,14 @@ class ValidationErrorItem:
 
         type_ = d.pop("type", UNSET)
 
-        validation_error_item = cls(
+        _instance = cls(
             loc=None if isinstance(loc, Unset) else loc,
             msg=None if isinstance(msg, Unset) else msg,
             type_=None if isinstance(type_, Unset) else type_,
         )
 
-        validation_error_item.additional_properties = d
-        return validation_error_item
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -44,13 +44,13 @@ class WalletBalance:
 
         tokens = d.pop("tokens")
 
-        wallet_balance = cls(
+        _instance = cls(
             wallet_id=wallet_id,
             tokens=tokens,
         )
 
-        wallet_balance.additional_properties = d
-        return wallet_balance
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -115,7 +115,7 @@ class AddSeatRequest:
         else:
             created_user_info = CreatedUserInfo.from_dict(_created_user_info)
 
-        add_seat_request = cls(
+        _instance = cls(
             created_user_id=created_user_id,
             user_id=None if isinstance(user_id, Unset) else user_id,
             organization_id=None if isinstance(organization_id, Unset) else organization_id,
@@ -125,8 +125,8 @@ class AddSeatRequest:
             created_user_info=None if isinstance(created_user_info, Unset) else created_user_info,
         )
 
-        add_seat_request.additional_properties = d
-        return add_seat_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -23,10 +23,10 @@ class AddSeatRequestMetadata:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        add_seat_request_metadata = cls()
+        _instance = cls()
 
-        add_seat_request_metadata.additional_properties = d
-        return add_seat_request_metadata
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

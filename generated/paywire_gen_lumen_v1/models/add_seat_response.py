@@ -100,7 +100,7 @@ class AddSeatResponse:
 
         idempotency_key = _parse_idempotency_key(d.pop("idempotency_key", UNSET))
 
-        add_seat_response = cls(
+        _instance = cls(
             message=message,
             organization_id=organization_id,
             created_user_id=created_user_id,
@@ -109,8 +109,8 @@ class AddSeatResponse:
             idempotency_key=None if isinstance(idempotency_key, Unset) else idempotency_key,
         )
 
-        add_seat_response.additional_properties = d
-        return add_seat_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -37,12 +37,12 @@ class CreateSetupIntentRequest:
         d = dict(src_dict)
         external_customer_id = d.pop("externalCustomerId")
 
-        create_setup_intent_request = cls(
+        _instance = cls(
             external_customer_id=external_customer_id,
         )
 
-        create_setup_intent_request.additional_properties = d
-        return create_setup_intent_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -47,13 +47,13 @@ class CreatedUserInfo:
 
         email = d.pop("email", UNSET)
 
-        created_user_info = cls(
+        _instance = cls(
             name=None if isinstance(name, Unset) else name,
             email=None if isinstance(email, Unset) else email,
         )
 
-        created_user_info.additional_properties = d
-        return created_user_info
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

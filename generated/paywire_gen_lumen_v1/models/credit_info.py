@@ -67,14 +67,14 @@ class CreditInfo:
 
         next_expiry_date = _parse_next_expiry_date(d.pop("nextExpiryDate", UNSET))
 
-        credit_info = cls(
+        _instance = cls(
             credit_allowance=None if isinstance(credit_allowance, Unset) else credit_allowance,
             credits_remaining=None if isinstance(credits_remaining, Unset) else credits_remaining,
             next_expiry_date=None if isinstance(next_expiry_date, Unset) else next_expiry_date,
         )
 
-        credit_info.additional_properties = d
-        return credit_info
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

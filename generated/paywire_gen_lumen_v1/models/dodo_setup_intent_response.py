@@ -50,13 +50,13 @@ class DodoSetupIntentResponse:
 
         dodo = DodoSetupLink.from_dict(d.pop("dodo"))
 
-        dodo_setup_intent_response = cls(
+        _instance = cls(
             provider=provider,
             dodo=dodo,
         )
 
-        dodo_setup_intent_response.additional_properties = d
-        return dodo_setup_intent_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -37,12 +37,12 @@ class DodoSetupLink:
         d = dict(src_dict)
         payment_link = d.pop("paymentLink")
 
-        dodo_setup_link = cls(
+        _instance = cls(
             payment_link=payment_link,
         )
 
-        dodo_setup_link.additional_properties = d
-        return dodo_setup_link
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -116,7 +116,7 @@ class EnrolledSubscription:
 
                 subscription_features.append(subscription_features_item)
 
-        enrolled_subscription = cls(
+        _instance = cls(
             id=id,
             customer_id=customer_id,
             plan_id=plan_id,
@@ -125,8 +125,8 @@ class EnrolledSubscription:
             subscription_features=None if isinstance(subscription_features, Unset) else subscription_features,
         )
 
-        enrolled_subscription.additional_properties = d
-        return enrolled_subscription
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -23,10 +23,10 @@ class EnrolledSubscriptionSubscriptionFeaturesItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        enrolled_subscription_subscription_features_item = cls()
+        _instance = cls()
 
-        enrolled_subscription_subscription_features_item.additional_properties = d
-        return enrolled_subscription_subscription_features_item
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

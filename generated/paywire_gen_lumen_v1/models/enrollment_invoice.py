@@ -99,15 +99,15 @@ class EnrollmentInvoice:
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
-        enrollment_invoice = cls(
+        _instance = cls(
             id=id,
             status=None if isinstance(status, Unset) else status,
             total_amount_cents=None if isinstance(total_amount_cents, Unset) else total_amount_cents,
             currency=None if isinstance(currency, Unset) else currency,
         )
 
-        enrollment_invoice.additional_properties = d
-        return enrollment_invoice
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

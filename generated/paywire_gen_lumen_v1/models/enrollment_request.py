@@ -182,7 +182,7 @@ class EnrollmentRequest:
 
         tax_id = _parse_tax_id(d.pop("taxId", UNSET))
 
-        enrollment_request = cls(
+        _instance = cls(
             customer_email=customer_email,
             customer_name=customer_name,
             user_id=user_id,
@@ -195,8 +195,8 @@ class EnrollmentRequest:
             tax_id=None if isinstance(tax_id, Unset) else tax_id,
         )
 
-        enrollment_request.additional_properties = d
-        return enrollment_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

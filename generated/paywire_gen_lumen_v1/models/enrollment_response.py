@@ -115,7 +115,7 @@ class EnrollmentResponse:
 
         credit_grants_created = d.pop("credit_grants_created", UNSET)
 
-        enrollment_response = cls(
+        _instance = cls(
             subscription=subscription,
             message=None if isinstance(message, Unset) else message,
             invoice=None if isinstance(invoice, Unset) else invoice,
@@ -123,8 +123,8 @@ class EnrollmentResponse:
             credit_grants_created=None if isinstance(credit_grants_created, Unset) else credit_grants_created,
         )
 
-        enrollment_response.additional_properties = d
-        return enrollment_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -156,7 +156,7 @@ class Entitlement:
 
         limit = _parse_limit(d.pop("limit", UNSET))
 
-        entitlement = cls(
+        _instance = cls(
             entitled=entitled,
             feature=feature,
             source=source,
@@ -166,8 +166,8 @@ class Entitlement:
             limit=None if isinstance(limit, Unset) else limit,
         )
 
-        entitlement.additional_properties = d
-        return entitlement
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

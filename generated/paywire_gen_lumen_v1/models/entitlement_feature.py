@@ -79,14 +79,14 @@ class EntitlementFeature:
 
         name = _parse_name(d.pop("name", UNSET))
 
-        entitlement_feature = cls(
+        _instance = cls(
             slug=slug,
             value=None if isinstance(value, Unset) else value,
             name=None if isinstance(name, Unset) else name,
         )
 
-        entitlement_feature.additional_properties = d
-        return entitlement_feature
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

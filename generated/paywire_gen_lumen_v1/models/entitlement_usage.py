@@ -44,13 +44,13 @@ class EntitlementUsage:
 
         usage = d.pop("usage")
 
-        entitlement_usage = cls(
+        _instance = cls(
             metric_id=metric_id,
             usage=usage,
         )
 
-        entitlement_usage.additional_properties = d
-        return entitlement_usage
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -51,12 +51,12 @@ class EntitlementsResponse:
 
             entitlements.append(entitlements_item)
 
-        entitlements_response = cls(
+        _instance = cls(
             entitlements=entitlements,
         )
 
-        entitlements_response.additional_properties = d
-        return entitlements_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -48,13 +48,13 @@ class ErrorBody:
 
         details = d.pop("details", UNSET)
 
-        error_body = cls(
+        _instance = cls(
             error=error,
             details=None if isinstance(details, Unset) else details,
         )
 
-        error_body.additional_properties = d
-        return error_body
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -37,12 +37,12 @@ class EventAcceptedMessage:
         d = dict(src_dict)
         message = d.pop("message")
 
-        event_accepted_message = cls(
+        _instance = cls(
             message=message,
         )
 
-        event_accepted_message.additional_properties = d
-        return event_accepted_message
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -50,13 +50,13 @@ class EventIngested:
 
         deduplicated = d.pop("deduplicated")
 
-        event_ingested = cls(
+        _instance = cls(
             event=event,
             deduplicated=deduplicated,
         )
 
-        event_ingested.additional_properties = d
-        return event_ingested
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -115,7 +115,7 @@ class EventRequest:
         else:
             properties = EventRequestProperties.from_dict(_properties)
 
-        event_request = cls(
+        _instance = cls(
             event_name=event_name,
             event_value=None if isinstance(event_value, Unset) else event_value,
             event_string=None if isinstance(event_string, Unset) else event_string,
@@ -126,8 +126,8 @@ class EventRequest:
             properties=None if isinstance(properties, Unset) else properties,
         )
 
-        event_request.additional_properties = d
-        return event_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

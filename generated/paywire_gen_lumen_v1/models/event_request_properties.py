@@ -23,10 +23,10 @@ class EventRequestProperties:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        event_request_properties = cls()
+        _instance = cls()
 
-        event_request_properties.additional_properties = d
-        return event_request_properties
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

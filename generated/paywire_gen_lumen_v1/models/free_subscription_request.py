@@ -173,7 +173,7 @@ class FreeSubscriptionRequest:
 
         tax_id = _parse_tax_id(d.pop("taxId", UNSET))
 
-        free_subscription_request = cls(
+        _instance = cls(
             customer_email=customer_email,
             customer_name=customer_name,
             user_id=user_id,
@@ -185,8 +185,8 @@ class FreeSubscriptionRequest:
             tax_id=None if isinstance(tax_id, Unset) else tax_id,
         )
 
-        free_subscription_request.additional_properties = d
-        return free_subscription_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

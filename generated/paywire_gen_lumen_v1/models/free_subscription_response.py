@@ -61,14 +61,14 @@ class FreeSubscriptionResponse:
 
         message = d.pop("message", UNSET)
 
-        free_subscription_response = cls(
+        _instance = cls(
             success=success,
             subscription=subscription,
             message=None if isinstance(message, Unset) else message,
         )
 
-        free_subscription_response.additional_properties = d
-        return free_subscription_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -191,7 +191,7 @@ class IngestedEvent:
 
         created_at = _parse_created_at(d.pop("createdAt", UNSET))
 
-        ingested_event = cls(
+        _instance = cls(
             id=id,
             event_name=event_name,
             customer_id=customer_id,
@@ -203,8 +203,8 @@ class IngestedEvent:
             created_at=None if isinstance(created_at, Unset) else created_at,
         )
 
-        ingested_event.additional_properties = d
-        return ingested_event
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -23,10 +23,10 @@ class IngestedEventPropertiesType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        ingested_event_properties_type_0 = cls()
+        _instance = cls()
 
-        ingested_event_properties_type_0.additional_properties = d
-        return ingested_event_properties_type_0
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -57,14 +57,14 @@ class InvoicePdfResponse:
 
         expires_in = d.pop("expiresIn")
 
-        invoice_pdf_response = cls(
+        _instance = cls(
             invoice=invoice,
             pdf_url=pdf_url,
             expires_in=expires_in,
         )
 
-        invoice_pdf_response.additional_properties = d
-        return invoice_pdf_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

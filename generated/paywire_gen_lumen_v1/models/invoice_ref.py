@@ -61,13 +61,13 @@ class InvoiceRef:
 
         customer_invoice_number = _parse_customer_invoice_number(d.pop("customerInvoiceNumber", UNSET))
 
-        invoice_ref = cls(
+        _instance = cls(
             id=id,
             customer_invoice_number=None if isinstance(customer_invoice_number, Unset) else customer_invoice_number,
         )
 
-        invoice_ref.additional_properties = d
-        return invoice_ref
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

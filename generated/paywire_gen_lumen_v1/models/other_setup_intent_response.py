@@ -38,12 +38,12 @@ class OtherSetupIntentResponse:
         d = dict(src_dict)
         provider = d.pop("provider")
 
-        other_setup_intent_response = cls(
+        _instance = cls(
             provider=provider,
         )
 
-        other_setup_intent_response.additional_properties = d
-        return other_setup_intent_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

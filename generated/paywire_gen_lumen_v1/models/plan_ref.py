@@ -37,12 +37,12 @@ class PlanRef:
         d = dict(src_dict)
         id = d.pop("id")
 
-        plan_ref = cls(
+        _instance = cls(
             id=id,
         )
 
-        plan_ref.additional_properties = d
-        return plan_ref
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -47,13 +47,13 @@ class PortalActionResponse:
 
         message = d.pop("message", UNSET)
 
-        portal_action_response = cls(
+        _instance = cls(
             success=None if isinstance(success, Unset) else success,
             message=None if isinstance(message, Unset) else message,
         )
 
-        portal_action_response.additional_properties = d
-        return portal_action_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

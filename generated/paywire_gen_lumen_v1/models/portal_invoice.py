@@ -222,7 +222,7 @@ class PortalInvoice:
 
         original_invoice_number = _parse_original_invoice_number(d.pop("originalInvoiceNumber", UNSET))
 
-        portal_invoice = cls(
+        _instance = cls(
             id=id,
             status=status,
             total_amount_cents=total_amount_cents,
@@ -237,8 +237,8 @@ class PortalInvoice:
             original_invoice_number=None if isinstance(original_invoice_number, Unset) else original_invoice_number,
         )
 
-        portal_invoice.additional_properties = d
-        return portal_invoice
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

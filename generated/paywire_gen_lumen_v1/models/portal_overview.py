@@ -130,7 +130,7 @@ class PortalOverview:
 
         subscription = _parse_subscription(d.pop("subscription", UNSET))
 
-        portal_overview = cls(
+        _instance = cls(
             customer=customer,
             payment_methods=payment_methods,
             invoices=invoices,
@@ -138,8 +138,8 @@ class PortalOverview:
             subscription=None if isinstance(subscription, Unset) else subscription,
         )
 
-        portal_overview.additional_properties = d
-        return portal_overview
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -43,12 +43,12 @@ class PortalOverviewResponse:
         d = dict(src_dict)
         portal = PortalOverview.from_dict(d.pop("portal"))
 
-        portal_overview_response = cls(
+        _instance = cls(
             portal=portal,
         )
 
-        portal_overview_response.additional_properties = d
-        return portal_overview_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

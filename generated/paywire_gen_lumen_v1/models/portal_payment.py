@@ -107,7 +107,7 @@ class PortalPayment:
 
         invoice_id = _parse_invoice_id(d.pop("invoiceId", UNSET))
 
-        portal_payment = cls(
+        _instance = cls(
             id=id,
             amount_cents=amount_cents,
             currency=currency,
@@ -117,8 +117,8 @@ class PortalPayment:
             invoice_id=None if isinstance(invoice_id, Unset) else invoice_id,
         )
 
-        portal_payment.additional_properties = d
-        return portal_payment
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -186,7 +186,7 @@ class PortalPaymentMethod:
 
         card_expiry_year = _parse_card_expiry_year(d.pop("cardExpiryYear", UNSET))
 
-        portal_payment_method = cls(
+        _instance = cls(
             id=id,
             linked_to_subscription=linked_to_subscription,
             provider=None if isinstance(provider, Unset) else provider,
@@ -198,8 +198,8 @@ class PortalPaymentMethod:
             card_expiry_year=None if isinstance(card_expiry_year, Unset) else card_expiry_year,
         )
 
-        portal_payment_method.additional_properties = d
-        return portal_payment_method
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -113,7 +113,7 @@ class PortalSubscription:
 
         payment_method_id = _parse_payment_method_id(d.pop("paymentMethodId", UNSET))
 
-        portal_subscription = cls(
+        _instance = cls(
             id=id,
             status=status,
             plan_id=plan_id,
@@ -122,8 +122,8 @@ class PortalSubscription:
             payment_method_id=None if isinstance(payment_method_id, Unset) else payment_method_id,
         )
 
-        portal_subscription.additional_properties = d
-        return portal_subscription
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

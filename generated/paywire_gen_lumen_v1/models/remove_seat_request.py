@@ -97,7 +97,7 @@ class RemoveSeatRequest:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        remove_seat_request = cls(
+        _instance = cls(
             removed_user_id=removed_user_id,
             user_id=None if isinstance(user_id, Unset) else user_id,
             organization_id=None if isinstance(organization_id, Unset) else organization_id,
@@ -106,8 +106,8 @@ class RemoveSeatRequest:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        remove_seat_request.additional_properties = d
-        return remove_seat_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

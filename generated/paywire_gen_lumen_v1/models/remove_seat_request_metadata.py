@@ -23,10 +23,10 @@ class RemoveSeatRequestMetadata:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        remove_seat_request_metadata = cls()
+        _instance = cls()
 
-        remove_seat_request_metadata.additional_properties = d
-        return remove_seat_request_metadata
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

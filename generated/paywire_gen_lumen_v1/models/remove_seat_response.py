@@ -80,7 +80,7 @@ class RemoveSeatResponse:
 
         idempotency_key = _parse_idempotency_key(d.pop("idempotency_key", UNSET))
 
-        remove_seat_response = cls(
+        _instance = cls(
             message=message,
             organization_id=organization_id,
             removed_user_id=removed_user_id,
@@ -88,8 +88,8 @@ class RemoveSeatResponse:
             idempotency_key=None if isinstance(idempotency_key, Unset) else idempotency_key,
         )
 
-        remove_seat_response.additional_properties = d
-        return remove_seat_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

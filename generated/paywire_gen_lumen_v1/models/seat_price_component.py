@@ -148,7 +148,7 @@ class SeatPriceComponent:
 
         bill_immediately = _parse_bill_immediately(d.pop("bill_immediately", UNSET))
 
-        seat_price_component = cls(
+        _instance = cls(
             component_id=component_id,
             type_=None if isinstance(type_, Unset) else type_,
             component_name=None if isinstance(component_name, Unset) else component_name,
@@ -158,8 +158,8 @@ class SeatPriceComponent:
             bill_immediately=None if isinstance(bill_immediately, Unset) else bill_immediately,
         )
 
-        seat_price_component.additional_properties = d
-        return seat_price_component
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -126,7 +126,7 @@ class SeatSubscriptionDetail:
 
         updated_at = _parse_updated_at(d.pop("updatedAt", UNSET))
 
-        seat_subscription_detail = cls(
+        _instance = cls(
             subscription_id=subscription_id,
             component_id=component_id,
             previous_billing_date=None if isinstance(previous_billing_date, Unset) else previous_billing_date,
@@ -135,8 +135,8 @@ class SeatSubscriptionDetail:
             updated_at=None if isinstance(updated_at, Unset) else updated_at,
         )
 
-        seat_subscription_detail.additional_properties = d
-        return seat_subscription_detail
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -135,7 +135,7 @@ class SeatUsageItem:
 
         unit_amount_cents = _parse_unit_amount_cents(d.pop("unitAmountCents", UNSET))
 
-        seat_usage_item = cls(
+        _instance = cls(
             component_id=component_id,
             current_usage=current_usage,
             component_name=None if isinstance(component_name, Unset) else component_name,
@@ -145,8 +145,8 @@ class SeatUsageItem:
             unit_amount_cents=None if isinstance(unit_amount_cents, Unset) else unit_amount_cents,
         )
 
-        seat_usage_item.additional_properties = d
-        return seat_usage_item
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

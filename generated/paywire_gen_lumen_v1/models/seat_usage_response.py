@@ -126,7 +126,7 @@ class SeatUsageResponse:
 
                 price_components.append(price_components_item)
 
-        seat_usage_response = cls(
+        _instance = cls(
             customer_id=customer_id,
             seat_usages=seat_usages,
             subscription_id=None if isinstance(subscription_id, Unset) else subscription_id,
@@ -134,8 +134,8 @@ class SeatUsageResponse:
             price_components=None if isinstance(price_components, Unset) else price_components,
         )
 
-        seat_usage_response.additional_properties = d
-        return seat_usage_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -44,13 +44,13 @@ class SetSubscriptionPaymentMethodRequest:
 
         payment_method_id = d.pop("paymentMethodId")
 
-        set_subscription_payment_method_request = cls(
+        _instance = cls(
             external_customer_id=external_customer_id,
             payment_method_id=payment_method_id,
         )
 
-        set_subscription_payment_method_request.additional_properties = d
-        return set_subscription_payment_method_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -79,14 +79,14 @@ class StatusCustomer:
 
         email = _parse_email(d.pop("email", UNSET))
 
-        status_customer = cls(
+        _instance = cls(
             id=id,
             name=None if isinstance(name, Unset) else name,
             email=None if isinstance(email, Unset) else email,
         )
 
-        status_customer.additional_properties = d
-        return status_customer
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -120,7 +120,7 @@ class StatusSubscription:
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
-        status_subscription = cls(
+        _instance = cls(
             id=id,
             plan_id=plan_id,
             plan_name=plan_name,
@@ -130,8 +130,8 @@ class StatusSubscription:
             currency=None if isinstance(currency, Unset) else currency,
         )
 
-        status_subscription.additional_properties = d
-        return status_subscription
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

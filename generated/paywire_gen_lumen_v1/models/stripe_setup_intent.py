@@ -66,14 +66,14 @@ class StripeSetupIntent:
 
         publishable_key = _parse_publishable_key(d.pop("publishableKey", UNSET))
 
-        stripe_setup_intent = cls(
+        _instance = cls(
             client_secret=client_secret,
             intent_id=intent_id,
             publishable_key=None if isinstance(publishable_key, Unset) else publishable_key,
         )
 
-        stripe_setup_intent.additional_properties = d
-        return stripe_setup_intent
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -50,13 +50,13 @@ class StripeSetupIntentResponse:
 
         stripe = StripeSetupIntent.from_dict(d.pop("stripe"))
 
-        stripe_setup_intent_response = cls(
+        _instance = cls(
             provider=provider,
             stripe=stripe,
         )
 
-        stripe_setup_intent_response.additional_properties = d
-        return stripe_setup_intent_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -70,14 +70,14 @@ class SubscriptionExistsError:
         else:
             subscription = EnrolledSubscription.from_dict(_subscription)
 
-        subscription_exists_error = cls(
+        _instance = cls(
             error=error,
             details=None if isinstance(details, Unset) else details,
             subscription=None if isinstance(subscription, Unset) else subscription,
         )
 
-        subscription_exists_error.additional_properties = d
-        return subscription_exists_error
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -110,14 +110,14 @@ class SubscriptionStatus:
 
         subscription = _parse_subscription(d.pop("subscription", UNSET))
 
-        subscription_status = cls(
+        _instance = cls(
             has_active_subscription=has_active_subscription,
             customer=None if isinstance(customer, Unset) else customer,
             subscription=None if isinstance(subscription, Unset) else subscription,
         )
 
-        subscription_status.additional_properties = d
-        return subscription_status
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

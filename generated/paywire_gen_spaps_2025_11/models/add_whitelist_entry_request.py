@@ -79,15 +79,15 @@ class AddWhitelistEntryRequest:
         else:
             metadata = Metadata.from_dict(_metadata)
 
-        add_whitelist_entry_request = cls(
+        _instance = cls(
             email=email,
             tier=None if isinstance(tier, Unset) else tier,
             bypass_payment=None if isinstance(bypass_payment, Unset) else bypass_payment,
             metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
-        add_whitelist_entry_request.additional_properties = d
-        return add_whitelist_entry_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

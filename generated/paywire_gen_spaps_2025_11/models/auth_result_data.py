@@ -80,14 +80,14 @@ class AuthResultData:
         else:
             tokens = AuthTokens.from_dict(_tokens)
 
-        auth_result_data = cls(
+        _instance = cls(
             message=None if isinstance(message, Unset) else message,
             user=None if isinstance(user, Unset) else user,
             tokens=None if isinstance(tokens, Unset) else tokens,
         )
 
-        auth_result_data.additional_properties = d
-        return auth_result_data
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -126,7 +126,7 @@ class AuthResultResponse:
         else:
             data = AuthResultData.from_dict(_data)
 
-        auth_result_response = cls(
+        _instance = cls(
             success=success,
             message=None if isinstance(message, Unset) else message,
             request_id=None if isinstance(request_id, Unset) else request_id,
@@ -136,8 +136,8 @@ class AuthResultResponse:
             data=None if isinstance(data, Unset) else data,
         )
 
-        auth_result_response.additional_properties = d
-        return auth_result_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -67,15 +67,15 @@ class AuthTokens:
 
         token_type = d.pop("token_type", UNSET)
 
-        auth_tokens = cls(
+        _instance = cls(
             access_token=access_token,
             refresh_token=None if isinstance(refresh_token, Unset) else refresh_token,
             expires_in=None if isinstance(expires_in, Unset) else expires_in,
             token_type=None if isinstance(token_type, Unset) else token_type,
         )
 
-        auth_tokens.additional_properties = d
-        return auth_tokens
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -211,7 +211,7 @@ class AuthUser:
 
         phone_number = _parse_phone_number(d.pop("phone_number", UNSET))
 
-        auth_user = cls(
+        _instance = cls(
             id=id,
             email=None if isinstance(email, Unset) else email,
             username=None if isinstance(username, Unset) else username,
@@ -223,8 +223,8 @@ class AuthUser:
             phone_number=None if isinstance(phone_number, Unset) else phone_number,
         )
 
-        auth_user.additional_properties = d
-        return auth_user
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -109,15 +109,15 @@ class Balance:
         else:
             usage = CreditUsage.from_dict(_usage)
 
-        balance = cls(
+        _instance = cls(
             balance=None if isinstance(balance, Unset) else balance,
             tier=None if isinstance(tier, Unset) else tier,
             tier_expires_at=None if isinstance(tier_expires_at, Unset) else tier_expires_at,
             usage=None if isinstance(usage, Unset) else usage,
         )
 
-        balance.additional_properties = d
-        return balance
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -56,14 +56,14 @@ class BalanceAmounts:
 
         currency = d.pop("currency", UNSET)
 
-        balance_amounts = cls(
+        _instance = cls(
             available=None if isinstance(available, Unset) else available,
             pending=None if isinstance(pending, Unset) else pending,
             currency=None if isinstance(currency, Unset) else currency,
         )
 
-        balance_amounts.additional_properties = d
-        return balance_amounts
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -79,7 +79,7 @@ class BalanceResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        balance_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class BalanceResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        balance_response.additional_properties = d
-        return balance_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

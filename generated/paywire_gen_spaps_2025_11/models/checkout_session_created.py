@@ -66,14 +66,14 @@ class CheckoutSessionCreated:
 
         expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 
-        checkout_session_created = cls(
+        _instance = cls(
             session_id=session_id,
             checkout_url=checkout_url,
             expires_at=None if isinstance(expires_at, Unset) else expires_at,
         )
 
-        checkout_session_created.additional_properties = d
-        return checkout_session_created
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

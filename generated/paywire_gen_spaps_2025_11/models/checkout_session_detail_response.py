@@ -79,7 +79,7 @@ class CheckoutSessionDetailResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        checkout_session_detail_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class CheckoutSessionDetailResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        checkout_session_detail_response.additional_properties = d
-        return checkout_session_detail_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

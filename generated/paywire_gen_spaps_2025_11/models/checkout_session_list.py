@@ -82,14 +82,14 @@ class CheckoutSessionList:
 
         next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
 
-        checkout_session_list = cls(
+        _instance = cls(
             sessions=sessions,
             has_more=None if isinstance(has_more, Unset) else has_more,
             next_cursor=None if isinstance(next_cursor, Unset) else next_cursor,
         )
 
-        checkout_session_list.additional_properties = d
-        return checkout_session_list
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -64,15 +64,15 @@ class ConvertGuestCheckoutRequest:
 
         send_magic_link = d.pop("send_magic_link", UNSET)
 
-        convert_guest_checkout_request = cls(
+        _instance = cls(
             session_id=session_id,
             email=email,
             password=None if isinstance(password, Unset) else password,
             send_magic_link=None if isinstance(send_magic_link, Unset) else send_magic_link,
         )
 
-        convert_guest_checkout_request.additional_properties = d
-        return convert_guest_checkout_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -102,7 +102,7 @@ class CreateCheckoutSessionRequest:
 
         legal_consent_text = d.pop("legal_consent_text", UNSET)
 
-        create_checkout_session_request = cls(
+        _instance = cls(
             price_id=price_id,
             mode=mode,
             success_url=success_url,
@@ -112,8 +112,8 @@ class CreateCheckoutSessionRequest:
             legal_consent_text=None if isinstance(legal_consent_text, Unset) else legal_consent_text,
         )
 
-        create_checkout_session_request.additional_properties = d
-        return create_checkout_session_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -161,7 +161,7 @@ class CreateGuestCheckoutSessionRequest:
 
         locale = d.pop("locale", UNSET)
 
-        create_guest_checkout_session_request = cls(
+        _instance = cls(
             customer_email=customer_email,
             mode=mode,
             line_items=line_items,
@@ -175,8 +175,8 @@ class CreateGuestCheckoutSessionRequest:
             locale=None if isinstance(locale, Unset) else locale,
         )
 
-        create_guest_checkout_session_request.additional_properties = d
-        return create_guest_checkout_session_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -79,15 +79,15 @@ class CreatePaymentIntentRequest:
         else:
             metadata = Metadata.from_dict(_metadata)
 
-        create_payment_intent_request = cls(
+        _instance = cls(
             amount=amount,
             currency=currency,
             payment_method_types=None if isinstance(payment_method_types, Unset) else payment_method_types,
             metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
-        create_payment_intent_request.additional_properties = d
-        return create_payment_intent_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -76,15 +76,15 @@ class CreateSecureMessageRequest:
         else:
             metadata = Metadata.from_dict(_metadata)
 
-        create_secure_message_request = cls(
+        _instance = cls(
             patient_id=patient_id,
             practitioner_id=practitioner_id,
             content=content,
             metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
-        create_secure_message_request.additional_properties = d
-        return create_secure_message_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -99,15 +99,15 @@ class CreditUsage:
 
         credits_remaining = _parse_credits_remaining(d.pop("credits_remaining", UNSET))
 
-        credit_usage = cls(
+        _instance = cls(
             current_period_start=None if isinstance(current_period_start, Unset) else current_period_start,
             current_period_end=None if isinstance(current_period_end, Unset) else current_period_end,
             credits_used=None if isinstance(credits_used, Unset) else credits_used,
             credits_remaining=None if isinstance(credits_remaining, Unset) else credits_remaining,
         )
 
-        credit_usage.additional_properties = d
-        return credit_usage
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

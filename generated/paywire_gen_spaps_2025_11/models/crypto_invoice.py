@@ -172,7 +172,7 @@ class CryptoInvoice:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
-        crypto_invoice = cls(
+        _instance = cls(
             id=None if isinstance(id, Unset) else id,
             invoice_id=None if isinstance(invoice_id, Unset) else invoice_id,
             asset=None if isinstance(asset, Unset) else asset,
@@ -184,8 +184,8 @@ class CryptoInvoice:
             metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
-        crypto_invoice.additional_properties = d
-        return crypto_invoice
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

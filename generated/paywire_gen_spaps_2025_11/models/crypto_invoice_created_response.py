@@ -79,7 +79,7 @@ class CryptoInvoiceCreatedResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        crypto_invoice_created_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class CryptoInvoiceCreatedResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        crypto_invoice_created_response.additional_properties = d
-        return crypto_invoice_created_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -115,7 +115,7 @@ class CryptoInvoiceStatus:
 
         overpaid = d.pop("overpaid", UNSET)
 
-        crypto_invoice_status = cls(
+        _instance = cls(
             invoice_id=invoice_id,
             status=status,
             finalized_at=None if isinstance(finalized_at, Unset) else finalized_at,
@@ -125,8 +125,8 @@ class CryptoInvoiceStatus:
             overpaid=None if isinstance(overpaid, Unset) else overpaid,
         )
 
-        crypto_invoice_status.additional_properties = d
-        return crypto_invoice_status
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

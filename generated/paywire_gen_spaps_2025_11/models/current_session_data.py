@@ -43,12 +43,12 @@ class CurrentSessionData:
         d = dict(src_dict)
         session = CurrentSession.from_dict(d.pop("session"))
 
-        current_session_data = cls(
+        _instance = cls(
             session=session,
         )
 
-        current_session_data.additional_properties = d
-        return current_session_data
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

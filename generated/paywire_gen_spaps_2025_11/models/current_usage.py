@@ -78,14 +78,14 @@ class CurrentUsage:
 
         remaining = _parse_remaining(d.pop("remaining", UNSET))
 
-        current_usage = cls(
+        _instance = cls(
             used=None if isinstance(used, Unset) else used,
             limit=None if isinstance(limit, Unset) else limit,
             remaining=None if isinstance(remaining, Unset) else remaining,
         )
 
-        current_usage.additional_properties = d
-        return current_usage
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -43,12 +43,12 @@ class CurrentUserData:
         d = dict(src_dict)
         user = CurrentUser.from_dict(d.pop("user"))
 
-        current_user_data = cls(
+        _instance = cls(
             user=user,
         )
 
-        current_user_data.additional_properties = d
-        return current_user_data
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

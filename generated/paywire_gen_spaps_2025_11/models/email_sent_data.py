@@ -47,13 +47,13 @@ class EmailSentData:
 
         sent_at = d.pop("sent_at", UNSET)
 
-        email_sent_data = cls(
+        _instance = cls(
             email=None if isinstance(email, Unset) else email,
             sent_at=None if isinstance(sent_at, Unset) else sent_at,
         )
 
-        email_sent_data.additional_properties = d
-        return email_sent_data
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -57,14 +57,14 @@ class ExpireResult:
 
         expired = d.pop("expired", UNSET)
 
-        expire_result = cls(
+        _instance = cls(
             id=id,
             status=None if isinstance(status, Unset) else status,
             expired=None if isinstance(expired, Unset) else expired,
         )
 
-        expire_result.additional_properties = d
-        return expire_result
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

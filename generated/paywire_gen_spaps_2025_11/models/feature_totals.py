@@ -25,10 +25,10 @@ class FeatureTotals:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        feature_totals = cls()
+        _instance = cls()
 
-        feature_totals.additional_properties = d
-        return feature_totals
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

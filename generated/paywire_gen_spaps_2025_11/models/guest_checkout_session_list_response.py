@@ -79,7 +79,7 @@ class GuestCheckoutSessionListResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        guest_checkout_session_list_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class GuestCheckoutSessionListResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        guest_checkout_session_list_response.additional_properties = d
-        return guest_checkout_session_list_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

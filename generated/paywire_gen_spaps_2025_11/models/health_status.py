@@ -37,12 +37,12 @@ class HealthStatus:
         d = dict(src_dict)
         status = d.pop("status")
 
-        health_status = cls(
+        _instance = cls(
             status=status,
         )
 
-        health_status.additional_properties = d
-        return health_status
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -89,7 +89,7 @@ class LogoutResponse:
         else:
             data = MessageData.from_dict(_data)
 
-        logout_response = cls(
+        _instance = cls(
             success=success,
             message=None if isinstance(message, Unset) else message,
             request_id=None if isinstance(request_id, Unset) else request_id,
@@ -97,8 +97,8 @@ class LogoutResponse:
             data=None if isinstance(data, Unset) else data,
         )
 
-        logout_response.additional_properties = d
-        return logout_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

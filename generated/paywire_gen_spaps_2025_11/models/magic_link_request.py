@@ -37,12 +37,12 @@ class MagicLinkRequest:
         d = dict(src_dict)
         email = d.pop("email")
 
-        magic_link_request = cls(
+        _instance = cls(
             email=email,
         )
 
-        magic_link_request.additional_properties = d
-        return magic_link_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -38,12 +38,12 @@ class MemoryMetrics:
         d = dict(src_dict)
         rss_mb = d.pop("rss_mb", UNSET)
 
-        memory_metrics = cls(
+        _instance = cls(
             rss_mb=None if isinstance(rss_mb, Unset) else rss_mb,
         )
 
-        memory_metrics.additional_properties = d
-        return memory_metrics
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -69,14 +69,14 @@ class MetricsJson:
         else:
             system = SystemMetrics.from_dict(_system)
 
-        metrics_json = cls(
+        _instance = cls(
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
             uptime_seconds=None if isinstance(uptime_seconds, Unset) else uptime_seconds,
             system=None if isinstance(system, Unset) else system,
         )
 
-        metrics_json.additional_properties = d
-        return metrics_json
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -74,14 +74,14 @@ class NonceRequest:
         else:
             chain = NonceRequestChain(_chain)
 
-        nonce_request = cls(
+        _instance = cls(
             wallet_address=wallet_address,
             chain_type=None if isinstance(chain_type, Unset) else chain_type,
             chain=None if isinstance(chain, Unset) else chain,
         )
 
-        nonce_request.additional_properties = d
-        return nonce_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

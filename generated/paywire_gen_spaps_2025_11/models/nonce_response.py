@@ -79,7 +79,7 @@ class NonceResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        nonce_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class NonceResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        nonce_response.additional_properties = d
-        return nonce_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -59,13 +59,13 @@ class PasswordResetRequest:
 
         redirect_url = _parse_redirect_url(d.pop("redirect_url", UNSET))
 
-        password_reset_request = cls(
+        _instance = cls(
             email=email,
             redirect_url=None if isinstance(redirect_url, Unset) else redirect_url,
         )
 
-        password_reset_request.additional_properties = d
-        return password_reset_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -71,14 +71,14 @@ class PaymentHistory:
 
         total_count = d.pop("total_count", UNSET)
 
-        payment_history = cls(
+        _instance = cls(
             payments=payments,
             has_more=None if isinstance(has_more, Unset) else has_more,
             total_count=None if isinstance(total_count, Unset) else total_count,
         )
 
-        payment_history.additional_properties = d
-        return payment_history
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

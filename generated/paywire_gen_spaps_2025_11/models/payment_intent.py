@@ -57,14 +57,14 @@ class PaymentIntent:
 
         status = d.pop("status", UNSET)
 
-        payment_intent = cls(
+        _instance = cls(
             payment_intent_id=payment_intent_id,
             client_secret=None if isinstance(client_secret, Unset) else client_secret,
             status=None if isinstance(status, Unset) else status,
         )
 
-        payment_intent.additional_properties = d
-        return payment_intent
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

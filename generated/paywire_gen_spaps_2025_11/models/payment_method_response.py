@@ -79,7 +79,7 @@ class PaymentMethodResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        payment_method_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class PaymentMethodResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        payment_method_response.additional_properties = d
-        return payment_method_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -65,15 +65,15 @@ class PaymentMethodResult:
 
         is_default = d.pop("is_default", UNSET)
 
-        payment_method_result = cls(
+        _instance = cls(
             message=None if isinstance(message, Unset) else message,
             customer_id=None if isinstance(customer_id, Unset) else customer_id,
             payment_method_id=None if isinstance(payment_method_id, Unset) else payment_method_id,
             is_default=None if isinstance(is_default, Unset) else is_default,
         )
 
-        payment_method_result.additional_properties = d
-        return payment_method_result
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -43,12 +43,12 @@ class PaymentWrapper:
         d = dict(src_dict)
         payment = PaymentRecord.from_dict(d.pop("payment"))
 
-        payment_wrapper = cls(
+        _instance = cls(
             payment=payment,
         )
 
-        payment_wrapper.additional_properties = d
-        return payment_wrapper
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

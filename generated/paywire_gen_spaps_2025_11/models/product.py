@@ -201,7 +201,7 @@ class Product:
 
         created_at = _parse_created_at(d.pop("created_at", UNSET))
 
-        product = cls(
+        _instance = cls(
             id=id,
             name=None if isinstance(name, Unset) else name,
             description=None if isinstance(description, Unset) else description,
@@ -213,8 +213,8 @@ class Product:
             created_at=None if isinstance(created_at, Unset) else created_at,
         )
 
-        product.additional_properties = d
-        return product
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -96,14 +96,14 @@ class ProductList:
 
         admin_metadata = _parse_admin_metadata(d.pop("adminMetadata", UNSET))
 
-        product_list = cls(
+        _instance = cls(
             products=products,
             total=None if isinstance(total, Unset) else total,
             admin_metadata=None if isinstance(admin_metadata, Unset) else admin_metadata,
         )
 
-        product_list.additional_properties = d
-        return product_list
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

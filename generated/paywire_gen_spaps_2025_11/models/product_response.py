@@ -79,7 +79,7 @@ class ProductResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        product_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class ProductResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        product_response.additional_properties = d
-        return product_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -37,12 +37,12 @@ class ReadinessStatus:
         d = dict(src_dict)
         ready = d.pop("ready")
 
-        readiness_status = cls(
+        _instance = cls(
             ready=ready,
         )
 
-        readiness_status.additional_properties = d
-        return readiness_status
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -86,14 +86,14 @@ class ReconcileJob:
 
         cursor = _parse_cursor(d.pop("cursor", UNSET))
 
-        reconcile_job = cls(
+        _instance = cls(
             job_id=job_id,
             scheduled_at=None if isinstance(scheduled_at, Unset) else scheduled_at,
             cursor=None if isinstance(cursor, Unset) else cursor,
         )
 
-        reconcile_job.additional_properties = d
-        return reconcile_job
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -51,12 +51,12 @@ class ReconcileRequest:
         else:
             cursor = Metadata.from_dict(_cursor)
 
-        reconcile_request = cls(
+        _instance = cls(
             cursor=None if isinstance(cursor, Unset) else cursor,
         )
 
-        reconcile_request.additional_properties = d
-        return reconcile_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -79,7 +79,7 @@ class ReconcileResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        reconcile_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class ReconcileResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        reconcile_response.additional_properties = d
-        return reconcile_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -85,15 +85,15 @@ class RecordUsageRequest:
         else:
             timestamp = datetime.datetime.fromisoformat(_timestamp)
 
-        record_usage_request = cls(
+        _instance = cls(
             feature=feature,
             quantity=quantity,
             metadata=None if isinstance(metadata, Unset) else metadata,
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        record_usage_request.additional_properties = d
-        return record_usage_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

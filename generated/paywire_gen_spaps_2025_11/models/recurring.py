@@ -47,13 +47,13 @@ class Recurring:
 
         interval_count = d.pop("interval_count", UNSET)
 
-        recurring = cls(
+        _instance = cls(
             interval=None if isinstance(interval, Unset) else interval,
             interval_count=None if isinstance(interval_count, Unset) else interval_count,
         )
 
-        recurring.additional_properties = d
-        return recurring
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -37,12 +37,12 @@ class RefreshRequest:
         d = dict(src_dict)
         refresh_token = d.pop("refresh_token")
 
-        refresh_request = cls(
+        _instance = cls(
             refresh_token=refresh_token,
         )
 
-        refresh_request.additional_properties = d
-        return refresh_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -79,7 +79,7 @@ class RefreshResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        refresh_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class RefreshResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        refresh_response.additional_properties = d
-        return refresh_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -86,15 +86,15 @@ class RegisterRequest:
 
         phone_number = _parse_phone_number(d.pop("phone_number", UNSET))
 
-        register_request = cls(
+        _instance = cls(
             email=email,
             password=password,
             username=None if isinstance(username, Unset) else username,
             phone_number=None if isinstance(phone_number, Unset) else phone_number,
         )
 
-        register_request.additional_properties = d
-        return register_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

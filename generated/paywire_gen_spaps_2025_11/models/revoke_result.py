@@ -47,13 +47,13 @@ class RevokeResult:
 
         session_id = d.pop("session_id", UNSET)
 
-        revoke_result = cls(
+        _instance = cls(
             message=None if isinstance(message, Unset) else message,
             session_id=None if isinstance(session_id, Unset) else session_id,
         )
 
-        revoke_result.additional_properties = d
-        return revoke_result
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

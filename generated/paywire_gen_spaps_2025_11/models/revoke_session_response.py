@@ -79,7 +79,7 @@ class RevokeSessionResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        revoke_session_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class RevokeSessionResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        revoke_session_response.additional_properties = d
-        return revoke_session_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -51,12 +51,12 @@ class SecureMessageList:
 
             messages.append(messages_item)
 
-        secure_message_list = cls(
+        _instance = cls(
             messages=messages,
         )
 
-        secure_message_list.additional_properties = d
-        return secure_message_list
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

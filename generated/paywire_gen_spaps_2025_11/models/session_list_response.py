@@ -79,7 +79,7 @@ class SessionListResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        session_list_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class SessionListResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        session_list_response.additional_properties = d
-        return session_list_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -66,15 +66,15 @@ class SessionValidation:
 
         renewed = d.pop("renewed", UNSET)
 
-        session_validation = cls(
+        _instance = cls(
             valid=valid,
             session_id=None if isinstance(session_id, Unset) else session_id,
             expires_at=None if isinstance(expires_at, Unset) else expires_at,
             renewed=None if isinstance(renewed, Unset) else renewed,
         )
 
-        session_validation.additional_properties = d
-        return session_validation
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -69,14 +69,14 @@ class SubscriptionItem:
 
         quantity = d.pop("quantity", UNSET)
 
-        subscription_item = cls(
+        _instance = cls(
             id=None if isinstance(id, Unset) else id,
             price=None if isinstance(price, Unset) else price,
             quantity=None if isinstance(quantity, Unset) else quantity,
         )
 
-        subscription_item.additional_properties = d
-        return subscription_item
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -51,12 +51,12 @@ class SystemMetrics:
         else:
             memory = MemoryMetrics.from_dict(_memory)
 
-        system_metrics = cls(
+        _instance = cls(
             memory=None if isinstance(memory, Unset) else memory,
         )
 
-        system_metrics.additional_properties = d
-        return system_metrics
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

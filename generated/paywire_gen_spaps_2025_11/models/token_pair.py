@@ -75,7 +75,7 @@ class TokenPair:
 
         token_type = d.pop("token_type", UNSET)
 
-        token_pair = cls(
+        _instance = cls(
             access_token=access_token,
             refresh_token=refresh_token,
             expires_in=expires_in,
@@ -83,8 +83,8 @@ class TokenPair:
             token_type=None if isinstance(token_type, Unset) else token_type,
         )
 
-        token_pair.additional_properties = d
-        return token_pair
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

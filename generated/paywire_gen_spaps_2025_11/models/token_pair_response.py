@@ -79,7 +79,7 @@ class TokenPairResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        token_pair_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class TokenPairResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        token_pair_response.additional_properties = d
-        return token_pair_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -56,14 +56,14 @@ class TouchResult:
 
         last_activity = d.pop("last_activity", UNSET)
 
-        touch_result = cls(
+        _instance = cls(
             message=None if isinstance(message, Unset) else message,
             session_id=None if isinstance(session_id, Unset) else session_id,
             last_activity=None if isinstance(last_activity, Unset) else last_activity,
         )
 
-        touch_result.additional_properties = d
-        return touch_result
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

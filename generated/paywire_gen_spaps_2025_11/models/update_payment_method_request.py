@@ -48,13 +48,13 @@ class UpdatePaymentMethodRequest:
 
         set_default = d.pop("set_default", UNSET)
 
-        update_payment_method_request = cls(
+        _instance = cls(
             payment_method_id=payment_method_id,
             set_default=None if isinstance(set_default, Unset) else set_default,
         )
 
-        update_payment_method_request.additional_properties = d
-        return update_payment_method_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -37,12 +37,12 @@ class UpdateSubscriptionRequest:
         d = dict(src_dict)
         price_id = d.pop("price_id")
 
-        update_subscription_request = cls(
+        _instance = cls(
             price_id=price_id,
         )
 
-        update_subscription_request.additional_properties = d
-        return update_subscription_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -69,14 +69,14 @@ class UpdateWhitelistEntryRequest:
         else:
             metadata = Metadata.from_dict(_metadata)
 
-        update_whitelist_entry_request = cls(
+        _instance = cls(
             tier=None if isinstance(tier, Unset) else tier,
             bypass_payment=None if isinstance(bypass_payment, Unset) else bypass_payment,
             metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
-        update_whitelist_entry_request.additional_properties = d
-        return update_whitelist_entry_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

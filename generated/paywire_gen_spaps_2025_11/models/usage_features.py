@@ -121,7 +121,7 @@ class UsageFeatures:
         else:
             overage = UsageOverage.from_dict(_overage)
 
-        usage_features = cls(
+        _instance = cls(
             user_id=None if isinstance(user_id, Unset) else user_id,
             tier=None if isinstance(tier, Unset) else tier,
             period=None if isinstance(period, Unset) else period,
@@ -129,8 +129,8 @@ class UsageFeatures:
             overage=None if isinstance(overage, Unset) else overage,
         )
 
-        usage_features.additional_properties = d
-        return usage_features
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

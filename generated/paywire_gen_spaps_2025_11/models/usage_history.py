@@ -123,7 +123,7 @@ class UsageHistory:
         else:
             summary = Metadata.from_dict(_summary)
 
-        usage_history = cls(
+        _instance = cls(
             period=None if isinstance(period, Unset) else period,
             start_date=None if isinstance(start_date, Unset) else start_date,
             end_date=None if isinstance(end_date, Unset) else end_date,
@@ -131,8 +131,8 @@ class UsageHistory:
             summary=None if isinstance(summary, Unset) else summary,
         )
 
-        usage_history.additional_properties = d
-        return usage_history
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -80,14 +80,14 @@ class UsageHistoryEntry:
 
         total_cost = _parse_total_cost(d.pop("total_cost", UNSET))
 
-        usage_history_entry = cls(
+        _instance = cls(
             date=None if isinstance(date, Unset) else date,
             features=None if isinstance(features, Unset) else features,
             total_cost=None if isinstance(total_cost, Unset) else total_cost,
         )
 
-        usage_history_entry.additional_properties = d
-        return usage_history_entry
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

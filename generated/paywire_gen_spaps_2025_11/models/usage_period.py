@@ -47,13 +47,13 @@ class UsagePeriod:
 
         end = d.pop("end", UNSET)
 
-        usage_period = cls(
+        _instance = cls(
             start=None if isinstance(start, Unset) else start,
             end=None if isinstance(end, Unset) else end,
         )
 
-        usage_period.additional_properties = d
-        return usage_period
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

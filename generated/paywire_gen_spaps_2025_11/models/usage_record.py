@@ -108,7 +108,7 @@ class UsageRecord:
 
         warning = _parse_warning(d.pop("warning", UNSET))
 
-        usage_record = cls(
+        _instance = cls(
             record_id=record_id,
             feature=None if isinstance(feature, Unset) else feature,
             quantity=None if isinstance(quantity, Unset) else quantity,
@@ -117,8 +117,8 @@ class UsageRecord:
             warning=None if isinstance(warning, Unset) else warning,
         )
 
-        usage_record.additional_properties = d
-        return usage_record
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

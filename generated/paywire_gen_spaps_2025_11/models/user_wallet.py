@@ -56,14 +56,14 @@ class UserWallet:
 
         verified = d.pop("verified", UNSET)
 
-        user_wallet = cls(
+        _instance = cls(
             wallet_address=None if isinstance(wallet_address, Unset) else wallet_address,
             chain_type=None if isinstance(chain_type, Unset) else chain_type,
             verified=None if isinstance(verified, Unset) else verified,
         )
 
-        user_wallet.additional_properties = d
-        return user_wallet
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -48,13 +48,13 @@ class VerifyMagicLinkRequest:
 
         type_ = d.pop("type", UNSET)
 
-        verify_magic_link_request = cls(
+        _instance = cls(
             token=token,
             type_=None if isinstance(type_, Unset) else type_,
         )
 
-        verify_magic_link_request.additional_properties = d
-        return verify_magic_link_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -84,7 +84,7 @@ class WalletDeposit:
 
         confirmation_current = d.pop("confirmation_current", UNSET)
 
-        wallet_deposit = cls(
+        _instance = cls(
             deposit_id=deposit_id,
             status=None if isinstance(status, Unset) else status,
             amount=None if isinstance(amount, Unset) else amount,
@@ -93,8 +93,8 @@ class WalletDeposit:
             confirmation_current=None if isinstance(confirmation_current, Unset) else confirmation_current,
         )
 
-        wallet_deposit.additional_properties = d
-        return wallet_deposit
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -87,7 +87,7 @@ class WalletDepositRequest:
 
         tier = _parse_tier(d.pop("tier", UNSET))
 
-        wallet_deposit_request = cls(
+        _instance = cls(
             wallet_address=wallet_address,
             chain_type=chain_type,
             transaction_id=transaction_id,
@@ -96,8 +96,8 @@ class WalletDepositRequest:
             tier=None if isinstance(tier, Unset) else tier,
         )
 
-        wallet_deposit_request.additional_properties = d
-        return wallet_deposit_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -79,7 +79,7 @@ class WalletDepositResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        wallet_deposit_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class WalletDepositResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        wallet_deposit_response.additional_properties = d
-        return wallet_deposit_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -124,7 +124,7 @@ class WalletTransaction:
 
         completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
 
-        wallet_transaction = cls(
+        _instance = cls(
             transaction_id=transaction_id,
             status=None if isinstance(status, Unset) else status,
             confirmations=None if isinstance(confirmations, Unset) else confirmations,
@@ -135,8 +135,8 @@ class WalletTransaction:
             completed_at=None if isinstance(completed_at, Unset) else completed_at,
         )
 
-        wallet_transaction.additional_properties = d
-        return wallet_transaction
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

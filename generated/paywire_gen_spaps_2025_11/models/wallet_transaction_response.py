@@ -79,7 +79,7 @@ class WalletTransactionResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        wallet_transaction_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class WalletTransactionResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        wallet_transaction_response.additional_properties = d
-        return wallet_transaction_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -79,7 +79,7 @@ class WhitelistCheckResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        whitelist_check_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class WhitelistCheckResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        whitelist_check_response.additional_properties = d
-        return whitelist_check_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

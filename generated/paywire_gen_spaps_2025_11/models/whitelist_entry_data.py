@@ -43,12 +43,12 @@ class WhitelistEntryData:
         d = dict(src_dict)
         entry = WhitelistEntry.from_dict(d.pop("entry"))
 
-        whitelist_entry_data = cls(
+        _instance = cls(
             entry=entry,
         )
 
-        whitelist_entry_data.additional_properties = d
-        return whitelist_entry_data
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -62,13 +62,13 @@ class WhitelistList:
 
         total = d.pop("total", UNSET)
 
-        whitelist_list = cls(
+        _instance = cls(
             entries=entries,
             total=None if isinstance(total, Unset) else total,
         )
 
-        whitelist_list.additional_properties = d
-        return whitelist_list
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -79,7 +79,7 @@ class WhitelistRemovedResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        whitelist_removed_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class WhitelistRemovedResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        whitelist_removed_response.additional_properties = d
-        return whitelist_removed_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

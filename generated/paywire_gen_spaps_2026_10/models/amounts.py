@@ -25,10 +25,10 @@ class Amounts:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        amounts = cls()
+        _instance = cls()
 
-        amounts.additional_properties = d
-        return amounts
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

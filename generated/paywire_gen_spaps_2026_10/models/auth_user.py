@@ -320,7 +320,7 @@ class AuthUser:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
-        auth_user = cls(
+        _instance = cls(
             id=id,
             email=None if isinstance(email, Unset) else email,
             username=None if isinstance(username, Unset) else username,
@@ -336,8 +336,8 @@ class AuthUser:
             metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
-        auth_user.additional_properties = d
-        return auth_user
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

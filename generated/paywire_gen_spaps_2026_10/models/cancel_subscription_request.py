@@ -38,12 +38,12 @@ class CancelSubscriptionRequest:
         d = dict(src_dict)
         immediately = d.pop("immediately", UNSET)
 
-        cancel_subscription_request = cls(
+        _instance = cls(
             immediately=None if isinstance(immediately, Unset) else immediately,
         )
 
-        cancel_subscription_request.additional_properties = d
-        return cancel_subscription_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -87,7 +87,7 @@ class CheckoutSessionCreated:
 
         expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 
-        checkout_session_created = cls(
+        _instance = cls(
             session_id=None if isinstance(session_id, Unset) else session_id,
             checkout_url=None if isinstance(checkout_url, Unset) else checkout_url,
             id=None if isinstance(id, Unset) else id,
@@ -95,8 +95,8 @@ class CheckoutSessionCreated:
             expires_at=None if isinstance(expires_at, Unset) else expires_at,
         )
 
-        checkout_session_created.additional_properties = d
-        return checkout_session_created
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

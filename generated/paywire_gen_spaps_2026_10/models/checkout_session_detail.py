@@ -275,7 +275,7 @@ class CheckoutSessionDetail:
 
         expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 
-        checkout_session_detail = cls(
+        _instance = cls(
             id=id,
             status=None if isinstance(status, Unset) else status,
             payment_status=None if isinstance(payment_status, Unset) else payment_status,
@@ -291,8 +291,8 @@ class CheckoutSessionDetail:
             expires_at=None if isinstance(expires_at, Unset) else expires_at,
         )
 
-        checkout_session_detail.additional_properties = d
-        return checkout_session_detail
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

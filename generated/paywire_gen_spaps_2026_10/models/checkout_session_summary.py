@@ -126,7 +126,7 @@ class CheckoutSessionSummary:
 
         expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 
-        checkout_session_summary = cls(
+        _instance = cls(
             id=id,
             status=None if isinstance(status, Unset) else status,
             payment_status=None if isinstance(payment_status, Unset) else payment_status,
@@ -136,8 +136,8 @@ class CheckoutSessionSummary:
             expires_at=None if isinstance(expires_at, Unset) else expires_at,
         )
 
-        checkout_session_summary.additional_properties = d
-        return checkout_session_summary
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

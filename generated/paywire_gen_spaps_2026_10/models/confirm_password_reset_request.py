@@ -44,13 +44,13 @@ class ConfirmPasswordResetRequest:
 
         new_password = d.pop("new_password")
 
-        confirm_password_reset_request = cls(
+        _instance = cls(
             token=token,
             new_password=new_password,
         )
 
-        confirm_password_reset_request.additional_properties = d
-        return confirm_password_reset_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -80,7 +80,7 @@ class CreateCheckoutSessionResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        create_checkout_session_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -88,8 +88,8 @@ class CreateCheckoutSessionResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        create_checkout_session_response.additional_properties = d
-        return create_checkout_session_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -100,7 +100,7 @@ class CreateCryptoInvoiceRequest:
         else:
             metadata = Metadata.from_dict(_metadata)
 
-        create_crypto_invoice_request = cls(
+        _instance = cls(
             asset=asset,
             network=network,
             amount=amount,
@@ -109,8 +109,8 @@ class CreateCryptoInvoiceRequest:
             metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
-        create_crypto_invoice_request.additional_properties = d
-        return create_crypto_invoice_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -180,7 +180,7 @@ class CreateGuestCheckoutSessionRequest:
 
         trial_period_days = d.pop("trial_period_days", UNSET)
 
-        create_guest_checkout_session_request = cls(
+        _instance = cls(
             customer_email=customer_email,
             mode=mode,
             line_items=line_items,
@@ -196,8 +196,8 @@ class CreateGuestCheckoutSessionRequest:
             trial_period_days=None if isinstance(trial_period_days, Unset) else trial_period_days,
         )
 
-        create_guest_checkout_session_request.additional_properties = d
-        return create_guest_checkout_session_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -83,7 +83,7 @@ class CreateSecureMessageRequest:
 
         client_message_id = d.pop("clientMessageId", UNSET)
 
-        create_secure_message_request = cls(
+        _instance = cls(
             patient_id=patient_id,
             practitioner_id=practitioner_id,
             content=content,
@@ -91,4 +91,4 @@ class CreateSecureMessageRequest:
             client_message_id=None if isinstance(client_message_id, Unset) else client_message_id,
         )
 
-        return create_secure_message_request
+        return _instance

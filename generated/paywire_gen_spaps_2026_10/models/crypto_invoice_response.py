@@ -102,7 +102,7 @@ class CryptoInvoiceResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        crypto_invoice_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -110,8 +110,8 @@ class CryptoInvoiceResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        crypto_invoice_response.additional_properties = d
-        return crypto_invoice_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

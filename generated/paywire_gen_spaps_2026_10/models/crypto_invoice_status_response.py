@@ -79,7 +79,7 @@ class CryptoInvoiceStatusResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        crypto_invoice_status_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class CryptoInvoiceStatusResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        crypto_invoice_status_response.additional_properties = d
-        return crypto_invoice_status_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -43,12 +43,12 @@ class CryptoInvoiceWrapper:
         d = dict(src_dict)
         invoice = CryptoInvoice.from_dict(d.pop("invoice"))
 
-        crypto_invoice_wrapper = cls(
+        _instance = cls(
             invoice=invoice,
         )
 
-        crypto_invoice_wrapper.additional_properties = d
-        return crypto_invoice_wrapper
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

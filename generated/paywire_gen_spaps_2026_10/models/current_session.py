@@ -142,7 +142,7 @@ class CurrentSession:
 
         idle_minutes = d.pop("idle_minutes", UNSET)
 
-        current_session = cls(
+        _instance = cls(
             id=id,
             user_id=None if isinstance(user_id, Unset) else user_id,
             application_id=None if isinstance(application_id, Unset) else application_id,
@@ -155,8 +155,8 @@ class CurrentSession:
             idle_minutes=None if isinstance(idle_minutes, Unset) else idle_minutes,
         )
 
-        current_session.additional_properties = d
-        return current_session
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

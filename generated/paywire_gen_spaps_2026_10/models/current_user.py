@@ -182,7 +182,7 @@ class CurrentUser:
         else:
             metadata = Metadata.from_dict(_metadata)
 
-        current_user = cls(
+        _instance = cls(
             id=id,
             username=None if isinstance(username, Unset) else username,
             email=None if isinstance(email, Unset) else email,
@@ -192,8 +192,8 @@ class CurrentUser:
             metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
-        current_user.additional_properties = d
-        return current_user
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -79,7 +79,7 @@ class CurrentUserResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        current_user_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class CurrentUserResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        current_user_response.additional_properties = d
-        return current_user_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

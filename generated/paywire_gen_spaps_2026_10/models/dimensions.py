@@ -25,10 +25,10 @@ class Dimensions:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        dimensions = cls()
+        _instance = cls()
 
-        dimensions.additional_properties = d
-        return dimensions
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

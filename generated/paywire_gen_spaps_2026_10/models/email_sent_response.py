@@ -89,7 +89,7 @@ class EmailSentResponse:
         else:
             data = EmailSentData.from_dict(_data)
 
-        email_sent_response = cls(
+        _instance = cls(
             success=success,
             message=None if isinstance(message, Unset) else message,
             request_id=None if isinstance(request_id, Unset) else request_id,
@@ -97,8 +97,8 @@ class EmailSentResponse:
             data=None if isinstance(data, Unset) else data,
         )
 
-        email_sent_response.additional_properties = d
-        return email_sent_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -25,10 +25,10 @@ class EmptyRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        empty_request = cls()
+        _instance = cls()
 
-        empty_request.additional_properties = d
-        return empty_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -55,14 +55,14 @@ class ErrorDetail:
 
         details = d.pop("details", UNSET)
 
-        error_detail = cls(
+        _instance = cls(
             code=code,
             message=message,
             details=None if isinstance(details, Unset) else details,
         )
 
-        error_detail.additional_properties = d
-        return error_detail
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -38,12 +38,12 @@ class ErrorMetadata:
         d = dict(src_dict)
         request_id = d.pop("request_id", UNSET)
 
-        error_metadata = cls(
+        _instance = cls(
             request_id=None if isinstance(request_id, Unset) else request_id,
         )
 
-        error_metadata.additional_properties = d
-        return error_metadata
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

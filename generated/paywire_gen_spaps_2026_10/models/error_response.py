@@ -110,7 +110,7 @@ class ErrorResponse:
 
         request_id = d.pop("request_id", UNSET)
 
-        error_response = cls(
+        _instance = cls(
             error=error,
             success=None if isinstance(success, Unset) else success,
             error_description=None if isinstance(error_description, Unset) else error_description,
@@ -118,8 +118,8 @@ class ErrorResponse:
             request_id=None if isinstance(request_id, Unset) else request_id,
         )
 
-        error_response.additional_properties = d
-        return error_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -128,7 +128,7 @@ class FeatureUsage:
 
         reset_at = _parse_reset_at(d.pop("reset_at", UNSET))
 
-        feature_usage = cls(
+        _instance = cls(
             name=name,
             description=None if isinstance(description, Unset) else description,
             used=None if isinstance(used, Unset) else used,
@@ -137,8 +137,8 @@ class FeatureUsage:
             reset_at=None if isinstance(reset_at, Unset) else reset_at,
         )
 
-        feature_usage.additional_properties = d
-        return feature_usage
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

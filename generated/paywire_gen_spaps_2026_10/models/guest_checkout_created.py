@@ -147,7 +147,7 @@ class GuestCheckoutCreated:
 
         cancel_url = _parse_cancel_url(d.pop("cancelUrl", UNSET))
 
-        guest_checkout_created = cls(
+        _instance = cls(
             id=id,
             url=url,
             expires_at=None if isinstance(expires_at, Unset) else expires_at,
@@ -157,8 +157,8 @@ class GuestCheckoutCreated:
             cancel_url=None if isinstance(cancel_url, Unset) else cancel_url,
         )
 
-        guest_checkout_created.additional_properties = d
-        return guest_checkout_created
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

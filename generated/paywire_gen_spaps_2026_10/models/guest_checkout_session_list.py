@@ -62,13 +62,13 @@ class GuestCheckoutSessionList:
 
         has_more = d.pop("has_more", UNSET)
 
-        guest_checkout_session_list = cls(
+        _instance = cls(
             sessions=sessions,
             has_more=None if isinstance(has_more, Unset) else has_more,
         )
 
-        guest_checkout_session_list.additional_properties = d
-        return guest_checkout_session_list
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -146,7 +146,7 @@ class GuestCheckoutSessionSummary:
 
         expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 
-        guest_checkout_session_summary = cls(
+        _instance = cls(
             session_id=session_id,
             status=None if isinstance(status, Unset) else status,
             payment_status=None if isinstance(payment_status, Unset) else payment_status,
@@ -157,8 +157,8 @@ class GuestCheckoutSessionSummary:
             expires_at=None if isinstance(expires_at, Unset) else expires_at,
         )
 
-        guest_checkout_session_summary.additional_properties = d
-        return guest_checkout_session_summary
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -86,7 +86,7 @@ class GuestConversion:
 
         magic_link_sent = d.pop("magicLinkSent", UNSET)
 
-        guest_conversion = cls(
+        _instance = cls(
             success=None if isinstance(success, Unset) else success,
             user_id=None if isinstance(user_id, Unset) else user_id,
             message=None if isinstance(message, Unset) else message,
@@ -94,8 +94,8 @@ class GuestConversion:
             magic_link_sent=None if isinstance(magic_link_sent, Unset) else magic_link_sent,
         )
 
-        guest_conversion.additional_properties = d
-        return guest_conversion
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

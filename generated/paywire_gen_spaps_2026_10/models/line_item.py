@@ -48,13 +48,13 @@ class LineItem:
 
         quantity = d.pop("quantity", UNSET)
 
-        line_item = cls(
+        _instance = cls(
             price_id=price_id,
             quantity=None if isinstance(quantity, Unset) else quantity,
         )
 
-        line_item.additional_properties = d
-        return line_item
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

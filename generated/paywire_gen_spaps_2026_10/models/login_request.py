@@ -44,13 +44,13 @@ class LoginRequest:
 
         password = d.pop("password")
 
-        login_request = cls(
+        _instance = cls(
             email=email,
             password=password,
         )
 
-        login_request.additional_properties = d
-        return login_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -48,13 +48,13 @@ class MagicLinkRequest:
 
         confirm_url = d.pop("confirm_url", UNSET)
 
-        magic_link_request = cls(
+        _instance = cls(
             email=email,
             confirm_url=None if isinstance(confirm_url, Unset) else confirm_url,
         )
 
-        magic_link_request.additional_properties = d
-        return magic_link_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

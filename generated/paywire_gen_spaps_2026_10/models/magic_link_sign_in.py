@@ -64,14 +64,14 @@ class MagicLinkSignIn:
 
         message = d.pop("message", UNSET)
 
-        magic_link_sign_in = cls(
+        _instance = cls(
             user=user,
             tokens=tokens,
             message=None if isinstance(message, Unset) else message,
         )
 
-        magic_link_sign_in.additional_properties = d
-        return magic_link_sign_in
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

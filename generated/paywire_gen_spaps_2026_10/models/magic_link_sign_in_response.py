@@ -103,7 +103,7 @@ class MagicLinkSignInResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        magic_link_sign_in_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -111,8 +111,8 @@ class MagicLinkSignInResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        magic_link_sign_in_response.additional_properties = d
-        return magic_link_sign_in_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

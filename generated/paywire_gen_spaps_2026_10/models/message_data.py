@@ -38,12 +38,12 @@ class MessageData:
         d = dict(src_dict)
         message = d.pop("message", UNSET)
 
-        message_data = cls(
+        _instance = cls(
             message=None if isinstance(message, Unset) else message,
         )
 
-        message_data.additional_properties = d
-        return message_data
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -89,7 +89,7 @@ class MessageResponse:
         else:
             data = MessageData.from_dict(_data)
 
-        message_response = cls(
+        _instance = cls(
             success=success,
             message=None if isinstance(message, Unset) else message,
             request_id=None if isinstance(request_id, Unset) else request_id,
@@ -97,8 +97,8 @@ class MessageResponse:
             data=None if isinstance(data, Unset) else data,
         )
 
-        message_response.additional_properties = d
-        return message_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -76,7 +76,7 @@ class MfaChallenge:
 
         methods = cast(list[str], d.pop("methods", UNSET))
 
-        mfa_challenge = cls(
+        _instance = cls(
             mfa_required=mfa_required,
             challenge_id=challenge_id,
             challenge=None if isinstance(challenge, Unset) else challenge,
@@ -84,8 +84,8 @@ class MfaChallenge:
             methods=None if isinstance(methods, Unset) else methods,
         )
 
-        mfa_challenge.additional_properties = d
-        return mfa_challenge
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

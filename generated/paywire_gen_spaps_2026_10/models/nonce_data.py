@@ -73,7 +73,7 @@ class NonceData:
 
         chain_type = d.pop("chain_type", UNSET)
 
-        nonce_data = cls(
+        _instance = cls(
             nonce=nonce,
             message=message,
             wallet_address=None if isinstance(wallet_address, Unset) else wallet_address,
@@ -81,8 +81,8 @@ class NonceData:
             chain_type=None if isinstance(chain_type, Unset) else chain_type,
         )
 
-        nonce_data.additional_properties = d
-        return nonce_data
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -57,13 +57,13 @@ class NonceRequest:
         else:
             chain_type = NonceRequestChainType(_chain_type)
 
-        nonce_request = cls(
+        _instance = cls(
             wallet_address=wallet_address,
             chain_type=None if isinstance(chain_type, Unset) else chain_type,
         )
 
-        nonce_request.additional_properties = d
-        return nonce_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

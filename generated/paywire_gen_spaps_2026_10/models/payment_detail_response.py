@@ -102,7 +102,7 @@ class PaymentDetailResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        payment_detail_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -110,8 +110,8 @@ class PaymentDetailResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        payment_detail_response.additional_properties = d
-        return payment_detail_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

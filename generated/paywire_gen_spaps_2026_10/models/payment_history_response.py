@@ -79,7 +79,7 @@ class PaymentHistoryResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        payment_history_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class PaymentHistoryResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        payment_history_response.additional_properties = d
-        return payment_history_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

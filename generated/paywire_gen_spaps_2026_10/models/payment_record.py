@@ -193,7 +193,7 @@ class PaymentRecord:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
-        payment_record = cls(
+        _instance = cls(
             id=id,
             amount=None if isinstance(amount, Unset) else amount,
             currency=None if isinstance(currency, Unset) else currency,
@@ -206,8 +206,8 @@ class PaymentRecord:
             metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
-        payment_record.additional_properties = d
-        return payment_record
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -153,7 +153,7 @@ class Price:
 
         active = d.pop("active", UNSET)
 
-        price = cls(
+        _instance = cls(
             id=id,
             product=None if isinstance(product, Unset) else product,
             unit_amount=None if isinstance(unit_amount, Unset) else unit_amount,
@@ -164,8 +164,8 @@ class Price:
             active=None if isinstance(active, Unset) else active,
         )
 
-        price.additional_properties = d
-        return price
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

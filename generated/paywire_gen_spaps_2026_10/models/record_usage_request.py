@@ -120,7 +120,7 @@ class RecordUsageRequest:
 
         occurred_at = d.pop("occurred_at", UNSET)
 
-        record_usage_request = cls(
+        _instance = cls(
             authorization_ref=authorization_ref,
             idempotency_key=idempotency_key,
             feature_key=feature_key,
@@ -132,8 +132,8 @@ class RecordUsageRequest:
             occurred_at=None if isinstance(occurred_at, Unset) else occurred_at,
         )
 
-        record_usage_request.additional_properties = d
-        return record_usage_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -104,7 +104,7 @@ class RegisterRequest:
 
         referral_click_id = d.pop("referral_click_id", UNSET)
 
-        register_request = cls(
+        _instance = cls(
             email=email,
             password=password,
             username=None if isinstance(username, Unset) else username,
@@ -113,8 +113,8 @@ class RegisterRequest:
             referral_click_id=None if isinstance(referral_click_id, Unset) else referral_click_id,
         )
 
-        register_request.additional_properties = d
-        return register_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -79,7 +79,7 @@ class RegisterResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        register_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class RegisterResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        register_response.additional_properties = d
-        return register_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -74,14 +74,14 @@ class RegisterResult:
         else:
             tokens = AuthTokens.from_dict(_tokens)
 
-        register_result = cls(
+        _instance = cls(
             user=user,
             message=None if isinstance(message, Unset) else message,
             tokens=None if isinstance(tokens, Unset) else tokens,
         )
 
-        register_result.additional_properties = d
-        return register_result
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -182,7 +182,7 @@ class SecureMessage:
 
         created_at = d.pop("created_at", UNSET)
 
-        secure_message = cls(
+        _instance = cls(
             id=id,
             application_id=None if isinstance(application_id, Unset) else application_id,
             patient_id=None if isinstance(patient_id, Unset) else patient_id,
@@ -195,8 +195,8 @@ class SecureMessage:
             created_at=None if isinstance(created_at, Unset) else created_at,
         )
 
-        secure_message.additional_properties = d
-        return secure_message
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

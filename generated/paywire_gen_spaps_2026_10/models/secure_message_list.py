@@ -73,13 +73,13 @@ class SecureMessageList:
 
         next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
 
-        secure_message_list = cls(
+        _instance = cls(
             messages=messages,
             next_cursor=None if isinstance(next_cursor, Unset) else next_cursor,
         )
 
-        secure_message_list.additional_properties = d
-        return secure_message_list
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -79,7 +79,7 @@ class SecureMessageListResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        secure_message_list_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class SecureMessageListResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        secure_message_list_response.additional_properties = d
-        return secure_message_list_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

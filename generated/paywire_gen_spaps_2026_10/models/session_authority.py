@@ -75,7 +75,7 @@ class SessionAuthority:
 
         access_expires_at = d.pop("access_expires_at", UNSET)
 
-        session_authority = cls(
+        _instance = cls(
             user_id=None if isinstance(user_id, Unset) else user_id,
             application_id=None if isinstance(application_id, Unset) else application_id,
             session_id=None if isinstance(session_id, Unset) else session_id,
@@ -83,8 +83,8 @@ class SessionAuthority:
             access_expires_at=None if isinstance(access_expires_at, Unset) else access_expires_at,
         )
 
-        session_authority.additional_properties = d
-        return session_authority
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -71,14 +71,14 @@ class SessionList:
 
         has_more = d.pop("has_more", UNSET)
 
-        session_list = cls(
+        _instance = cls(
             sessions=sessions,
             total=None if isinstance(total, Unset) else total,
             has_more=None if isinstance(has_more, Unset) else has_more,
         )
 
-        session_list.additional_properties = d
-        return session_list
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -144,7 +144,7 @@ class SessionSummary:
 
         is_current = d.pop("is_current", UNSET)
 
-        session_summary = cls(
+        _instance = cls(
             id=id,
             user_id=None if isinstance(user_id, Unset) else user_id,
             application_id=None if isinstance(application_id, Unset) else application_id,
@@ -156,8 +156,8 @@ class SessionSummary:
             is_current=None if isinstance(is_current, Unset) else is_current,
         )
 
-        session_summary.additional_properties = d
-        return session_summary
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -157,7 +157,7 @@ class SessionValidation:
 
         authority = _parse_authority(d.pop("authority", UNSET))
 
-        session_validation = cls(
+        _instance = cls(
             valid=valid,
             reason=None if isinstance(reason, Unset) else reason,
             session_id=None if isinstance(session_id, Unset) else session_id,
@@ -167,8 +167,8 @@ class SessionValidation:
             authority=None if isinstance(authority, Unset) else authority,
         )
 
-        session_validation.additional_properties = d
-        return session_validation
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

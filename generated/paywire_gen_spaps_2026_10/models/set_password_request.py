@@ -48,13 +48,13 @@ class SetPasswordRequest:
 
         current_password = d.pop("current_password", UNSET)
 
-        set_password_request = cls(
+        _instance = cls(
             new_password=new_password,
             current_password=None if isinstance(current_password, Unset) else current_password,
         )
 
-        set_password_request.additional_properties = d
-        return set_password_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

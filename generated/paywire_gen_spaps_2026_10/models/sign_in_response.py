@@ -103,7 +103,7 @@ class SignInResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        sign_in_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -111,8 +111,8 @@ class SignInResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        sign_in_response.additional_properties = d
-        return sign_in_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

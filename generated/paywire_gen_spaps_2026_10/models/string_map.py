@@ -25,10 +25,10 @@ class StringMap:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        string_map = cls()
+        _instance = cls()
 
-        string_map.additional_properties = d
-        return string_map
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -176,7 +176,7 @@ class Subscription:
 
         plan = _parse_plan(d.pop("plan", UNSET))
 
-        subscription = cls(
+        _instance = cls(
             id=id,
             status=status,
             current_period_start=None if isinstance(current_period_start, Unset) else current_period_start,
@@ -187,8 +187,8 @@ class Subscription:
             plan=None if isinstance(plan, Unset) else plan,
         )
 
-        subscription.additional_properties = d
-        return subscription
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

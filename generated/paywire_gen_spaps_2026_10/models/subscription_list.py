@@ -62,13 +62,13 @@ class SubscriptionList:
 
         has_more = d.pop("has_more", UNSET)
 
-        subscription_list = cls(
+        _instance = cls(
             subscriptions=subscriptions,
             has_more=None if isinstance(has_more, Unset) else has_more,
         )
 
-        subscription_list.additional_properties = d
-        return subscription_list
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

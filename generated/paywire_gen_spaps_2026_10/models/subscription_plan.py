@@ -115,7 +115,7 @@ class SubscriptionPlan:
 
         nickname = _parse_nickname(d.pop("nickname", UNSET))
 
-        subscription_plan = cls(
+        _instance = cls(
             id=None if isinstance(id, Unset) else id,
             product=None if isinstance(product, Unset) else product,
             amount=None if isinstance(amount, Unset) else amount,
@@ -125,8 +125,8 @@ class SubscriptionPlan:
             nickname=None if isinstance(nickname, Unset) else nickname,
         )
 
-        subscription_plan.additional_properties = d
-        return subscription_plan
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

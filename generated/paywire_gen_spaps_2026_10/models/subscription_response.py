@@ -79,7 +79,7 @@ class SubscriptionResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        subscription_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class SubscriptionResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        subscription_response.additional_properties = d
-        return subscription_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

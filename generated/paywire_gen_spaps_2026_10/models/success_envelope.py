@@ -67,15 +67,15 @@ class SuccessEnvelope:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        success_envelope = cls(
+        _instance = cls(
             success=success,
             message=None if isinstance(message, Unset) else message,
             request_id=None if isinstance(request_id, Unset) else request_id,
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        success_envelope.additional_properties = d
-        return success_envelope
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

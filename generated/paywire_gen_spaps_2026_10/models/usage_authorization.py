@@ -274,7 +274,7 @@ class UsageAuthorization:
 
         warnings = cast(list[str], d.pop("warnings", UNSET))
 
-        usage_authorization = cls(
+        _instance = cls(
             decision=decision,
             feature_key=feature_key,
             resource_type=resource_type,
@@ -291,8 +291,8 @@ class UsageAuthorization:
             warnings=None if isinstance(warnings, Unset) else warnings,
         )
 
-        usage_authorization.additional_properties = d
-        return usage_authorization
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -106,7 +106,7 @@ class UsageAuthorizeRequest:
         else:
             metadata = Metadata.from_dict(_metadata)
 
-        usage_authorize_request = cls(
+        _instance = cls(
             feature_key=feature_key,
             resource_type=resource_type,
             resource_id=None if isinstance(resource_id, Unset) else resource_id,
@@ -115,8 +115,8 @@ class UsageAuthorizeRequest:
             metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
-        usage_authorize_request.additional_properties = d
-        return usage_authorize_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -211,7 +211,7 @@ class UsageEvent:
 
         recorded_at = d.pop("recorded_at", UNSET)
 
-        usage_event = cls(
+        _instance = cls(
             event_id=None if isinstance(event_id, Unset) else event_id,
             feature_key=None if isinstance(feature_key, Unset) else feature_key,
             resource_type=None if isinstance(resource_type, Unset) else resource_type,
@@ -225,8 +225,8 @@ class UsageEvent:
             recorded_at=None if isinstance(recorded_at, Unset) else recorded_at,
         )
 
-        usage_event.additional_properties = d
-        return usage_event
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -91,15 +91,15 @@ class UsageHistory:
 
         total = d.pop("total", UNSET)
 
-        usage_history = cls(
+        _instance = cls(
             events=events,
             has_more=None if isinstance(has_more, Unset) else has_more,
             next_offset=None if isinstance(next_offset, Unset) else next_offset,
             total=None if isinstance(total, Unset) else total,
         )
 
-        usage_history.additional_properties = d
-        return usage_history
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

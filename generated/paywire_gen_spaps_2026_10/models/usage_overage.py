@@ -49,13 +49,13 @@ class UsageOverage:
 
         charges = cast(list[Any], d.pop("charges", UNSET))
 
-        usage_overage = cls(
+        _instance = cls(
             allowed=None if isinstance(allowed, Unset) else allowed,
             charges=None if isinstance(charges, Unset) else charges,
         )
 
-        usage_overage.additional_properties = d
-        return usage_overage
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -85,14 +85,14 @@ class UsageReason:
 
         details = _parse_details(d.pop("details", UNSET))
 
-        usage_reason = cls(
+        _instance = cls(
             code=None if isinstance(code, Unset) else code,
             message=None if isinstance(message, Unset) else message,
             details=None if isinstance(details, Unset) else details,
         )
 
-        usage_reason.additional_properties = d
-        return usage_reason
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -125,7 +125,7 @@ class UsageRecord:
 
         window_totals = _parse_window_totals(d.pop("window_totals", UNSET))
 
-        usage_record = cls(
+        _instance = cls(
             event_id=event_id,
             status=status,
             replayed=replayed,
@@ -135,8 +135,8 @@ class UsageRecord:
             window_totals=None if isinstance(window_totals, Unset) else window_totals,
         )
 
-        usage_record.additional_properties = d
-        return usage_record
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -259,7 +259,7 @@ class UsageStatus:
 
         warnings = cast(list[str], d.pop("warnings", UNSET))
 
-        usage_status = cls(
+        _instance = cls(
             decision=decision,
             feature_key=feature_key,
             resource_type=resource_type,
@@ -274,8 +274,8 @@ class UsageStatus:
             warnings=None if isinstance(warnings, Unset) else warnings,
         )
 
-        usage_status.additional_properties = d
-        return usage_status
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -79,7 +79,7 @@ class UsageStatusResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        usage_status_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class UsageStatusResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        usage_status_response.additional_properties = d
-        return usage_status_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

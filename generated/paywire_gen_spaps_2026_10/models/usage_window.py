@@ -57,14 +57,14 @@ class UsageWindow:
 
         ends_at = d.pop("ends_at", UNSET)
 
-        usage_window = cls(
+        _instance = cls(
             window_key=None if isinstance(window_key, Unset) else window_key,
             starts_at=None if isinstance(starts_at, Unset) else starts_at,
             ends_at=None if isinstance(ends_at, Unset) else ends_at,
         )
 
-        usage_window.additional_properties = d
-        return usage_window
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

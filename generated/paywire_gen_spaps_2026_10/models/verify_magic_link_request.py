@@ -57,14 +57,14 @@ class VerifyMagicLinkRequest:
 
         state = d.pop("state", UNSET)
 
-        verify_magic_link_request = cls(
+        _instance = cls(
             token=token,
             type_=None if isinstance(type_, Unset) else type_,
             state=None if isinstance(state, Unset) else state,
         )
 
-        verify_magic_link_request.additional_properties = d
-        return verify_magic_link_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

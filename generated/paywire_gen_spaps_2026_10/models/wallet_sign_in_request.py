@@ -70,15 +70,15 @@ class WalletSignInRequest:
         else:
             chain_type = WalletSignInRequestChainType(_chain_type)
 
-        wallet_sign_in_request = cls(
+        _instance = cls(
             wallet_address=wallet_address,
             signature=signature,
             message=message,
             chain_type=None if isinstance(chain_type, Unset) else chain_type,
         )
 
-        wallet_sign_in_request.additional_properties = d
-        return wallet_sign_in_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

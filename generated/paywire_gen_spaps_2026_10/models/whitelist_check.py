@@ -60,13 +60,13 @@ class WhitelistCheck:
 
         message = d.pop("message", UNSET)
 
-        whitelist_check = cls(
+        _instance = cls(
             entry=None if isinstance(entry, Unset) else entry,
             message=None if isinstance(message, Unset) else message,
         )
 
-        whitelist_check.additional_properties = d
-        return whitelist_check
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

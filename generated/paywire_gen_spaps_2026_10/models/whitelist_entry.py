@@ -115,7 +115,7 @@ class WhitelistEntry:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
-        whitelist_entry = cls(
+        _instance = cls(
             email=email,
             application_id=None if isinstance(application_id, Unset) else application_id,
             tier=None if isinstance(tier, Unset) else tier,
@@ -123,8 +123,8 @@ class WhitelistEntry:
             metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
-        whitelist_entry.additional_properties = d
-        return whitelist_entry
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -79,7 +79,7 @@ class WhitelistEntryResponse:
 
         timestamp = d.pop("timestamp", UNSET)
 
-        whitelist_entry_response = cls(
+        _instance = cls(
             success=success,
             data=data,
             message=None if isinstance(message, Unset) else message,
@@ -87,8 +87,8 @@ class WhitelistEntryResponse:
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
-        whitelist_entry_response.additional_properties = d
-        return whitelist_entry_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

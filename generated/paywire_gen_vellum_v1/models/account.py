@@ -108,7 +108,7 @@ class Account:
 
         billing_customer_id = _parse_billing_customer_id(d.pop("billingCustomerId", UNSET))
 
-        account = cls(
+        _instance = cls(
             account_id=account_id,
             name=None if isinstance(name, Unset) else name,
             email=None if isinstance(email, Unset) else email,
@@ -116,8 +116,8 @@ class Account:
             billing_customer_id=None if isinstance(billing_customer_id, Unset) else billing_customer_id,
         )
 
-        account.additional_properties = d
-        return account
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -72,7 +72,7 @@ class CheckoutRequest:
 
         cancel_url = d.pop("cancelUrl")
 
-        checkout_request = cls(
+        _instance = cls(
             customer_id=customer_id,
             plan_id=plan_id,
             plan_version=plan_version,
@@ -81,8 +81,8 @@ class CheckoutRequest:
             cancel_url=cancel_url,
         )
 
-        checkout_request.additional_properties = d
-        return checkout_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -48,13 +48,13 @@ class CheckoutSession:
 
         session_id = d.pop("sessionId", UNSET)
 
-        checkout_session = cls(
+        _instance = cls(
             url=url,
             session_id=None if isinstance(session_id, Unset) else session_id,
         )
 
-        checkout_session.additional_properties = d
-        return checkout_session
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

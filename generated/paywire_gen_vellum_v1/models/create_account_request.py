@@ -75,7 +75,7 @@ class CreateAccountRequest:
 
         create_stripe_customer = d.pop("createStripeCustomer", UNSET)
 
-        create_account_request = cls(
+        _instance = cls(
             account_id=account_id,
             name=None if isinstance(name, Unset) else name,
             email=None if isinstance(email, Unset) else email,
@@ -83,8 +83,8 @@ class CreateAccountRequest:
             create_stripe_customer=None if isinstance(create_stripe_customer, Unset) else create_stripe_customer,
         )
 
-        create_account_request.additional_properties = d
-        return create_account_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -48,13 +48,13 @@ class CreateCustomerRequest:
 
         email = d.pop("email", UNSET)
 
-        create_customer_request = cls(
+        _instance = cls(
             customer_id=customer_id,
             email=None if isinstance(email, Unset) else email,
         )
 
-        create_customer_request.additional_properties = d
-        return create_customer_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -90,7 +90,7 @@ class Entitlements:
 
         billing_subscription_id = _parse_billing_subscription_id(d.pop("billingSubscriptionId", UNSET))
 
-        entitlements = cls(
+        _instance = cls(
             status=status,
             modules=modules,
             config=config,
@@ -98,8 +98,8 @@ class Entitlements:
             billing_subscription_id=None if isinstance(billing_subscription_id, Unset) else billing_subscription_id,
         )
 
-        entitlements.additional_properties = d
-        return entitlements
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

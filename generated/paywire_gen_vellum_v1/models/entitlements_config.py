@@ -25,10 +25,10 @@ class EntitlementsConfig:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        entitlements_config = cls()
+        _instance = cls()
 
-        entitlements_config.additional_properties = d
-        return entitlements_config
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

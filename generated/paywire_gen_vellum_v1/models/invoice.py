@@ -191,7 +191,7 @@ class Invoice:
 
         invoice_pdf = _parse_invoice_pdf(d.pop("invoicePdf", UNSET))
 
-        invoice = cls(
+        _instance = cls(
             id=id,
             number=None if isinstance(number, Unset) else number,
             status=None if isinstance(status, Unset) else status,
@@ -207,8 +207,8 @@ class Invoice:
             invoice_pdf=None if isinstance(invoice_pdf, Unset) else invoice_pdf,
         )
 
-        invoice.additional_properties = d
-        return invoice
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -51,12 +51,12 @@ class PaymentMethodList:
 
             methods.append(methods_item)
 
-        payment_method_list = cls(
+        _instance = cls(
             methods=methods,
         )
 
-        payment_method_list.additional_properties = d
-        return payment_method_list
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -48,13 +48,13 @@ class RemovedPaymentMethod:
 
         id = d.pop("id", UNSET)
 
-        removed_payment_method = cls(
+        _instance = cls(
             removed=removed,
             id=None if isinstance(id, Unset) else id,
         )
 
-        removed_payment_method.additional_properties = d
-        return removed_payment_method
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -37,12 +37,12 @@ class SetSubscriptionPaymentMethodRequest:
         d = dict(src_dict)
         method_id = d.pop("methodId")
 
-        set_subscription_payment_method_request = cls(
+        _instance = cls(
             method_id=method_id,
         )
 
-        set_subscription_payment_method_request.additional_properties = d
-        return set_subscription_payment_method_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -37,12 +37,12 @@ class StatusRequest:
         d = dict(src_dict)
         status = d.pop("status")
 
-        status_request = cls(
+        _instance = cls(
             status=status,
         )
 
-        status_request.additional_properties = d
-        return status_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

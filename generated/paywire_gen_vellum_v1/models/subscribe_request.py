@@ -51,14 +51,14 @@ class SubscribeRequest:
 
         seats = d.pop("seats")
 
-        subscribe_request = cls(
+        _instance = cls(
             plan_id=plan_id,
             plan_version=plan_version,
             seats=seats,
         )
 
-        subscribe_request.additional_properties = d
-        return subscribe_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -66,14 +66,14 @@ class SubscribeResponse:
 
         trial_end = _parse_trial_end(d.pop("trialEnd", UNSET))
 
-        subscribe_response = cls(
+        _instance = cls(
             subscription_id=subscription_id,
             status=status,
             trial_end=None if isinstance(trial_end, Unset) else trial_end,
         )
 
-        subscribe_response.additional_properties = d
-        return subscribe_response
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

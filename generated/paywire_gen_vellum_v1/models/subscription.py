@@ -209,7 +209,7 @@ class Subscription:
 
         plan_version = d.pop("planVersion", UNSET)
 
-        subscription = cls(
+        _instance = cls(
             id=id,
             status=status,
             cancel_at_period_end=None if isinstance(cancel_at_period_end, Unset) else cancel_at_period_end,
@@ -226,8 +226,8 @@ class Subscription:
             plan_version=None if isinstance(plan_version, Unset) else plan_version,
         )
 
-        subscription.additional_properties = d
-        return subscription
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -70,15 +70,15 @@ class SubscriptionEventData:
 
         modules = cast(list[str], d.pop("modules", UNSET))
 
-        subscription_event_data = cls(
+        _instance = cls(
             account_id=account_id,
             customer_id=customer_id,
             subscription=subscription,
             modules=None if isinstance(modules, Unset) else modules,
         )
 
-        subscription_event_data.additional_properties = d
-        return subscription_event_data
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -65,13 +65,13 @@ class SubscriptionPaymentMethodResult:
 
         default = _parse_default(d.pop("default", UNSET))
 
-        subscription_payment_method_result = cls(
+        _instance = cls(
             subscription=subscription,
             default=None if isinstance(default, Unset) else default,
         )
 
-        subscription_payment_method_result.additional_properties = d
-        return subscription_payment_method_result
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

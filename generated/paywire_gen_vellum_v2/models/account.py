@@ -88,15 +88,15 @@ class Account:
 
         status = d.pop("status", UNSET)
 
-        account = cls(
+        _instance = cls(
             account_id=account_id,
             name=None if isinstance(name, Unset) else name,
             email=None if isinstance(email, Unset) else email,
             status=None if isinstance(status, Unset) else status,
         )
 
-        account.additional_properties = d
-        return account
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

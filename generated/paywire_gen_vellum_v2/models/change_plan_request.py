@@ -55,14 +55,14 @@ class ChangePlanRequest:
 
         product_id = d.pop("productId", UNSET)
 
-        change_plan_request = cls(
+        _instance = cls(
             plan_id=plan_id,
             plan_version=plan_version,
             product_id=None if isinstance(product_id, Unset) else product_id,
         )
 
-        change_plan_request.additional_properties = d
-        return change_plan_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

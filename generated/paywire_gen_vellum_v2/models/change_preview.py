@@ -159,7 +159,7 @@ class ChangePreview:
 
         add_on_module_ids = cast(list[str], d.pop("addOnModuleIds", UNSET))
 
-        change_preview = cls(
+        _instance = cls(
             currency=currency,
             amount_due=amount_due,
             subtotal=None if isinstance(subtotal, Unset) else subtotal,
@@ -173,8 +173,8 @@ class ChangePreview:
             add_on_module_ids=None if isinstance(add_on_module_ids, Unset) else add_on_module_ids,
         )
 
-        change_preview.additional_properties = d
-        return change_preview
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

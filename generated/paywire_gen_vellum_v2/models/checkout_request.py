@@ -96,7 +96,7 @@ class CheckoutRequest:
 
         add_on_module_ids = cast(list[str], d.pop("addOnModuleIds", UNSET))
 
-        checkout_request = cls(
+        _instance = cls(
             customer_id=customer_id,
             plan_id=plan_id,
             seats=seats,
@@ -107,8 +107,8 @@ class CheckoutRequest:
             add_on_module_ids=None if isinstance(add_on_module_ids, Unset) else add_on_module_ids,
         )
 
-        checkout_request.additional_properties = d
-        return checkout_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -95,7 +95,7 @@ class CheckoutSession:
 
         add_on_module_ids = cast(list[str], d.pop("addOnModuleIds", UNSET))
 
-        checkout_session = cls(
+        _instance = cls(
             url=url,
             session_id=None if isinstance(session_id, Unset) else session_id,
             plan_id=None if isinstance(plan_id, Unset) else plan_id,
@@ -105,8 +105,8 @@ class CheckoutSession:
             add_on_module_ids=None if isinstance(add_on_module_ids, Unset) else add_on_module_ids,
         )
 
-        checkout_session.additional_properties = d
-        return checkout_session
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

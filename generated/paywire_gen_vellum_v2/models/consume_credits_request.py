@@ -44,13 +44,13 @@ class ConsumeCreditsRequest:
 
         idempotency_key = d.pop("idempotencyKey")
 
-        consume_credits_request = cls(
+        _instance = cls(
             amount=amount,
             idempotency_key=idempotency_key,
         )
 
-        consume_credits_request.additional_properties = d
-        return consume_credits_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

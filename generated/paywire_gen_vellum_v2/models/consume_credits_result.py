@@ -66,15 +66,15 @@ class ConsumeCreditsResult:
 
         idempotency_key = d.pop("idempotencyKey", UNSET)
 
-        consume_credits_result = cls(
+        _instance = cls(
             balance=balance,
             credit_type_id=None if isinstance(credit_type_id, Unset) else credit_type_id,
             consumed=None if isinstance(consumed, Unset) else consumed,
             idempotency_key=None if isinstance(idempotency_key, Unset) else idempotency_key,
         )
 
-        consume_credits_result.additional_properties = d
-        return consume_credits_result
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

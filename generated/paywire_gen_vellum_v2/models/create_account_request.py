@@ -78,7 +78,7 @@ class CreateAccountRequest:
 
         create_billing_customer = d.pop("createBillingCustomer", UNSET)
 
-        create_account_request = cls(
+        _instance = cls(
             account_id=account_id,
             name=None if isinstance(name, Unset) else name,
             email=None if isinstance(email, Unset) else email,
@@ -86,8 +86,8 @@ class CreateAccountRequest:
             create_billing_customer=None if isinstance(create_billing_customer, Unset) else create_billing_customer,
         )
 
-        create_account_request.additional_properties = d
-        return create_account_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -57,14 +57,14 @@ class CreateCustomerRequest:
 
         name = d.pop("name", UNSET)
 
-        create_customer_request = cls(
+        _instance = cls(
             customer_id=customer_id,
             email=None if isinstance(email, Unset) else email,
             name=None if isinstance(name, Unset) else name,
         )
 
-        create_customer_request.additional_properties = d
-        return create_customer_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -44,13 +44,13 @@ class CreditBalance:
 
         balance = d.pop("balance")
 
-        credit_balance = cls(
+        _instance = cls(
             credit_type_id=credit_type_id,
             balance=balance,
         )
 
-        credit_balance.additional_properties = d
-        return credit_balance
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

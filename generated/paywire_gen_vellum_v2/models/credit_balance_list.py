@@ -51,12 +51,12 @@ class CreditBalanceList:
 
             credits_.append(credits_item)
 
-        credit_balance_list = cls(
+        _instance = cls(
             credits_=credits_,
         )
 
-        credit_balance_list.additional_properties = d
-        return credit_balance_list
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

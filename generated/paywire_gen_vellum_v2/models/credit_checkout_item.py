@@ -55,14 +55,14 @@ class CreditCheckoutItem:
 
         quantity = d.pop("quantity", UNSET)
 
-        credit_checkout_item = cls(
+        _instance = cls(
             credit_type_id=credit_type_id,
             pack_id=pack_id,
             quantity=None if isinstance(quantity, Unset) else quantity,
         )
 
-        credit_checkout_item.additional_properties = d
-        return credit_checkout_item
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -129,7 +129,7 @@ class CreditCheckoutRequest:
 
         quantity = d.pop("quantity", UNSET)
 
-        credit_checkout_request = cls(
+        _instance = cls(
             customer_id=customer_id,
             success_url=success_url,
             cancel_url=cancel_url,
@@ -139,8 +139,8 @@ class CreditCheckoutRequest:
             quantity=None if isinstance(quantity, Unset) else quantity,
         )
 
-        credit_checkout_request.additional_properties = d
-        return credit_checkout_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

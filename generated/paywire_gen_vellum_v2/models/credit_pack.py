@@ -84,7 +84,7 @@ class CreditPack:
 
         currency = d.pop("currency", UNSET)
 
-        credit_pack = cls(
+        _instance = cls(
             id=id,
             credit_type_id=None if isinstance(credit_type_id, Unset) else credit_type_id,
             name=None if isinstance(name, Unset) else name,
@@ -93,8 +93,8 @@ class CreditPack:
             currency=None if isinstance(currency, Unset) else currency,
         )
 
-        credit_pack.additional_properties = d
-        return credit_pack
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

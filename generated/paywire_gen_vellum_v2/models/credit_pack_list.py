@@ -51,12 +51,12 @@ class CreditPackList:
 
             packs.append(packs_item)
 
-        credit_pack_list = cls(
+        _instance = cls(
             packs=packs,
         )
 
-        credit_pack_list.additional_properties = d
-        return credit_pack_list
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -57,14 +57,14 @@ class CreditType:
 
         unit = d.pop("unit", UNSET)
 
-        credit_type = cls(
+        _instance = cls(
             id=id,
             name=None if isinstance(name, Unset) else name,
             unit=None if isinstance(unit, Unset) else unit,
         )
 
-        credit_type.additional_properties = d
-        return credit_type
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

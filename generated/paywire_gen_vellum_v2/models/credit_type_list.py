@@ -51,12 +51,12 @@ class CreditTypeList:
 
             credit_types.append(credit_types_item)
 
-        credit_type_list = cls(
+        _instance = cls(
             credit_types=credit_types,
         )
 
-        credit_type_list.additional_properties = d
-        return credit_type_list
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

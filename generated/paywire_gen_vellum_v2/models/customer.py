@@ -97,7 +97,7 @@ class Customer:
 
         status = d.pop("status", UNSET)
 
-        customer = cls(
+        _instance = cls(
             customer_id=customer_id,
             account_id=None if isinstance(account_id, Unset) else account_id,
             email=None if isinstance(email, Unset) else email,
@@ -105,8 +105,8 @@ class Customer:
             status=None if isinstance(status, Unset) else status,
         )
 
-        customer.additional_properties = d
-        return customer
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

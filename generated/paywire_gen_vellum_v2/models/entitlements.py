@@ -64,15 +64,15 @@ class Entitlements:
 
         has_access = d.pop("hasAccess")
 
-        entitlements = cls(
+        _instance = cls(
             status=status,
             modules=modules,
             config=config,
             has_access=has_access,
         )
 
-        entitlements.additional_properties = d
-        return entitlements
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -49,13 +49,13 @@ class Error:
 
         code = d.pop("code", UNSET)
 
-        error = cls(
+        _instance = cls(
             error=error,
             code=None if isinstance(code, Unset) else code,
         )
 
-        error.additional_properties = d
-        return error
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

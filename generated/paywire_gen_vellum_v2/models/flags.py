@@ -43,12 +43,12 @@ class Flags:
         d = dict(src_dict)
         flags = FlagsFlags.from_dict(d.pop("flags"))
 
-        flags = cls(
+        _instance = cls(
             flags=flags,
         )
 
-        flags.additional_properties = d
-        return flags
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -25,10 +25,10 @@ class FlagsFlags:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        flags_flags = cls()
+        _instance = cls()
 
-        flags_flags.additional_properties = d
-        return flags_flags
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

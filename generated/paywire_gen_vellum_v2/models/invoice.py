@@ -171,7 +171,7 @@ class Invoice:
 
         hosted_invoice_url = _parse_hosted_invoice_url(d.pop("hostedInvoiceUrl", UNSET))
 
-        invoice = cls(
+        _instance = cls(
             ref=ref,
             number=None if isinstance(number, Unset) else number,
             status=None if isinstance(status, Unset) else status,
@@ -186,8 +186,8 @@ class Invoice:
             hosted_invoice_url=None if isinstance(hosted_invoice_url, Unset) else hosted_invoice_url,
         )
 
-        invoice.additional_properties = d
-        return invoice
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

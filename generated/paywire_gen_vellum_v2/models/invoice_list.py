@@ -51,12 +51,12 @@ class InvoiceList:
 
             invoices.append(invoices_item)
 
-        invoice_list = cls(
+        _instance = cls(
             invoices=invoices,
         )
 
-        invoice_list.additional_properties = d
-        return invoice_list
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

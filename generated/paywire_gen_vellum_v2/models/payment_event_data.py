@@ -68,15 +68,15 @@ class PaymentEventData:
 
         seats = d.pop("seats", UNSET)
 
-        payment_event_data = cls(
+        _instance = cls(
             account_id=account_id,
             customer_id=customer_id,
             invoice=invoice,
             seats=None if isinstance(seats, Unset) else seats,
         )
 
-        payment_event_data.additional_properties = d
-        return payment_event_data
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

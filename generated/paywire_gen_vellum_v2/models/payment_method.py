@@ -104,7 +104,7 @@ class PaymentMethod:
 
         is_default = d.pop("isDefault", UNSET)
 
-        payment_method = cls(
+        _instance = cls(
             ref=ref,
             brand=None if isinstance(brand, Unset) else brand,
             last4=None if isinstance(last4, Unset) else last4,
@@ -114,8 +114,8 @@ class PaymentMethod:
             is_default=None if isinstance(is_default, Unset) else is_default,
         )
 
-        payment_method.additional_properties = d
-        return payment_method
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

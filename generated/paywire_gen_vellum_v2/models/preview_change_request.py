@@ -77,7 +77,7 @@ class PreviewChangeRequest:
 
         add_on_module_ids = cast(list[str], d.pop("addOnModuleIds", UNSET))
 
-        preview_change_request = cls(
+        _instance = cls(
             product_id=None if isinstance(product_id, Unset) else product_id,
             plan_id=None if isinstance(plan_id, Unset) else plan_id,
             plan_version=None if isinstance(plan_version, Unset) else plan_version,
@@ -85,8 +85,8 @@ class PreviewChangeRequest:
             add_on_module_ids=None if isinstance(add_on_module_ids, Unset) else add_on_module_ids,
         )
 
-        preview_change_request.additional_properties = d
-        return preview_change_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

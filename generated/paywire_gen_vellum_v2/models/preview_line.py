@@ -55,14 +55,14 @@ class PreviewLine:
 
         quantity = d.pop("quantity", UNSET)
 
-        preview_line = cls(
+        _instance = cls(
             description=description,
             amount=amount,
             quantity=None if isinstance(quantity, Unset) else quantity,
         )
 
-        preview_line.additional_properties = d
-        return preview_line
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

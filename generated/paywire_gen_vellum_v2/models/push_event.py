@@ -72,7 +72,7 @@ class PushEvent:
 
         data = PushEventData.from_dict(d.pop("data"))
 
-        push_event = cls(
+        _instance = cls(
             event_id=event_id,
             type_=type_,
             created_at=created_at,
@@ -80,8 +80,8 @@ class PushEvent:
             data=data,
         )
 
-        push_event.additional_properties = d
-        return push_event
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -25,10 +25,10 @@ class PushEventData:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        push_event_data = cls()
+        _instance = cls()
 
-        push_event_data.additional_properties = d
-        return push_event_data
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

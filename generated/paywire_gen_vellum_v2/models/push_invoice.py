@@ -136,7 +136,7 @@ class PushInvoice:
 
         invoice_pdf = _parse_invoice_pdf(d.pop("invoicePdf", UNSET))
 
-        push_invoice = cls(
+        _instance = cls(
             id=id,
             number=None if isinstance(number, Unset) else number,
             status=None if isinstance(status, Unset) else status,
@@ -147,8 +147,8 @@ class PushInvoice:
             invoice_pdf=None if isinstance(invoice_pdf, Unset) else invoice_pdf,
         )
 
-        push_invoice.additional_properties = d
-        return push_invoice
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -48,13 +48,13 @@ class RemovedPaymentMethod:
 
         ref = d.pop("ref", UNSET)
 
-        removed_payment_method = cls(
+        _instance = cls(
             removed=removed,
             ref=None if isinstance(ref, Unset) else ref,
         )
 
-        removed_payment_method.additional_properties = d
-        return removed_payment_method
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -48,13 +48,13 @@ class SessionUrl:
 
         session_id = d.pop("sessionId", UNSET)
 
-        session_url = cls(
+        _instance = cls(
             url=url,
             session_id=None if isinstance(session_id, Unset) else session_id,
         )
 
-        session_url.additional_properties = d
-        return session_url
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -37,12 +37,12 @@ class SetSeatsRequest:
         d = dict(src_dict)
         seats = d.pop("seats")
 
-        set_seats_request = cls(
+        _instance = cls(
             seats=seats,
         )
 
-        set_seats_request.additional_properties = d
-        return set_seats_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -44,13 +44,13 @@ class SetupCheckoutRequest:
 
         cancel_url = d.pop("cancelUrl")
 
-        setup_checkout_request = cls(
+        _instance = cls(
             success_url=success_url,
             cancel_url=cancel_url,
         )
 
-        setup_checkout_request.additional_properties = d
-        return setup_checkout_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

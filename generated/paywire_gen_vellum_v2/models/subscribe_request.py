@@ -75,7 +75,7 @@ class SubscribeRequest:
 
         add_on_module_ids = cast(list[str], d.pop("addOnModuleIds", UNSET))
 
-        subscribe_request = cls(
+        _instance = cls(
             plan_id=plan_id,
             seats=seats,
             plan_version=None if isinstance(plan_version, Unset) else plan_version,
@@ -83,8 +83,8 @@ class SubscribeRequest:
             add_on_module_ids=None if isinstance(add_on_module_ids, Unset) else add_on_module_ids,
         )
 
-        subscribe_request.additional_properties = d
-        return subscribe_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

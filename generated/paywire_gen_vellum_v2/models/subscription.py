@@ -215,7 +215,7 @@ class Subscription:
 
         add_on_module_ids = cast(list[str], d.pop("addOnModuleIds", UNSET))
 
-        subscription = cls(
+        _instance = cls(
             status=status,
             cancel_at_period_end=None if isinstance(cancel_at_period_end, Unset) else cancel_at_period_end,
             seats=None if isinstance(seats, Unset) else seats,
@@ -235,8 +235,8 @@ class Subscription:
             add_on_module_ids=None if isinstance(add_on_module_ids, Unset) else add_on_module_ids,
         )
 
-        subscription.additional_properties = d
-        return subscription
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

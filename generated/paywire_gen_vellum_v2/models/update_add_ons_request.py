@@ -52,13 +52,13 @@ class UpdateAddOnsRequest:
 
         remove = cast(list[str], d.pop("remove", UNSET))
 
-        update_add_ons_request = cls(
+        _instance = cls(
             add=None if isinstance(add, Unset) else add,
             remove=None if isinstance(remove, Unset) else remove,
         )
 
-        update_add_ons_request.additional_properties = d
-        return update_add_ons_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

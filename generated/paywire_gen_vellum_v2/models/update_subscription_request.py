@@ -75,7 +75,7 @@ class UpdateSubscriptionRequest:
 
         add_on_module_ids = cast(list[str], d.pop("addOnModuleIds", UNSET))
 
-        update_subscription_request = cls(
+        _instance = cls(
             plan_id=plan_id,
             plan_version=plan_version,
             product_id=None if isinstance(product_id, Unset) else product_id,
@@ -83,8 +83,8 @@ class UpdateSubscriptionRequest:
             add_on_module_ids=None if isinstance(add_on_module_ids, Unset) else add_on_module_ids,
         )
 
-        update_subscription_request.additional_properties = d
-        return update_subscription_request
+        _instance.additional_properties = d
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,8 +1,9 @@
 """Success bodies are decoded strictly and checked against the spec before a facade reads them.
 
 One place for every service and every pinned API version: a facade hands over the generated
-operation module it built the request with (``paywire_gen_x.api.tag.op``) and the response.
-The generated ``_parse_response`` then decides, per the spec, what the success status carries —
+operation module it built the request with (``paywire_gen_x.api.tag.op``) and the response, or
+calls that module's public, typed ``parse_response`` itself. The generated parser then decides,
+per the spec, what the success status carries —
 a JSON model, raw bytes (a PDF), text, or nothing (204, 302) — and the JSON it asks for comes
 from :func:`decode_json` (strict) instead of ``httpx.Response.json``. The attrs model it builds
 is then checked field by field against the model's own annotations (:func:`check_model`,
@@ -25,7 +26,7 @@ import sys
 import types
 import typing
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn, Protocol, TypeVar
 
 import attrs
 import httpx
@@ -93,17 +94,37 @@ def _short(exc: BaseException) -> str:
 
 
 # --- the generated operation's view of the response -------------------------------------------------
-class _NoRaise:
-    """The one client attribute generated ``_parse_response`` reads."""
+T = TypeVar("T")
 
-    raise_on_unexpected_status = False
+#: ``data=`` default of the generated ``parse_response``: check the response body itself.
+BODY: Any = _MISSING
 
 
-_CLIENT = _NoRaise()
+class SuccessAnswer(Protocol):
+    """What a generated parser reads: the response's status, headers and body, with a strict
+    ``json()`` (every ``<op>._parse_success`` is written against this, not ``httpx.Response``)."""
+
+    @property
+    def status_code(self) -> int: ...
+
+    @property
+    def headers(self) -> httpx.Headers: ...
+
+    @property
+    def content(self) -> bytes: ...
+
+    @property
+    def text(self) -> str: ...
+
+    def json(self) -> Any: ...
+
+    def undocumented(self) -> NoReturn:
+        """Raise: the status is no success answer of this operation."""
 
 
 class _StrictResponse:
-    """What generated ``_parse_response`` sees: the real response, with a strict ``json()``."""
+    """The :class:`SuccessAnswer` handed to generated parsers: the real response, with a strict
+    ``json()`` and the service's own error class for anything the spec does not allow."""
 
     __slots__ = ("_data", "_error", "_response", "content", "headers", "status_code")
 
@@ -122,15 +143,20 @@ class _StrictResponse:
     def text(self) -> str:
         return self._response.text
 
+    def undocumented(self) -> NoReturn:
+        raise self._error(f"HTTP {self.status_code} is not a success answer of this operation",
+                          response=self._response)
 
-def parse_success(op: types.ModuleType, response: httpx.Response,
-                  error: type[ResponseValidationError] = ResponseValidationError, *, data: Any = _MISSING) -> Any:
-    """The generated model (or bytes / text / None, as the spec says) for a success answer of
-    operation ``op``, every field type-checked; raises ``error`` for anything malformed.
-    ``data``: check this JSON instead of the body (a facade that reshaped a tolerated variant)."""
+
+def run_parser(parser: Callable[[SuccessAnswer], T], response: httpx.Response,
+               error: type[ResponseValidationError] = ResponseValidationError, data: Any = _MISSING) -> T:
+    """Run a generated operation's success parser strictly; the body of every generated
+    ``<op>.parse_response``. Malformed JSON, missing fields (``KeyError`` in ``from_dict``), and
+    fields of the wrong type (``from_dict`` only *casts*, so they are checked afterwards by
+    :func:`check_model`) all become ``error``; ``data`` checks that JSON instead of the body."""
     strict = _StrictResponse(response, error, data)
     try:
-        parsed = op._parse_response(client=_CLIENT, response=strict)
+        parsed = parser(strict)
     except ResponseValidationError:
         raise
     except RecursionError:
@@ -138,12 +164,39 @@ def parse_success(op: types.ModuleType, response: httpx.Response,
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         raise error(_describe(exc), response=response) from None
     if parsed is None and 200 <= response.status_code < 300 and response.status_code != 204 \
-            and _EXTENSION not in response.extensions and response.content.strip():
-        # A status the spec does not document for this operation: still never raw JSON errors.
+            and _EXTENSION not in response.extensions and response.content.strip() and data is _MISSING:
+        # A bodiless answer per the spec that carries a body anyway: still never raw JSON errors.
         decode_json(response, error)
     problem = _check_value(parsed, response if data is _MISSING else data)
     if problem is not None:
         raise error(problem, response=response)
+    return parsed
+
+
+class _Operation(Protocol):
+    """A generated endpoint module, as :func:`parse_success` uses it."""
+
+    SUCCESS_STATUSES: tuple[tuple[int, int], ...]
+
+    def parse_response(self, response: httpx.Response, error: type[ResponseValidationError] = ...,
+                       *, data: Any = ...) -> Any: ...
+
+
+def parse_success(op: types.ModuleType | _Operation, response: httpx.Response,
+                  error: type[ResponseValidationError] = ResponseValidationError, *, data: Any = _MISSING) -> Any:
+    """The generated model (or bytes / text / None, as the spec says) for a success answer of
+    operation ``op``, every field type-checked; raises ``error`` for anything malformed.
+    Untyped: a facade that knows its operation calls ``op.parse_response(...)`` directly and
+    gets the spec's success type. ``data``: check this JSON instead of the body (a facade that
+    reshaped a tolerated variant)."""
+    status = response.status_code
+    if 200 <= status < 300 and not any(low <= status <= high for low, high in op.SUCCESS_STATUSES):
+        # A 2xx the spec does not document for this operation (a 204 where it says 200): the
+        # facades written before the typed parsers tolerate it, but never as raw JSON errors.
+        if response.content.strip() and data is _MISSING:
+            decode_json(response, error)
+        return None
+    parsed: Any = op.parse_response(response, error, data=data)
     return parsed
 
 
@@ -341,4 +394,5 @@ def _name(hint: Any) -> str:
     return str(hint)
 
 
-__all__ = ["check_model", "decode_json", "parse_success", "success_json", "success_object"]
+__all__ = ["BODY", "SuccessAnswer", "check_model", "decode_json", "parse_success", "run_parser", "success_json",
+           "success_object"]

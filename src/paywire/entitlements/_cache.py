@@ -31,7 +31,7 @@ Hit-path cost on the development machine (2 vCPUs shared with other jobs, Python
     vellumcharter 0.1.0 ``VellumClient.can`` hit             ~245 ns  (the floor to beat)
 
 The LRU touch (``move_to_end``) is ~20 ns of that; binding ``get`` as a closure saved ~20 ns
-over a method. ``python -m paywire.entitlements._bench`` reproduces the table.
+over a method. ``python bench/entitlements_hit_path.py`` reproduces the table.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@ from http import HTTPStatus
 from typing import Any, cast
 
 import httpx
+from paywire._core.decode import BODY, SuccessAnswer, run_parser
+from paywire._core.errors import ResponseValidationError
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
@@ -97,6 +99,50 @@ def _parse_response(
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+def _parse_success(response: SuccessAnswer) -> EventAcceptedMessage | EventIngested:
+    if response.status_code == 202:
+
+        def _parse_response_202(data: object) -> EventAcceptedMessage | EventIngested:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_event_accepted_response_type_0 = EventIngested.from_dict(data)
+
+                return componentsschemas_event_accepted_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_event_accepted_response_type_1 = EventAcceptedMessage.from_dict(data)
+
+            return componentsschemas_event_accepted_response_type_1
+
+        response_202 = _parse_response_202(response.json())
+
+        return response_202
+
+    response.undocumented()
+
+
+#: The status ranges (inclusive) the spec documents as success answers of this operation.
+SUCCESS_STATUSES: tuple[tuple[int, int], ...] = ((202, 202),)
+
+
+def parse_response(
+    response: httpx.Response,
+    error: type[ResponseValidationError] = ResponseValidationError,
+    *,
+    data: Any = BODY,
+) -> EventAcceptedMessage | EventIngested:
+    """The success answer of POST /v1/events, as the spec types it.
+
+    Strict (``paywire._core.decode``): the JSON is decoded strictly and every field of the model
+    is type-checked; a malformed body, a missing or wrong-typed field, or a status outside
+    ``SUCCESS_STATUSES`` raises ``error`` (the calling service's own
+    ``ResponseValidationError``). ``data``: check this JSON instead of the body."""
+    return run_parser(_parse_success, response, error, data)
 
 
 def _build_response(

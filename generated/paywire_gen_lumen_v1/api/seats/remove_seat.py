@@ -2,6 +2,8 @@ from http import HTTPStatus
 from typing import Any, cast
 
 import httpx
+from paywire._core.decode import BODY, SuccessAnswer, run_parser
+from paywire._core.errors import ResponseValidationError
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
@@ -80,6 +82,34 @@ def _parse_response(
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+def _parse_success(response: SuccessAnswer) -> RemoveSeatResponse:
+    if response.status_code == 200:
+        response_200 = RemoveSeatResponse.from_dict(response.json())
+
+        return response_200
+
+    response.undocumented()
+
+
+#: The status ranges (inclusive) the spec documents as success answers of this operation.
+SUCCESS_STATUSES: tuple[tuple[int, int], ...] = ((200, 200),)
+
+
+def parse_response(
+    response: httpx.Response,
+    error: type[ResponseValidationError] = ResponseValidationError,
+    *,
+    data: Any = BODY,
+) -> RemoveSeatResponse:
+    """The success answer of POST /v1/seats/remove, as the spec types it.
+
+    Strict (``paywire._core.decode``): the JSON is decoded strictly and every field of the model
+    is type-checked; a malformed body, a missing or wrong-typed field, or a status outside
+    ``SUCCESS_STATUSES`` raises ``error`` (the calling service's own
+    ``ResponseValidationError``). ``data``: check this JSON instead of the body."""
+    return run_parser(_parse_success, response, error, data)
 
 
 def _build_response(

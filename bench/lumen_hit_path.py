@@ -1,4 +1,4 @@
-"""Hit-path cost of the Lumen client's cached entitlement checks: ``python -m paywire.lumen._bench``.
+"""Hit-path cost of the Lumen client's cached entitlement checks: ``python bench/lumen_hit_path.py``.
 
 Measured on the development machine (Python 3.11, best of 5 x 200,000, respx-served first fetch;
 0.7-1.4 µs depending on machine load):

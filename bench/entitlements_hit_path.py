@@ -1,4 +1,4 @@
-"""Measure the entitlement hit path: ``python -m paywire.entitlements._bench``.
+"""Measure the entitlement hit path: ``python bench/entitlements_hit_path.py``.
 
 Prints nanoseconds per call (best of 5 runs) for a bare dict lookup, ``EntitlementCache.get``,
 a cached ``VellumClient.can`` (sync and async), and vellumcharter 0.1.0's cached ``can`` when
