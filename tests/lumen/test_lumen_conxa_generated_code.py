@@ -4,8 +4,8 @@ without editing this file).
 
 For each service the facade's modules are read as syntax trees: every operation's generated
 module must be imported statically, its public ``build_request`` must build the request, and its
-success body must be parsed through the generated code (``parsed(op, Model, response)`` /
-``json_of(op, response)``, both on :mod:`paywire._core.decode`). No facade module may look
+success body must be parsed by its generated, typed ``parse_response`` (directly, or through
+``json_of(op, response)`` for the seed functions that return the API's JSON). No facade module may look
 generated code up by name (``importlib``), use a private generator name (``_get_kwargs``,
 ``_parse_response``) or build a request by hand (``self._request(...)``), except the Lumen
 proxy's forwarder, which relays allow-listed browser paths as they are.
@@ -31,7 +31,8 @@ SERVICES = [
     ("conxa", SRC / "conxa", "paywire_gen_conxa_v1", {"qr.py"}),
 ]
 PRIVATE_GENERATOR_NAMES = {"_get_kwargs", "_parse_response", "_build_response"}
-PARSERS = {"parsed", "parsed_either", "json_of"}
+#: Facade helpers that parse through the generated parse_response (via paywire._core.decode).
+PARSERS = {"json_of"}
 #: The one method allowed to send a hand-built request: the Lumen proxy's forwarder.
 HAND_BUILT_ALLOWED = {("lumen", "client.py", "_forward")}
 
@@ -73,6 +74,9 @@ def _scan(service: str, root: Path, generated: str, skip: set[str]) -> Usage:
                 if (isinstance(callee, ast.Attribute) and callee.attr == "build_request"
                         and isinstance(callee.value, ast.Name) and callee.value.id in aliases):
                     usage.built.add(aliases[callee.value.id])
+                if (isinstance(callee, ast.Attribute) and callee.attr == "parse_response"
+                        and isinstance(callee.value, ast.Name) and callee.value.id in aliases):
+                    usage.parsed.add(aliases[callee.value.id])
                 if isinstance(callee, ast.Name) and callee.id in PARSERS and node.args:
                     first = node.args[0]
                     if isinstance(first, ast.Name) and first.id in aliases:
@@ -115,7 +119,7 @@ def test_the_scanner_sees_what_it_forbids(tmp_path: Path) -> None:
         "    def a(self):\n"
         "        kwargs = op_a._get_kwargs(x=1)\n"
         "        yield from self._request('POST', '/v1/b', json={'camelCase': 1})\n"
-        "        return parsed(op_a, M, (yield from self._send_spec(op_b.build_request())))\n"
+        "        return op_a.parse_response((yield from self._send_spec(op_b.build_request())), E)\n"
     )
     usage = _scan("demo", tmp_path, "paywire_gen_demo", set())
     assert usage.built == {"op_b"}

@@ -6,28 +6,24 @@ built by a generated ``build_request`` with CONXA's transport errors."""
 from __future__ import annotations
 
 import math
-import types
 from collections.abc import Callable, Container
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from paywire._core import APIConnectionError, APITimeoutError, BaseClient, Flow
 from paywire._core import ValidationError as _CoreValidationError
 from paywire._core.config import idempotency_key as _core_idempotency_key
-from paywire._core.decode import parse_success
 from paywire._core.validate import Validator
 from paywire.conxa.errors import (
     CONXA_ERRORS,
     ConxaConnectionError,
-    ConxaResponseValidationError,
     ConxaTimeoutError,
 )
 
 if TYPE_CHECKING:
     from paywire_gen_conxa_v1.types import RequestSpec
 
-M = TypeVar("M")
 
 MAX_IDEMPOTENCY_KEY_LENGTH = 255
 PROVIDER_TYPES = ("api", "web")
@@ -92,14 +88,6 @@ def wallet_id(value: Any) -> str:
     return wallet
 
 
-def parsed(op: types.ModuleType, model: type[M], response: httpx.Response) -> M:
-    """The success body of generated operation ``op`` as the generated ``model``, parsed and
-    type-checked by :func:`paywire._core.decode.parse_success` (malformed:
-    :class:`ConxaResponseValidationError`)."""
-    result = parse_success(op, response, ConxaResponseValidationError)
-    if not isinstance(result, model):
-        raise ConxaResponseValidationError(f"expected {model.__name__}", response=response)
-    return result
 
 
 class ConxaBase(BaseClient):

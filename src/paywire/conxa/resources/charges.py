@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from paywire_gen_conxa_v1.api.charges import authorize_charge as gen_authorize_charge
-from paywire_gen_conxa_v1.models import ChargeRequest, ChargeResponse
+from paywire_gen_conxa_v1.models import ChargeRequest
 from paywire_gen_conxa_v1.types import RequestSpec
 
 from paywire._core import Flow, operation, register_secret
 from paywire._core.waits import wait_while_in_progress
-from paywire.conxa.errors import ForbiddenError, IdempotencyConflictError, InsufficientBalanceError
+from paywire.conxa.errors import (
+    ConxaResponseValidationError,
+    ForbiddenError,
+    IdempotencyConflictError,
+    InsufficientBalanceError,
+)
 from paywire.conxa.models import ChargeResult
-from paywire.conxa.resources._base import ConxaBase, count, parsed, text
+from paywire.conxa.resources._base import ConxaBase, count, text
 from paywire.conxa.resources._base import idempotency_key as check_idempotency_key
 from paywire.conxa.resources._base import session_token as check_session_token
 
@@ -55,5 +60,5 @@ class ChargesOps(ConxaBase):
         except (InsufficientBalanceError, ForbiddenError) as exc:
             return ChargeResult(approved=False, new_balance=exc.current_balance or 0,
                                 error_code=exc.error_code, error=str(exc))
-        return ChargeResult.from_model(parsed(gen_authorize_charge, ChargeResponse, response))
+        return ChargeResult.from_model(gen_authorize_charge.parse_response(response, ConxaResponseValidationError))
 

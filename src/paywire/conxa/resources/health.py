@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from paywire_gen_conxa_v1.api.health import health_check as gen_health_check
-from paywire_gen_conxa_v1.models import HealthStatus
 
 from paywire._core import Flow, PaywireError, operation
-from paywire.conxa.resources._base import ConxaBase, parsed
+from paywire.conxa.errors import ConxaResponseValidationError
+from paywire.conxa.resources._base import ConxaBase
 
 
 class HealthOps(ConxaBase):
@@ -15,7 +15,7 @@ class HealthOps(ConxaBase):
         """True only for a 200 ``{"status": "ok"}``; never raises (as in the seed)."""
         try:
             response = yield from self._call(gen_health_check.build_request())
-            status = parsed(gen_health_check, HealthStatus, response).status
+            status = gen_health_check.parse_response(response, ConxaResponseValidationError).status
         except PaywireError:  # malformed answers included: the seed's contract is a bool
             return False
         return status == "ok"

@@ -8,18 +8,18 @@ from collections.abc import Callable
 
 import httpx
 from paywire_gen_conxa_v1.api.sessions import get_session_status as gen_session_status
-from paywire_gen_conxa_v1.models import SessionStatus as SessionStatusBody
 
 from paywire._core import Flow, Sleep, make_status_error, operation
 from paywire._core.waits import poll_rate_limited
 from paywire.conxa.errors import (
     ConnectionTimeoutError,
+    ConxaResponseValidationError,
     RateLimitError,
     SessionExpiredError,
     SessionNotFoundError,
 )
 from paywire.conxa.models import QRCodeData, SessionStatus
-from paywire.conxa.resources._base import ConxaBase, bad, number, parsed, text
+from paywire.conxa.resources._base import ConxaBase, bad, number, text
 
 
 class SessionsOps(ConxaBase):
@@ -31,7 +31,7 @@ class SessionsOps(ConxaBase):
             lambda: self._call(spec, ok=(429,)), rate_limited=self._rate_limited,
             max_retries=max_retries if retry_on_rate_limit else 0, max_retry_after=self._retry.max_retry_after,
             clock=self._clock, deadline=deadline)
-        return SessionStatus.from_model(parsed(gen_session_status, SessionStatusBody, response))
+        return SessionStatus.from_model(gen_session_status.parse_response(response, ConxaResponseValidationError))
 
     def _rate_limited(self, response: httpx.Response) -> RateLimitError:
         error = make_status_error(response, self._errors)

@@ -1,21 +1,21 @@
 """What every Lumen resource module shares: the client base the operations run on, input
 checks (the core :class:`~paywire._core.validate.Validator`, raising :class:`LumenValidationError`),
-the customer reference, and typed success parsing by the generated operation modules.
+the customer reference, and the validated JSON the seed-compatible functions return.
 
 Every request is built by a generated ``build_request`` and every success body is parsed by
-generated code through :mod:`paywire._core.decode`; the resource modules only name which.
+its generated, typed ``parse_response`` (strict, :mod:`paywire._core.decode`).
 """
 
 from __future__ import annotations
 
 import types
 from collections.abc import Container, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import httpx
 
 from paywire._core import BaseClient, Flow
-from paywire._core.decode import parse_success, success_json
+from paywire._core.decode import success_json
 from paywire._core.validate import Validator
 from paywire.lumen.errors import LUMEN_ERRORS, LumenResponseError, LumenValidationError
 
@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
     from paywire.entitlements import EntitlementCache
 
-M = TypeVar("M")
-N = TypeVar("N")
 
 #: Lumen's argument checks: every failure is a :class:`~paywire.lumen.errors.LumenValidationError`.
 V = Validator(LUMEN_ERRORS)
@@ -50,24 +48,8 @@ def customer_ref(user_id: str | None, lumen_customer_id: str | None) -> Customer
     raise LumenValidationError("Either user_id or lumen_customer_id must be provided", field="user_id")
 
 
-def parsed(op: types.ModuleType, model: type[M], response: httpx.Response, *, data: Any = None) -> M:
-    """The success body of generated operation ``op`` as the generated ``model``, parsed and
-    type-checked by :func:`paywire._core.decode.parse_success` (malformed: :class:`LumenResponseError`).
-    ``data``: check this JSON instead of the body (a tolerated variant reshaped by the facade)."""
-    result = (parse_success(op, response, LumenResponseError) if data is None
-              else parse_success(op, response, LumenResponseError, data=data))
-    if not isinstance(result, model):
-        raise LumenResponseError(f"unexpected answer from Lumen: expected {model.__name__}", response=response)
-    return result
 
 
-def parsed_either(op: types.ModuleType, response: httpx.Response, first: type[M], second: type[N]) -> M | N:
-    """As :func:`parsed`, for a success body the spec gives as one of two models."""
-    result = parse_success(op, response, LumenResponseError)
-    if not isinstance(result, first | second):
-        raise LumenResponseError(f"unexpected answer from Lumen: expected {first.__name__} or {second.__name__}",
-                                 response=response)
-    return result
 
 
 def json_of(op: types.ModuleType, response: httpx.Response) -> Any:

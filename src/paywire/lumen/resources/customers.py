@@ -10,7 +10,7 @@ from paywire_gen_lumen_v1.api.customers import get_customer_overview, get_subscr
 from paywire._core import Flow, operation
 from paywire._core.decode import decode_json
 from paywire.lumen.errors import LumenResponseError
-from paywire.lumen.resources._base import LumenBase, json_of, parsed, require_text
+from paywire.lumen.resources._base import LumenBase, json_of, require_text
 
 if TYPE_CHECKING:
     from paywire_gen_lumen_v1.models import PortalOverview, PortalOverviewResponse, SubscriptionStatus
@@ -26,7 +26,6 @@ class CustomersOps(LumenBase):
 
     def _overview(self, user_id: str) -> Flow[tuple[PortalOverviewResponse, Any]]:
         """(the parsed answer, the portal JSON as the original SDK returns it)."""
-        from paywire_gen_lumen_v1.models import PortalOverviewResponse
 
         spec = get_customer_overview.build_request(external_customer_id=require_text(user_id, "user_id"))
         response = yield from self._send_spec(spec)
@@ -34,8 +33,8 @@ class CustomersOps(LumenBase):
         if isinstance(data, dict) and "portal" not in data and "customer" in data:
             # lumen-python-sdk's own fixtures send the portal object unwrapped (reference:
             # lumen-sdk-behaviour.md): check it as the wrapped body the spec describes.
-            return parsed(get_customer_overview, PortalOverviewResponse, response, data={"portal": data}), data
-        return parsed(get_customer_overview, PortalOverviewResponse, response), data
+            return get_customer_overview.parse_response(response, LumenResponseError, data={"portal": data}), data
+        return get_customer_overview.parse_response(response, LumenResponseError), data
 
     def _overview_json(self, user_id: str) -> Flow[Any]:
         return (yield from self._overview(user_id))[1]
@@ -44,9 +43,8 @@ class CustomersOps(LumenBase):
     def get_subscription_status(self, user_id: str) -> Flow[SubscriptionStatus]:
         """``GET /v1/customers/subscription-status``: an unknown user has
         ``has_active_subscription=False`` and no ``customer``."""
-        from paywire_gen_lumen_v1.models import SubscriptionStatus
 
-        return parsed(get_subscription_status, SubscriptionStatus, (yield from self._status_response(user_id)))
+        return get_subscription_status.parse_response((yield from self._status_response(user_id)), LumenResponseError)
 
     @operation
     def get_customer_overview(self, user_id: str) -> Flow[PortalOverview]:

@@ -9,7 +9,8 @@ from paywire_gen_lumen_v1.api.enrollment import enroll_user as gen_enroll_user
 from paywire_gen_lumen_v1.models import EnrollmentRequest, EnrollmentResponse
 
 from paywire._core import Flow, operation
-from paywire.lumen.resources._base import LumenBase, json_of, parsed, require_text
+from paywire.lumen.errors import LumenResponseError
+from paywire.lumen.resources._base import LumenBase, json_of, require_text
 
 
 def enrollment_body(email: str, name: str, user_id: str, plan_id: str | None = None, *,
@@ -56,4 +57,4 @@ class EnrollmentOps(LumenBase):
                                billing_address_line2=billing_address_line2, billing_city=billing_city,
                                billing_postal_code=billing_postal_code, billing_country=billing_country,
                                tax_id=tax_id)
-        return parsed(gen_enroll_user, EnrollmentResponse, (yield from self._enroll_response(body)))
+        return gen_enroll_user.parse_response((yield from self._enroll_response(body)), LumenResponseError)

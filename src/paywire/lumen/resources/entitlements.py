@@ -14,7 +14,7 @@ from paywire_gen_lumen_v1.models import Entitlement, EntitlementsResponse, IsExt
 from paywire._core import Flow, operation
 from paywire._core.cached import CachedRead, cached_read
 from paywire.lumen.errors import LumenResponseError
-from paywire.lumen.resources._base import CustomerKey, LumenBase, customer_ref, json_of, parsed, require_text
+from paywire.lumen.resources._base import CustomerKey, LumenBase, customer_ref, json_of, require_text
 
 if TYPE_CHECKING:
     from paywire.entitlements import EntitlementCache
@@ -121,7 +121,7 @@ class EntitlementsOps(LumenBase):
 
     def _snapshot_flow(self, key: CustomerKey) -> Flow[EntitlementSnapshot]:
         response = yield from self._entitlements_response(*key)
-        model = parsed(get_entitlements, EntitlementsResponse, response)
+        model = get_entitlements.parse_response(response, LumenResponseError)
         return EntitlementSnapshot(json_of(get_entitlements, response), model)
 
     def _features_flow(self, key: CustomerKey) -> Flow[dict[str, bool]]:
@@ -129,7 +129,7 @@ class EntitlementsOps(LumenBase):
 
     def _entitled_flow(self, key: CustomerKey, feature: str) -> Flow[bool]:
         response = yield from self._feature_response(key[0], feature, key[1])
-        return parsed(check_feature_entitlement, Entitlement, response).entitled is True
+        return check_feature_entitlement.parse_response(response, LumenResponseError).entitled is True
 
     # -- operations -------------------------------------------------------------------------------
     @entitlements_read(_project_list)
@@ -161,4 +161,4 @@ class EntitlementsOps(LumenBase):
         """One feature's entitlement (``GET /v1/entitlements/{id}/feature/{slug}``)."""
         customer_id, is_ext = customer_ref(user_id, lumen_customer_id)
         response = yield from self._feature_response(customer_id, feature, is_ext)
-        return parsed(check_feature_entitlement, Entitlement, response)
+        return check_feature_entitlement.parse_response(response, LumenResponseError)

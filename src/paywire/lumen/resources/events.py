@@ -9,15 +9,13 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from paywire_gen_lumen_v1.api.events import send_event as gen_send_event
 from paywire_gen_lumen_v1.models import (
-    EventAcceptedMessage,
-    EventIngested,
     EventRequest,
     EventRequestProperties,
 )
 
 from paywire._core import Flow, operation
-from paywire.lumen.errors import LumenValidationError
-from paywire.lumen.resources._base import LumenBase, V, parsed_either, require_text, string_map
+from paywire.lumen.errors import LumenResponseError, LumenValidationError
+from paywire.lumen.resources._base import LumenBase, V, require_text, string_map
 
 if TYPE_CHECKING:
     from paywire.lumen.models import EventResult
@@ -101,4 +99,4 @@ class EventsOps(LumenBase):
         body = event_body(name, value, user_id=user_id, lumen_customer_id=lumen_customer_id,
                           idempotency_key=idempotency_key, timestamp=timestamp, properties=properties)
         response = yield from self._event_response(body)
-        return parsed_either(gen_send_event, response, EventIngested, EventAcceptedMessage)
+        return gen_send_event.parse_response(response, LumenResponseError)

@@ -19,7 +19,8 @@ from paywire_gen_lumen_v1.models import (
 from paywire_gen_lumen_v1.types import UNSET
 
 from paywire._core import Flow, operation
-from paywire.lumen.resources._base import LumenBase, json_of, parsed, require_text
+from paywire.lumen.errors import LumenResponseError
+from paywire.lumen.resources._base import LumenBase, json_of, require_text
 
 if TYPE_CHECKING:
     from paywire.lumen.models import SetupIntentResult
@@ -48,7 +49,7 @@ class PortalOps(LumenBase):
             external_customer_id=require_text(external_customer_id, "external_customer_id"),
             payment_method_id=require_text(payment_method_id, "payment_method_id"))
         response = yield from self._send_spec(gen_set_payment_method.build_request(body=body), retry_safe=True)
-        return parsed(gen_set_payment_method, PortalActionResponse, response)
+        return gen_set_payment_method.parse_response(response, LumenResponseError)
 
     @operation
     def remove_payment_method(self, payment_method_id: str,
@@ -59,4 +60,4 @@ class PortalOps(LumenBase):
             require_text(payment_method_id, "payment_method_id"),
             external_customer_id=UNSET if external_customer_id is None else external_customer_id)
         response = yield from self._send_spec(spec)
-        return parsed(gen_remove_payment_method, PortalActionResponse, response)
+        return gen_remove_payment_method.parse_response(response, LumenResponseError)

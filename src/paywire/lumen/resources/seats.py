@@ -18,12 +18,11 @@ from paywire_gen_lumen_v1.models import (
     RemoveSeatRequestMetadata,
     RemoveSeatResponse,
     SeatUsageResponse,
-    SubscriptionStatus,
 )
 
 from paywire._core import Flow, operation
-from paywire.lumen.errors import LumenValidationError
-from paywire.lumen.resources._base import json_of, parsed, require_text, string_map
+from paywire.lumen.errors import LumenResponseError, LumenValidationError
+from paywire.lumen.resources._base import json_of, require_text, string_map
 from paywire.lumen.resources.customers import CustomersOps
 from paywire.lumen.resources.events import idempotency
 
@@ -99,7 +98,7 @@ class SeatsOps(CustomersOps):  # seat usage by user reads the subscription statu
         body = add_seat_body(new_user_id, organisation_user_id=organisation_user_id,
                              organization_id=organization_id, metadata=metadata,
                              idempotency_key=idempotency_key, timestamp=timestamp)
-        return parsed(gen_add_seat, AddSeatResponse, (yield from self._seat_response(body)))
+        return gen_add_seat.parse_response((yield from self._seat_response(body)), LumenResponseError)
 
     @operation
     def remove_seat(
@@ -115,19 +114,19 @@ class SeatsOps(CustomersOps):  # seat usage by user reads the subscription statu
         body = remove_seat_body(removed_user_id, organisation_user_id=organisation_user_id,
                                 organization_id=organization_id, metadata=metadata,
                                 idempotency_key=idempotency_key, timestamp=timestamp)
-        return parsed(gen_remove_seat, RemoveSeatResponse, (yield from self._seat_response(body)))
+        return gen_remove_seat.parse_response((yield from self._seat_response(body)), LumenResponseError)
 
     @operation
     def get_seat_usage(self, customer_id: str) -> Flow[SeatUsageResponse]:
         """Seat usage by **Lumen** customer id (``cus_...``)."""
-        return parsed(gen_seat_usage, SeatUsageResponse, (yield from self._seat_usage_response(customer_id)))
+        return gen_seat_usage.parse_response((yield from self._seat_usage_response(customer_id)), LumenResponseError)
 
     @operation
     def get_seat_usage_by_user(self, user_id: str) -> Flow[SeatUsageResponse | None]:
         """Seat usage by your user id (resolved through the subscription status); ``None`` when
         the user is not a customer or has no active subscription."""
-        status = parsed(get_subscription_status, SubscriptionStatus, (yield from self._status_response(user_id)))
+        status = get_subscription_status.parse_response((yield from self._status_response(user_id)), LumenResponseError)
         if status.customer is None or not status.customer.id or status.has_active_subscription is not True:
             return None
         response = yield from self._seat_usage_response(status.customer.id)
-        return parsed(gen_seat_usage, SeatUsageResponse, response)
+        return gen_seat_usage.parse_response(response, LumenResponseError)

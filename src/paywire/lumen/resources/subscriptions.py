@@ -15,7 +15,7 @@ from paywire_gen_lumen_v1.models import (
 from paywire._core import Flow, operation
 from paywire.lumen.errors import LumenConflictError, LumenResponseError
 from paywire.lumen.models import FreeSubscriptionResult
-from paywire.lumen.resources._base import LumenBase, json_of, parsed, require_text
+from paywire.lumen.resources._base import LumenBase, json_of, require_text
 
 
 def free_subscription_body(email: str, name: str, user_id: str, *, billing_address_line1: str | None = None,
@@ -44,7 +44,7 @@ class SubscriptionsOps(LumenBase):
             raise
         finally:
             self._forget(body.user_id)
-        return parsed(gen_free_subscription, FreeSubscriptionResponse, response), json_of(gen_free_subscription,
+        return gen_free_subscription.parse_response(response, LumenResponseError), json_of(gen_free_subscription,
                                                                                            response)
 
     def _free_subscription_json(self, body: FreeSubscriptionRequest) -> Flow[tuple[bool, Any]]:
