@@ -40,8 +40,8 @@ def require_text(value: object, name: str) -> str:
 def customer_ref(user_id: str | None, lumen_customer_id: str | None) -> CustomerKey:
     """(path id, is external id): your user id wins when both are given, as in the original."""
     if user_id:
-        if user_id.__class__ is str and user_id.isprintable() and not user_id.isspace():
-            return user_id, True  # the common case, on every cached read: no further checks
+        if user_id.__class__ is str and not user_id.isspace():
+            return user_id, True  # the common case, on every cached read (path_segment checks the rest)
         return require_text(user_id, "user_id"), True
     if lumen_customer_id:
         return require_text(lumen_customer_id, "lumen_customer_id"), False
