@@ -1,6 +1,8 @@
 """CONXA clients: QR connection flow, status polling, exactly-once charges, balances.
 
-Every HTTP operation is written once, as a flow on :class:`_ConxaOps`; :class:`CONXAClient`
+Every HTTP operation is written once, as a flow in the resource module of its API tag
+(``paywire.conxa.resources.<tag>``: requests by the generated ``build_request``, success bodies
+parsed by the generated models, the 409 and 429 waits by ``paywire._core.waits``); :class:`CONXAClient`
 runs it synchronously and :class:`AsyncCONXAClient` on the event loop (waits are
 ``yield Sleep(...)``, so ``await client.wait_for_connection(...)`` never blocks the loop).
 QR methods make no request and are plain methods on both.
@@ -30,132 +32,47 @@ Decisions (the seed and the reference leave these open):
 from __future__ import annotations
 
 import datetime as dt
-import inspect
-import math
 import time
-import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
-import httpx
-
 from paywire._core import (
-    APIConnectionError,
-    APITimeoutError,
     AsyncClient,
-    BaseClient,
     ConfigError,
-    Flow,
     LoggingHooks,
-    PaywireError,
     RetryConfig,
-    Sleep,
     SyncClient,
     check_base_url,
-    idempotency_key,
-    make_status_error,
     mask,
-    operation,
-    parse_retry_after,
     register_secret,
     setting,
     timeout_setting,
 )
-from paywire._core import ValidationError as _CoreValidationError
 from paywire._core.client import HttpBackend
-from paywire._core.decode import success_object
 from paywire.conxa import qr as _qr
-from paywire.conxa.errors import (
-    CONXA_ERRORS,
-    ConnectionTimeoutError,
-    ConxaConnectionError,
-    ConxaResponseValidationError,
-    ConxaTimeoutError,
-    ForbiddenError,
-    IdempotencyConflictError,
-    InsufficientBalanceError,
-    MissingApiKeyError,
-    RateLimitError,
-    SessionExpiredError,
-    SessionNotFoundError,
-    ValidationError,
-)
-from paywire.conxa.models import ChargeResult, QRCodeData, SessionStatus, WalletBalance
+from paywire.conxa.errors import CONXA_ERRORS, MissingApiKeyError
+from paywire.conxa.models import QRCodeData
+from paywire.conxa.resources._base import bad, number, text
+from paywire.conxa.resources._base import provider_type as provider_type_
+from paywire.conxa.resources.charges import CHARGE_DEADLINE, ChargesOps
+from paywire.conxa.resources.health import HealthOps
+from paywire.conxa.resources.sessions import SessionsOps
+from paywire.conxa.resources.wallets import WalletsOps
 
 __all__ = ["CHARGE_DEADLINE", "DEFAULT_BASE_URL", "AsyncCONXAClient", "AsyncConxaClient", "CONXAClient",
            "ConxaClient"]
 
 DEFAULT_BASE_URL = "https://api.conxa.in"
 DEFAULT_TIMEOUT = 30.0
-#: How long ``charge`` keeps asking about a key that is in progress (409) when the retry
-#: config sets no ``deadline``.
-CHARGE_DEADLINE = 60.0
-MAX_IDEMPOTENCY_KEY_LENGTH = 255
-PROVIDER_TYPES = ("api", "web")
-_HEADER_SAFE = frozenset(chr(c) for c in range(0x21, 0x7F))
-
-
-# --- input checks: each raises ValidationError (a ValueError) naming the field ---------------
-def _bad(field: str, message: str) -> ValidationError:
-    return ValidationError.local(field, message)
-
-
-def _text(value: Any, field: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise _bad(field, f"{field} is required and cannot be empty")
-    return value.strip()
-
-
-def _number(value: Any, field: str, *, positive: bool) -> float:
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-    if not ok or (value <= 0 if positive else value < 0):
-        raise _bad(field, f"{field} must be a {'positive' if positive else 'non-negative'} number, got {value!r}")
-    return float(value)
-
-
-def _count(value: Any, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise _bad(field, f"{field} must be a non-negative integer, got {value!r}")
-    return value
-
-
-def _provider_type(value: Any, field: str = "provider_type") -> str:
-    if not isinstance(value, str) or value.strip().lower() not in PROVIDER_TYPES:
-        raise _bad(field, f'{field} must be "api" or "web", got {value!r}')
-    return value.strip().lower()
 
 
 def _qr_inputs(username: Any, limit: Any, size: Any) -> tuple[str, float | None, int]:
-    name = _text(username, "provider_username")
+    name = text(username, "provider_username")
     if limit is not None:
-        limit = _number(limit, "limit", positive=False)
+        limit = number(limit, "limit", positive=False)
     if isinstance(size, bool) or not isinstance(size, int) or not _qr.MIN_SIZE <= size <= _qr.MAX_SIZE:
-        raise _bad("size", f"size must be an integer from {_qr.MIN_SIZE} to {_qr.MAX_SIZE} pixels, got {size!r}")
+        raise bad("size", f"must be an integer from {_qr.MIN_SIZE} to {_qr.MAX_SIZE} pixels, got {size!r}")
     return name, limit, size
-
-
-def _session_token(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise _bad("session_token", "session_token is required and cannot be empty")
-    if not set(value) <= _HEADER_SAFE:  # the message never repeats the token
-        raise _bad("session_token", "session_token must be printable ASCII without spaces")
-    return value
-
-
-def _idempotency_key(value: Any) -> str:
-    try:
-        return idempotency_key(value, required=True, max_length=MAX_IDEMPOTENCY_KEY_LENGTH)
-    except _CoreValidationError as exc:
-        raise _bad("idempotency_key", str(exc)) from None
-
-
-def _wallet_id(value: Any) -> str:
-    wallet = _text(value, "wallet_id")
-    if "/" in wallet or "\\" in wallet or ".." in wallet:
-        raise _bad("wallet_id", "wallet_id contains invalid characters (/, \\ or ..)")
-    if not (wallet.isascii() and wallet.isdigit() and len(wallet) == 16):
-        raise _bad("wallet_id", "wallet_id must be 16 digits")
-    return wallet
 
 
 def provider_id_from_key(api_key: str) -> str | None:
@@ -167,7 +84,10 @@ def provider_id_from_key(api_key: str) -> str | None:
 
 
 # --- the operations, shared by both flavours -------------------------------------------------
-class _ConxaOps(BaseClient):
+class _ConxaOps(SessionsOps, ChargesOps, WalletsOps, HealthOps):
+    """Configuration and the local QR methods; every HTTP operation comes from the resource
+    modules (``paywire.conxa.resources.<tag>``), shared by the sync and the async client."""
+
     _generated_package = "paywire_gen_conxa_v1"
     DEFAULT_BASE_URL = DEFAULT_BASE_URL
     DEFAULT_TIMEOUT = DEFAULT_TIMEOUT
@@ -192,7 +112,7 @@ class _ConxaOps(BaseClient):
             raise MissingApiKeyError("API key is required and cannot be empty: pass api_key or set CONXA_API_KEY")
         key = key.strip()
         register_secret(key, self, slot="api_key")
-        ptype = _provider_type(provider_type)
+        ptype = provider_type_(provider_type)
         pid = setting(provider_id, "CONXA_PROVIDER_ID")
         if pid is not None:
             if not isinstance(pid, str) or not pid.strip():
@@ -210,8 +130,7 @@ class _ConxaOps(BaseClient):
         self.provider_id = pid
         self.provider_type = ptype
         self.timeout = seconds
-        #: Monotonic seconds; ``wait_for_connection`` and charge deadlines read it (tests swap it).
-        self._clock: Callable[[], float] = time.monotonic
+        self._clock: Callable[[], float] = time.monotonic  # tests swap it
         super().__init__(
             base_url=url, headers={"X-Provider-API-Key": key, "Accept": "application/json"}, timeout=seconds,
             retry_config=retry_config, max_retries=max_retries, logging_hooks=logging_hooks,
@@ -235,8 +154,8 @@ class _ConxaOps(BaseClient):
         with ``expires_in`` seconds, a client-side ``expires_at``. Bad input raises
         :class:`ValidationError` before anything is generated."""
         name, cap, pixels = _qr_inputs(provider_username, limit, size)
-        ptype = self.provider_type if provider_type is None else _provider_type(provider_type)
-        ttl = None if expires_in is None else _number(expires_in, "expires_in", positive=True)
+        ptype = self.provider_type if provider_type is None else provider_type_(provider_type)
+        ttl = None if expires_in is None else number(expires_in, "expires_in", positive=True)
         payload = _qr.build_payload(self.provider_id, ptype, name, cap)
         url = _qr.png_data_url(payload, pixels)
         created = dt.datetime.now(dt.UTC)
@@ -255,7 +174,7 @@ class _ConxaOps(BaseClient):
     ) -> str:
         """The same QR as SVG markup, ``size`` x ``size`` (no expiry, as in the seed)."""
         name, cap, pixels = _qr_inputs(provider_username, limit, size)
-        ptype = self.provider_type if provider_type is None else _provider_type(provider_type)
+        ptype = self.provider_type if provider_type is None else provider_type_(provider_type)
         return _qr.svg(_qr.build_payload(self.provider_id, ptype, name, cap), pixels)
 
     def preview_charge(self, session_token: str, model_name: str, input_tokens: int,
@@ -263,192 +182,6 @@ class _ConxaOps(BaseClient):
         """The seed's client-side stub (no request): echoes the inputs with ``can_proceed``."""
         return {"model_name": model_name, "input_tokens": input_tokens, "output_tokens": output_tokens,
                 "can_proceed": True}
-
-    # -- HTTP plumbing ---------------------------------------------------------------------------
-    def _call(self, kwargs: Mapping[str, Any], *, retry_safe: bool | None = None,
-              ok: tuple[int, ...] = ()) -> Flow[httpx.Response]:
-        """Send a generated request; transport failures become CONXA errors (seed messages)."""
-        try:
-            return (yield from self._request_kwargs(kwargs, retry_safe=retry_safe, ok=ok))
-        except APITimeoutError as exc:
-            raise ConxaTimeoutError(f"Request timeout ({exc.message})", request=exc.request) from exc
-        except APIConnectionError as exc:
-            raise ConxaConnectionError(f"Connection error - unable to reach CONXA API ({exc.message})",
-                                       request=exc.request) from exc
-
-    def _poll(self, username: str, retry_on_rate_limit: bool, max_retries: int,
-              deadline: float | None = None) -> Flow[SessionStatus]:
-        from paywire_gen_conxa_v1.api.sessions import get_session_status as gen
-
-        kwargs = gen._get_kwargs(provider_username=username)
-        attempt = 0
-        while True:
-            # 429 comes back here (ok=...) so the seed's own retry count applies, not the core's.
-            resp = yield from self._call(kwargs, ok=(429,))
-            if resp.status_code != 429:
-                return SessionStatus.from_api_response(success_object(gen, resp, ConxaResponseValidationError))
-            error = make_status_error(resp, self._errors)
-            assert isinstance(error, RateLimitError)
-            hint = error.retry_after
-            delay = float(min(2 ** attempt, 60)) if hint is None else hint
-            if (not retry_on_rate_limit or attempt >= max_retries or delay > self._retry.max_retry_after
-                    or (deadline is not None and self._clock() + delay > deadline)):
-                raise error
-            attempt += 1
-            yield Sleep(delay)
-
-    # -- operations --------------------------------------------------------------------------------
-    @operation
-    def get_session_status(
-        self,
-        provider_username: str,
-        retry_on_rate_limit: bool = True,
-        max_retries: int = 3,
-        qr_data: QRCodeData | None = None,
-    ) -> Flow[SessionStatus]:
-        """Poll the user's connection: ``status`` pending/active/expired/not_found (unknown
-        values read as not_found). Raises :class:`SessionExpiredError` before any request if
-        ``qr_data`` has expired; retries 429 up to ``max_retries`` times (``Retry-After``)."""
-        name = _text(provider_username, "provider_username")
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise _bad("max_retries", "max_retries must be a non-negative integer")
-        if qr_data is not None and qr_data.is_expired():
-            raise SessionExpiredError("QR code has expired. Please generate a new QR code.")
-        return (yield from self._poll(name, bool(retry_on_rate_limit), max_retries))
-
-    @operation
-    def wait_for_connection(
-        self,
-        provider_username: str,
-        timeout: float = 120,
-        poll_interval: float = 2,
-        on_pending: Callable[[SessionStatus], object] | None = None,
-        rate_limit_timeout: float = 10,
-        qr_data: QRCodeData | None = None,
-    ) -> Flow[SessionStatus]:
-        """Poll until the user connects; returns the active :class:`SessionStatus`.
-
-        Raises :class:`ConnectionTimeoutError` after ``timeout`` seconds and
-        :class:`SessionExpiredError` when the QR expires, the session reports ``expired``, or the
-        poll has been rate limited for ``rate_limit_timeout`` seconds in total. ``on_pending``
-        (a plain function, also on the async client) is called with each pending status. A 404
-        or ``not_found`` keeps waiting; a 429 waits ``Retry-After`` (else
-        ``min(2 * poll_interval, 30)``) with a ``UserWarning``.
-        """
-        name = _text(provider_username, "provider_username")
-        limit = _number(timeout, "timeout", positive=True)
-        interval = _number(poll_interval, "poll_interval", positive=True)
-        rl_limit = _number(rate_limit_timeout, "rate_limit_timeout", positive=False)
-        if on_pending is not None and (not callable(on_pending) or inspect.iscoroutinefunction(on_pending)):
-            # A flow cannot await; an async callback would silently never run.
-            raise _bad("on_pending", "on_pending must be a plain (non-async) callable")
-        clock = self._clock
-        start = clock()
-        deadline = start + limit
-        rl_started: float | None = None
-        rl_total = 0.0
-        while True:
-            if clock() - start >= limit:
-                raise ConnectionTimeoutError(f"User did not connect within {timeout} seconds")
-            if qr_data is not None and qr_data.is_expired():
-                raise SessionExpiredError("QR code has expired. Please generate a new QR code.")
-            try:
-                status = yield from self._poll(name, True, 3, deadline)
-            except SessionNotFoundError:
-                status = None
-            except RateLimitError as exc:
-                now = clock()
-                if rl_started is None:
-                    rl_started = now
-                limited = rl_total + (now - rl_started)
-                if limited >= rl_limit:
-                    raise SessionExpiredError(
-                        "QR code session expired due to rate limiting. Please generate a new QR code.") from exc
-                backoff = min(interval * 2, 30.0) if exc.retry_after is None else exc.retry_after
-                warnings.warn(f"Rate limit hit while waiting for connection. Backing off for {backoff:g} seconds. "
-                              f"Total rate limit time: {limited:.1f}s/{rl_limit:g}s", UserWarning, stacklevel=2)
-                yield Sleep(min(backoff, max(deadline - clock(), 0.0)))
-                continue
-            if rl_started is not None:
-                rl_total += clock() - rl_started
-                rl_started = None
-            if status is not None:
-                if status.is_active:
-                    return status
-                if status.is_expired:
-                    raise SessionExpiredError("Session expired before connection")
-                if on_pending is not None and status.is_pending:
-                    on_pending(status)
-            yield Sleep(min(interval, max(deadline - clock(), 0.0)))
-
-    @operation
-    def charge(
-        self,
-        session_token: str,
-        idempotency_key: str,
-        model_name: str,
-        input_tokens: int,
-        output_tokens: int,
-    ) -> Flow[ChargeResult]:
-        """Charge the connected wallet, exactly once per ``idempotency_key`` (see module doc).
-
-        Returns ``ChargeResult(approved=True, new_balance=…)``, or ``approved=False`` for 402
-        (insufficient balance) and 403 (spending limit / no permission).
-        """
-        from paywire_gen_conxa_v1.api.charges import authorize_charge as gen
-        from paywire_gen_conxa_v1.models.charge_request import ChargeRequest
-
-        token = _session_token(session_token)
-        key = _idempotency_key(idempotency_key)
-        model = _text(model_name, "model_name")
-        body = ChargeRequest(model_name=model, input_tokens=_count(input_tokens, "input_tokens"),
-                             output_tokens=_count(output_tokens, "output_tokens"))
-        register_secret(token)
-        kwargs = gen._get_kwargs(body=body, x_provider_session=token, x_idempotency_key=key)
-        policy = self._retry
-        deadline = self._clock() + (policy.deadline or CHARGE_DEADLINE)
-        waits = 0
-        while True:
-            try:
-                resp = yield from self._call(kwargs, retry_safe=True)
-            except (InsufficientBalanceError, ForbiddenError) as exc:
-                return ChargeResult(approved=False, new_balance=exc.current_balance or 0,
-                                    error_code=exc.error_code, error=str(exc))
-            except IdempotencyConflictError as exc:
-                # The first request with this key is still running: ask again later, same key.
-                waits += 1
-                hint = exc.http_response.headers.get("retry-after") if exc.http_response is not None else None
-                delay = policy.backoff(waits) if hint is None else _retry_after_seconds(hint, policy)
-                if policy.max_attempts <= 1 or self._clock() + delay > deadline:
-                    raise
-                yield Sleep(delay)
-                continue
-            return ChargeResult.from_api_response(success_object(gen, resp, ConxaResponseValidationError))
-
-    @operation
-    def get_wallet_balance(self, wallet_id: str) -> Flow[WalletBalance]:
-        """A wallet's token balance (``wallet_id``: 16 digits)."""
-        from paywire_gen_conxa_v1.api.wallets import get_wallet_balance as gen
-
-        resp = yield from self._call(gen._get_kwargs(_wallet_id(wallet_id)))
-        return WalletBalance.from_api_response(success_object(gen, resp, ConxaResponseValidationError))
-
-    @operation
-    def health_check(self) -> Flow[bool]:
-        """True only for a 200 ``{"status": "ok"}``; never raises (as in the seed)."""
-        from paywire_gen_conxa_v1.api.health import health_check as gen
-
-        try:
-            resp = yield from self._call(gen._get_kwargs())
-            body = success_object(gen, resp, ConxaResponseValidationError)
-        except PaywireError:  # malformed answers included: the seed's contract is a bool
-            return False
-        return isinstance(body, dict) and body.get("status") == "ok"
-
-
-def _retry_after_seconds(value: str, policy: RetryConfig) -> float:
-    seconds = parse_retry_after(value)
-    return policy.backoff(1) if seconds is None else min(seconds, policy.max_retry_after)
 
 
 class CONXAClient(_ConxaOps, SyncClient):

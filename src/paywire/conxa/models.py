@@ -11,9 +11,14 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from paywire._core import mask, register_secret
+
+if TYPE_CHECKING:
+    from paywire_gen_conxa_v1.models import ChargeResponse
+    from paywire_gen_conxa_v1.models import SessionStatus as SessionStatusBody
+    from paywire_gen_conxa_v1.models import WalletBalance as WalletBalanceBody
 
 __all__ = ["ChargeResult", "ConnectionStatus", "QRCodeData", "SessionStatus", "WalletBalance"]
 
@@ -182,6 +187,8 @@ class SessionStatus:
     session_token: str | None = field(default=None, repr=False)
     expires_at: dt.datetime | None = None
     raw_status: str | None = field(default=None, compare=False)
+    #: Fields the API sent that this version of the SDK does not know (kept, out of reprs).
+    extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_active(self) -> bool:
@@ -202,6 +209,21 @@ class SessionStatus:
             "session_token": self.session_token,
             "expires_at": self.expires_at.isoformat() if self.expires_at else None,
         }
+
+    @classmethod
+    def from_model(cls, model: SessionStatusBody) -> SessionStatus:
+        """From the generated model of the poll's answer (parsed and checked against the spec)."""
+        try:
+            status = ConnectionStatus(model.status)
+            unknown = None
+        except ValueError:  # the spec: unknown values read as not_found
+            status = ConnectionStatus.NOT_FOUND
+            unknown = model.status
+        token = model.session_token or None
+        result = cls(status=status, session_token=token, expires_at=_utc(model.expires_at), raw_status=unknown,
+                     extra=dict(model.additional_properties))
+        register_secret(token, result, slot="session_token")  # kept while the session object lives
+        return result
 
     @classmethod
     def from_api_response(cls, data: Any) -> SessionStatus:
@@ -240,10 +262,18 @@ class ChargeResult:
     new_balance: int
     error_code: str | None = None
     error: str | None = None
+    #: Fields the API sent that this version of the SDK does not know (kept, out of reprs).
+    extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"approved": self.approved, "new_balance": self.new_balance, "error_code": self.error_code,
                 "error": self.error}
+
+    @classmethod
+    def from_model(cls, model: ChargeResponse) -> ChargeResult:
+        """From the generated model of a 200 charge answer (parsed and checked against the spec)."""
+        return cls(approved=model.approved is True, new_balance=model.new_balance, error_code=model.error_code,
+                   extra=dict(model.additional_properties))
 
     @classmethod
     def from_api_response(cls, data: Any, error: str | None = None) -> ChargeResult:
@@ -259,6 +289,13 @@ class WalletBalance:
 
     wallet_id: str
     tokens: int
+    #: Fields the API sent that this version of the SDK does not know (kept, out of reprs).
+    extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_model(cls, model: WalletBalanceBody) -> WalletBalance:
+        """From the generated model of the balance answer (parsed and checked against the spec)."""
+        return cls(wallet_id=model.wallet_id, tokens=model.tokens, extra=dict(model.additional_properties))
 
     def to_dict(self) -> dict[str, Any]:
         return {"wallet_id": self.wallet_id, "tokens": self.tokens}

@@ -42,17 +42,25 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
+from paywire_gen_lumen_v1.models import (
+    AddSeatRequest,
+    EventRequest,
+    FreeSubscriptionRequest,
+    RemoveSeatRequest,
+)
 
 from paywire._core import APIStatusError, Flow, logger
 from paywire.lumen import _pool
 from paywire.lumen.client import (
     KEY_HELP,
     AsyncLumenClient,
+    add_seat_body,
+    enrollment_body,
     event_body,
     features_from,
+    free_subscription_body,
+    remove_seat_body,
     resolve_api_key,
-    seat_body,
-    signup_body,
 )
 from paywire.lumen.errors import LumenAPIError, LumenConfigurationError, LumenValidationError
 
@@ -286,7 +294,7 @@ async def is_feature_entitled(
 
 
 # --- events -----------------------------------------------------------------------------------
-def _send(client: AsyncLumenClient, build: Callable[[], dict[str, Any]]) -> Flow[httpx.Response | None]:
+def _send(client: AsyncLumenClient, build: Callable[[], EventRequest]) -> Flow[httpx.Response | None]:
     try:
         body = build()
         response = yield from client._event_response(body)
@@ -315,7 +323,7 @@ async def send_event(
     duplicate ``idempotency_key``; an error status is returned, not raised), or ``None`` when
     nothing could be sent (no key, bad input, unreachable)."""
 
-    def build() -> dict[str, Any]:
+    def build() -> EventRequest:
         return event_body(name, value, user_id=user_id, lumen_customer_id=lumen_customer_id,
                           idempotency_key=idempotency_key)
 
@@ -324,13 +332,13 @@ async def send_event(
 
 
 # --- seats ------------------------------------------------------------------------------------
-def _seat(client: AsyncLumenClient, kind: str, build: Callable[[], dict[str, Any]]) -> Flow[Any]:
+def _seat(client: AsyncLumenClient, kind: str, build: Callable[[], AddSeatRequest | RemoveSeatRequest]) -> Flow[Any]:
     try:
         body = build()
     except LumenValidationError as exc:
         return {"error": str(exc)}
     what = "add seat" if kind == "add" else "remove seat"
-    return (yield from _as_dict(client._seat_json("add" if kind == "add" else "remove", body), what,
+    return (yield from _as_dict(client._seat_json(body), what,
                                 f"Catch error: Failed to {what}"))
 
 
@@ -347,10 +355,10 @@ async def add_seat(
     """Add ``new_user_id`` to the organisation's seat-based subscription; the API's JSON or
     ``{"error": str}``."""
 
-    def build() -> dict[str, Any]:
-        return seat_body("created_user_id", new_user_id, organisation_user_id=organisation_user_id,
-                         organization_id=organization_id, metadata=metadata,
-                         idempotency_key=idempotency_key, timestamp=timestamp)
+    def build() -> AddSeatRequest:
+        return add_seat_body(new_user_id, organisation_user_id=organisation_user_id,
+                             organization_id=organization_id, metadata=metadata,
+                             idempotency_key=idempotency_key, timestamp=timestamp)
 
     return await _call(api_key, api_url, lambda c: _seat(c, "add", build),
                        missing_key=lambda: dict(KEY_NOT_SET_ERROR),
@@ -369,10 +377,10 @@ async def remove_seat(
 ) -> dict[str, Any]:
     """Remove ``removed_user_id``'s seat; the API's JSON or ``{"error": str}``."""
 
-    def build() -> dict[str, Any]:
-        return seat_body("removed_user_id", removed_user_id, organisation_user_id=organisation_user_id,
-                         organization_id=organization_id, metadata=metadata,
-                         idempotency_key=idempotency_key, timestamp=timestamp)
+    def build() -> RemoveSeatRequest:
+        return remove_seat_body(removed_user_id, organisation_user_id=organisation_user_id,
+                                organization_id=organization_id, metadata=metadata,
+                                idempotency_key=idempotency_key, timestamp=timestamp)
 
     return await _call(api_key, api_url, lambda c: _seat(c, "remove", build),
                        missing_key=lambda: dict(KEY_NOT_SET_ERROR),
@@ -409,10 +417,10 @@ async def enroll_user(
     """Enroll a user on sign-up (enrollment rules, else the first free plan). Returns the API's
     JSON; raises ``LumenAPIError`` (``"Failed to enroll user: <status>"``) on an error status,
     e.g. 409 when the user already has a subscription."""
-    body = signup_body(email, name, user_id, plan_id, billing_address_line1=billing_address_line1,
-                       billing_address_line2=billing_address_line2, billing_city=billing_city,
-                       billing_postal_code=billing_postal_code, billing_country=billing_country,
-                       tax_id=tax_id)
+    body = enrollment_body(email, name, user_id, plan_id, billing_address_line1=billing_address_line1,
+                           billing_address_line2=billing_address_line2, billing_city=billing_city,
+                           billing_postal_code=billing_postal_code, billing_country=billing_country,
+                           tax_id=tax_id)
     result: dict[str, Any] = await _call(
         api_key, api_url, lambda c: _raising(c._enroll_json(body), "enroll user"),
         missing_key=_raise_missing_key, unusable=_reraise,
@@ -420,7 +428,7 @@ async def enroll_user(
     return result
 
 
-def _free_subscription(client: AsyncLumenClient, body: dict[str, Any]) -> Flow[Any]:
+def _free_subscription(client: AsyncLumenClient, body: FreeSubscriptionRequest) -> Flow[Any]:
     created, data = yield from _raising(client._free_subscription_json(body), "create free subscription")
     if created:
         return data
@@ -444,10 +452,10 @@ async def create_free_subscription_if_none_exists(
     """``{"success": True, "subscription": {...}}`` when one was created, ``{"success": True,
     "alreadyExists": True, "message": ..., "subscription": {...}}`` when the customer already
     had one; raises ``LumenAPIError`` (``"Failed to create free subscription: <status>"``)."""
-    body = signup_body(email, name, user_id, billing_address_line1=billing_address_line1,
-                       billing_address_line2=billing_address_line2, billing_city=billing_city,
-                       billing_postal_code=billing_postal_code, billing_country=billing_country,
-                       tax_id=tax_id)
+    body = free_subscription_body(email, name, user_id, billing_address_line1=billing_address_line1,
+                                  billing_address_line2=billing_address_line2, billing_city=billing_city,
+                                  billing_postal_code=billing_postal_code, billing_country=billing_country,
+                                  tax_id=tax_id)
     result: dict[str, Any] = await _call(
         api_key, api_url, lambda c: _free_subscription(c, body),
         missing_key=_raise_missing_key, unusable=_reraise,

@@ -2,43 +2,41 @@
 
 Most results are the generated models of ``paywire_gen_lumen_v1`` (attrs classes with
 ``to_dict()`` and an ``additional_properties`` dict that keeps unknown fields); they are
-re-exported here lazily so ``import paywire.lumen`` stays cheap. Two small wrappers cover what
+re-exported here by static import, so mypy checks every use against the spec. Two small wrappers cover what
 the spec cannot say in one model.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, TypeAlias
 
-if TYPE_CHECKING:
-    from paywire_gen_lumen_v1.models import (
-        AddSeatResponse,
-        CreditInfo,
-        DodoSetupIntentResponse,
-        EnrolledSubscription,
-        EnrollmentResponse,
-        Entitlement,
-        EntitlementFeature,
-        EventAcceptedMessage,
-        EventIngested,
-        InvoicePdfResponse,
-        OtherSetupIntentResponse,
-        PortalActionResponse,
-        PortalOverview,
-        RemoveSeatResponse,
-        SeatUsageResponse,
-        StripeSetupIntentResponse,
-        SubscriptionStatus,
-    )
+from paywire_gen_lumen_v1.models import (
+    AddSeatResponse,
+    CreditInfo,
+    DodoSetupIntentResponse,
+    EnrolledSubscription,
+    EnrollmentResponse,
+    Entitlement,
+    EntitlementFeature,
+    EventAcceptedMessage,
+    EventIngested,
+    InvoicePdfResponse,
+    OtherSetupIntentResponse,
+    PortalActionResponse,
+    PortalOverview,
+    RemoveSeatResponse,
+    SeatUsageResponse,
+    StripeSetupIntentResponse,
+    SubscriptionStatus,
+)
 
-    #: ``send_event``'s 202 body: ``{event, deduplicated}`` or the older ``{message}``.
-    EventResult: TypeAlias = EventIngested | EventAcceptedMessage
-    #: ``create_setup_intent``'s body, per payment provider.
-    SetupIntentResult: TypeAlias = (
-        StripeSetupIntentResponse | DodoSetupIntentResponse | OtherSetupIntentResponse
-    )
+#: ``send_event``'s 202 body: ``{event, deduplicated}`` or the older ``{message}``.
+EventResult: TypeAlias = EventIngested | EventAcceptedMessage
+#: ``create_setup_intent``'s body, per payment provider.
+SetupIntentResult: TypeAlias = (
+    StripeSetupIntentResponse | DodoSetupIntentResponse | OtherSetupIntentResponse
+)
 
 __all__ = [
     "AddSeatResponse",
@@ -63,9 +61,6 @@ __all__ = [
     "SubscriptionStatus",
 ]
 
-_GENERATED = frozenset(__all__) - {"FreeSubscriptionResult", "EventResult", "SetupIntentResult"}
-
-
 @dataclass(frozen=True)
 class FreeSubscriptionResult:
     """What ``create_free_subscription_if_none_exists`` did.
@@ -78,16 +73,3 @@ class FreeSubscriptionResult:
     subscription: EnrolledSubscription | None
     message: str | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _GENERATED:
-        return getattr(importlib.import_module("paywire_gen_lumen_v1.models"), name)
-    if name == "EventResult":
-        models = importlib.import_module("paywire_gen_lumen_v1.models")
-        return models.EventIngested | models.EventAcceptedMessage
-    if name == "SetupIntentResult":
-        models = importlib.import_module("paywire_gen_lumen_v1.models")
-        return (models.StripeSetupIntentResponse | models.DodoSetupIntentResponse
-                | models.OtherSetupIntentResponse)
-    raise AttributeError(f"module 'paywire.lumen.models' has no attribute {name!r}")

@@ -1,0 +1,85 @@
+"""Subscriptions: ``create_free_subscription_if_none_exists``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from paywire_gen_lumen_v1.api.subscriptions import create_free_subscription as gen_free_subscription
+from paywire_gen_lumen_v1.models import (
+    EnrolledSubscription,
+    FreeSubscriptionRequest,
+    FreeSubscriptionResponse,
+)
+
+from paywire._core import Flow, operation
+from paywire.lumen.errors import LumenConflictError, LumenResponseError
+from paywire.lumen.models import FreeSubscriptionResult
+from paywire.lumen.resources._base import LumenBase, json_of, require_text
+
+
+def free_subscription_body(email: str, name: str, user_id: str, *, billing_address_line1: str | None = None,
+                           billing_address_line2: str | None = None, billing_city: str | None = None,
+                           billing_postal_code: str | None = None, billing_country: str | None = None,
+                           tax_id: str | None = None) -> FreeSubscriptionRequest:
+    """The free-subscription body; optional fields are sent only when not None."""
+    return FreeSubscriptionRequest(
+        customer_email=email, customer_name=name, user_id=require_text(user_id, "user_id"),
+        billing_address_line_1=billing_address_line1, billing_address_line_2=billing_address_line2,
+        billing_city=billing_city, billing_postal_code=billing_postal_code, billing_country=billing_country,
+        tax_id=tax_id,
+    )
+
+
+class SubscriptionsOps(LumenBase):
+    def _free_subscription(self, body: FreeSubscriptionRequest) -> Flow[tuple[FreeSubscriptionResponse | None, Any]]:
+        """(the parsed answer, its JSON) when one was created; (None, the 409 body) when the
+        customer already has one (a 409 that carries the existing subscription). Safe to
+        resend: a resend after a lost reply gets that 409."""
+        try:
+            response = yield from self._send_spec(gen_free_subscription.build_request(body=body), retry_safe=True)
+        except LumenConflictError as exc:
+            if isinstance(exc.body, Mapping) and isinstance(exc.body.get("subscription"), Mapping):
+                return None, dict(exc.body)
+            raise
+        finally:
+            self._forget(body.user_id)
+        return gen_free_subscription.parse_response(response, LumenResponseError), json_of(gen_free_subscription,
+                                                                                           response)
+
+    def _free_subscription_json(self, body: FreeSubscriptionRequest) -> Flow[tuple[bool, Any]]:
+        """(created, body) as the module functions want it."""
+        model, data = yield from self._free_subscription(body)
+        return model is not None, data
+
+    @operation
+    def create_free_subscription_if_none_exists(
+        self,
+        email: str,
+        name: str,
+        user_id: str,
+        billing_address_line1: str | None = None,
+        billing_address_line2: str | None = None,
+        billing_city: str | None = None,
+        billing_postal_code: str | None = None,
+        billing_country: str | None = None,
+        tax_id: str | None = None,
+    ) -> Flow[FreeSubscriptionResult]:
+        """Create a free subscription unless the customer has one: ``created`` tells which."""
+        body = free_subscription_body(email, name, user_id, billing_address_line1=billing_address_line1,
+                                      billing_address_line2=billing_address_line2, billing_city=billing_city,
+                                      billing_postal_code=billing_postal_code, billing_country=billing_country,
+                                      tax_id=tax_id)
+        model, data = yield from self._free_subscription(body)
+        if model is not None:
+            return FreeSubscriptionResult(True, model.subscription, model.message, dict(data))
+        # The 409 body (the existing subscription) is an error body, outside the success parser.
+        sub = data.get("subscription")
+        try:
+            existing = None if sub is None else EnrolledSubscription.from_dict(sub)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise LumenResponseError(f"unexpected subscription from Lumen: {type(exc).__name__}: {exc}") from exc
+        message = data.get("error")
+        return FreeSubscriptionResult(False, existing, message if isinstance(message, str) else None, dict(data))
+
+    create_free_subscription = operation(create_free_subscription_if_none_exists.fn)
