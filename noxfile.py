@@ -51,15 +51,21 @@ def build(session: nox.Session) -> None:
 
 @nox.session(python=PY)
 def bench(session: nox.Session) -> None:
-    """Side-by-side benchmarks against the seed SDKs; writes bench/results.md and a chart."""
+    """Side-by-side benchmarks against the seed SDKs and the raw HTTP libraries (writes
+    bench/results.md, results.json and the chart), then the sandbox's start-up and validated
+    throughput (bench/sandbox-results.md)."""
     session.install("-e", ".[bench]")
     session.run("python", "bench/run.py", *session.posargs)
+    session.run("python", "bench/sandbox_bench.py")
 
 
 @nox.session(python=PY)
 def soak(session: nox.Session) -> None:
-    """Long runs not in the default suite: 10,000 faulty charges, and schemathesis with 100
-    examples per operation of every spec."""
+    """Long runs not in the default suite (each prints its figures; README quotes them):
+    10,000 faulty charges; forks x 1,000 calls; 1,000 interrupted refreshes and a 30 s refresh
+    outage; the malformed-response matrix; webhook header fuzz; control-plane fuzz; path-segment
+    fuzz; Lumen proxy bodies; Redis tier and RedisTokenStore figures; the wire under the
+    keep-alive race; stateful schemathesis; and schemathesis with 100 examples per operation."""
     session.install("-e", ".[dev]")
     session.run("pytest", "-m", "soak", "tests/soak", *session.posargs)
     session.run("pytest", "tests/sandbox/test_schemathesis.py", *session.posargs,
