@@ -455,6 +455,16 @@ class OperationEndpoint:
         self.ops = ops  # METHOD -> operationId
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        # The request log's latency column: time until the reply (or drop) left the handler.
+        entry: dict[str, Any] = {}
+        started = time.perf_counter()
+        try:
+            await self._serve(scope, receive, send, entry)
+        finally:
+            if entry:
+                entry["latency_ms"] = round((time.perf_counter() - started) * 1000, 3)
+
+    async def _serve(self, scope: Any, receive: Any, send: Any, entry: dict[str, Any]) -> None:
         from starlette.requests import Request
 
         request = Request(scope, receive)
@@ -468,10 +478,10 @@ class OperationEndpoint:
         sb = self.sandbox
         rel_path = request.url.path[len(svc.prefix):] or "/"
         headers = {k.lower(): v for k, v in request.headers.items()}
-        entry: dict[str, Any] = {
+        entry.update({
             "t": sb.clock.now(), "service": svc.name, "op": op_id, "method": method,
             "path": request.url.path, "idempotency_key": headers.get("x-idempotency-key"),
-        }
+        })
         sb.requests.append(entry)
 
         fault_header = headers.get("x-paywire-fault")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import threading
 from collections.abc import Awaitable, Callable
@@ -9,6 +10,7 @@ from typing import Any
 
 from paywire.sandbox import control_schemas
 from paywire.sandbox._framework import SERVICES, Clock, Faults, OperationEndpoint, ServiceApp
+from paywire.sandbox.webhooks_log import WebhookSource
 
 #: Service modules; each declares its ServiceApp(s) at import time.
 SERVICE_MODULES = ("spaps", "spaps_2026_10", "lumen", "vellum", "conxa")
@@ -78,6 +80,20 @@ class Sandbox:
         if not any(op == op_id for svc in apps for _, _, op_id in svc.operations()):
             raise control_schemas.ControlInputError(f"fault match {match!r}: no such operationId")
 
+    def webhook_sources(self) -> list[WebhookSource]:
+        """Every service state that sends signed webhooks (each keeps its own delivery log)."""
+        states = [self.state(key) for key in self._factories]
+        return [st for st in states if isinstance(st, WebhookSource)]
+
+    def deliveries(self) -> list[dict[str, Any]]:
+        return [d.as_dict() for src in self.webhook_sources() for d in src.webhook_log.all()]
+
+    def replay_delivery(self, delivery_id: str) -> dict[str, Any]:
+        for src in self.webhook_sources():
+            if delivery_id in src.webhook_log:
+                return src.replay_webhook(delivery_id)
+        raise KeyError(f"delivery {delivery_id}")
+
     def describe(self) -> dict[str, Any]:
         return {
             "services": {name: svc.prefix for name, svc in self.services.items()},
@@ -89,8 +105,10 @@ class Sandbox:
 def build_app(sandbox: Sandbox) -> Any:
     from starlette.applications import Starlette
     from starlette.requests import Request
-    from starlette.responses import JSONResponse
+    from starlette.responses import JSONResponse, Response
     from starlette.routing import Route
+
+    from paywire.sandbox import dashboard
 
     routes: list[Any] = []
     for svc in sandbox.services.values():
@@ -102,17 +120,18 @@ def build_app(sandbox: Sandbox) -> Any:
             routes.append(Route(svc.prefix + path, OperationEndpoint(svc, sandbox, path, by_path[path])))
         routes.append(Route(svc.prefix + "/openapi.json", _spec_endpoint(svc), methods=["GET"]))
 
-    def control(route: str, fn: Callable[[Request, Any], Awaitable[Any]]) -> Callable[[Request], Awaitable[JSONResponse]]:
+    def control(route: str, fn: Callable[[Request, Any], Awaitable[Any]]) -> Callable[[Request], Awaitable[Response]]:
         """Every control-plane endpoint: parse and check the body against the route's schema
-        first (400 naming the field), then run; a semantic refusal (unknown id...) is a 400 too."""
+        first (400 naming the field), then run; a semantic refusal (unknown id...) is a 400 too.
+        A result that is already a Response (the dashboard page) is sent as it is."""
 
-        async def endpoint(request: Request) -> JSONResponse:
+        async def endpoint(request: Request) -> Response:
             try:
                 body = control_schemas.check(request.method, route, control_schemas.parse_body(await request.body()))
                 result = await fn(request, body)
             except (KeyError, ValueError, TypeError, ArithmeticError) as exc:
                 return JSONResponse({"error": _reason(exc)}, status_code=400)
-            return JSONResponse(result)
+            return result if isinstance(result, Response) else JSONResponse(result)
 
         return endpoint
 
@@ -141,6 +160,17 @@ def build_app(sandbox: Sandbox) -> Any:
             sandbox.clock.advance(body["seconds"])
         return {"now": sandbox.clock.now(), "iso": sandbox.clock.iso(), "offset": sandbox.clock.offset}
 
+    async def deliveries(request: Request, body: Any) -> Any:
+        return {"deliveries": sandbox.deliveries()}
+
+    async def replay(request: Request, body: Any) -> Any:
+        # The replay POSTs to the receiver: off the event loop, so the sandbox keeps serving
+        # (a receiver may call back into the sandbox while it handles the push).
+        return await asyncio.to_thread(sandbox.replay_delivery, body["id"])
+
+    async def ui_state(request: Request, body: Any) -> Any:
+        return dashboard.snapshot(sandbox)
+
     async def info(request: Request, body: Any) -> Any:
         return sandbox.describe()
 
@@ -163,6 +193,10 @@ def build_app(sandbox: Sandbox) -> Any:
         Route("/_sandbox/requests", control("requests", requests_log), methods=["GET", "DELETE"]),
         Route("/_sandbox/faults", control("faults", faults), methods=["GET", "POST", "DELETE"]),
         Route("/_sandbox/clock", control("clock", clock), methods=["GET", "POST"]),
+        Route("/_sandbox/webhooks/deliveries", control("webhooks/deliveries", deliveries), methods=["GET"]),
+        Route("/_sandbox/webhooks/replay", control("webhooks/replay", replay), methods=["POST"]),
+        Route("/_sandbox/ui", control("ui", dashboard.page), methods=["GET"]),
+        Route("/_sandbox/ui/state", control("ui/state", ui_state), methods=["GET"]),
     ]
     # One concrete route per registered control (not a /{service}/{action} template), so the
     # routes themselves list the whole control plane and each one has its own schema.

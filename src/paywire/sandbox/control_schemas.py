@@ -119,6 +119,12 @@ _COMMON: dict[tuple[str, str], Schema] = {
     ("DELETE", "faults"): NO_INPUT,
     ("GET", "clock"): NO_INPUT,
     ("POST", "clock"): obj("seconds", seconds=SECONDS),
+    # The webhook delivery log of every service state that sends webhooks (webhooks_log.py).
+    ("GET", "webhooks/deliveries"): NO_INPUT,
+    ("POST", "webhooks/replay"): obj("id", id=ID),
+    # The dashboard page and the one document it polls (dashboard.py).
+    ("GET", "ui"): NO_INPUT,
+    ("GET", "ui/state"): NO_INPUT,
 }
 
 _SERVICE: dict[tuple[str, str], Schema] = {
