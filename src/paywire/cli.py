@@ -22,7 +22,16 @@ def cmd_versions(_: argparse.Namespace) -> int:
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from paywire.sandbox.credentials import describe
-    from paywire.sandbox.server import RunningSandbox, serve_forever
+    from paywire.sandbox.server import RemoteBindRefused, RunningSandbox, check_bind_host, serve_forever
+
+    try:
+        check_bind_host(args.host, args.allow_remote)
+    except RemoteBindRefused as exc:
+        print(f"paywire sandbox: {exc}", file=sys.stderr)
+        return 2
+    if args.allow_remote:
+        print(f"paywire sandbox: WARNING: --allow-remote: serving on {args.host}; anyone who can reach "
+              "this port can read the seeded credentials and drive the control plane", file=sys.stderr)
 
     def ready(sb: RunningSandbox) -> None:
         print(f"paywire sandbox listening on {sb.url}  (Ctrl+C to stop)")
@@ -34,7 +43,12 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
             print(f"  {line}")
         sys.stdout.flush()
 
-    serve_forever(args.host, args.port, validate=not args.no_validate, on_ready=ready)
+    try:
+        stopped_by = serve_forever(args.host, args.port, validate=not args.no_validate, on_ready=ready,
+                                   allow_remote=args.allow_remote)
+    except KeyboardInterrupt:  # Ctrl+C before the server took over the signals (still starting)
+        stopped_by = "SIGINT"
+    print(f"paywire sandbox stopped ({stopped_by or 'shut down'}); goodbye", file=sys.stderr, flush=True)
     return 0
 
 
@@ -44,19 +58,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return demo_main(output_dir=args.output)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="paywire", description="paywire SDK tools")
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("versions", help="list the pinned API contract versions")
     p.set_defaults(func=cmd_versions)
-    p = sub.add_parser("sandbox", help="run the local emulator of all four APIs")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8765)
-    p.add_argument("--no-validate", action="store_true", help="skip spec checks (benchmarks)")
+    p = sub.add_parser("sandbox", help="run the local emulator of all four APIs",
+                       description="Serve SPAPS, Lumen, Vellum and CONXA on one port, with the control plane "
+                                   "under /_sandbox. Ctrl+C or SIGTERM stops it (exit code 0).")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="interface to bind; non-loopback needs --allow-remote (default: %(default)s)")
+    p.add_argument("--allow-remote", action="store_true",
+                   help="allow a non-loopback --host, with a warning (default: off)")
+    p.add_argument("--port", type=int, default=8765, help="TCP port; 0 picks a free one (default: %(default)s)")
+    p.add_argument("--no-validate", action="store_true",
+                   help="skip checking requests and responses against the specs, for benchmarks (default: off)")
     p.set_defaults(func=cmd_sandbox)
     p = sub.add_parser("demo", help="narrated end-to-end tour on an embedded sandbox")
-    p.add_argument("--output", default="paywire-demo", help="where the token file and QR codes are written")
+    p.add_argument("--output", default="paywire-demo",
+                   help="where the token file and QR codes are written (default: %(default)s)")
     p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         args = parser.parse_args(["versions"])

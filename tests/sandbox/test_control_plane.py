@@ -158,4 +158,4 @@ def test_seed_fixtures_over_http_then_use_them(paywire_sandbox: Any) -> None:
                     headers={"X-Provider-API-Key": "pk_test_anthropic_seeded"})
     assert bal.json()["tokens"] == 5000
     bad = httpx.post(paywire_sandbox.url + "/_sandbox/seed", json={"nope": {}})
-    assert bad.status_code == 400 and "unknown fixture sections" in bad.text
+    assert bad.status_code == 400 and "unknown fields ['nope']" in bad.text

@@ -3,8 +3,10 @@
 A service module (``paywire/sandbox/<svc>.py``) declares a :class:`ServiceApp` for one pinned
 spec and registers one handler per ``operationId``. The framework, not the service module,
 owns routing (built from the spec's paths, so the sandbox can never serve a path the spec
-lacks), request validation and response self-checking (openapi-core), fault injection, the
-request log and error rendering. Handlers see a :class:`Ctx` and return a dict (200 JSON) or a
+lacks), request validation and response self-checking (a compiled fast path for what is
+certainly valid, openapi-core for everything else and for every error message: see
+``_fast_check``), fault injection (control-plane rules, scripts, and the per-request
+``X-Paywire-Fault`` header), the request log and error rendering. Handlers see a :class:`Ctx` and return a dict (200 JSON) or a
 :class:`Reply`, or raise :class:`ApiError`.
 
 Testing API (the ``paywire_sandbox`` pytest fixture from ``paywire.sandbox.pytest_plugin``)::
@@ -25,14 +27,19 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
+import hashlib
 import inspect
 import json
+import math
+import os
 import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from paywire.sandbox._fast_check import FastChecker
 
 if TYPE_CHECKING:
     from paywire.sandbox.app import Sandbox
@@ -53,6 +60,45 @@ def spec_root() -> Path:
     raise FileNotFoundError("cannot find the openapi/ specs for the sandbox")
 
 
+def spec_cache_dir() -> Path:
+    override = os.environ.get("PAYWIRE_SANDBOX_CACHE")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("paywire")) / "sandbox-specs"
+
+
+def load_spec(path: Path) -> dict[str, Any]:
+    """A spec as a dict: from a JSON copy keyed by the YAML's sha256 when there is one.
+
+    Building Python objects from YAML costs ~50 ms per spec even with libyaml's C scanner
+    (most of the sandbox's start-up); json.loads of the same document costs ~3 ms. The copy is
+    keyed by content, so an edited spec can never be served stale; any cache problem just
+    means parsing the YAML.
+    """
+    raw = path.read_bytes()
+    cache = spec_cache_dir() / f"{path.parent.name}-{path.stem}-{hashlib.sha256(raw).hexdigest()[:24]}.json"
+    try:
+        cached = json.loads(cache.read_bytes())
+        if isinstance(cached, dict):
+            return cached
+    except (OSError, ValueError):
+        pass
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C scanner when present
+    spec: dict[str, Any] = yaml.load(raw, Loader=loader)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(spec))
+        os.replace(tmp, cache)  # atomic: parallel sandboxes never read half a file
+    except (OSError, TypeError, ValueError):  # read-only home, or a YAML value JSON cannot hold
+        pass
+    return spec
+
+
 class Clock:
     """The sandbox clock: wall time plus an offset that tests can advance (never sleep)."""
 
@@ -63,6 +109,9 @@ class Clock:
         return time.time() + self.offset
 
     def advance(self, seconds: float) -> float:
+        # NaN would compare false everywhere and freeze every expiry check until reset.
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not math.isfinite(seconds):
+            raise ValueError(f"seconds must be a finite number, not {seconds!r}")
         if seconds < 0:
             raise ValueError("the sandbox clock only moves forward")
         self.offset += seconds
@@ -163,6 +212,7 @@ class ServiceApp:
         self.controls: dict[tuple[str, str], Callable[[Any, Any], Any]] = {}
         self._spec: dict[str, Any] | None = None
         self._openapi: Any = None
+        self._fast: FastChecker | None = None
         self._lock = threading.Lock()
         SERVICES.append(self)
 
@@ -189,9 +239,7 @@ class ServiceApp:
     @property
     def spec(self) -> dict[str, Any]:
         if self._spec is None:
-            import yaml
-
-            self._spec = yaml.safe_load((spec_root() / self.spec_file).read_text())
+            self._spec = load_spec(spec_root() / self.spec_file)
         return self._spec
 
     def operations(self) -> list[tuple[str, str, str]]:
@@ -217,6 +265,13 @@ class ServiceApp:
                 spec["servers"] = [{"url": "http://sandbox"}]
                 self._openapi = OpenAPI.from_dict(spec)
             return self._openapi
+
+    @property
+    def fast(self) -> FastChecker:
+        """The compiled fast path in front of openapi-core (see ``_fast_check``)."""
+        if self._fast is None:
+            self._fast = FastChecker(self.spec)
+        return self._fast
 
     def render_error(self, err: ApiError) -> Reply:
         body = err.body if err.body is not None else self.error_body(err.status, err.code, err.message)
@@ -296,18 +351,38 @@ class Fault:
     retry_after: str | None = None
     reset: str | None = None
     fired: int = 0
+    key: str | None = None  # only requests carrying this idempotency key
+    script: list[dict[str, Any]] | None = None  # one step per matching request; {} = pass through
 
-    def matches(self, service: str, op_id: str) -> bool:
+    def matches(self, service: str, op_id: str, key: str | None = None) -> bool:
         if self.fired >= self.times:
+            return False
+        if self.key is not None and key != self.key:
             return False
         return self.match in ("*", op_id, f"{service}:{op_id}", f"{service}:*")
 
+    def step(self, index: int) -> Fault | None:
+        """The fault for the ``index``-th matching request of a script (None: let it through)."""
+        if self.script is None:
+            return self
+        step = self.script[index]
+        if not step:
+            return None
+        return Fault(self.match, 1, float(step.get("latency_ms", 0.0)), step.get("status"), step.get("body"),
+                     None if step.get("retry_after") is None else str(step["retry_after"]), step.get("reset"),
+                     1, self.key)
+
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "match": self.match, "times": self.times, "latency_ms": self.latency_ms,
             "status": self.status, "retry_after": self.retry_after, "reset": self.reset,
             "fired": self.fired,
         }
+        if self.key is not None:
+            out["key"] = self.key
+        if self.script is not None:
+            out["script"] = self.script
+        return out
 
 
 @dataclass
@@ -325,24 +400,39 @@ class Faults:
         body: Any = None,
         retry_after: str | float | None = None,
         reset: str | None = None,
+        key: str | None = None,
+        script: list[dict[str, Any]] | None = None,
     ) -> Fault:
-        if reset not in (None, "before", "after"):
-            raise ValueError("reset must be 'before' or 'after'")
-        if times < 1:
-            raise ValueError("times must be >= 1")
+        """Arm a rule. ``script`` is a sequence, one step per matching request (each step the
+        same fields as a rule: status, retry_after, latency_ms, reset, body; ``{}`` lets that
+        request through), e.g. ``[{"status": 503}, {"status": 503}, {}]`` = "503, 503, then
+        succeed"; ``key`` limits the rule to requests with that idempotency key."""
+        from paywire.sandbox import control_schemas
+
+        # The same schema as POST /_sandbox/faults: a bad rule fails here, not on the request it hits.
+        control_schemas.check("POST", "faults", {
+            "match": match, "times": times, "latency_ms": latency_ms, "status": status, "body": body,
+            "retry_after": retry_after, "reset": reset, "key": key, "script": script,
+        })
+        if script is not None:
+            if status is not None or latency_ms or reset is not None or retry_after is not None or times != 1:
+                raise control_schemas.ControlInputError(
+                    "faults: give either a script or status/latency_ms/reset/retry_after/times, not both")
+            times = len(script)
         rule = Fault(match, times, latency_ms, status, body,
-                     None if retry_after is None else str(retry_after), reset)
+                     None if retry_after is None else str(retry_after), reset, 0, key,
+                     None if script is None else [dict(step) for step in script])
         with self.lock:
             self.rules.append(rule)
         return rule
 
-    def take(self, service: str, op_id: str) -> Fault | None:
+    def take(self, service: str, op_id: str, key: str | None = None) -> Fault | None:
         """First matching rule with requests left; counts this request against it."""
         with self.lock:
             for rule in self.rules:
-                if rule.matches(service, op_id):
+                if rule.matches(service, op_id, key):
                     rule.fired += 1
-                    return rule
+                    return rule.step(rule.fired - 1)
         return None
 
     def clear(self) -> None:
@@ -384,7 +474,20 @@ class OperationEndpoint:
         }
         sb.requests.append(entry)
 
-        fault = sb.faults.take(svc.name, op_id)
+        fault_header = headers.get("x-paywire-fault")
+        if fault_header is not None:  # a one-shot fault for this request only (see fault_header.py)
+            from paywire.sandbox import fault_header as fh
+
+            try:
+                fault: Fault | None = fh.parse(fault_header)
+            except ValueError as exc:
+                reply = svc.render_error(ApiError(400, "SANDBOX_BAD_FAULT", str(exc)))
+                entry["status"] = reply.status
+                await _send_reply(send, reply)
+                return
+        else:
+            fault = sb.faults.take(svc.name, op_id,
+                                   headers.get("x-idempotency-key") or headers.get("idempotency-key"))
         if fault is not None:
             entry["fault"] = fault.as_dict()
             if fault.latency_ms:
@@ -413,7 +516,7 @@ class OperationEndpoint:
         svc = self.service
         sb = self.sandbox
         if sb.validate_requests:
-            error = self._validate_request(method, rel_path, request, body)
+            error = self._validate_request(method, rel_path, request, headers, body)
             if error is not None:
                 return svc.render_error(error)
         parsed: Any = None
@@ -449,10 +552,13 @@ class OperationEndpoint:
                 return Reply(500, svc.error_body(500, "SANDBOX_SPEC_VIOLATION", problem))
         return reply
 
-    def _validate_request(self, method: str, rel_path: str, request: Any, body: bytes) -> ApiError | None:
+    def _validate_request(self, method: str, rel_path: str, request: Any, headers: Mapping[str, str],
+                          body: bytes) -> ApiError | None:
+        svc = self.service
+        if svc.fast.request_ok(method, self.path, request.path_params, request.query_params, headers, body):
+            return None
         from openapi_core.validation.request.exceptions import SecurityValidationError
 
-        svc = self.service
         oa_req = _OARequest(method, rel_path, request.query_params, request.headers, body)
         try:
             result = svc.openapi.unmarshal_request(oa_req)
@@ -468,6 +574,8 @@ class OperationEndpoint:
     def _validate_response(self, method: str, rel_path: str, request: Any, reply: Reply) -> str | None:
         svc = self.service
         data, media_type = reply.encode()
+        if svc.fast.response_ok(method, self.path, reply.status, reply.headers or {}, reply.body, data, media_type):
+            return None
         oa_req = _OARequest(method, rel_path, request.query_params, request.headers, b"")
         oa_resp = _OAResponse(reply.status, dict(reply.headers or {}), data, media_type)
         try:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib
 import threading
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from paywire.sandbox import control_schemas
 from paywire.sandbox._framework import SERVICES, Clock, Faults, OperationEndpoint, ServiceApp
 
 #: Service modules; each declares its ServiceApp(s) at import time.
@@ -64,6 +66,18 @@ class Sandbox:
         with self.lock:
             return seed(self.state, fixtures)
 
+    def check_fault_match(self, match: str) -> None:
+        """A fault rule naming no operation would silently never fire: refuse it."""
+        service, _, op = match.rpartition(":")
+        if service and service not in self.services:
+            raise control_schemas.ControlInputError(
+                f"fault match {match!r}: unknown service {service!r}; known: {sorted(self.services)}")
+        if op == "*":
+            return
+        apps = [self.services[service]] if service else list(self.services.values())
+        if not any(op == op_id for svc in apps for _, _, op_id in svc.operations()):
+            raise control_schemas.ControlInputError(f"fault match {match!r}: no such operationId")
+
     def describe(self) -> dict[str, Any]:
         return {
             "services": {name: svc.prefix for name, svc in self.services.items()},
@@ -88,70 +102,78 @@ def build_app(sandbox: Sandbox) -> Any:
             routes.append(Route(svc.prefix + path, OperationEndpoint(svc, sandbox, path, by_path[path])))
         routes.append(Route(svc.prefix + "/openapi.json", _spec_endpoint(svc), methods=["GET"]))
 
-    async def reset(request: Request) -> JSONResponse:
-        body = await _json(request)
-        sandbox.reset(body.get("service") if isinstance(body, dict) else None)
-        return JSONResponse({"ok": True})
+    def control(route: str, fn: Callable[[Request, Any], Awaitable[Any]]) -> Callable[[Request], Awaitable[JSONResponse]]:
+        """Every control-plane endpoint: parse and check the body against the route's schema
+        first (400 naming the field), then run; a semantic refusal (unknown id...) is a 400 too."""
 
-    async def seed(request: Request) -> JSONResponse:
-        body = await _json(request)
-        try:
-            return JSONResponse(sandbox.seed(body if isinstance(body, dict) else {}))
-        except (KeyError, TypeError, ValueError) as exc:
-            return JSONResponse({"error": f"bad fixtures: {exc}"}, status_code=400)
+        async def endpoint(request: Request) -> JSONResponse:
+            try:
+                body = control_schemas.check(request.method, route, control_schemas.parse_body(await request.body()))
+                result = await fn(request, body)
+            except (KeyError, ValueError, TypeError, ArithmeticError) as exc:
+                return JSONResponse({"error": _reason(exc)}, status_code=400)
+            return JSONResponse(result)
 
-    async def requests_log(request: Request) -> JSONResponse:
+        return endpoint
+
+    async def reset(request: Request, body: Any) -> Any:
+        sandbox.reset(body.get("service"))
+        return {"ok": True}
+
+    async def seed(request: Request, body: Any) -> Any:
+        return sandbox.seed(body)
+
+    async def requests_log(request: Request, body: Any) -> Any:
         if request.method == "DELETE":
             sandbox.requests.clear()
-        return JSONResponse({"requests": sandbox.requests})
+        return {"requests": sandbox.requests}
 
-    async def faults(request: Request) -> JSONResponse:
+    async def faults(request: Request, body: Any) -> Any:
         if request.method == "DELETE":
             sandbox.faults.clear()
         elif request.method == "POST":
-            body = await _json(request)
-            try:
-                sandbox.faults.add(**body)
-            except (TypeError, ValueError) as exc:
-                return JSONResponse({"error": str(exc)}, status_code=400)
-        return JSONResponse({"faults": [f.as_dict() for f in sandbox.faults.rules]})
+            sandbox.check_fault_match(body.get("match", "*"))
+            sandbox.faults.add(**body)
+        return {"faults": [f.as_dict() for f in sandbox.faults.rules]}
 
-    async def clock(request: Request) -> JSONResponse:
+    async def clock(request: Request, body: Any) -> Any:
         if request.method == "POST":
-            body = await _json(request)
-            try:
-                sandbox.clock.advance(float(body.get("seconds", 0)))
-            except (TypeError, ValueError) as exc:
-                return JSONResponse({"error": str(exc)}, status_code=400)
-        return JSONResponse({"now": sandbox.clock.now(), "iso": sandbox.clock.iso(), "offset": sandbox.clock.offset})
+            sandbox.clock.advance(body["seconds"])
+        return {"now": sandbox.clock.now(), "iso": sandbox.clock.iso(), "offset": sandbox.clock.offset}
 
-    async def info(request: Request) -> JSONResponse:
-        return JSONResponse(sandbox.describe())
+    async def info(request: Request, body: Any) -> Any:
+        return sandbox.describe()
 
-    async def service_control(request: Request) -> JSONResponse:
-        name = request.path_params["service"]
-        action = request.path_params["action"]
-        svc = sandbox.services.get(name)
-        fn = svc.controls.get((request.method, action)) if svc else None
-        if svc is None or fn is None:
-            return JSONResponse({"error": f"no control {request.method} {name}/{action}"}, status_code=404)
-        body = await _json(request)
-        try:
+    def service_control(svc: ServiceApp, action: str) -> Callable[[Request, Any], Awaitable[Any]]:
+        async def run_control(request: Request, body: Any) -> Any:
+            fn = svc.controls[(request.method, action)]
             with sandbox.lock:
-                result = fn(sandbox.state(svc.state_key), body)
-        except (KeyError, ValueError) as exc:
-            return JSONResponse({"error": str(exc)}, status_code=400)
-        return JSONResponse(result)
+                return fn(sandbox.state(svc.state_key), body)
+
+        return run_control
+
+    async def unknown_control(request: Request) -> JSONResponse:
+        name, action = request.path_params["service"], request.path_params["action"]
+        return JSONResponse({"error": f"no control {request.method} {name}/{action}"}, status_code=404)
 
     routes += [
-        Route("/_sandbox", info, methods=["GET"]),
-        Route("/_sandbox/reset", reset, methods=["POST"]),
-        Route("/_sandbox/seed", seed, methods=["POST"]),
-        Route("/_sandbox/requests", requests_log, methods=["GET", "DELETE"]),
-        Route("/_sandbox/faults", faults, methods=["GET", "POST", "DELETE"]),
-        Route("/_sandbox/clock", clock, methods=["GET", "POST"]),
-        Route("/_sandbox/{service}/{action}", service_control, methods=["GET", "POST", "DELETE"]),
+        Route("/_sandbox", control("", info), methods=["GET"]),
+        Route("/_sandbox/reset", control("reset", reset), methods=["POST"]),
+        Route("/_sandbox/seed", control("seed", seed), methods=["POST"]),
+        Route("/_sandbox/requests", control("requests", requests_log), methods=["GET", "DELETE"]),
+        Route("/_sandbox/faults", control("faults", faults), methods=["GET", "POST", "DELETE"]),
+        Route("/_sandbox/clock", control("clock", clock), methods=["GET", "POST"]),
     ]
+    # One concrete route per registered control (not a /{service}/{action} template), so the
+    # routes themselves list the whole control plane and each one has its own schema.
+    for svc in sandbox.services.values():
+        by_action: dict[str, list[str]] = {}
+        for method, action in svc.controls:
+            by_action.setdefault(action, []).append(method)
+        for action, methods in sorted(by_action.items()):
+            route = f"{svc.name}/{action}"
+            routes.append(Route(f"/_sandbox/{route}", control(route, service_control(svc, action)), methods=methods))
+    routes.append(Route("/_sandbox/{service}/{action}", unknown_control, methods=["GET", "POST", "DELETE"]))
     return Starlette(routes=routes)
 
 
@@ -164,13 +186,8 @@ def _spec_endpoint(svc: ServiceApp) -> Any:
     return endpoint
 
 
-async def _json(request: Any) -> Any:
-    raw = await request.body()
-    if not raw:
-        return {}
-    import json
-
-    try:
-        return json.loads(raw)
-    except ValueError:
-        return {}
+def _reason(exc: BaseException) -> str:
+    # KeyError's str() is the repr of the key; say what was not found instead.
+    if isinstance(exc, KeyError) and exc.args:
+        return f"not found: {exc.args[0]}"
+    return str(exc) or type(exc).__name__

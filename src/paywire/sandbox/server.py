@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import logging
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -19,6 +21,31 @@ class _DropAbortNoise(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         exc = record.exc_info[1] if record.exc_info else None
         return not isinstance(exc, SandboxAbort)
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for names that only this machine can reach (127.0.0.0/8, ::1, localhost)."""
+    if host.strip().lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # any other name may resolve to a public interface
+        return False
+
+
+class RemoteBindRefused(ValueError):
+    """The sandbox serves seeded credentials and an unauthenticated control plane: not to a network."""
+
+    def __init__(self, host: str) -> None:
+        super().__init__(
+            f"refusing to bind the sandbox to non-loopback host {host!r}: its control plane is "
+            "unauthenticated and its credentials are public; pass allow_remote=True "
+            "(CLI: --allow-remote) if you really mean to expose it")
+
+
+def check_bind_host(host: str, allow_remote: bool) -> None:
+    if not allow_remote and not is_loopback_host(host):
+        raise RemoteBindRefused(host)
 
 
 class RunningSandbox:
@@ -73,8 +100,10 @@ def run(
     validate: bool = True,
     sandbox: Sandbox | None = None,
     log_level: str = "warning",
+    allow_remote: bool = False,
 ) -> Iterator[RunningSandbox]:
     """Start the sandbox on a background thread (free port by default); stop it on exit."""
+    check_bind_host(host, allow_remote)
     sb = sandbox or Sandbox(validate_requests=validate, validate_responses=validate)
     server = _server(sb, host, port, log_level)
     # uvicorn installs signal handlers only on the main thread; off it, it just serves.
@@ -93,8 +122,10 @@ def run(
         thread.join(timeout=5)
 
 
-def serve_forever(host: str, port: int, *, validate: bool = True, on_ready: Any = None) -> None:
-    """Foreground server for ``paywire sandbox``."""
+def serve_forever(host: str, port: int, *, validate: bool = True, on_ready: Any = None,
+                  allow_remote: bool = False) -> str | None:
+    """Foreground server for ``paywire sandbox``; returns the name of the signal that stopped it."""
+    check_bind_host(host, allow_remote)
     sb = Sandbox(validate_requests=validate, validate_responses=validate)
     server = _server(sb, host, port, "warning")
     if on_ready is not None:
@@ -106,4 +137,18 @@ def serve_forever(host: str, port: int, *, validate: bool = True, on_ready: Any 
             on_ready(RunningSandbox(sb, host, bound))
 
         server.startup = startup
-    server.run()
+    received: list[int] = []
+
+    def note(sig: int, frame: Any) -> None:
+        received.append(sig)
+
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal to whatever
+    # handler was installed before it: with the defaults that is a KeyboardInterrupt traceback
+    # or death by SIGTERM. A recording handler turns the stop into a normal return instead.
+    previous = {sig: signal.signal(sig, note) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        server.run()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return signal.Signals(received[0]).name if received else None

@@ -59,7 +59,6 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import functools
 import hashlib
 import hmac
 import re
@@ -253,10 +252,14 @@ def check_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(digest.hex(), digest_hex)
 
 
-@functools.lru_cache(maxsize=1)
+#: scrypt of the (public) seeded password with a fixed salt, precomputed: hashing it at start-up
+#: cost ~0.1 s of CPU, a third of the sandbox's start. tests/sandbox/test_spaps_seed_hash.py
+#: recomputes it.
+SEED_PASSWORD_HASH = "scrypt$000102030405060708090a0b0c0d0e0f$08cec1a92f825b5008dbd814f7fd9f2fc99d58fb995ffcd778f80ad7b86238ee"
+
+
 def _seed_password_hash() -> str:
-    # Computed once per process: a reset re-seeds state before every test.
-    return hash_password(DEFAULT_USER_PASSWORD)
+    return SEED_PASSWORD_HASH
 
 
 def _new_id(prefix: str, nbytes: int = 12) -> str:
