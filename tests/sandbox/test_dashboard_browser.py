@@ -134,6 +134,15 @@ class WebDriver:
             self.process.wait()
 
 
+NAMESPACE = "dashboard-demo"
+
+
+@pytest.fixture
+def paywire_sandbox_namespace() -> str:
+    """A readable namespace name for the screenshot (the page is served per namespace)."""
+    return NAMESPACE
+
+
 @pytest.fixture
 def browser() -> Iterator[WebDriver]:
     profile = tempfile.mkdtemp(prefix="paywire-chromium-")  # a new, empty profile every run
@@ -210,7 +219,9 @@ def test_dashboard_shows_sdk_requests_and_state_and_replay_redelivers(
         row = browser.wait_js("""
             const tr = document.querySelector('#requests tbody tr[data-op="get_entitlements"]');
             return tr && [...tr.cells].map((c) => c.textContent);""")
-        assert row[1:5] == ["GET", "/vellum-v2/tenants/sam/customers/unit_ui/entitlements", "get_entitlements", "200"]
+        assert row[1:5] == ["GET", f"/_ns/{NAMESPACE}/vellum-v2/tenants/sam/customers/unit_ui/entitlements",
+                            "get_entitlements", "200"]
+        assert browser.js("return document.getElementById('namespace').textContent") == NAMESPACE
         assert row[5].endswith(" ms")
         # State per service, faults, deliveries and clock are on the page.
         text = browser.wait_js("""const t = document.body.innerText;

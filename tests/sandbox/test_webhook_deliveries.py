@@ -211,3 +211,21 @@ def test_reset_clears_the_log_and_deliveries_reject_input(paywire_sandbox: Any, 
     assert control.request("GET", "/webhooks/deliveries", json={"x": 1}).status_code == 400
     ok(control.post("/reset", json={}))
     assert ok(control.get("/webhooks/deliveries"))["deliveries"] == []
+
+
+def test_each_namespace_has_its_own_log_and_replays_only_its_own(
+        paywire_sandbox: Any, paywire_sandbox_server: Any, control: httpx.Client) -> None:
+    make_every_event_type(paywire_sandbox, "vellum-v2")
+    with VerifyingReceiver(paywire_sandbox.clock.now) as receiver:
+        ok(control.post("/vellum-v2/configure-push", json={"url": receiver.url, "secret": SECRET}))
+        ok(control.post("/vellum-v2/deliver-pushes"))
+        mine = ok(control.get("/webhooks/deliveries"))["deliveries"]
+        other = paywire_sandbox_server.in_namespace(f"other-{paywire_sandbox.namespace}")
+        try:
+            with httpx.Client(base_url=other.url + "/_sandbox", timeout=10) as elsewhere:
+                assert ok(elsewhere.get("/webhooks/deliveries"))["deliveries"] == []
+                refused = elsewhere.post("/webhooks/replay", json={"id": mine[0]["id"]})
+                assert refused.status_code == 400
+        finally:
+            paywire_sandbox_server.sandbox.namespaces.drop(other.namespace)
+        assert len(receiver.received) == len(mine)  # nothing re-sent from the other namespace

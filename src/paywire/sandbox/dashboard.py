@@ -38,24 +38,23 @@ async def page(request: Any, body: Any) -> Any:
                     headers={"cache-control": "no-store", "x-content-type-options": "nosniff"})
 
 
-def snapshot(sandbox: Any) -> dict[str, Any]:
-    """Everything the page shows, in one JSON document, with every secret masked."""
-    with sandbox.lock:
+def snapshot(ns: Any) -> dict[str, Any]:
+    """Everything the page shows for one namespace (namespace.py), in one JSON document, with
+    every secret masked."""
+    from paywire.sandbox import webhooks_log
+
+    with ns.lock:
         raw = {
-            "clock": {"now": sandbox.clock.now(), "iso": sandbox.clock.iso(), "offset": sandbox.clock.offset},
-            "faults": [f.as_dict() for f in sandbox.faults.rules],
-            "requests": [_request_row(e) for e in sandbox.requests[-REQUEST_ROWS:]][::-1],
-            "deliveries": [_delivery_row(d) for d in sandbox.deliveries()][::-1],
-            "services": {key: _summary(key, sandbox.state(key), sandbox.clock.now())
-                         for key in _state_keys(sandbox)},
+            "namespace": ns.name,
+            "clock": {"now": ns.clock.now(), "iso": ns.clock.iso(), "offset": ns.clock.offset},
+            "faults": [f.as_dict() for f in ns.faults.rules],
+            "requests": [_request_row(e) for e in ns.requests[-REQUEST_ROWS:]][::-1],
+            "deliveries": [_delivery_row(d) for d in webhooks_log.deliveries(ns)][::-1],
+            "services": {key: _summary(key, ns.state(key), ns.clock.now()) for key in ns.state_keys()},
         }
-        secrets = sorted(set(_secrets_of(sandbox)), key=len, reverse=True)
+        secrets = sorted(set(_secrets_of(ns)), key=len, reverse=True)
     scrubbed: dict[str, Any] = _scrub(raw, secrets)
     return scrubbed
-
-
-def _state_keys(sandbox: Any) -> list[str]:
-    return list(dict.fromkeys(svc.state_key for svc in sandbox.services.values()))
 
 
 def _request_row(entry: dict[str, Any]) -> dict[str, Any]:
@@ -126,10 +125,10 @@ _SUMMARIES = {"spaps": _spaps, "lumen": _lumen, "vellum": _vellum, "conxa": _con
 # -- secrets ----------------------------------------------------------------------------------------
 
 
-def _secrets_of(sandbox: Any) -> Iterable[str]:
+def _secrets_of(ns: Any) -> Iterable[str]:
     """Every credential value the service states hold (keys, tokens, push secrets)."""
-    for key in _state_keys(sandbox):
-        st = sandbox.state(key)
+    for key in ns.state_keys():
+        st = ns.state(key)
         if key == "spaps":
             yield from st.api_keys
             yield from st.recon_tokens.values()

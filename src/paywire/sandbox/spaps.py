@@ -538,6 +538,8 @@ class SpapsState:
         self.auth_envelope = "flat"
         self.require_email_confirmation = False
         self.cards_declined = False
+        #: state of other contract profiles served on this state (spaps_2026_10.profile)
+        self.profiles: dict[str, Any] = {}
         self._seed()
 
     # -- seeding -------------------------------------------------------------------------------
@@ -1957,7 +1959,7 @@ def _rss_mb() -> float:
 @op("get_prometheus_metrics")
 def get_prometheus_metrics(ctx: Ctx, st: SpapsState) -> Reply:
     counts: dict[tuple[str, str], int] = {}
-    for entry in ctx.sandbox.requests:
+    for entry in (ctx.namespace or ctx.sandbox).requests:
         if entry.get("service") == spaps.name:
             k = (str(entry.get("op")), str(entry.get("status", "")))
             counts[k] = counts.get(k, 0) + 1

@@ -30,7 +30,7 @@ Every operationId of the 2026-10 spec has a handler:
 
 State that only this profile needs (MFA requirements and challenges, usage authorizations and
 events, idempotency slots, message authorship) lives in a :class:`ProfileState` attached to the
-shared state object (:func:`profile`), so a sandbox reset clears it too.
+shared state object (:func:`profile`), so a sandbox reset clears it and a snapshot carries it.
 
 Usage limits: :data:`paywire.sandbox.spaps.FEATURE_CATALOG` tier limits apply to ``resource_type:
 user`` on the feature's metered dimension (:data:`METERED_DIMENSIONS`, e.g. ``api_calls`` →
@@ -49,7 +49,6 @@ import datetime as dt
 import hashlib
 import json
 import secrets
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -180,15 +179,17 @@ class ProfileState:
     client_message_ids: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
 
-_PROFILES: weakref.WeakKeyDictionary[SpapsState, ProfileState] = weakref.WeakKeyDictionary()
+PROFILE_KEY = "2026-10"
 
 
 def profile(st: SpapsState) -> ProfileState:
-    """The 2026-10 profile state of a SpapsState (created on first use; a reset starts afresh)."""
+    """The 2026-10 profile state of a SpapsState (created on first use; a reset starts afresh).
+
+    It lives in the state object's ``profiles`` dict, so a snapshot of the state carries it."""
     with st.lock:
-        prof = _PROFILES.get(st)
+        prof = st.profiles.get(PROFILE_KEY)
         if prof is None:
-            prof = _PROFILES[st] = ProfileState()
+            prof = st.profiles[PROFILE_KEY] = ProfileState()
         return prof
 
 

@@ -310,7 +310,7 @@ class VellumState:
             OTHER_TENANT: Tenant(OTHER_TENANT, OTHER_API_KEY),
         }
         self.outbox: list[OutboxEvent] = []
-        self.webhook_log = DeliveryLog("vellum", clock.now)
+        self.webhook_log = DeliveryLog("vellum")
         self._lock = threading.RLock()
 
     def __repr__(self) -> str:  # never show keys or push secrets
@@ -909,7 +909,7 @@ class VellumState:
 
         for tries in range(1, PUSH_ATTEMPTS + 1):
             event.attempts += 1
-            delivered = self.webhook_log.attempt(client, delivery, sign, replay=replay)
+            delivered = self.webhook_log.attempt(client, delivery, sign, at=self.clock.now(), replay=replay)
             last = delivery.attempts[-1]
             event.last_status, event.last_error = last.status, last.error
             if delivered:

@@ -15,7 +15,6 @@ sees a duplicate, as it would from the real API's "resend" button.
 
 from __future__ import annotations
 
-import itertools
 import json
 import threading
 import time
@@ -80,45 +79,48 @@ class WebhookSource(Protocol):
         ...
 
 
+@dataclass
 class DeliveryLog:
-    """Deliveries of one service state, oldest first; ids are unique within the log."""
+    """Deliveries of one service state, oldest first; ids are unique within the log.
 
-    def __init__(self, source: str, now: Callable[[], float]) -> None:
-        self.source = source
-        self._now = now
-        self._deliveries: dict[str, Delivery] = {}
-        self._ids = itertools.count(1)
-        self._lock = threading.Lock()
+    Plain data (no clock, no lock inside), so a sandbox snapshot carries the log with the state
+    it belongs to (snapshot.py encodes dataclasses of this module); the sender passes the
+    sandbox time of each attempt.
+    """
+
+    source: str
+    deliveries: dict[str, Delivery] = field(default_factory=dict)
+    seq: int = 0
 
     def record(self, *, event_id: str, event_type: str, target: str, payload: bytes) -> Delivery:
-        with self._lock:
-            delivery = Delivery(f"dlv_{self.source}_{next(self._ids)}", self.source, event_id, event_type,
-                                target, payload)
-            self._deliveries[delivery.id] = delivery
+        with _lock:
+            self.seq += 1
+            delivery = Delivery(f"dlv_{self.source}_{self.seq}", self.source, event_id, event_type, target, payload)
+            self.deliveries[delivery.id] = delivery
         return delivery
 
     def get(self, delivery_id: str) -> Delivery:
         try:
-            return self._deliveries[delivery_id]
+            return self.deliveries[delivery_id]
         except KeyError:
             raise KeyError(f"delivery {delivery_id}") from None
 
     def __contains__(self, delivery_id: object) -> bool:
-        return delivery_id in self._deliveries
+        return delivery_id in self.deliveries
 
     def all(self) -> list[Delivery]:
-        with self._lock:
-            return list(self._deliveries.values())
+        with _lock:
+            return list(self.deliveries.values())
 
-    def attempt(self, client: Any, delivery: Delivery, sign: Signer, *, replay: bool = False) -> bool:
-        """POST the delivery's bytes once (``client`` is an ``httpx.Client``); record the outcome.
+    def attempt(self, client: Any, delivery: Delivery, sign: Signer, *, at: float, replay: bool = False) -> bool:
+        """POST the delivery's bytes once (``client`` is an ``httpx.Client``) at sandbox time
+        ``at``; record the outcome.
 
         2xx counts as delivered; any other status, a timeout or a refused connection is recorded
         with its reason and counts as a failed attempt.
         """
         import httpx
 
-        at = self._now()
         name, value = sign(delivery.payload, int(at))
         headers = {"content-type": "application/json", name: value, "user-agent": USER_AGENT}
         started = time.perf_counter()
@@ -129,7 +131,38 @@ class DeliveryLog:
         except httpx.HTTPError as exc:
             error = type(exc).__name__
         duration = round((time.perf_counter() - started) * 1000, 3)
-        with self._lock:
+        with _lock:
             delivery.signature_header = (name, value)
             delivery.attempts.append(Attempt(at, status, error, duration, replay))
         return error is None
+
+
+#: Guards every log's mutations (a replay runs on a worker thread next to the event loop).
+_lock = threading.Lock()
+
+
+class _States(Protocol):
+    """What a sandbox namespace offers (namespace.py): its service states by key."""
+
+    def state_keys(self) -> list[str]: ...
+
+    def state(self, key: str) -> Any: ...
+
+
+def sources(ns: _States) -> list[WebhookSource]:
+    """Every service state of one namespace that sends signed webhooks."""
+    states = [ns.state(key) for key in ns.state_keys()]
+    return [st for st in states if isinstance(st, WebhookSource)]
+
+
+def deliveries(ns: _States) -> list[dict[str, Any]]:
+    """All deliveries of one namespace, per source oldest first."""
+    return [d.as_dict() for src in sources(ns) for d in src.webhook_log.all()]
+
+
+def replay(ns: _States, delivery_id: str) -> dict[str, Any]:
+    """Re-send one delivery of this namespace (KeyError if it has no such delivery)."""
+    for src in sources(ns):
+        if delivery_id in src.webhook_log:
+            return src.replay_webhook(delivery_id)
+    raise KeyError(f"delivery {delivery_id}")
