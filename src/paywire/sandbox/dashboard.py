@@ -48,7 +48,7 @@ def snapshot(ns: Any) -> dict[str, Any]:
             "namespace": ns.name,
             "clock": {"now": ns.clock.now(), "iso": ns.clock.iso(), "offset": ns.clock.offset},
             "faults": [f.as_dict() for f in ns.faults.rules],
-            "requests": [_request_row(e) for e in ns.requests[-REQUEST_ROWS:]][::-1],
+            "requests": [_request_row(e, ns.name) for e in ns.requests[-REQUEST_ROWS:]][::-1],
             "deliveries": [_delivery_row(d) for d in webhooks_log.deliveries(ns)][::-1],
             "services": {key: _summary(key, ns.state(key), ns.clock.now()) for key in ns.state_keys()},
         }
@@ -57,10 +57,16 @@ def snapshot(ns: Any) -> dict[str, Any]:
     return scrubbed
 
 
-def _request_row(entry: dict[str, Any]) -> dict[str, Any]:
+def _request_row(entry: dict[str, Any], namespace: str) -> dict[str, Any]:
+    from paywire.sandbox.namespace import URL_PREFIX
+
+    path = str(entry.get("path", ""))
+    prefix = URL_PREFIX + namespace
+    if path.startswith(prefix + "/"):  # the page names its namespace once, in its header
+        path = path[len(prefix):]
     return {
         "t": entry.get("t"), "service": entry.get("service"), "method": entry.get("method"),
-        "path": entry.get("path"), "op": entry.get("op"), "status": entry.get("status"),
+        "path": path, "op": entry.get("op"), "status": entry.get("status"),
         "latency_ms": entry.get("latency_ms"), "fault": entry.get("fault"),
     }
 
