@@ -166,6 +166,8 @@ _SERVICE: dict[tuple[str, str], Schema] = {
     ("POST", "spaps/set_auth_envelope"): obj("mode", mode={"enum": ["flat", "nested"]}),
     ("POST", "spaps/require_email_confirmation"): obj(required=BOOL),
     ("POST", "spaps/expire_access_tokens"): obj(user_id=nullable(ID)),
+    ("POST", "spaps/expire_sessions"): {  # a timed action's usual target: "expire this session in 5 s"
+        **obj(session_id=ID, user_id=ID), "anyOf": [{"required": ["session_id"]}, {"required": ["user_id"]}]},
     ("POST", "spaps-2026-10/require_mfa"): {
         **obj(user_id=ID, email=EMAIL, required=BOOL), "anyOf": [{"required": ["user_id"]}, {"required": ["email"]}]},
     ("GET", "spaps-2026-10/mfa_challenges"): NO_INPUT,

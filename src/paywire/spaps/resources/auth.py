@@ -1,14 +1,16 @@
-"""``spaps.auth``: sign-in (password, wallet, magic link), registration, refresh, sign-out
-and password resets; the tokens an answer carries are stored."""
+"""``spaps.auth``: sign-in (password, wallet, magic link, MFA), registration, refresh, sign-out,
+password resets, the session context and the auth methods; the tokens an answer carries are
+stored."""
 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 
-from paywire._core import AsyncResource, Flow, SyncResource, operation, register_secret
+from paywire._core import AsyncResource, Flow, SyncResource, ValidationError, operation, register_secret
 from paywire.spaps import _validate as v
 from paywire.spaps.errors import AUTH_ERRORS, NotSignedInError
 from paywire.spaps.models import (
@@ -19,6 +21,7 @@ from paywire.spaps.models import (
     MessageResult,
     MfaChallenge,
     NonceResult,
+    SpapsModel,
 )
 from paywire.spaps.resources._base import _data, _json, _message, _Ops, _pick
 from paywire.spaps.tokens import StoredTokens, TokenManager
@@ -60,6 +63,54 @@ def _auth_result(body: Any, now: float, *, nested: bool = False) -> AuthResult:
                       expires_at=stored.expires_at,
                       expires_in=expires_in if isinstance(expires_in, int) and not isinstance(expires_in, bool) else None)
     return AuthResult(**kwargs)
+
+
+# --- results of the 2026-10 additions (models.py is where they belong once the facade settles) -----
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SessionContextWallet(SpapsModel):
+    id: str | None = None
+    wallet_address: str = ""
+    chain_type: str | None = None
+    is_primary: bool | None = None
+    verified_at: str | None = None
+    created_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SessionContext(SpapsModel):
+    """(2026-10) ``get_session_context``: the signed-in user's bootstrap payload."""
+
+    user: CurrentUser = field(default_factory=CurrentUser)
+    entitlements: list[dict[str, Any]] = field(default_factory=list)
+    entitlements_count: int = 0
+    wallets: list[SessionContextWallet] = field(default_factory=list)
+    tier: str | None = None
+    mfa_enrolled: bool = False
+    methods_hint: str | None = None
+    application_capabilities: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuthMethod(SpapsModel):
+    """One sign-in method the application offers (``enabled``), or why not (``setup_reason``)."""
+
+    method: str = ""
+    enabled: bool = False
+    allowed: bool | None = None
+    configured: bool | None = None
+    ready: bool | None = None
+    setup_reason: str | None = None
+    config: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuthMethods(SpapsModel):
+    """(2026-10) ``list_auth_methods``: ``methods``, and ``enabled("totp")`` to ask about one."""
+
+    methods: list[AuthMethod] = field(default_factory=list)
+
+    def enabled(self, method: str) -> bool:
+        return any(m.method == method and m.enabled for m in self.methods)
 
 
 # --- auth -------------------------------------------------------------------------------------------
@@ -207,6 +258,44 @@ class _AuthOps(_Ops):
         resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="bearer")
         body_json = _json(resp, self._errors)
         return MessageResult(message=_message(body_json), raw=body_json if isinstance(body_json, dict) else {})
+
+    @operation
+    def verify_mfa(self, challenge: MfaChallenge, code: str | None = None, *,
+                   recovery_code: str | None = None) -> Flow[AuthResult]:
+        """(2026-10) ``POST /api/auth/mfa/verify``: complete the :class:`MfaChallenge` a sign-in
+        returned with exactly one of ``code`` (the authenticator's) and ``recovery_code``; the
+        tokens are stored as after any sign-in. ``result.raw["data"]["mfa_method"]`` says which
+        factor passed. A wrong code is :class:`~paywire.spaps.errors.AuthenticationError` (401)."""
+        gen = self._gen("verify_mfa")
+        if not isinstance(challenge, MfaChallenge):
+            raise ValidationError("challenge must be the MfaChallenge a sign-in returned", field="challenge")
+        if (code is None) == (recovery_code is None):
+            raise ValidationError("give exactly one of code and recovery_code", field="code")
+        register_secret(v.secret(challenge.challenge, "challenge"))
+        if code is not None:
+            register_secret(v.secret(code, "code"))
+        if recovery_code is not None:
+            register_secret(v.secret(recovery_code, "recovery_code"))
+        body = self._model("MfaVerifyRequest", challenge_id=v.text(challenge.challenge_id, "challenge_id"),
+                           challenge=challenge.challenge, code=code, recovery_code=recovery_code)
+        resp = yield from self._call(gen, gen._get_kwargs(body=body), auth="key")
+        return (yield from self._signed_in(resp))
+
+    @operation
+    def get_session_context(self) -> Flow[SessionContext]:
+        """(2026-10) ``GET /api/auth/session-context``: user, entitlements, wallets, tier and
+        whether sign-in needs a second factor (``mfa_enrolled``), in one call."""
+        gen = self._gen("get_session_context")
+        data = yield from self._get_data(gen, gen._get_kwargs())
+        return SessionContext.from_dict(data)
+
+    @operation
+    def list_auth_methods(self) -> Flow[AuthMethods]:
+        """(2026-10) ``GET /api/auth/methods`` (API key only): the sign-in methods this
+        application offers."""
+        gen = self._gen("list_auth_methods")
+        data = yield from self._get_data(gen, gen._get_kwargs(), auth="key")
+        return AuthMethods.from_dict(data)
 
     @operation
     def get_current_user(self) -> Flow[CurrentUser]:
