@@ -44,6 +44,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
         for name in sorted(sb.sandbox.services):
             print(f"  {name:<14} {sb.base_url(name)}")
         print(f"  {'control':<14} {sb.url}/_sandbox")
+        print(f"  {'dashboard':<14} {sb.url}/_sandbox/ui")
         if args.state:
             print(f"state loaded from {args.state} (sandbox time {sb.clock.iso()}); not saved on exit: "
                   f"GET {sb.url}/_sandbox/snapshot > FILE")

@@ -73,3 +73,36 @@ def test_every_logged_request_has_a_latency_including_faulted_ones(paywire_sandb
     assert rows[0]["fault"]["status"] == 503 and rows[1]["fault"]["latency_ms"] == 30
     assert rows[1]["latency_ms"] >= 30
     assert all(isinstance(e["latency_ms"], float) for e in sb.requests)
+
+
+def test_cli_banner_names_the_dashboard_and_it_answers() -> None:
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    proc = subprocess.Popen([sys.executable, "-m", "paywire", "sandbox", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert proc.poll() is None and time.monotonic() < deadline, "sandbox did not start"
+            try:
+                page = httpx.get(f"http://127.0.0.1:{port}/_sandbox/ui", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert page.status_code == 200 and "paywire sandbox" in page.text
+    assert f"dashboard      http://127.0.0.1:{port}/_sandbox/ui" in out
