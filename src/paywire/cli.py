@@ -22,7 +22,13 @@ def cmd_versions(_: argparse.Namespace) -> int:
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from paywire.sandbox.credentials import describe
-    from paywire.sandbox.server import RemoteBindRefused, RunningSandbox, check_bind_host, serve_forever
+    from paywire.sandbox.server import (
+        RemoteBindRefused,
+        RunningSandbox,
+        StateFileError,
+        check_bind_host,
+        serve_forever,
+    )
 
     try:
         check_bind_host(args.host, args.allow_remote)
@@ -38,6 +44,10 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
         for name in sorted(sb.sandbox.services):
             print(f"  {name:<14} {sb.base_url(name)}")
         print(f"  {'control':<14} {sb.url}/_sandbox")
+        print(f"  {'dashboard':<14} {sb.url}/_sandbox/ui")
+        if args.state:
+            print(f"state loaded from {args.state} (sandbox time {sb.clock.iso()}); not saved on exit: "
+                  f"GET {sb.url}/_sandbox/snapshot > FILE")
         print("seeded credentials:")
         for line in describe():
             print(f"  {line}")
@@ -45,7 +55,10 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
 
     try:
         stopped_by = serve_forever(args.host, args.port, validate=not args.no_validate, on_ready=ready,
-                                   allow_remote=args.allow_remote)
+                                   allow_remote=args.allow_remote, state=args.state)
+    except StateFileError as exc:
+        print(f"paywire sandbox: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:  # Ctrl+C before the server took over the signals (still starting)
         stopped_by = "SIGINT"
     print(f"paywire sandbox stopped ({stopped_by or 'shut down'}); goodbye", file=sys.stderr, flush=True)
@@ -73,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8765, help="TCP port; 0 picks a free one (default: %(default)s)")
     p.add_argument("--no-validate", action="store_true",
                    help="skip checking requests and responses against the specs, for benchmarks (default: off)")
+    p.add_argument("--state", metavar="FILE", default=None,
+                   help="load a snapshot (saved from GET /_sandbox/snapshot) at start; nothing is saved on exit "
+                        "(default: None, i.e. the seeded state)")
     p.set_defaults(func=cmd_sandbox)
     p = sub.add_parser("demo", help="narrated end-to-end tour on an embedded sandbox")
     p.add_argument("--output", default="paywire-demo",

@@ -29,6 +29,7 @@ def test_wheel_installs_in_a_clean_venv_and_everything_imports(tmp_path: Path) -
         assert f"{pkg}/py.typed" in names, pkg
         assert f"{pkg}/__init__.py" in names, pkg
     assert any(n.startswith("paywire/_specs/") for n in names), "the sandbox needs the specs"
+    assert "paywire/sandbox/static/dashboard.html" in names, "GET /_sandbox/ui serves it"
     assert "ruff.toml" not in names
 
     env_dir = tmp_path / "venv"

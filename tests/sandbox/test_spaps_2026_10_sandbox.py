@@ -101,7 +101,7 @@ def eth_sign(key: PrivateKey, message: str) -> str:
 
 def test_every_operation_has_a_handler_and_unchanged_ones_are_the_seed_handlers() -> None:
     assert spaps_2026_10.missing_handlers() == []
-    assert len(spaps_2026_10.operations()) == 53
+    assert len(spaps_2026_10.operations()) == 56  # + verify_mfa, get_session_context, list_auth_methods (#16.8)
     assert (spaps_2026_10.prefix, spaps_2026_10.state_key) == ("/spaps-2026-10", spaps.state_key)
     for op_id in REUSED_OPERATIONS:
         assert spaps_2026_10.handlers[op_id] is spaps.handlers[op_id], op_id
@@ -168,7 +168,8 @@ def test_mfa_challenge_instead_of_tokens(http: httpx.Client, seed_http: httpx.Cl
                                          paywire_sandbox: Any) -> None:
     with httpx.Client(base_url=paywire_sandbox.url + "/_sandbox/spaps-2026-10", timeout=10) as control:
         r = control.post("/require_mfa", json={"email": DEFAULT_USER_EMAIL})
-        assert r.json() == {"user_id": DEFAULT_USER_ID, "mfa_required": True}
+        answer = r.json()
+        assert answer.pop("recovery_codes") and answer == {"user_id": DEFAULT_USER_ID, "mfa_required": True}
         sessions_before = len(st.sessions)
         r = http.post("/api/auth/login", json={"email": DEFAULT_USER_EMAIL, "password": DEFAULT_USER_PASSWORD})
         assert r.status_code == 200
@@ -229,7 +230,7 @@ def test_set_password(http: httpx.Client, st: SpapsState) -> None:
     # first password: no current_password needed
     error_of(http.post("/api/auth/set-password", json={"new_password": "short"}, headers=auth), 400, "VALIDATION_ERROR")
     r = http.post("/api/auth/set-password", json={"new_password": "FirstPass123"}, headers=auth)
-    assert r.status_code == 200 and r.json()["message"]
+    assert r.status_code == 200 and r.json()["data"]["message"]  # under data, as today's server answers
     other = token(http, "nopw@example.com", "FirstPass123")
     # changing it needs the current one
     error_of(http.post("/api/auth/set-password", json={"new_password": "SecondPass123"}, headers=auth),

@@ -312,7 +312,7 @@ async def test_concurrent_checks_share_one_request(vellum: Any, paywire_sandbox:
     await provision(client)
     client.invalidate()
     paywire_sandbox.faults.add(f"vellum-{version}:get_entitlements", latency_ms=300)
-    log = paywire_sandbox.sandbox.requests
+    log = paywire_sandbox.requests
     before = len(log)
     if flavour == "async":
         results = await asyncio.gather(*(client.can(UNIT, "imports") for _ in range(50)))

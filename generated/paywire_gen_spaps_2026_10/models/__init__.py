@@ -2,6 +2,10 @@
 
 from .add_whitelist_entry_request import AddWhitelistEntryRequest
 from .amounts import Amounts
+from .auth_method import AuthMethod
+from .auth_method_config import AuthMethodConfig
+from .auth_methods import AuthMethods
+from .auth_methods_response import AuthMethodsResponse
 from .auth_tokens import AuthTokens
 from .auth_user import AuthUser
 from .cancel_subscription_request import CancelSubscriptionRequest
@@ -62,6 +66,9 @@ from .message_response import MessageResponse
 from .metadata import Metadata
 from .metrics_json import MetricsJson
 from .mfa_challenge import MfaChallenge
+from .mfa_verify_request import MfaVerifyRequest
+from .mfa_verify_response import MfaVerifyResponse
+from .mfa_verify_result import MfaVerifyResult
 from .nonce_data import NonceData
 from .nonce_request import NonceRequest
 from .nonce_request_chain_type import NonceRequestChainType
@@ -96,6 +103,10 @@ from .secure_message_list import SecureMessageList
 from .secure_message_list_response import SecureMessageListResponse
 from .secure_message_response import SecureMessageResponse
 from .session_authority import SessionAuthority
+from .session_context import SessionContext
+from .session_context_entitlements_item import SessionContextEntitlementsItem
+from .session_context_response import SessionContextResponse
+from .session_context_wallet import SessionContextWallet
 from .session_list import SessionList
 from .session_list_response import SessionListResponse
 from .session_summary import SessionSummary
@@ -150,6 +161,10 @@ from .whitelist_removed_response import WhitelistRemovedResponse
 __all__ = (
     "AddWhitelistEntryRequest",
     "Amounts",
+    "AuthMethod",
+    "AuthMethodConfig",
+    "AuthMethods",
+    "AuthMethodsResponse",
     "AuthTokens",
     "AuthUser",
     "CancelSubscriptionRequest",
@@ -210,6 +225,9 @@ __all__ = (
     "Metadata",
     "MetricsJson",
     "MfaChallenge",
+    "MfaVerifyRequest",
+    "MfaVerifyResponse",
+    "MfaVerifyResult",
     "NonceData",
     "NonceRequest",
     "NonceRequestChainType",
@@ -244,6 +262,10 @@ __all__ = (
     "SecureMessageListResponse",
     "SecureMessageResponse",
     "SessionAuthority",
+    "SessionContext",
+    "SessionContextEntitlementsItem",
+    "SessionContextResponse",
+    "SessionContextWallet",
     "SessionList",
     "SessionListResponse",
     "SessionSummary",

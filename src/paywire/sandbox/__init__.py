@@ -3,6 +3,9 @@
     with paywire.sandbox.run() as sb:
         sb.base_url("vellum-v1")   # http://127.0.0.1:<port>/vellum
         sb.state("conxa").approve(...)
+        vellum = sb.client("vellum", api_version="v1")   # ready client, seeded keys, closed on exit
+        other = sb.in_namespace("worker-2")              # an isolated world on the same server
+        saved = sb.snapshot()                            # versioned JSON; sb.restore(saved)
 
 Needs the ``sandbox`` extra (starlette, uvicorn, openapi-core). See ``paywire sandbox --help``.
 """

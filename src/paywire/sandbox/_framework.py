@@ -43,6 +43,7 @@ from paywire.sandbox._fast_check import FastChecker
 
 if TYPE_CHECKING:
     from paywire.sandbox.app import Sandbox
+    from paywire.sandbox.namespace import Namespace
 
 Handler = Callable[["Ctx"], "Reply | dict[str, Any] | list[Any] | Awaitable[Reply | dict[str, Any] | list[Any]]"]
 ErrorBody = Callable[[int, str, str], Any]
@@ -120,6 +121,10 @@ class Clock:
     def reset(self) -> None:
         self.offset = 0.0
 
+    def set_now(self, ts: float) -> None:
+        """Put the clock at ``ts`` (a snapshot's moment); it runs on from there."""
+        self.offset = ts - time.time()
+
     def iso(self, ts: float | None = None) -> str:
         value = self.now() if ts is None else ts
         return dt.datetime.fromtimestamp(value, dt.UTC).isoformat().replace("+00:00", "Z")
@@ -176,6 +181,7 @@ class Ctx:
     state: Any
     clock: Clock
     sandbox: Sandbox
+    namespace: Namespace | None = None
 
     def header(self, name: str) -> str | None:
         return self.headers.get(name.lower())
@@ -455,6 +461,17 @@ class OperationEndpoint:
         self.ops = ops  # METHOD -> operationId
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        # The request log's latency column: time until the reply (or drop) left the handler.
+        entry: dict[str, Any] = {}
+        started = time.perf_counter()
+        try:
+            await self._serve(scope, receive, send, entry)
+        finally:
+            if entry:
+                entry["latency_ms"] = round((time.perf_counter() - started) * 1000, 3)
+
+    async def _serve(self, scope: Any, receive: Any, send: Any, entry: dict[str, Any]) -> None:
+        from starlette._utils import get_route_path
         from starlette.requests import Request
 
         request = Request(scope, receive)
@@ -465,14 +482,19 @@ class OperationEndpoint:
             return
         body = await request.body()
         svc = self.service
-        sb = self.sandbox
-        rel_path = request.url.path[len(svc.prefix):] or "/"
+        try:  # the X-Paywire-Namespace header or /_ns/<name> prefix (see namespace.py)
+            ns = self.sandbox.namespace_of(scope)
+        except ValueError as exc:
+            await _send_reply(send, svc.render_error(ApiError(400, "SANDBOX_BAD_NAMESPACE", str(exc))))
+            return
+        # The path inside the service, without a /_ns/<name> prefix (Starlette's root_path).
+        rel_path = get_route_path(scope)[len(svc.prefix):] or "/"
         headers = {k.lower(): v for k, v in request.headers.items()}
-        entry: dict[str, Any] = {
-            "t": sb.clock.now(), "service": svc.name, "op": op_id, "method": method,
+        entry.update({
+            "t": ns.clock.now(), "service": svc.name, "op": op_id, "method": method,
             "path": request.url.path, "idempotency_key": headers.get("x-idempotency-key"),
-        }
-        sb.requests.append(entry)
+        })
+        ns.requests.append(entry)
 
         fault_header = headers.get("x-paywire-fault")
         if fault_header is not None:  # a one-shot fault for this request only (see fault_header.py)
@@ -486,7 +508,7 @@ class OperationEndpoint:
                 await _send_reply(send, reply)
                 return
         else:
-            fault = sb.faults.take(svc.name, op_id,
+            fault = ns.faults.take(svc.name, op_id,
                                    headers.get("x-idempotency-key") or headers.get("idempotency-key"))
         if fault is not None:
             entry["fault"] = fault.as_dict()
@@ -504,14 +526,14 @@ class OperationEndpoint:
                 await _send_reply(send, reply)
                 return
 
-        reply = await self._handle(op_id, method, rel_path, request, headers, body)
+        reply = await self._handle(ns, op_id, method, rel_path, request, headers, body)
         entry["status"] = reply.status
         if fault is not None and fault.reset == "after":
             await _abort(send)  # the state change above is committed; the client never hears
             return
         await _send_reply(send, reply)
 
-    async def _handle(self, op_id: str, method: str, rel_path: str, request: Any,
+    async def _handle(self, ns: Namespace, op_id: str, method: str, rel_path: str, request: Any,
                       headers: dict[str, str], body: bytes) -> Reply:
         svc = self.service
         sb = self.sandbox
@@ -530,7 +552,7 @@ class OperationEndpoint:
             path={k: str(v) for k, v in request.path_params.items()},
             query=dict(request.query_params), query_list=list(request.query_params.multi_items()),
             headers=headers, raw_body=body, json=parsed,
-            state=sb.state(svc.state_key), clock=sb.clock, sandbox=sb,
+            state=ns.state(svc.state_key), clock=ns.clock, sandbox=sb, namespace=ns,
         )
         handler = svc.handlers.get(op_id)
         try:
@@ -539,7 +561,7 @@ class OperationEndpoint:
             if inspect.iscoroutinefunction(handler):
                 result = await handler(ctx)
             else:
-                with sb.lock:
+                with ns.lock:
                     result = handler(ctx)
         except ApiError as err:
             reply = svc.render_error(err)
@@ -548,7 +570,7 @@ class OperationEndpoint:
         if sb.validate_responses:
             problem = self._validate_response(method, rel_path, request, reply)
             if problem is not None:
-                sb.response_violations.append(f"{svc.name} {op_id} -> {reply.status}: {problem}")
+                ns.response_violations.append(f"{svc.name} {op_id} -> {reply.status}: {problem}")
                 return Reply(500, svc.error_body(500, "SANDBOX_SPEC_VIOLATION", problem))
         return reply
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
-import threading
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from paywire.sandbox import control_schemas
 from paywire.sandbox._framework import SERVICES, Clock, Faults, OperationEndpoint, ServiceApp
+
+if TYPE_CHECKING:
+    from paywire.sandbox.namespace import Namespace
+
+#: ASGI scope key carrying the request's namespace name (absent: the default namespace).
+NAMESPACE_SCOPE_KEY = "paywire.namespace"
 
 #: Service modules; each declares its ServiceApp(s) at import time.
 SERVICE_MODULES = ("spaps", "spaps_2026_10", "lumen", "vellum", "conxa")
@@ -25,46 +31,67 @@ def load_services() -> list[ServiceApp]:
 
 
 class Sandbox:
-    """All sandbox state, the clock, fault rules and the request log (no I/O)."""
+    """The services plus their namespaces (no I/O); see ``namespace.py``.
+
+    ``clock``, ``faults``, ``requests``, ``state()``, ``reset()`` and ``seed()`` here are the
+    ``default`` namespace's, the one a request without a namespace header or prefix uses."""
 
     def __init__(self, *, validate_requests: bool = True, validate_responses: bool = True) -> None:
+        from paywire.sandbox.namespace import Namespaces
+
         self.services = {svc.name: svc for svc in load_services()}
-        self.clock = Clock()
-        self.faults = Faults()
-        self.requests: list[dict[str, Any]] = []
-        self.response_violations: list[str] = []
         self.validate_requests = validate_requests
         self.validate_responses = validate_responses
-        self.lock = threading.RLock()
-        self._factories: dict[str, Any] = {}
+        self.factories: dict[str, Callable[[Clock], Any]] = {}
         for svc in self.services.values():
-            self._factories.setdefault(svc.state_key, svc.state_factory)
-        self._states: dict[str, Any] = {}
-        self.reset()
+            self.factories.setdefault(svc.state_key, svc.state_factory)
+        self.namespaces = Namespaces(self)
+        self.default = self.namespaces.get()
+
+    def namespace(self, name: str | None = None) -> Namespace:
+        """A namespace by name (created on first use); ``None`` is the default one."""
+        return self.default if name is None else self.namespaces.get(name)
+
+    def namespace_of(self, scope: Mapping[str, Any]) -> Namespace:
+        """The namespace an ASGI request chose (set by :func:`namespace_middleware`)."""
+        return self.namespace(scope.get(NAMESPACE_SCOPE_KEY))
+
+    def control_fn(self, service: str, action: str) -> tuple[Callable[[Any, Any], Any], str]:
+        """A per-service ``POST`` control and the state key it runs on (KeyError if none)."""
+        svc = self.services[service]
+        return svc.controls[("POST", action)], svc.state_key
+
+    # -- the default namespace ---------------------------------------------------------------------
+    @property
+    def clock(self) -> Clock:
+        return self.default.clock
+
+    @property
+    def faults(self) -> Faults:
+        return self.default.faults
+
+    @property
+    def requests(self) -> list[dict[str, Any]]:
+        return self.default.requests
+
+    @property
+    def response_violations(self) -> list[str]:
+        return self.default.response_violations
+
+    @property
+    def lock(self) -> Any:
+        return self.default.lock
 
     def state(self, key: str) -> Any:
-        return self._states[key]
+        return self.default.state(key)
 
     def reset(self, key: str | None = None) -> None:
         """Fresh seeded state (one service or all), no faults, clock rewound, empty log."""
-        with self.lock:
-            if key is None:
-                self.clock.reset()
-                self.faults.clear()
-                self.requests.clear()
-                self.response_violations.clear()
-                keys = list(self._factories)
-            else:
-                keys = [key]
-            for k in keys:
-                self._states[k] = self._factories[k](self.clock)
+        self.default.reset(key)
 
     def seed(self, fixtures: dict[str, Any]) -> dict[str, Any]:
         """Add users, keys, plans, tenants, providers, wallets... (see sandbox/fixtures.py)."""
-        from paywire.sandbox.fixtures import seed
-
-        with self.lock:
-            return seed(self.state, fixtures)
+        return self.default.seed(fixtures)
 
     def check_fault_match(self, match: str) -> None:
         """A fault rule naming no operation would silently never fire: refuse it."""
@@ -86,11 +113,55 @@ class Sandbox:
         }
 
 
+class NamespaceMiddleware:
+    """Pick each request's namespace: ``/_ns/<name>/...`` (kept in Starlette's ``root_path``, so
+    routes and the service handlers see the plain path) or the ``X-Paywire-Namespace`` header;
+    both given and different, or a malformed name, is a 400."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        from starlette.responses import JSONResponse
+
+        from paywire.sandbox.namespace import HEADER, URL_PREFIX, check_name
+
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        chosen: str | None = None
+        try:
+            path: str = scope["path"]
+            if path.startswith(URL_PREFIX):
+                name, _, _ = path[len(URL_PREFIX):].partition("/")
+                chosen = check_name(name)
+                scope = {**scope, "root_path": scope.get("root_path", "") + URL_PREFIX + name}
+            for key, value in scope.get("headers", []):
+                if key == _HEADER_BYTES:
+                    named = check_name(value.decode("latin-1").strip())
+                    if chosen is not None and named != chosen:
+                        raise control_schemas.ControlInputError(
+                            f"namespace {named!r} in {HEADER} differs from {chosen!r} in the URL")
+                    chosen = named
+        except ValueError as exc:
+            await JSONResponse({"error": str(exc)}, status_code=400)(scope, receive, send)
+            return
+        if chosen is not None:
+            scope = {**scope, NAMESPACE_SCOPE_KEY: chosen}
+        await self.app(scope, receive, send)
+
+
+_HEADER_BYTES = b"x-paywire-namespace"
+
+
 def build_app(sandbox: Sandbox) -> Any:
     from starlette.applications import Starlette
+    from starlette.middleware import Middleware
     from starlette.requests import Request
-    from starlette.responses import JSONResponse
+    from starlette.responses import JSONResponse, Response
     from starlette.routing import Route
+
+    from paywire.sandbox import dashboard, webhooks_log
 
     routes: list[Any] = []
     for svc in sandbox.services.values():
@@ -102,53 +173,101 @@ def build_app(sandbox: Sandbox) -> Any:
             routes.append(Route(svc.prefix + path, OperationEndpoint(svc, sandbox, path, by_path[path])))
         routes.append(Route(svc.prefix + "/openapi.json", _spec_endpoint(svc), methods=["GET"]))
 
-    def control(route: str, fn: Callable[[Request, Any], Awaitable[Any]]) -> Callable[[Request], Awaitable[JSONResponse]]:
+    def control(route: str, fn: Callable[[Request, Any], Awaitable[Any]]) -> Callable[[Request], Awaitable[Response]]:
         """Every control-plane endpoint: parse and check the body against the route's schema
-        first (400 naming the field), then run; a semantic refusal (unknown id...) is a 400 too."""
+        first (400 naming the field), then run; a semantic refusal (unknown id...) is a 400 too.
+        A result that is already a Response (the dashboard page) is sent as it is."""
 
-        async def endpoint(request: Request) -> JSONResponse:
+        async def endpoint(request: Request) -> Response:
             try:
                 body = control_schemas.check(request.method, route, control_schemas.parse_body(await request.body()))
                 result = await fn(request, body)
             except (KeyError, ValueError, TypeError, ArithmeticError) as exc:
                 return JSONResponse({"error": _reason(exc)}, status_code=400)
-            return JSONResponse(result)
+            return result if isinstance(result, Response) else JSONResponse(result)
 
         return endpoint
 
+    def ns_of(request: Request) -> Namespace:
+        return sandbox.namespace_of(request.scope)
+
     async def reset(request: Request, body: Any) -> Any:
-        sandbox.reset(body.get("service"))
+        ns_of(request).reset(body.get("service"))
         return {"ok": True}
 
     async def seed(request: Request, body: Any) -> Any:
-        return sandbox.seed(body)
+        return ns_of(request).seed(body)
 
     async def requests_log(request: Request, body: Any) -> Any:
+        ns = ns_of(request)
         if request.method == "DELETE":
-            sandbox.requests.clear()
-        return {"requests": sandbox.requests}
+            ns.requests.clear()
+        return {"requests": ns.requests}
 
     async def faults(request: Request, body: Any) -> Any:
+        ns = ns_of(request)
         if request.method == "DELETE":
-            sandbox.faults.clear()
+            ns.faults.clear()
         elif request.method == "POST":
             sandbox.check_fault_match(body.get("match", "*"))
-            sandbox.faults.add(**body)
-        return {"faults": [f.as_dict() for f in sandbox.faults.rules]}
+            ns.faults.add(**body)
+        return {"faults": [f.as_dict() for f in ns.faults.rules]}
 
     async def clock(request: Request, body: Any) -> Any:
+        ns = ns_of(request)
+        fired = []
         if request.method == "POST":
-            sandbox.clock.advance(body["seconds"])
-        return {"now": sandbox.clock.now(), "iso": sandbox.clock.iso(), "offset": sandbox.clock.offset}
+            ns.clock.advance(body["seconds"])
+            fired = [a.as_dict() for a in ns.schedule.run_due()]  # timed actions now due
+        out = {"now": ns.clock.now(), "iso": ns.clock.iso(), "offset": ns.clock.offset}
+        return {**out, "fired": fired} if request.method == "POST" else out
+
+    async def deliveries(request: Request, body: Any) -> Any:
+        return {"deliveries": webhooks_log.deliveries(ns_of(request))}
+
+    async def replay(request: Request, body: Any) -> Any:
+        # The replay POSTs to the receiver: off the event loop, so the sandbox keeps serving
+        # (a receiver may call back into the sandbox while it handles the push).
+        return await asyncio.to_thread(webhooks_log.replay, ns_of(request), body["id"])
+
+    async def ui_state(request: Request, body: Any) -> Any:
+        return dashboard.snapshot(ns_of(request))
 
     async def info(request: Request, body: Any) -> Any:
-        return sandbox.describe()
+        return {**sandbox.describe(), "namespace": ns_of(request).name}
+
+    async def snapshot(request: Request, body: Any) -> Any:
+        return ns_of(request).snapshot()
+
+    async def restore(request: Request, body: Any) -> Any:
+        ns = ns_of(request)
+        ns.restore(body)
+        return {"ok": True, "namespace": ns.name, "now": ns.clock.now()}
+
+    async def namespaces(request: Request, body: Any) -> Any:
+        return {"namespaces": sandbox.namespaces.names()}
+
+    async def drop_namespace(request: Request, body: Any) -> Any:
+        name = ns_of(request).name
+        return {"dropped": sandbox.namespaces.drop(name), "namespace": name}
+
+    async def schedule(request: Request, body: Any) -> Any:
+        ns = ns_of(request)
+        if request.method == "DELETE":
+            ns.schedule.clear()
+        elif request.method == "POST":
+            action = ns.schedule.add(body["control"], body.get("body"), in_seconds=body.get("in_seconds"),
+                                     at=body.get("at"))
+            return action.as_dict()
+        ns.schedule.run_due()
+        return {"now": ns.clock.now(), "actions": [a.as_dict() for a in ns.schedule.actions]}
 
     def service_control(svc: ServiceApp, action: str) -> Callable[[Request, Any], Awaitable[Any]]:
         async def run_control(request: Request, body: Any) -> Any:
             fn = svc.controls[(request.method, action)]
-            with sandbox.lock:
-                return fn(sandbox.state(svc.state_key), body)
+            ns = ns_of(request)
+            with ns.lock:
+                return fn(ns.state(svc.state_key), body)
 
         return run_control
 
@@ -163,6 +282,15 @@ def build_app(sandbox: Sandbox) -> Any:
         Route("/_sandbox/requests", control("requests", requests_log), methods=["GET", "DELETE"]),
         Route("/_sandbox/faults", control("faults", faults), methods=["GET", "POST", "DELETE"]),
         Route("/_sandbox/clock", control("clock", clock), methods=["GET", "POST"]),
+        Route("/_sandbox/snapshot", control("snapshot", snapshot), methods=["GET"]),
+        Route("/_sandbox/restore", control("restore", restore), methods=["POST"]),
+        Route("/_sandbox/namespaces", control("namespaces", namespaces), methods=["GET"]),
+        Route("/_sandbox/namespace", control("namespace", drop_namespace), methods=["DELETE"]),
+        Route("/_sandbox/schedule", control("schedule", schedule), methods=["GET", "POST", "DELETE"]),
+        Route("/_sandbox/webhooks/deliveries", control("webhooks/deliveries", deliveries), methods=["GET"]),
+        Route("/_sandbox/webhooks/replay", control("webhooks/replay", replay), methods=["POST"]),
+        Route("/_sandbox/ui", control("ui", dashboard.page), methods=["GET"]),
+        Route("/_sandbox/ui/state", control("ui/state", ui_state), methods=["GET"]),
     ]
     # One concrete route per registered control (not a /{service}/{action} template), so the
     # routes themselves list the whole control plane and each one has its own schema.
@@ -174,7 +302,7 @@ def build_app(sandbox: Sandbox) -> Any:
             route = f"{svc.name}/{action}"
             routes.append(Route(f"/_sandbox/{route}", control(route, service_control(svc, action)), methods=methods))
     routes.append(Route("/_sandbox/{service}/{action}", unknown_control, methods=["GET", "POST", "DELETE"]))
-    return Starlette(routes=routes)
+    return Starlette(routes=routes, middleware=[Middleware(NamespaceMiddleware)])
 
 
 def _spec_endpoint(svc: ServiceApp) -> Any:

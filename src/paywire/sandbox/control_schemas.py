@@ -105,6 +105,25 @@ FAULT: Schema = obj(
     **_FAULT_EFFECTS,
 )
 
+# A snapshot (GET /_sandbox/snapshot) to restore: only the envelope is checked here, and it is
+# deliberately open: fields a newer sandbox wrote are ignored (snapshot.py checks the rest).
+SNAPSHOT_VERSION_MAX = 1  # = snapshot.VERSION; bumped only with an incompatible format change
+RESTORE: Schema = {
+    "type": "object", "required": ["version", "states"],
+    "properties": {
+        "format": {"type": "string", "maxLength": 100},
+        "version": {"type": "integer", "minimum": 1, "maximum": SNAPSHOT_VERSION_MAX},
+        "clock": {"type": "object", "properties": {"now": {"type": "number", "minimum": 0, "maximum": 1e11}}},
+        "faults": {"type": "array"},
+        "schedule": {"type": "array"},
+        "states": {"type": "object", "additionalProperties": {"type": "object"}},
+    },
+}
+# A timed action: a per-service control run when the sandbox clock passes its time.
+SCHEDULE: Schema = obj("control", control={"type": "string", "pattern": r"^[a-z0-9-]{1,40}/[A-Za-z0-9_-]{1,60}\Z"},
+                       body={"type": "object"}, in_seconds=nullable(SECONDS),
+                       at=nullable({"type": "number", "minimum": 0, "maximum": 1e11}))
+
 CONXA_USER = {"provider_id": ID, "provider_username": ID}
 VELLUM_TENANT = {"tenantId": ID}
 
@@ -119,6 +138,19 @@ _COMMON: dict[tuple[str, str], Schema] = {
     ("DELETE", "faults"): NO_INPUT,
     ("GET", "clock"): NO_INPUT,
     ("POST", "clock"): obj("seconds", seconds=SECONDS),
+    ("GET", "snapshot"): NO_INPUT,
+    ("POST", "restore"): RESTORE,
+    ("GET", "namespaces"): NO_INPUT,
+    ("DELETE", "namespace"): NO_INPUT,
+    ("GET", "schedule"): NO_INPUT,
+    ("POST", "schedule"): SCHEDULE,
+    ("DELETE", "schedule"): NO_INPUT,
+    # The webhook delivery log of every service state that sends webhooks (webhooks_log.py).
+    ("GET", "webhooks/deliveries"): NO_INPUT,
+    ("POST", "webhooks/replay"): obj("id", id=ID),
+    # The dashboard page and the one document it polls (dashboard.py).
+    ("GET", "ui"): NO_INPUT,
+    ("GET", "ui/state"): NO_INPUT,
 }
 
 _SERVICE: dict[tuple[str, str], Schema] = {
@@ -134,6 +166,8 @@ _SERVICE: dict[tuple[str, str], Schema] = {
     ("POST", "spaps/set_auth_envelope"): obj("mode", mode={"enum": ["flat", "nested"]}),
     ("POST", "spaps/require_email_confirmation"): obj(required=BOOL),
     ("POST", "spaps/expire_access_tokens"): obj(user_id=nullable(ID)),
+    ("POST", "spaps/expire_sessions"): {  # a timed action's usual target: "expire this session in 5 s"
+        **obj(session_id=ID, user_id=ID), "anyOf": [{"required": ["session_id"]}, {"required": ["user_id"]}]},
     ("POST", "spaps-2026-10/require_mfa"): {
         **obj(user_id=ID, email=EMAIL, required=BOOL), "anyOf": [{"required": ["user_id"]}, {"required": ["email"]}]},
     ("GET", "spaps-2026-10/mfa_challenges"): NO_INPUT,

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import json
 import logging
+import os
 import signal
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from paywire.sandbox._framework import SandboxAbort
@@ -49,39 +52,102 @@ def check_bind_host(host: str, allow_remote: bool) -> None:
 
 
 class RunningSandbox:
-    """A live sandbox server: base URLs plus the in-process control API."""
+    """A live sandbox server seen from one namespace: base URLs plus the in-process control API.
 
-    def __init__(self, sandbox: Sandbox, host: str, port: int) -> None:
+    ``url`` and ``base_url()`` of a non-default namespace carry its ``/_ns/<name>`` prefix, so
+    any HTTP client built from them (even a third-party SDK) stays inside the namespace;
+    :meth:`client` / :meth:`async_client` hand out paywire clients that send the
+    ``X-Paywire-Namespace`` header instead (see ``clients.py``)."""
+
+    def __init__(self, sandbox: Sandbox, host: str, port: int, namespace: str | None = None) -> None:
+        from paywire.sandbox.namespace import DEFAULT, URL_PREFIX
+
         self.sandbox = sandbox
         self.host = host
         self.port = port
-        self.url = f"http://{host}:{port}"
+        self.ns = sandbox.namespace(namespace)
+        self.namespace = self.ns.name
+        self.server_url = f"http://{host}:{port}"
+        self.url = self.server_url if self.namespace == DEFAULT else f"{self.server_url}{URL_PREFIX}{self.namespace}"
+        self._clients: list[Any] = []
+
+    def in_namespace(self, name: str) -> RunningSandbox:
+        """The same server seen from another (isolated) namespace, created on first use."""
+        return RunningSandbox(self.sandbox, self.host, self.port, name)
 
     def base_url(self, service: str) -> str:
         """Base URL of one service, e.g. ``base_url("vellum-v2")``."""
         return self.url + self.sandbox.services[service].prefix
 
     def state(self, key: str) -> Any:
-        return self.sandbox.state(key)
+        return self.ns.state(key)
 
     @property
     def clock(self) -> Any:
-        return self.sandbox.clock
+        return self.ns.clock
 
     @property
     def faults(self) -> Any:
-        return self.sandbox.faults
+        return self.ns.faults
+
+    @property
+    def schedule(self) -> Any:
+        return self.ns.schedule
 
     @property
     def requests(self) -> list[dict[str, Any]]:
-        return self.sandbox.requests
+        return self.ns.requests
+
+    @property
+    def response_violations(self) -> list[str]:
+        return self.ns.response_violations
 
     def reset(self, service: str | None = None) -> None:
-        self.sandbox.reset(service)
+        self.ns.reset(service)
 
     def seed(self, fixtures: dict[str, Any]) -> dict[str, Any]:
-        return self.sandbox.seed(fixtures)
+        return self.ns.seed(fixtures)
 
+    def snapshot(self) -> dict[str, Any]:
+        return self.ns.snapshot()
+
+    def restore(self, data: Any) -> None:
+        self.ns.restore(data)
+
+    # -- ready clients (clients.py) ------------------------------------------------------------------
+    def client(self, service: str, api_version: str | None = None, **overrides: Any) -> Any:
+        """A configured sync paywire client, e.g. ``client("vellum", api_version="v1")``: seeded
+        keys, this namespace, closed by :meth:`close_clients` (fixtures do it at teardown)."""
+        from paywire.sandbox import clients
+
+        made = clients.make_client(self.sandbox, self.server_url, self.namespace, service, api_version, "sync",
+                                   overrides)
+        self._clients.append(made)
+        return made
+
+    def async_client(self, service: str, api_version: str | None = None, **overrides: Any) -> Any:
+        """Like :meth:`client`, the async flavour (``AsyncVellumClient``...)."""
+        from paywire.sandbox import clients
+
+        made = clients.make_client(self.sandbox, self.server_url, self.namespace, service, api_version, "async",
+                                   overrides)
+        self._clients.append(made)
+        return made
+
+    def close_clients(self) -> None:
+        from paywire.sandbox import clients
+
+        clients.close(self._clients)
+
+    async def aclose_clients(self) -> None:
+        from paywire.sandbox import clients
+
+        await clients.aclose(self._clients)
+
+    def drop(self) -> None:
+        """Close the clients handed out here and forget this namespace (the default one is reset)."""
+        self.close_clients()
+        self.sandbox.namespaces.drop(self.namespace)
 
 def _server(sandbox: Sandbox, host: str, port: int, log_level: str) -> Any:
     import uvicorn
@@ -101,10 +167,16 @@ def run(
     sandbox: Sandbox | None = None,
     log_level: str = "warning",
     allow_remote: bool = False,
+    state: str | os.PathLike[str] | None = None,
 ) -> Iterator[RunningSandbox]:
-    """Start the sandbox on a background thread (free port by default); stop it on exit."""
+    """Start the sandbox on a background thread (free port by default); stop it on exit.
+
+    ``state`` names a snapshot file (``GET /_sandbox/snapshot``) loaded into the default
+    namespace first. Clients handed out by ``sb.client(...)`` are closed on exit."""
     check_bind_host(host, allow_remote)
     sb = sandbox or Sandbox(validate_requests=validate, validate_responses=validate)
+    if state is not None:
+        load_state_file(sb, state)
     server = _server(sb, host, port, log_level)
     # uvicorn installs signal handlers only on the main thread; off it, it just serves.
     thread = threading.Thread(target=server.run, name="paywire-sandbox", daemon=True)
@@ -115,18 +187,43 @@ def run(
             raise RuntimeError("paywire sandbox failed to start")
         time.sleep(0.005)
     bound = server.servers[0].sockets[0].getsockname()[1]
+    running = RunningSandbox(sb, host, bound)
     try:
-        yield RunningSandbox(sb, host, bound)
+        yield running
     finally:
+        running.close_clients()
         server.should_exit = True
         thread.join(timeout=5)
 
 
+def load_state_file(sb: Sandbox, path: str | os.PathLike[str]) -> None:
+    """Load a snapshot file into the default namespace; StateFileError says why it cannot."""
+    try:
+        data = json.loads(Path(path).read_bytes())
+    except OSError as exc:
+        raise StateFileError(f"cannot read snapshot {os.fspath(path)!r}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise StateFileError(f"snapshot {os.fspath(path)!r} is not JSON: {exc}") from None
+    try:
+        sb.default.restore(data)
+    except ValueError as exc:
+        raise StateFileError(f"snapshot {os.fspath(path)!r}: {exc}") from None
+
+
+class StateFileError(ValueError):
+    """A ``--state`` snapshot file that cannot be loaded."""
+
+
 def serve_forever(host: str, port: int, *, validate: bool = True, on_ready: Any = None,
-                  allow_remote: bool = False) -> str | None:
-    """Foreground server for ``paywire sandbox``; returns the name of the signal that stopped it."""
+                  allow_remote: bool = False, state: str | os.PathLike[str] | None = None) -> str | None:
+    """Foreground server for ``paywire sandbox``; returns the name of the signal that stopped it.
+
+    ``state``: a snapshot file loaded before serving. Nothing is saved on exit: a snapshot is
+    taken on purpose (``GET /_sandbox/snapshot``), so a run can never overwrite a good file."""
     check_bind_host(host, allow_remote)
     sb = Sandbox(validate_requests=validate, validate_responses=validate)
+    if state is not None:
+        load_state_file(sb, state)
     server = _server(sb, host, port, "warning")
     if on_ready is not None:
         original = server.startup

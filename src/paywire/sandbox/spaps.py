@@ -538,6 +538,8 @@ class SpapsState:
         self.auth_envelope = "flat"
         self.require_email_confirmation = False
         self.cards_declined = False
+        #: state of other contract profiles served on this state (spaps_2026_10.profile)
+        self.profiles: dict[str, Any] = {}
         self._seed()
 
     # -- seeding -------------------------------------------------------------------------------
@@ -685,6 +687,27 @@ class SpapsState:
             for tok in self.access_tokens.values():
                 if user_id is None or tok.user_id == user_id:
                     tok.expires_at = min(tok.expires_at, self.clock.now())
+
+    def expire_sessions(self, *, session_id: str | None = None, user_id: str | None = None) -> list[str]:
+        """End sessions now (one by id, or all of a user's), as if their time ran out: their
+        access and refresh tokens stop working. Returns the ids; KeyError if none matched."""
+        with self.lock:
+            now = self.clock.now()
+            hit = [s for s in self.sessions.values()
+                   if (session_id is None or s.id == session_id) and (user_id is None or s.user_id == user_id)
+                   and now < s.expires_at]
+            if not hit:
+                raise KeyError(f"no live session {session_id or ''}{' of user ' + user_id if user_id else ''}")
+            ids = {s.id for s in hit}
+            for s in hit:
+                s.expires_at = now
+            for tok in self.access_tokens.values():
+                if tok.session_id in ids:
+                    tok.expires_at = min(tok.expires_at, now)
+            for rt in self.refresh_tokens.values():
+                if rt.session_id in ids:
+                    rt.expires_at = min(rt.expires_at, now)
+            return sorted(ids)
 
     # -- outbox --------------------------------------------------------------------------------
     def send_one_time_token(self, kind: str, email: str, ttl: float, link_base: str) -> OutboxMessage:
@@ -1957,7 +1980,7 @@ def _rss_mb() -> float:
 @op("get_prometheus_metrics")
 def get_prometheus_metrics(ctx: Ctx, st: SpapsState) -> Reply:
     counts: dict[tuple[str, str], int] = {}
-    for entry in ctx.sandbox.requests:
+    for entry in (ctx.namespace or ctx.sandbox).requests:
         if entry.get("service") == spaps.name:
             k = (str(entry.get("op")), str(entry.get("status", "")))
             counts[k] = counts.get(k, 0) + 1
@@ -2046,6 +2069,12 @@ def control_set_auth_envelope(st: SpapsState, body: Any) -> Any:
 def control_require_email_confirmation(st: SpapsState, body: Any) -> Any:
     st.require_email_confirmation = bool(_cbody(body).get("required", True))
     return {"require_email_confirmation": st.require_email_confirmation}
+
+
+@spaps.control("expire_sessions")
+def control_expire_sessions(st: SpapsState, body: Any) -> Any:
+    b = _cbody(body)
+    return {"expired": st.expire_sessions(session_id=b.get("session_id"), user_id=b.get("user_id"))}
 
 
 @spaps.control("expire_access_tokens")

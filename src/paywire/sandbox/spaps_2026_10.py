@@ -30,7 +30,7 @@ Every operationId of the 2026-10 spec has a handler:
 
 State that only this profile needs (MFA requirements and challenges, usage authorizations and
 events, idempotency slots, message authorship) lives in a :class:`ProfileState` attached to the
-shared state object (:func:`profile`), so a sandbox reset clears it too.
+shared state object (:func:`profile`), so a sandbox reset clears it and a snapshot carries it.
 
 Usage limits: :data:`paywire.sandbox.spaps.FEATURE_CATALOG` tier limits apply to ``resource_type:
 user`` on the feature's metered dimension (:data:`METERED_DIMENSIONS`, e.g. ``api_calls`` →
@@ -47,9 +47,9 @@ import copy
 import dataclasses
 import datetime as dt
 import hashlib
+import hmac
 import json
 import secrets
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -106,6 +106,7 @@ __all__ = [
 
 MFA_CHALLENGE_TTL = 300
 MFA_METHODS = ("totp",)
+RECOVERY_CODES = 8
 USAGE_AUTHORIZATION_TTL = 900
 USAGE_WARNING_RATIO = 0.8
 USAGE_HISTORY_LIMIT = 50
@@ -124,6 +125,9 @@ class MfaChallenge:
     challenge: str = field(repr=False)
     methods: tuple[str, ...]
     expires_at: float
+    #: the sandbox's stand-in for the user's authenticator app: the code it would show now
+    #: (listed by GET /_sandbox/spaps-2026-10/mfa_challenges)
+    code: str = field(default="", repr=False)
 
 
 @dataclass
@@ -169,6 +173,8 @@ class ProfileState:
     """What only the 2026-10 profile keeps, attached to one SpapsState (see :func:`profile`)."""
 
     mfa_users: set[str] = field(default_factory=set)
+    #: user id -> unused recovery codes (handed out by the require_mfa control)
+    recovery_codes: dict[str, list[str]] = field(default_factory=dict)
     challenges: dict[str, MfaChallenge] = field(default_factory=dict)
     authorizations: dict[str, UsageAuthorization] = field(default_factory=dict)
     events: list[UsageEvent] = field(default_factory=list)
@@ -180,15 +186,17 @@ class ProfileState:
     client_message_ids: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
 
-_PROFILES: weakref.WeakKeyDictionary[SpapsState, ProfileState] = weakref.WeakKeyDictionary()
+PROFILE_KEY = "2026-10"
 
 
 def profile(st: SpapsState) -> ProfileState:
-    """The 2026-10 profile state of a SpapsState (created on first use; a reset starts afresh)."""
+    """The 2026-10 profile state of a SpapsState (created on first use; a reset starts afresh).
+
+    It lives in the state object's ``profiles`` dict, so a snapshot of the state carries it."""
     with st.lock:
-        prof = _PROFILES.get(st)
+        prof = st.profiles.get(PROFILE_KEY)
         if prof is None:
-            prof = _PROFILES[st] = ProfileState()
+            prof = st.profiles[PROFILE_KEY] = ProfileState()
         return prof
 
 
@@ -206,10 +214,14 @@ def require_mfa(st: SpapsState, who: str, required: bool = True) -> User:
     """
     with st.lock:
         user = _find_user(st, who)
+        prof = profile(st)
         if required:
-            profile(st).mfa_users.add(user.id)
+            prof.mfa_users.add(user.id)
+            prof.recovery_codes.setdefault(user.id, [f"{secrets.token_hex(4)}-{secrets.token_hex(4)}"
+                                                     for _ in range(RECOVERY_CODES)])
         else:
-            profile(st).mfa_users.discard(user.id)
+            prof.mfa_users.discard(user.id)
+            prof.recovery_codes.pop(user.id, None)
         return user
 
 
@@ -296,7 +308,7 @@ def _mfa_challenge(ctx: Ctx, st: SpapsState, user: User, app_id: str) -> Body | 
     if user.id not in prof.mfa_users:
         return None
     rec = MfaChallenge(_new_id("mfa", 10), user.id, app_id, secrets.token_urlsafe(24), MFA_METHODS,
-                       ctx.clock.now() + MFA_CHALLENGE_TTL)
+                       ctx.clock.now() + MFA_CHALLENGE_TTL, code=f"{secrets.randbelow(10**6):06d}")
     prof.challenges[rec.id] = rec
     return {"mfa_required": True, "challenge_id": rec.id, "challenge": rec.challenge,
             "expires_at": ctx.clock.iso(rec.expires_at), "methods": list(rec.methods)}
@@ -374,7 +386,69 @@ def set_password(ctx: Ctx, st: SpapsState) -> Reply:
     for other in st.sessions.values():
         if other.user_id == user.id and other.id != session.id:
             other.revoked = True
-    return ok(None, message="Password updated successfully")
+    return ok({"message": "Password updated successfully"})  # under data, as today's server (decision 7)
+
+
+@op("verify_mfa")
+def verify_mfa(ctx: Ctx, st: SpapsState) -> Reply:
+    """Complete a sign-in's MFA challenge (decision 1): tokens and user, plus ``mfa_method``."""
+    app_id = _app(ctx, st)
+    b = _body(ctx)
+    code, recovery = b.get("code"), b.get("recovery_code")
+    if (code is None) == (recovery is None):
+        raise ApiError(400, "VALIDATION_ERROR", "Provide exactly one of code or recovery_code")
+    prof = profile(st)
+    rec = prof.challenges.get(str(b["challenge_id"]))
+    if rec is None or not hmac.compare_digest(rec.challenge, str(b["challenge"])) or rec.application_id != app_id:
+        raise ApiError(401, "INVALID_MFA_CHALLENGE", "Unknown or already used MFA challenge")
+    if ctx.clock.now() >= rec.expires_at:
+        raise ApiError(401, "MFA_CHALLENGE_EXPIRED", "The MFA challenge expired; sign in again")
+    user = st.users.get(rec.user_id)
+    if user is None:
+        raise ApiError(401, "INVALID_MFA_CHALLENGE", "Unknown or already used MFA challenge")
+    codes = prof.recovery_codes.get(user.id, [])
+    if code is not None:
+        if not (rec.code and hmac.compare_digest(rec.code, str(code))):
+            raise ApiError(401, "INVALID_MFA_CODE", "Invalid MFA code")
+        method = "totp"
+    else:
+        if str(recovery) not in codes:
+            raise ApiError(401, "INVALID_MFA_CODE", "Invalid or already used recovery code")
+        codes.remove(str(recovery))
+        method = "recovery_code"
+    del prof.challenges[rec.id]  # single use
+    tokens = st.issue_tokens(user, app_id, ctx.header("user-agent"))
+    return ok({**tokens, "user": auth_user_view(user), "mfa_method": method,
+               "recovery_codes_remaining": len(codes), "assurance": "mfa"})
+
+
+@op("get_session_context")
+def get_session_context(ctx: Ctx, st: SpapsState) -> Reply:
+    """The signed-in bootstrap payload (decision 12)."""
+    _, user, _ = _auth(ctx, st)
+    wallets = [{"id": f"wal_{hashlib.sha256(w.address.encode()).hexdigest()[:12]}", "wallet_address": w.address,
+                "chain_type": w.chain, "is_primary": i == 0, "verified_at": None,
+                "created_at": ctx.clock.iso(user.created_at)} for i, w in enumerate(user.wallets)]
+    return ok({"user": seed.current_user_view(user), "entitlements": [], "entitlements_count": 0,
+               "wallets": wallets, "tier": user.tier, "mfa_enrolled": user.id in profile(st).mfa_users,
+               "methods_hint": "/api/auth/methods", "application_capabilities": []})
+
+
+#: (method, enabled, why not) — what the sandbox's application offers (decision 13)
+AUTH_METHODS: tuple[tuple[str, bool, str | None], ...] = (
+    ("password", True, None), ("magic_link", True, None), ("wallet", True, None), ("totp", True, None),
+    ("sms", False, "no SMS provider configured in the sandbox"),
+    ("webauthn", False, "no relying party configured in the sandbox"),
+    ("oidc", False, "no identity provider configured in the sandbox"),
+)
+
+
+@op("list_auth_methods")
+def list_auth_methods(ctx: Ctx, st: SpapsState) -> Reply:
+    _app(ctx, st)
+    return ok({"methods": [{"method": name, "enabled": enabled, "allowed": enabled, "configured": enabled,
+                            "ready": enabled, "setup_reason": why, "config": {}}
+                           for name, enabled, why in AUTH_METHODS]})
 
 
 # --- sessions ---------------------------------------------------------------------------------
@@ -727,10 +801,13 @@ def control_require_mfa(st: SpapsState, body: Any) -> Any:
     b = _cbody(body)
     required = bool(b.get("required", True))
     user = require_mfa(st, str(b.get("user_id") or b["email"]), required)
-    return {"user_id": user.id, "mfa_required": required}
+    codes = list(profile(st).recovery_codes.get(user.id, []))
+    return {"user_id": user.id, "mfa_required": required, "recovery_codes": codes}
 
 
 @spaps_2026_10.control("mfa_challenges", method="GET")
 def control_mfa_challenges(st: SpapsState, body: Any) -> Any:
+    # "code" is what the user's authenticator app would show: tests complete the challenge with it
     return {"challenges": [{"challenge_id": c.id, "user_id": c.user_id, "methods": list(c.methods),
-                            "expires_at": st.clock.iso(c.expires_at)} for c in profile(st).challenges.values()]}
+                            "expires_at": st.clock.iso(c.expires_at), "code": c.code}
+                           for c in profile(st).challenges.values()]}

@@ -73,6 +73,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from paywire.sandbox._framework import ApiError, Clock, Ctx, Handler, Reply, ServiceApp
+from paywire.sandbox.webhooks_log import DeliveryLog
 
 DEFAULT_TENANT = "sam"
 DEFAULT_API_KEY = "vlm_sam.sandbox_secret"
@@ -262,6 +263,7 @@ class OutboxEvent:
     attempts: int = 0
     last_status: int | None = None
     last_error: str | None = None
+    delivery_id: str | None = None  # its entry in VellumState.webhook_log, once delivery began
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -272,6 +274,7 @@ class OutboxEvent:
             "attempts": self.attempts,
             "lastStatus": self.last_status,
             "lastError": self.last_error,
+            "deliveryId": self.delivery_id,
             "event": json.loads(self.body),
         }
 
@@ -307,6 +310,7 @@ class VellumState:
             OTHER_TENANT: Tenant(OTHER_TENANT, OTHER_API_KEY),
         }
         self.outbox: list[OutboxEvent] = []
+        self.webhook_log = DeliveryLog("vellum")
         self._lock = threading.RLock()
 
     def __repr__(self) -> str:  # never show keys or push secrets
@@ -856,7 +860,10 @@ class VellumState:
             ]
 
     def deliver_pushes(self) -> dict[str, int]:
-        """POST every pending event to its tenant's push URL, up to PUSH_ATTEMPTS tries each."""
+        """POST every pending event to its tenant's push URL, up to PUSH_ATTEMPTS tries each.
+
+        Each event becomes one entry of :attr:`webhook_log` (target, bytes, signature, attempts).
+        """
         import httpx
 
         self.settle()
@@ -867,30 +874,48 @@ class VellumState:
             for event in pending:
                 config = self.tenants[event.tenant_id].push
                 assert config is not None
-                for _ in range(PUSH_ATTEMPTS):
-                    event.attempts += 1
-                    summary["attempts"] += 1
-                    headers = {
-                        "content-type": "application/json",
-                        SIGNATURE_HEADER: sign_push(config.secret, event.body, int(self.clock.now())),
-                        "user-agent": "vellum-sandbox-push/1",
-                    }
-                    try:
-                        response = client.post(config.url, content=event.body, headers=headers)
-                    except httpx.HTTPError as exc:
-                        event.last_status, event.last_error = None, type(exc).__name__
-                        continue
-                    event.last_status = response.status_code
-                    if 200 <= response.status_code < 300:
-                        event.status, event.last_error = "delivered", None
-                        break
-                    event.last_error = f"HTTP {response.status_code}"
+                delivery = self.webhook_log.record(
+                    event_id=event.event_id, event_type=event.type, target=config.url, payload=event.body)
+                event.delivery_id = delivery.id
+                summary["attempts"] += self._attempts(client, event, config.secret, replay=False)
                 if event.status == "delivered":
                     summary["delivered"] += 1
                 else:
                     event.status = "failed"  # dropped after the last attempt, like upstream
                     summary["failed"] += 1
         return summary
+
+    def replay_webhook(self, delivery_id: str) -> dict[str, Any]:
+        """Re-send a recorded delivery (same bytes, same eventId) with a fresh signature from the
+        tenant's current secret, up to PUSH_ATTEMPTS tries; a success marks its event delivered."""
+        import httpx
+
+        delivery = self.webhook_log.get(delivery_id)
+        event = next(e for e in self.outbox if e.delivery_id == delivery_id)
+        config = self.tenants[event.tenant_id].push
+        if config is None:  # the tenant's push was never configured in this state
+            raise ValueError(f"tenant {event.tenant_id} has no push endpoint configured")
+        with httpx.Client(timeout=PUSH_TIMEOUT_SECONDS, follow_redirects=False, trust_env=False) as client:
+            self._attempts(client, event, config.secret, replay=True)
+        return delivery.as_dict()
+
+    def _attempts(self, client: Any, event: OutboxEvent, secret: str, *, replay: bool) -> int:
+        """Up to PUSH_ATTEMPTS tries without delay; mirrors the outcome onto the outbox event."""
+        assert event.delivery_id is not None
+        delivery = self.webhook_log.get(event.delivery_id)
+
+        def sign(body: bytes, timestamp: int) -> tuple[str, str]:
+            return SIGNATURE_HEADER, sign_push(secret, body, timestamp)
+
+        for tries in range(1, PUSH_ATTEMPTS + 1):
+            event.attempts += 1
+            delivered = self.webhook_log.attempt(client, delivery, sign, at=self.clock.now(), replay=replay)
+            last = delivery.attempts[-1]
+            event.last_status, event.last_error = last.status, last.error
+            if delivered:
+                event.status = "delivered"
+                return tries
+        return PUSH_ATTEMPTS
 
 
 # --- the two services ----------------------------------------------------------------------------------
