@@ -22,7 +22,7 @@ def _base(sandbox: Any) -> dict[str, Any]:
 
 
 def _reads(sandbox: Any) -> int:
-    return sum(1 for r in sandbox.sandbox.requests if r["op"] == "get_entitlements")
+    return sum(1 for r in sandbox.requests if r["op"] == "get_entitlements")
 
 
 def _provision(sandbox: Any, customers: list[str]) -> None:

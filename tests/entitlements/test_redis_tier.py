@@ -60,7 +60,7 @@ def vellum(paywire_sandbox: Any, tiers: Callable[..., RedisTier]) -> Iterator[Ca
 
 
 def reads(sandbox: Any, op: str = "get_entitlements") -> int:
-    return sum(1 for r in sandbox.sandbox.requests if r["op"] == op)
+    return sum(1 for r in sandbox.requests if r["op"] == op)
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float = 10.0) -> float:

@@ -34,7 +34,7 @@ def make(paywire_sandbox: Any, redis_url: str) -> Iterator[Callable[..., VellumC
 
 
 def reads(sandbox: Any) -> int:
-    return sum(1 for r in sandbox.sandbox.requests if r["op"] == "get_entitlements")
+    return sum(1 for r in sandbox.requests if r["op"] == "get_entitlements")
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
@@ -154,10 +154,10 @@ def test_a_lumen_relay_serves_lumen_readers(paywire_sandbox: Any, redis_url: str
     r.start()
     try:
         wait_until(lambda: r.refreshes >= 2)
-        before = sum(1 for q in paywire_sandbox.sandbox.requests if q["service"] == "lumen")
+        before = sum(1 for q in paywire_sandbox.requests if q["service"] == "lumen")
         assert reader.is_feature_entitled("premium-feature", user_id="ada") is True
         assert reader.get_features(user_id="bob")["premium-feature"] is True
-        assert sum(1 for q in paywire_sandbox.sandbox.requests if q["service"] == "lumen") == before
+        assert sum(1 for q in paywire_sandbox.requests if q["service"] == "lumen") == before
         assert reader_tier.stats.api_fetches == 0
     finally:
         r.stop()

@@ -41,7 +41,7 @@ def test_relay_command_fills_redis_and_turns_pushes_into_invalidations(paywire_s
         banner = proc.stdout.readline()
         assert "3 vellum customers" in banner and DEFAULT_API_KEY not in banner
         deadline = time.monotonic() + 10
-        while sum(1 for r in paywire_sandbox.sandbox.requests if r["op"] == "get_entitlements") < 3:
+        while sum(1 for r in paywire_sandbox.requests if r["op"] == "get_entitlements") < 3:
             assert time.monotonic() < deadline and proc.poll() is None
             time.sleep(0.02)
         for customer in ("unit_1", "unit_2", "unit_3"):
