@@ -164,6 +164,10 @@ BAD: list[tuple[str, Callable[[dict[str, Any]], Any]]] = [
     ("required field missing", lambda s: {**s, "states": {**s["states"], "conxa": {
         **s["states"]["conxa"], "wallets": {"x": {"$type": "conxa.Wallet", "wallet_id": "x"}}}}}),
     ("clock not finite", lambda s: json.loads(json.dumps(s).replace('"now": ', '"now": 1e400, "was": ', 1))),
+    ("state attribute of the wrong type", lambda s: {**s, "states": {**s["states"], "conxa": {
+        **s["states"]["conxa"], "wallets": [1, 2]}}}),
+    ("dataclass field of the wrong type", lambda s: json.loads(json.dumps(s).replace(
+        '"email_confirmed": true', '"email_confirmed": "yes"', 1))),
     ("fault that is not a fault", lambda s: {**s, "faults": [{"$type": "conxa.Wallet", "wallet_id": "1",
                                                               "tokens": 1}]}),
 ]

@@ -18,8 +18,12 @@ Testing API (the ``paywire_sandbox`` pytest fixture from ``paywire.sandbox.pytes
         paywire_sandbox.clock.advance(901)
         paywire_sandbox.requests                         # request log (list of dicts)
 
-State is reset, faults cleared, the clock rewound and the request log emptied before every
-test; a response that breaks its spec fails the test that caused it.
+Each test runs in its own namespace (``namespace.py``: state, clock, faults, timed actions and
+request log per namespace, chosen by the ``X-Paywire-Namespace`` header or a ``/_ns/<name>``
+URL prefix), so it starts seeded and empty and sees no other test; ``paywire_sandbox.client(
+"vellum", api_version="v1")`` hands out ready clients (``clients.py``); ``snapshot()`` /
+``restore()`` save and load a namespace (``snapshot.py``). A response that breaks its spec fails
+the test that caused it.
 """
 
 from __future__ import annotations

@@ -32,9 +32,13 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import importlib
+import math
 import random
 import threading
+import types
+import typing
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
@@ -194,10 +198,15 @@ class _Decoder:
         if cls is None:
             raise SnapshotError(f"snapshot: {where}: unknown type {str(name)[:100]!r}")
         fields = {f.name: f for f in dataclasses.fields(cls)}
+        hints = _hints(cls)
         kwargs: dict[str, Any] = {}
         for fname, f in fields.items():
             if fname in value:
-                kwargs[fname] = self.decode(value[fname], f"{where}.{fname}")
+                decoded = self.decode(value[fname], f"{where}.{fname}")
+                if fname in hints and not _fits(hints[fname], decoded):
+                    raise SnapshotError(f"snapshot: {where}.{fname}: {type(decoded).__name__} does not fit "
+                                        f"{getattr(hints[fname], '__name__', None) or hints[fname]}")
+                kwargs[fname] = decoded
             elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
                 raise SnapshotError(f"snapshot: {where}: {name} needs field {fname!r}")
         init = {k: v for k, v in kwargs.items() if fields[k].init}
@@ -218,7 +227,56 @@ class _Decoder:
         for name, raw in data.items():
             if name not in current or isinstance(current[name], _NOT_DATA) or callable(current[name]):
                 continue  # written by a newer sandbox, or not data
-            setattr(target, name, self.decode(raw, f"{where}.{name}"))
+            setattr(target, name, _same_kind(current[name], self.decode(raw, f"{where}.{name}"), f"{where}.{name}"))
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A dataclass's resolved field annotations ({} when they cannot be resolved)."""
+    try:
+        return typing.get_type_hints(cls)
+    except (NameError, TypeError):
+        return {}
+
+
+def _fits(hint: Any, value: Any) -> bool:
+    """Whether ``value`` has the (outer) type an annotation allows: unions, None, plain classes
+    and the container kinds; element types are not checked (their objects are, when they are
+    the sandbox's dataclasses)."""
+    if hint is Any:
+        return True
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(arg, value) for arg in typing.get_args(hint))
+    if hint is type(None) or hint is None:
+        return value is None
+    if origin is not None:
+        return isinstance(value, origin) if isinstance(origin, type) else True
+    if not isinstance(hint, type):
+        return True  # Literal, TypeVar...: not checked
+    if hint is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, hint)
+
+
+def _same_kind(reference: Any, value: Any, where: str) -> Any:
+    """``value``, if it has the type of ``reference`` (a seeded attribute, a field's default):
+    a hand-edited snapshot with a list where the sandbox keeps a dict would otherwise load and
+    break later requests. ``None``/missing references are not checked (fields without defaults
+    are only as typed as their JSON)."""
+    if reference is None or reference is dataclasses.MISSING or value is None:
+        return value
+    if isinstance(reference, bool) or isinstance(value, bool):
+        ok = isinstance(reference, bool) and isinstance(value, bool)
+    elif isinstance(reference, int | float) and not isinstance(reference, Decimal):
+        ok = isinstance(value, int | float) and not isinstance(value, Decimal)
+    else:
+        ok = isinstance(value, type(reference))
+    if not ok:
+        raise SnapshotError(f"snapshot: {where}: expected {type(reference).__name__}, got {type(value).__name__}")
+    return value
 
 
 def _list(value: Any, where: str) -> list[Any]:
@@ -255,10 +313,35 @@ def load(ns: Namespace, data: Any) -> None:
     for rule in dec.decode(data.get("faults", []), "faults"):
         if not isinstance(rule, Fault):
             raise SnapshotError("snapshot: faults: expected fault rules")
+        _check_fault(rule)
         faults.rules.append(rule)
     for action in dec.decode(data.get("schedule", []), "schedule"):
         if not isinstance(action, TimedAction):
             raise SnapshotError("snapshot: schedule: expected timed actions")
+        _check_action(action)
         schedule.actions.append(action)
     now = data.get("clock", {}).get("now")
     ns.replace(states, float(now) if now is not None else ns.clock.now(), faults, schedule)
+
+
+def _check_fault(rule: Fault) -> None:
+    """A restored rule must be one ``POST /_sandbox/faults`` could have made (it runs on requests)."""
+    from paywire.sandbox import control_schemas
+
+    control_schemas.check("POST", "faults", {
+        "match": rule.match, "times": rule.times, "latency_ms": rule.latency_ms, "status": rule.status,
+        "body": rule.body, "retry_after": rule.retry_after, "reset": rule.reset, "key": rule.key,
+        "script": rule.script})
+    if not isinstance(rule.fired, int) or isinstance(rule.fired, bool) or rule.fired < 0:
+        raise SnapshotError("snapshot: faults: fired must be a count")
+
+
+def _check_action(action: TimedAction) -> None:
+    from paywire.sandbox import control_schemas
+
+    control_schemas.check("POST", "schedule", {"control": action.control, "body": action.body})
+    numbers_ok = isinstance(action.id, int) and not isinstance(action.id, bool) and action.id > 0 \
+        and isinstance(action.due, int | float) and math.isfinite(action.due) \
+        and (action.fired_at is None or isinstance(action.fired_at, int | float))
+    if not numbers_ok:
+        raise SnapshotError("snapshot: schedule: id, due and fired_at must be numbers")
