@@ -34,6 +34,7 @@ from paywire._core.flow import RunnerMethod, paginated
 from paywire.conxa import AsyncCONXAClient, CONXAClient
 from paywire.lumen import AsyncLumenClient, LumenClient
 from paywire.spaps import AsyncSpapsClient, SpapsClient, StoredTokens
+from paywire.spaps.models import MfaChallenge
 from paywire.vellum import AsyncVellumClient, VellumClient
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,6 +131,8 @@ ARGS: dict[str, Any] = {
     "input_tokens": 10, "output_tokens": 5, "wallet_id": "4242424242424242", "provider_username": "ada@example.com",
     "timeout": 0.05, "poll_interval": 0.01, "max_retries": 0, "method": "get_subscription",
     "tokens": None, "quantity": 1,
+    # spaps.auth.verify_mfa: the challenge a sign-in returned, and the authenticator's code
+    "challenge": MfaChallenge(challenge_id="mfa_1", challenge="chal_opaque_value_1"), "code": "123456",
 }
 
 
