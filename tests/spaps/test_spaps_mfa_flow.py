@@ -13,7 +13,7 @@ import pytest
 from paywire import ValidationError
 from paywire.sandbox.spaps import DEFAULT_USER_EMAIL, DEFAULT_USER_ID, DEFAULT_USER_PASSWORD
 from paywire.spaps.errors import UnsupportedOperationError
-from paywire.spaps.models import AuthResult, MfaChallenge
+from paywire.spaps.models import AuthResult, MfaAuthResult, MfaChallenge
 
 T = TypeVar("T")
 FLAVOURS = ["sync", "async"]
@@ -53,6 +53,7 @@ def test_mfa_challenge_completed_end_to_end(paywire_sandbox: Any, flavour: str) 
     result = _run(client.auth.verify_mfa(challenge, _authenticator_code(paywire_sandbox, challenge)))
     assert isinstance(result, AuthResult) and result.signed_in and result.user is not None
     assert result.user.id == DEFAULT_USER_ID and result.raw["data"]["mfa_method"] == "totp"
+    assert isinstance(result, MfaAuthResult) and result.mfa_method == "totp"
     assert client.get_tokens() is not None and client.get_tokens().access_token == result.access_token
     assert _run(client.auth.get_current_user()).id == DEFAULT_USER_ID  # the stored token works
     context = _run(client.auth.get_session_context())
@@ -73,6 +74,7 @@ def test_recovery_code_and_a_wrong_code(paywire_sandbox: Any, flavour: str) -> N
     assert getattr(caught.value, "status_code", None) == 401 and "999999x" not in repr(caught.value)
     result = _run(client.auth.verify_mfa(challenge, recovery_code=codes[0]))
     assert result.signed_in and result.raw["data"]["mfa_method"] == "recovery_code"
+    assert result.mfa_method == "recovery_code" and result.recovery_codes_remaining == len(codes) - 1
 
 
 @pytest.mark.parametrize(("args", "kwargs"), [

@@ -16,6 +16,7 @@ from paywire.spaps import (
     DEFAULT_API_VERSION,
     SEED_API_VERSION,
     AsyncSpapsClient,
+    MfaChallenge,
     SpapsClient,
     SpapsError,
     UnsupportedOperationError,
@@ -66,7 +67,8 @@ def test_an_unknown_version_is_a_config_error(cls: type[Any]) -> None:
 # --- supports() -------------------------------------------------------------------------------------
 ONLY_SEED = ["get_balance", "create_payment_intent", "update_payment_method", "wallet_deposit",
              "get_wallet_transaction"]
-ONLY_TODAY = ["set_password", "authorize_usage", "get_status", "iter_messages", "iter_history"]
+ONLY_TODAY = ["set_password", "verify_mfa", "get_session_context", "list_auth_methods", "authorize_usage",
+              "get_status", "iter_messages", "iter_history"]
 
 
 @pytest.mark.parametrize("version", ["2025-11", "2026-10"])
@@ -108,6 +110,9 @@ TODAY_LACKS: list[tuple[str, Callable[[Any], Any]]] = [
 ]
 SEED_LACKS: list[tuple[str, Callable[[Any], Any]]] = [
     ("auth.set_password", lambda c: c.auth.set_password("NewPass-123")),
+    ("auth.verify_mfa", lambda c: c.auth.verify_mfa(MfaChallenge(challenge_id="mfa_1", challenge="c"), "123456")),
+    ("auth.get_session_context", lambda c: c.auth.get_session_context()),
+    ("auth.list_auth_methods", lambda c: c.auth.list_auth_methods()),
     ("usage.authorize_usage", lambda c: c.usage.authorize_usage("api_calls", "user")),
     ("usage.get_status", lambda c: c.usage.get_status("api_calls", "user")),
     ("usage.iter_history", lambda c: c.usage.iter_history()),

@@ -1,7 +1,7 @@
 """The one parser of SPAPS sign-in answers, and the refresh operation of each pinned contract.
 
-Password, wallet and magic-link sign-in, registration and token refresh all answer tokens (and
-maybe a user) in one of the envelopes the contracts allow: :func:`auth_result` reads them all.
+Password, wallet and magic-link sign-in, the MFA step that completes one (2026-10),
+registration and token refresh all answer tokens (and maybe a user) in one of the envelopes the contracts allow: :func:`auth_result` reads them all.
 The refresh request, whether the user calls ``auth.refresh_tokens()`` or the bearer flow
 refreshes on its own (:mod:`paywire.spaps._refresh`), is built by the pinned contract's
 generated ``refresh_tokens.build_request`` and its answer parsed, typed, by the generated
@@ -76,14 +76,17 @@ class _JsonTokens:
 if TYPE_CHECKING:  # annotations only: importing paywire.spaps does not import generated code
     from paywire_gen_spaps_2025_11.models import RefreshedTokens as RefreshedTokens2025
     from paywire_gen_spaps_2025_11.models import TokenPair as TokenPair2025
+    from paywire_gen_spaps_2026_10.models import MfaVerifyResult as MfaVerifyResult2026
     from paywire_gen_spaps_2026_10.models import RefreshedTokens as RefreshedTokens2026
     from paywire_gen_spaps_2026_10.models import TokenPair as TokenPair2026
 
 #: Every token-carrying answer: the generated ``TokenPair`` (sign-in) and ``RefreshedTokens``
-#: (refresh) of each pinned version, typed, or a token object found in a tolerated envelope
-#: variant. :func:`token_fields` reads the fields of the union by name, so a token field renamed
-#: in either spec fails mypy on the line that reads it.
-TokenFields = Union["_JsonTokens", "TokenPair2025", "TokenPair2026", "RefreshedTokens2025", "RefreshedTokens2026"]
+#: (refresh) of each pinned version, 2026-10's ``MfaVerifyResult`` (the second step of an MFA
+#: sign-in), typed, or a token object found in a tolerated envelope variant. :func:`token_fields`
+#: reads the fields of the union by name, so a token field renamed in either spec fails mypy on
+#: the line that reads it.
+TokenFields = Union["_JsonTokens", "TokenPair2025", "TokenPair2026", "RefreshedTokens2025", "RefreshedTokens2026",
+                    "MfaVerifyResult2026"]
 
 
 def token_fields(tokens: TokenFields, now: float) -> dict[str, Any]:

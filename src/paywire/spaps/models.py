@@ -170,7 +170,8 @@ class MfaChallenge(SpapsModel):
     and ``verify_magic_link`` when the server answers ``data.mfa_required``. It has the same
     ``signed_in`` (False), ``mfa_required`` (True), ``user`` and token attributes (None), so
     ``if result.mfa_required: ...`` works on either. ``challenge`` (opaque) is kept out of
-    reprs and logs; completing the challenge is not part of the pinned contract.
+    reprs and logs. Complete it with ``spaps.auth.verify_mfa(challenge, code)`` (or
+    ``recovery_code=``): that stores the tokens and answers an :class:`MfaAuthResult`.
     """
 
     mfa_required: bool = True
@@ -195,6 +196,17 @@ class MfaChallenge(SpapsModel):
     @property
     def refresh_token(self) -> str | None:
         return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MfaAuthResult(AuthResult):
+    """(2026-10) ``verify_mfa``: the sign-in an :class:`MfaChallenge` held back, completed (an
+    :class:`AuthResult`: tokens stored, user), plus how the second factor passed."""
+
+    #: ``totp`` (the authenticator's code) or ``recovery_code``
+    mfa_method: str | None = None
+    #: single-use recovery codes left, when a recovery code was used
+    recovery_codes_remaining: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -231,6 +243,59 @@ class CurrentUser(SpapsModel):
     wallets: list[UserWallet] = field(default_factory=list)
     tier: str | None = None
     metadata: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SessionContextWallet(SpapsModel):
+    """A wallet linked to the signed-in user (``SessionContext.wallets``)."""
+
+    wallet_address: str = ""
+    id: str | None = None
+    chain_type: str | None = None
+    is_primary: bool | None = None
+    verified_at: str | None = None
+    created_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SessionContext(SpapsModel):
+    """(2026-10) ``get_session_context``: what an app needs after sign-in in one call: the user,
+    entitlements, wallets, tier and whether sign-in asks for a second factor (``mfa_enrolled``)."""
+
+    user: CurrentUser = field(default_factory=CurrentUser)
+    #: free-form entitlement records, as the server sends them
+    entitlements: list[dict[str, Any]] = field(default_factory=list)
+    entitlements_count: int | None = None
+    wallets: list[SessionContextWallet] = field(default_factory=list)
+    tier: str | None = None
+    mfa_enrolled: bool | None = None
+    #: where the auth methods are listed (``GET /api/auth/methods``)
+    methods_hint: str | None = None
+    application_capabilities: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuthMethod(SpapsModel):
+    """One sign-in method the application offers (``enabled``), or why not (``setup_reason``)."""
+
+    method: str = ""
+    enabled: bool = False
+    allowed: bool | None = None
+    configured: bool | None = None
+    ready: bool | None = None
+    setup_reason: str | None = None
+    config: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuthMethods(SpapsModel):
+    """(2026-10) ``list_auth_methods``: ``methods``, and ``enabled("totp")`` to ask about one."""
+
+    methods: list[AuthMethod] = field(default_factory=list)
+
+    def enabled(self, method: str) -> bool:
+        """Whether ``method`` is offered and enabled (False for a method not listed)."""
+        return any(m.method == method and m.enabled for m in self.methods)
 
 
 # --- sessions ----------------------------------------------------------------------------------
@@ -899,6 +964,8 @@ class MetricsJson(SpapsModel):
 
 
 __all__ = [
+    "AuthMethod",
+    "AuthMethods",
     "AuthResult",
     "AuthUser",
     "Balance",
@@ -923,6 +990,7 @@ __all__ = [
     "HealthStatus",
     "MessageResult",
     "MetricsJson",
+    "MfaAuthResult",
     "MfaChallenge",
     "NonceResult",
     "PaymentHistory",
@@ -939,6 +1007,8 @@ __all__ = [
     "SecureMessage",
     "SecureMessageList",
     "SessionAuthority",
+    "SessionContext",
+    "SessionContextWallet",
     "SessionList",
     "SessionSummary",
     "SessionValidation",

@@ -1,5 +1,6 @@
-"""``spaps.auth``: sign-in (password, wallet, magic link), registration, refresh, sign-out
-and password resets; the tokens an answer carries are stored."""
+"""``spaps.auth``: sign-in (password, wallet, magic link; 2026-10: completing an MFA challenge),
+registration, refresh, sign-out, password resets and (2026-10) the session context and the auth
+methods; the tokens an answer carries are stored."""
 
 from __future__ import annotations
 
@@ -13,12 +14,15 @@ from paywire.spaps._signin import TokenFields, auth_result, refresh_wire
 from paywire.spaps._validate import v
 from paywire.spaps.errors import AUTH_ERRORS, NotSignedInError, SpapsResponseValidationError
 from paywire.spaps.models import (
+    AuthMethods,
     AuthResult,
     CurrentUser,
     EmailSent,
     MessageResult,
+    MfaAuthResult,
     MfaChallenge,
     NonceResult,
+    SessionContext,
 )
 from paywire.spaps.resources._base import _data, _json, _message, _Ops
 from paywire.spaps.tokens import StoredTokens, TokenManager
@@ -239,6 +243,62 @@ class _AuthOps(_Ops):
             new_password=new_password, current_password=current_password)), auth="bearer")
         body_json = _json(resp, self._errors)
         return MessageResult(message=_message(body_json), raw=body_json if isinstance(body_json, dict) else {})
+
+    @operation
+    def verify_mfa(self, challenge: MfaChallenge, code: str | None = None, *,
+                   recovery_code: str | None = None) -> Flow[MfaAuthResult]:
+        """(2026-10) ``POST /api/auth/mfa/verify``: complete the :class:`MfaChallenge` a sign-in
+        returned with exactly one of ``code`` (the authenticator's) and ``recovery_code``. The
+        tokens are stored as after any sign-in; ``result.mfa_method`` says which factor passed.
+        A wrong, expired or used challenge or code is
+        :class:`~paywire.spaps.errors.AuthenticationError` (401)."""
+        self._require("verify_mfa")
+        if not isinstance(challenge, MfaChallenge):
+            raise v.fail("challenge", f"must be the MfaChallenge a sign-in returned, got {type(challenge).__name__}")
+        if code is None and recovery_code is None:
+            raise v.fail("code", "or recovery_code is required")
+        if code is not None and recovery_code is not None:
+            raise v.fail("recovery_code", "must not be given with code: pass one of them")
+        challenge_id = v.ident(challenge.challenge_id, "challenge.challenge_id")
+        # the challenge value and either code are credentials: never in logs, reprs or errors
+        challenge_value = v.secret(challenge.challenge, "challenge.challenge")
+        register_secret(challenge_value)
+        if code is not None:
+            register_secret(v.secret(code, "code"))
+        if recovery_code is not None:
+            register_secret(v.secret(recovery_code, "recovery_code"))
+        from paywire_gen_spaps_2026_10 import models as m26
+        from paywire_gen_spaps_2026_10.api.auth import verify_mfa as new
+
+        # not retry_safe (a POST is resent only if it provably never left): the server takes a
+        # challenge once, so a resend after a lost answer could only fail; sign in again instead
+        resp = yield from self._call(new, new.build_request(body=m26.MfaVerifyRequest(
+            challenge_id=challenge_id, challenge=challenge_value, code=code, recovery_code=recovery_code)),
+            auth="key")
+        answer = new.parse_response(resp, SpapsResponseValidationError).data
+        signed_in = yield from self._signed_in(resp, answer)
+        return MfaAuthResult(**{f.name: getattr(signed_in, f.name) for f in dataclasses.fields(AuthResult)},
+                             mfa_method=answer.mfa_method, recovery_codes_remaining=answer.recovery_codes_remaining)
+
+    @operation
+    def get_session_context(self) -> Flow[SessionContext]:
+        """(2026-10) ``GET /api/auth/session-context``: the signed-in user, entitlements, wallets,
+        tier and whether sign-in asks for a second factor (``mfa_enrolled``), in one call."""
+        self._require("get_session_context")
+        from paywire_gen_spaps_2026_10.api.auth import get_session_context as new
+
+        data = yield from self._get_data(new, new.build_request())
+        return SessionContext.from_dict(data)
+
+    @operation
+    def list_auth_methods(self) -> Flow[AuthMethods]:
+        """(2026-10) ``GET /api/auth/methods`` (API key only, no sign-in needed): the sign-in
+        methods this application offers (``methods.enabled("totp")``)."""
+        self._require("list_auth_methods")
+        from paywire_gen_spaps_2026_10.api.auth import list_auth_methods as new
+
+        data = yield from self._get_data(new, new.build_request(), auth="key")
+        return AuthMethods.from_dict(data)
 
     @operation
     def get_current_user(self) -> Flow[CurrentUser]:
