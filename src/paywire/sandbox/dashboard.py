@@ -19,7 +19,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from paywire._core.redact import MASK, SENSITIVE_NAME, redact
+
+@cache
+def _redaction() -> Any:
+    # Imported on the first page render, not at sandbox start: ``paywire._core`` pulls in the
+    # whole client core and httpx (~0.2 s of the sandbox's start-up, measured).
+    import importlib
+
+    # the module, not the package attribute of the same name (the ``redact`` function)
+    return importlib.import_module("paywire._core.redact")
 
 #: How many of the newest requests the page shows (the log itself is unbounded).
 REQUEST_ROWS = 200
@@ -75,7 +83,7 @@ def _delivery_row(delivery: dict[str, Any]) -> dict[str, Any]:
     row = dict(delivery)
     header = row.get("signatureHeader")
     if header:  # a signature is a credential for that body: name only
-        row["signatureHeader"] = {"name": header["name"], "value": MASK}
+        row["signatureHeader"] = {"name": header["name"], "value": _redaction().MASK}
     return row
 
 
@@ -155,21 +163,21 @@ def _secrets_of(ns: Any) -> Iterable[str]:
 
 def _scrub(value: Any, secrets: list[str]) -> Any:
     if isinstance(value, dict):
-        return {k: MASK if isinstance(k, str) and _sensitive_key(k) and v is not None else _scrub(v, secrets)
+        return {k: _redaction().MASK if isinstance(k, str) and _sensitive_key(k) and v is not None else _scrub(v, secrets)
                 for k, v in value.items()}
     if isinstance(value, list):
         return [_scrub(v, secrets) for v in value]
     if isinstance(value, str):
         for secret in secrets:
             if secret and secret in value:
-                value = value.replace(secret, MASK)
-        return redact(value)
+                value = value.replace(secret, _redaction().MASK)
+        return str(_redaction().redact(value))
     return value
 
 
 def _sensitive_key(key: str) -> bool:
     # "signatureHeader" holds a name and an already masked value; sessions are shown by id.
-    return key not in _SHOWN_KEYS and bool(SENSITIVE_NAME.search(key))
+    return key not in _SHOWN_KEYS and bool(_redaction().SENSITIVE_NAME.search(key))
 
 
 _SHOWN_KEYS = frozenset({"signatureHeader", "sessions", "idempotency_key", "spent"})
