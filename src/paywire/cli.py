@@ -107,12 +107,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _add_relay(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """``paywire relay`` (its module loads only the standard library; redis, needed from
-    paywire[redis], is imported when the command runs)."""
-    from paywire.entitlements.relay_cli import add_parser
+    """``paywire relay``. Defined here, not in ``paywire.entitlements.relay_cli``: importing
+    that package loads the client core and httpx (~0.18 s measured), which every other command,
+    ``paywire sandbox`` first of all, would pay at start-up."""
+    p = sub.add_parser("relay", help="keep Redis filled with entitlements for a set of customers (one writer)")
+    p.add_argument("--redis", required=True, help="redis:// URL (may carry a password; it is never printed)")
+    p.add_argument("--service", choices=("vellum", "lumen"), default="vellum", help="(default: %(default)s)")
+    p.add_argument("--customers", required=True,
+                   help="a file with one customer id per line, or a comma-separated list (Lumen: user ids)")
+    p.add_argument("--api-version", default=None, help="Vellum API version (default: newest)")
+    p.add_argument("--base-url", default=None, help="API base URL (default: the service's env var or production)")
+    p.add_argument("--namespace", default="paywire", help="Redis key namespace (default: %(default)s)")
+    p.add_argument("--refresh-s", type=float, default=10.0,
+                   help="refresh every customer this often (default: %(default)s)")
+    p.add_argument("--cache-ttl-ms", type=float, default=30_000,
+                   help="TTL of the values written to Redis (default: %(default)s)")
+    p.add_argument("--push-port", type=int, default=None, help="also receive Vellum pushes on this port (default: off)")
+    p.add_argument("--push-host", default="127.0.0.1", help="interface for the push receiver (default: %(default)s)")
+    p.add_argument("--allow-insecure-http", action="store_true", help="allow an http:// base URL (sandbox)")
+    p.set_defaults(func=_cmd_relay)
 
-    add_parser(sub)
 
+def _cmd_relay(args: argparse.Namespace) -> int:
+    from paywire.entitlements.relay_cli import cmd_relay
+
+    return cmd_relay(args)
 
 if __name__ == "__main__":
     raise SystemExit(main())

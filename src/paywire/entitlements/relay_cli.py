@@ -26,23 +26,6 @@ ENV_PUSH_SECRET = "VELLUM_PUSH_SECRET"
 _MAX_PUSH_BYTES = 1 << 20
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser("relay", help="keep Redis filled with entitlements for a set of customers (one writer)")
-    p.add_argument("--redis", required=True, help="redis:// URL (may carry a password; it is never printed)")
-    p.add_argument("--service", choices=("vellum", "lumen"), default="vellum")
-    p.add_argument("--customers", required=True,
-                   help="a file with one customer id per line, or a comma-separated list (Lumen: user ids)")
-    p.add_argument("--api-version", default=None, help="Vellum API version (default: newest)")
-    p.add_argument("--base-url", default=None, help="API base URL (default: the service's env var or production)")
-    p.add_argument("--namespace", default="paywire")
-    p.add_argument("--refresh-s", type=float, default=10.0, help="refresh every customer this often")
-    p.add_argument("--cache-ttl-ms", type=float, default=30_000, help="TTL of the values written to Redis")
-    p.add_argument("--push-port", type=int, default=None, help="also receive Vellum pushes on this port")
-    p.add_argument("--push-host", default="127.0.0.1")
-    p.add_argument("--allow-insecure-http", action="store_true", help="allow an http:// base URL (sandbox)")
-    p.set_defaults(func=cmd_relay)
-
-
 def _customers(spec: str) -> list[str]:
     path = Path(spec)
     text = path.read_text() if path.is_file() else spec.replace(",", "\n")

@@ -135,11 +135,15 @@ class RunningSandbox:
         return made
 
     def close_clients(self) -> None:
+        if not self._clients:
+            return  # nothing handed out: do not load the client machinery (httpx, the core) to close nothing
         from paywire.sandbox import clients
 
         clients.close(self._clients)
 
     async def aclose_clients(self) -> None:
+        if not self._clients:
+            return
         from paywire.sandbox import clients
 
         await clients.aclose(self._clients)
