@@ -6,7 +6,9 @@ protocol is all selenium would add on top of chromedriver. ``.ci/run`` installs 
 chromium-driver when missing; without them this test fails (it never skips), so a CI machine
 without a browser cannot pass silently.
 
-The test writes ``docs/sandbox-dashboard.png`` (committed, shown in README).
+The test takes a screenshot every run; with ``PAYWIRE_UPDATE_SCREENSHOT=1`` it writes it to
+``docs/sandbox-dashboard.png`` (committed, shown in README), otherwise to a temporary file, so a
+test run never leaves the checkout modified.
 """
 
 from __future__ import annotations
@@ -187,7 +189,7 @@ class VerifyingReceiver:
 
 
 def test_dashboard_shows_sdk_requests_and_state_and_replay_redelivers(
-        paywire_sandbox: Any, browser: WebDriver) -> None:
+        paywire_sandbox: Any, browser: WebDriver, tmp_path: Path) -> None:
     sb = paywire_sandbox
     receiver = VerifyingReceiver(sb.clock.now)
     control = httpx.Client(base_url=sb.url + "/_sandbox", timeout=30, trust_env=False)
@@ -232,9 +234,10 @@ def test_dashboard_shows_sdk_requests_and_state_and_replay_redelivers(
         for secret in (DEFAULT_API_KEY, SECRET, "vlm_acme.sandbox_secret", "test_key_local_dev_only"):
             assert secret not in source
 
-        SCREENSHOT.parent.mkdir(exist_ok=True)
-        SCREENSHOT.write_bytes(browser.screenshot())
-        assert SCREENSHOT.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        shot = SCREENSHOT if os.environ.get("PAYWIRE_UPDATE_SCREENSHOT") == "1" else tmp_path / "dashboard.png"
+        shot.parent.mkdir(exist_ok=True)
+        shot.write_bytes(browser.screenshot())
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
         # Replay re-delivers: the receiver verifies one more push, and the row counts the attempt.
         first = browser.js("return document.querySelector('#deliveries tbody tr').dataset.id")
