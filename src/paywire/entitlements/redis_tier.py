@@ -50,6 +50,7 @@ import weakref
 from collections.abc import Awaitable, Callable, Hashable
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
+from paywire._core.fork import reset_after_fork
 from paywire._core.logs import get_logger
 
 try:
@@ -209,7 +210,7 @@ class RedisTier:
         self._subscribed = threading.Event()
         self._closed = threading.Event()
         self._make_client()
-        _ALL_TIERS.add(self)
+        reset_after_fork(self)  # paywire._core.fork calls _after_fork in a forked child
 
     def _make_client(self) -> None:
         self.client: redis.Redis = redis.Redis.from_url(
@@ -394,16 +395,6 @@ class RedisTier:
             self.ensure_listener()
 
 
-_ALL_TIERS: weakref.WeakSet[RedisTier] = weakref.WeakSet()
-
-
-def _reset_after_fork() -> None:
-    for tier in list(_ALL_TIERS):
-        tier._after_fork()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 def _prefix(namespace: str, scope: str) -> str:
