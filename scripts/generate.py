@@ -30,6 +30,7 @@ Why it is built this way (see openapi/README.md and shared/reference/openapi-pyt
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -38,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import venv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,23 +128,61 @@ def templates_sha256() -> str:
     return tree_sha256(TEMPLATES)
 
 
+def _tools_ready(bindir: Path, stamp: Path, wanted: str) -> bool:
+    return stamp.exists() and stamp.read_text() == wanted and (bindir / "openapi-python-client").exists()
+
+
+@contextlib.contextmanager
+def _tools_lock() -> Iterator[None]:
+    """An exclusive lock beside the environment: several generate.py runs may start at once (the
+    contract test regenerates clients in parallel on a clean clone), and two of them building
+    one venv in the same directory break each other's ensurepip."""
+    TOOLS.parent.mkdir(parents=True, exist_ok=True)
+    with open(TOOLS.parent / f".{TOOLS.name}.lock", "a+b") as handle:
+        if sys.platform == "win32":
+            import msvcrt
+            handle.seek(0)
+            while True:
+                try:
+                    msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+                    break
+                except OSError:  # LK_LOCK gives up after ~10 s; keep waiting
+                    continue
+            try:
+                yield
+            finally:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
 def ensure_tools() -> Path:
-    """Create (once) the pinned generator environment; return its bin directory."""
+    """Create (once) the pinned generator environment; return its bin directory. Safe to call
+    from concurrent processes: the first builds it under a lock, the others wait and reuse it."""
     bindir = TOOLS / "bin"
     stamp = TOOLS / "paywire-pins.txt"
     wanted = f"openapi-python-client=={GENERATOR_VERSION}\nruff=={RUFF_VERSION}\n"
-    if stamp.exists() and stamp.read_text() == wanted and (bindir / "openapi-python-client").exists():
+    if _tools_ready(bindir, stamp, wanted):
         return bindir
-    if TOOLS.exists():
-        shutil.rmtree(TOOLS)
-    print(f"creating generator environment in {TOOLS} ...", file=sys.stderr)
-    venv.EnvBuilder(with_pip=True).create(TOOLS)
-    subprocess.run(
-        [str(bindir / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         f"openapi-python-client=={GENERATOR_VERSION}", f"ruff=={RUFF_VERSION}"],
-        check=True,
-    )
-    stamp.write_text(wanted)
+    with _tools_lock():
+        if _tools_ready(bindir, stamp, wanted):  # built by another process while we waited
+            return bindir
+        if TOOLS.exists():
+            shutil.rmtree(TOOLS)
+        print(f"creating generator environment in {TOOLS} ...", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True).create(TOOLS)
+        subprocess.run(
+            [str(bindir / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+             f"openapi-python-client=={GENERATOR_VERSION}", f"ruff=={RUFF_VERSION}"],
+            check=True,
+        )
+        stamp.write_text(wanted)  # written last: its presence means the environment is complete
     return bindir
 
 
