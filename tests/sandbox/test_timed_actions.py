@@ -55,17 +55,20 @@ def test_expire_this_session_in_5_s_of_sandbox_time(paywire_sandbox: Any) -> Non
 def test_actions_fire_in_due_order_on_a_request_after_wall_time_passes(paywire_sandbox: Any) -> None:
     st = paywire_sandbox.state("conxa")
     st.approve(sb_conxa.DEFAULT_PROVIDER_ID, "timed@example.com", sb_conxa.DEFAULT_WALLET_ID)
+    # Margins of half a second: the first request must land before the earliest action is due
+    # even on a loaded CI box (0.1 s margins were not enough under load).
+    scheduled = time.monotonic()
     paywire_sandbox.schedule.add("conxa/seed_wallet", {"wallet_id": "1111222233334444", "tokens": 2},
-                                 in_seconds=0.2)
+                                 in_seconds=1.0)
     paywire_sandbox.schedule.add("conxa/seed_wallet", {"wallet_id": "1111222233334444", "tokens": 1},
-                                 in_seconds=0.1)
-    paywire_sandbox.schedule.add("conxa/expire", {"provider_username": "timed@example.com"}, in_seconds=0.15)
+                                 in_seconds=0.5)
+    paywire_sandbox.schedule.add("conxa/expire", {"provider_username": "timed@example.com"}, in_seconds=0.75)
     status = paywire_sandbox.base_url("conxa") + "/providers/session/status"
     params = {"provider_username": "timed@example.com"}
     assert httpx.get(status, headers=CONXA, params=params).json()["status"] == "active"
-    time.sleep(0.3)  # sandbox time runs with wall time too; no clock call needed
+    time.sleep(max(0.0, scheduled + 1.1 - time.monotonic()))  # sandbox time runs with wall time too
     assert httpx.get(status, headers=CONXA, params=params).json()["status"] == "expired"
-    # seed_wallet sets the balance: the 0.2 s action ran after the 0.1 s one
+    # seed_wallet sets the balance: the 1.0 s action ran after the 0.5 s one
     assert st.wallets["1111222233334444"].tokens == 2
 
 
