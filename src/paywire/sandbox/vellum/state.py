@@ -50,6 +50,13 @@ if TYPE_CHECKING:
 
 #: a record the wire addresses by handle (``views.handle``)
 Handled = TypeVar("Handled", PaymentMethod, Invoice)
+Found = TypeVar("Found")
+
+
+def _or_404(record: Found | None, message: str) -> Found:
+    if record is None:
+        raise ApiError(404, "NOT_FOUND", message)
+    return record
 
 
 class VellumState(PushOutbox):
@@ -120,25 +127,17 @@ class VellumState(PushOutbox):
     # -- lookups ------------------------------------------------------------------------------
     @staticmethod
     def account(t: Tenant, account_id: str) -> Account:
-        acct = t.accounts.get(account_id)
-        if acct is None:
-            raise ApiError(404, "NOT_FOUND", "account not found")
-        return acct
+        return _or_404(t.accounts.get(account_id), "account not found")
 
     def customer_of(self, t: Tenant, account_id: str, customer_id: str) -> Customer:
         self.account(t, account_id)
         cust = t.customers.get(customer_id)
-        if cust is None or cust.account_id != account_id:
-            raise ApiError(404, "NOT_FOUND", "customer not found")
-        return cust
+        return _or_404(cust if cust is not None and cust.account_id == account_id else None, "customer not found")
 
     @staticmethod
     def known_customer(t: Tenant, customer_id: str) -> Customer:
         """A customer by id alone (entitlements, credits, flags are per customer, any account)."""
-        cust = t.customers.get(customer_id)
-        if cust is None:
-            raise ApiError(404, "NOT_FOUND", "customer has no record")
-        return cust
+        return _or_404(t.customers.get(customer_id), "customer has no record")
 
     @staticmethod
     def current_subscription(t: Tenant, customer_id: str) -> Subscription | None:
@@ -150,10 +149,7 @@ class VellumState(PushOutbox):
 
     def subscription_for(self, t: Tenant, account_id: str, customer_id: str) -> Subscription:
         self.customer_of(t, account_id, customer_id)
-        sub = self.current_subscription(t, customer_id)
-        if sub is None:
-            raise ApiError(404, "NOT_FOUND", "customer has no subscription")
-        return sub
+        return _or_404(self.current_subscription(t, customer_id), "customer has no subscription")
 
     @staticmethod
     def live_subscription(sub: Subscription) -> Subscription:
