@@ -753,21 +753,12 @@ def test_generated_clients_talk_to_the_sandbox(paywire_sandbox: Any, st: VellumS
         Subscription,
     )
 
-    timeout = httpx.Timeout(10)
-    c1 = V1Client(
-        base_url=paywire_sandbox.base_url("vellum-v1"),
-        token=DEFAULT_API_KEY,
-        prefix="",
-        auth_header_name="x-api-key",
-        timeout=timeout,
-    )
-    c2 = V2Client(
-        base_url=paywire_sandbox.base_url("vellum-v2"),
-        token=DEFAULT_API_KEY,
-        prefix="",
-        auth_header_name="x-api-key",
-        timeout=timeout,
-    )
+    def key_auth(service: str) -> dict[str, Any]:
+        return {"base_url": paywire_sandbox.base_url(service), "token": DEFAULT_API_KEY, "prefix": "",
+                "auth_header_name": "x-api-key", "timeout": httpx.Timeout(10)}
+
+    c1 = V1Client(**key_auth("vellum-v1"))
+    c2 = V2Client(**key_auth("vellum-v2"))
 
     missing = v2_ent.sync(DEFAULT_TENANT, UNIT, client=c2)
     assert isinstance(missing, Error) and missing.code == "NOT_FOUND"
