@@ -157,6 +157,9 @@ def test_versions_differ_only_through_named_contract_features() -> None:
     offered = set().union(*(c.features for c in CONTRACTS.values()))
     assert offered <= set(FEATURES), sorted(offered - set(FEATURES))
     assert asked <= offered, sorted(asked - offered)
+    for feature in asked:  # a feature every version has (or none has) tells no versions apart
+        holders = [v for v, c in CONTRACTS.items() if c.has(feature)]
+        assert 0 < len(holders) < len(CONTRACTS), (feature, holders)
 
 
 def test_snapshots_name_the_package_dataclasses_by_the_service() -> None:
