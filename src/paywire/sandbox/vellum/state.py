@@ -272,7 +272,7 @@ class VellumState(PushOutbox):
         self.refuse_second_subscription(t, cust.customer_id, contract)
         current = self.current_subscription(t, cust.customer_id)
         if current is not None and current.live:
-            self._end(t, current, contract)  # v1 era: the new subscription replaces the old one
+            self._end(t, current, contract)  # no one_live_subscription (v1 era): the new one replaces it
         now = self.clock.now()
         acct = t.accounts[cust.account_id]
         trial = plan.trial_days > 0

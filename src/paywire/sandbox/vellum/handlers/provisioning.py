@@ -31,7 +31,7 @@ def create_account(ctx: Ctx) -> dict[str, Any]:
     if "email" in data:
         acct.email = opt_str(data, "email")
     if adopt is not None:
-        acct.billing_customer_id = adopt  # v1 era: a different id silently replaces the stored one
+        acct.billing_customer_id = adopt  # no neutral_billing_names (v1 era): a different id replaces it
     elif data.get(create_key) is True and acct.billing_customer_id is None:
         acct.billing_customer_id = token("cus", 7)
     return views.account(contract, acct)
