@@ -56,7 +56,7 @@ What it models:
   (:meth:`VellumState.set_flag`).
 * **Push webhooks**: every subscription change and every invoice appends a signed event to an
   outbox (``subscription.created|updated|canceled``, ``payment.succeeded|failed``), rendered
-  in the shape of the API version whose call caused it (settling outside a call renders v2).
+  in the shape of the API version whose call caused it (settling outside a call renders the newest, v2).
   :meth:`VellumState.configure_push` sets a loopback URL and secret per tenant;
   :meth:`VellumState.deliver_pushes` POSTs each pending event's raw JSON with header
   :data:`SIGNATURE_HEADER` = ``t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`` using the
