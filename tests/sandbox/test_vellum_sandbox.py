@@ -6,17 +6,26 @@ state, so several tests drive the same account through both versions.
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import hashlib
 import hmac
+import importlib
 import json
-import threading
+import pkgutil
+import subprocess
+import sys
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from _support.push_receiver import PushReceiver
 
+import paywire.sandbox.vellum as vellum_package
+from paywire._versions import API_VERSIONS
+from paywire.sandbox.snapshot import registry
 from paywire.sandbox.vellum import (
     DEFAULT_API_KEY,
     DEFAULT_TENANT,
@@ -27,6 +36,8 @@ from paywire.sandbox.vellum import (
     vellum_v1,
     vellum_v2,
 )
+from paywire.sandbox.vellum.apps import APPS, VERSIONS
+from paywire.vellum._contract import CONTRACTS, FEATURES
 
 T = f"/tenants/{DEFAULT_TENANT}"
 ACCT = "acct_1"
@@ -79,6 +90,13 @@ def provision(client: httpx.Client, version: str, *, account: str = ACCT, unit: 
     ok(client.post(f"{T}/accounts/{account}/customers", json={"customerId": unit}))
 
 
+def credit_checkout(client: httpx.Client, **packs: Any) -> httpx.Response:
+    """A credit checkout for ``UNIT`` of the ``packs`` named (items, or creditTypeId + packId)."""
+    return client.post(
+        f"{T}/accounts/{ACCT}/credit-checkout", json={"customerId": UNIT, "successUrl": "s", "cancelUrl": "c", **packs}
+    )
+
+
 def expected_signature(secret: str, header: str, body: bytes) -> bool:
     parts = dict(p.split("=", 1) for p in header.split(",") if "=" in p)
     mac = hmac.new(secret.encode(), f"{parts['t']}.".encode() + body, hashlib.sha256).hexdigest()
@@ -95,6 +113,74 @@ def test_every_operation_of_both_specs_has_a_handler() -> None:
     assert len(vellum_v2.operations()) == 30
     assert (vellum_v1.prefix, vellum_v2.prefix) == ("/vellum", "/vellum-v2")
     assert vellum_v1.state_key == vellum_v2.state_key == "vellum"
+
+
+def test_one_handler_per_operation_serves_both_versions(paywire_sandbox: Any) -> None:
+    """An operation in both specs has one handler; an operation only v2's spec has is not served
+    under ``/vellum`` (each app routes its own spec, whatever handlers it holds)."""
+    v1_ops = {op for _, _, op in vellum_v1.operations()}
+    both = v1_ops & {op for _, _, op in vellum_v2.operations()}
+    assert both == v1_ops
+    for op in both:
+        assert vellum_v1.handlers[op] is vellum_v2.handlers[op], op
+    only_v2 = [(method, path) for method, path, op in vellum_v2.operations() if op not in v1_ops]
+    assert len(only_v2) == 14
+    for method, path in only_v2:
+        url = paywire_sandbox.base_url("vellum-v1") + path.replace("{tenantId}", DEFAULT_TENANT)
+        answer = httpx.request(method, url, headers={"x-api-key": DEFAULT_API_KEY}, json={})
+        assert answer.status_code in (404, 405), (method, path, answer.status_code)
+
+
+def test_every_pinned_version_has_a_service() -> None:
+    assert {VERSIONS[app.name] for app in APPS} == set(API_VERSIONS["vellum"])
+
+
+def _sandbox_sources() -> list[Path]:
+    return sorted(Path(vellum_package.__file__).parent.rglob("*.py"))
+
+
+def test_versions_differ_only_through_named_contract_features() -> None:
+    """No code of the Vellum sandbox compares a version string; every feature it asks a contract
+    for (``.has("...")``) is one the contract table describes and some pinned version has."""
+    asked: set[str] = set()
+    for source in _sandbox_sources():
+        for node in ast.walk(ast.parse(source.read_text(), str(source))):
+            if isinstance(node, ast.Compare):
+                operands = [node.left, *node.comparators]
+                versions = [o.value for o in operands if isinstance(o, ast.Constant) and o.value in CONTRACTS]
+                assert not versions, f"{source.name}:{node.lineno} compares with {versions}: ask a feature"
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "has"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                asked.add(node.args[0].value)
+    assert asked, "the sandbox asks no features: the scan found nothing"
+    assert asked <= set(FEATURES), sorted(asked - set(FEATURES))
+    offered = set().union(*(c.features for c in CONTRACTS.values()))
+    assert offered <= set(FEATURES), sorted(offered - set(FEATURES))
+    assert asked <= offered, sorted(asked - offered)
+    for feature in asked:  # a feature every version has (or none has) tells no versions apart
+        holders = [v for v, c in CONTRACTS.items() if c.has(feature)]
+        assert 0 < len(holders) < len(CONTRACTS), (feature, holders)
+
+
+def test_snapshots_name_the_package_dataclasses_by_the_service() -> None:
+    """Splitting the module kept the snapshot type names (``vellum.Tenant``...)."""
+    found = []
+    for info in pkgutil.walk_packages(vellum_package.__path__, "paywire.sandbox.vellum."):
+        module = importlib.import_module(info.name)
+        found += [v for v in vars(module).values()
+                  if isinstance(v, type) and dataclasses.is_dataclass(v) and v.__module__ == info.name]
+    assert len(found) >= 10
+    names = registry()
+    for cls in found:
+        assert names[f"vellum.{cls.__qualname__}"] is cls
+
+
+def test_import_does_not_load_the_client_stack() -> None:
+    """The sandbox's start-up is a tracked figure: the contract table (whose package imports
+    the facade and httpx) is only imported by the first Vellum request."""
+    probe = "import sys, paywire.sandbox.vellum; print(sorted({'httpx', 'paywire.vellum'} & set(sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
 
 
 @pytest.mark.parametrize("service", ["vellum-v1", "vellum-v2"])
@@ -495,19 +581,7 @@ def test_v2_credits_consume_is_idempotent_and_409_when_short(v2: httpx.Client, c
     assert {p["id"]: p["credits"] for p in packs} == {"ai_small": 1000, "ai_large": 10000}
     assert v2.get(f"{T}/credit-types/nope/packs").status_code == 404
 
-    session = ok(
-        v2.post(
-            f"{T}/accounts/{ACCT}/credit-checkout",
-            json={
-                "customerId": UNIT,
-                "successUrl": "s",
-                "cancelUrl": "c",
-                "creditTypeId": "ai_tokens",
-                "packId": "ai_small",
-                "quantity": 2,
-            },
-        )
-    )
+    session = ok(credit_checkout(v2, creditTypeId="ai_tokens", packId="ai_small", quantity=2))
     ok(control.post("/complete-checkout", json={"sessionId": session["sessionId"]}))
     assert ok(v2.get(f"{T}/customers/{UNIT}/credits/ai_tokens")) == {
         "creditTypeId": "ai_tokens",
@@ -535,19 +609,7 @@ def test_v2_credits_consume_is_idempotent_and_409_when_short(v2: httpx.Client, c
 
     assert v2.post(consume, json={"amount": 1}).status_code == 400  # idempotencyKey is required
     assert v2.get(f"{T}/customers/nobody/credits").status_code == 404
-    assert (
-        v2.post(
-            f"{T}/accounts/{ACCT}/credit-checkout",
-            json={
-                "customerId": UNIT,
-                "successUrl": "s",
-                "cancelUrl": "c",
-                "creditTypeId": None,
-                "packId": None,
-            },
-        ).status_code
-        == 400
-    )
+    assert credit_checkout(v2, creditTypeId=None, packId=None).status_code == 400
 
 
 def test_v2_flags(v2: httpx.Client, st: VellumState) -> None:
@@ -589,40 +651,6 @@ def test_one_state_two_shapes(v1: httpx.Client, v2: httpx.Client, st: VellumStat
 # --- push webhooks ----------------------------------------------------------------------------------
 
 
-class Receiver:
-    """A loopback HTTP endpoint recording deliveries; answers ``statuses`` in order, then 200."""
-
-    def __init__(self, statuses: list[int] | None = None) -> None:
-        self.received: list[tuple[dict[str, str], bytes]] = []
-        self.statuses = list(statuses or [])
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("content-length", "0")))
-                receiver.received.append(({k.lower(): v for k, v in self.headers.items()}, body))
-                status = receiver.statuses.pop(0) if receiver.statuses else 200
-                self.send_response(status)
-                self.send_header("content-length", "0")
-                self.end_headers()
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/webhooks/vellum"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> Receiver:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=5)
-
-
 def test_push_events_are_signed_and_delivered(
     paywire_sandbox: Any, v2: httpx.Client, control: httpx.Client, st: VellumState
 ) -> None:
@@ -633,7 +661,7 @@ def test_push_events_are_signed_and_delivered(
     ok(v2.patch(f"{SUB}/seats", json={"seats": 3}))
 
     # The receiver fails the very first attempt: that event is retried and still delivered.
-    with Receiver(statuses=[500]) as receiver:
+    with PushReceiver(statuses=[500]) as receiver:
         ok(control.post("/configure-push", json={"url": receiver.url, "secret": secret}))
         summary = ok(control.post("/deliver-pushes"))
     events = st.events()
@@ -646,7 +674,7 @@ def test_push_events_are_signed_and_delivered(
 
     now = paywire_sandbox.clock.now()
     seen = []
-    for headers, body in receiver.received[1:]:
+    for headers, body, _ in receiver.received[1:]:
         signature = headers[SIGNATURE_HEADER.lower()]
         assert expected_signature(secret, signature, body)
         assert not expected_signature("wrong-secret", signature, body)
@@ -678,7 +706,7 @@ def test_push_is_dropped_after_three_failed_attempts(v1: httpx.Client, st: Vellu
             json={"planId": "pro", "planVersion": 1, "seats": 1},
         )
     )
-    with Receiver(statuses=[503] * 10) as receiver:
+    with PushReceiver(statuses=[503] * 10) as receiver:
         st.configure_push(receiver.url, "s3cret")
         summary = st.deliver_pushes()
     n = len(st.events())
@@ -728,21 +756,12 @@ def test_generated_clients_talk_to_the_sandbox(paywire_sandbox: Any, st: VellumS
         Subscription,
     )
 
-    timeout = httpx.Timeout(10)
-    c1 = V1Client(
-        base_url=paywire_sandbox.base_url("vellum-v1"),
-        token=DEFAULT_API_KEY,
-        prefix="",
-        auth_header_name="x-api-key",
-        timeout=timeout,
-    )
-    c2 = V2Client(
-        base_url=paywire_sandbox.base_url("vellum-v2"),
-        token=DEFAULT_API_KEY,
-        prefix="",
-        auth_header_name="x-api-key",
-        timeout=timeout,
-    )
+    def key_auth(service: str) -> dict[str, Any]:
+        return {"base_url": paywire_sandbox.base_url(service), "token": DEFAULT_API_KEY, "prefix": "",
+                "auth_header_name": "x-api-key", "timeout": httpx.Timeout(10)}
+
+    c1 = V1Client(**key_auth("vellum-v1"))
+    c2 = V2Client(**key_auth("vellum-v2"))
 
     missing = v2_ent.sync(DEFAULT_TENANT, UNIT, client=c2)
     assert isinstance(missing, Error) and missing.code == "NOT_FOUND"

@@ -8,13 +8,12 @@ means "accepted by a verifying receiver". Events come from both Vellum API versi
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
 import pytest
+from _support.push_receiver import PushReceiver
 
 from paywire.sandbox.vellum import DEFAULT_API_KEY, DEFAULT_TENANT, PUSH_ATTEMPTS, SIGNATURE_HEADER
 from paywire.vellum import VellumSignatureError, verify_push_signature
@@ -24,44 +23,17 @@ SECRET = "whsec_delivery_log_test"
 VERSIONS = {"vellum-v1": "v1", "vellum-v2": "v2"}
 
 
-class VerifyingReceiver:
-    """Answers ``statuses`` in order (then 200) to pushes that verify; 400 to any that do not."""
+def verifying(clock_now: Callable[[], float]) -> Callable[[dict[str, str], bytes], dict[str, Any] | None]:
+    """A receiver's check: the event, if the push verifies with paywire's own verifier against
+    the sandbox clock (else None, which the receiver answers 400)."""
 
-    def __init__(self, clock_now: Any, statuses: list[int] | None = None) -> None:
-        self.received: list[tuple[dict[str, str], bytes, dict[str, Any] | None]] = []
-        self.statuses = list(statuses or [])
-        receiver = self
+    def verify(headers: dict[str, str], body: bytes) -> dict[str, Any] | None:
+        try:
+            return verify_push_signature(body, headers.get(SIGNATURE_HEADER.lower(), ""), SECRET, now=clock_now())
+        except VellumSignatureError:
+            return None
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("content-length", "0")))
-                headers = {k.lower(): v for k, v in self.headers.items()}
-                try:
-                    event: dict[str, Any] | None = verify_push_signature(
-                        body, headers.get(SIGNATURE_HEADER.lower(), ""), SECRET, now=clock_now())
-                except VellumSignatureError:
-                    event = None
-                receiver.received.append((headers, body, event))
-                status = 400 if event is None else (receiver.statuses.pop(0) if receiver.statuses else 200)
-                self.send_response(status)
-                self.send_header("content-length", "0")
-                self.end_headers()
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks/vellum"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> VerifyingReceiver:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=5)
+    return verify
 
 
 @pytest.fixture
@@ -102,7 +74,7 @@ def make_every_event_type(paywire_sandbox: Any, service: str) -> list[str]:
 def test_every_delivery_is_logged_with_what_the_receiver_got(
         paywire_sandbox: Any, control: httpx.Client, service: str) -> None:
     types = make_every_event_type(paywire_sandbox, service)
-    with VerifyingReceiver(paywire_sandbox.clock.now, statuses=[503]) as receiver:
+    with PushReceiver(verify=verifying(paywire_sandbox.clock.now), statuses=[503]) as receiver:
         ok(control.post(f"/{service}/configure-push", json={"url": receiver.url, "secret": SECRET}))
         summary = ok(control.post(f"/{service}/deliver-pushes"))
     deliveries = ok(control.get("/webhooks/deliveries"))["deliveries"]
@@ -133,7 +105,7 @@ def test_every_delivery_is_logged_with_what_the_receiver_got(
 
 def test_unreachable_receiver_records_each_refused_attempt(paywire_sandbox: Any, control: httpx.Client) -> None:
     make_every_event_type(paywire_sandbox, "vellum-v2")
-    with VerifyingReceiver(paywire_sandbox.clock.now) as gone:
+    with PushReceiver(verify=verifying(paywire_sandbox.clock.now)) as gone:
         url = gone.url  # closed on exit: every attempt is a refused connection
     ok(control.post("/vellum-v2/configure-push", json={"url": url, "secret": SECRET}))
     assert ok(control.post("/vellum-v2/deliver-pushes"))["delivered"] == 0
@@ -146,7 +118,7 @@ def test_unreachable_receiver_records_each_refused_attempt(paywire_sandbox: Any,
 def test_failed_delivery_records_each_attempt_and_replay_redelivers(
         paywire_sandbox: Any, control: httpx.Client) -> None:
     n = len(make_every_event_type(paywire_sandbox, "vellum-v2"))
-    with VerifyingReceiver(paywire_sandbox.clock.now, statuses=[500] * (n * PUSH_ATTEMPTS)) as receiver:
+    with PushReceiver(verify=verifying(paywire_sandbox.clock.now), statuses=[500] * (n * PUSH_ATTEMPTS)) as receiver:
         ok(control.post("/vellum-v2/configure-push", json={"url": receiver.url, "secret": SECRET}))
         assert ok(control.post("/vellum-v2/deliver-pushes"))["delivered"] == 0
         failed = ok(control.get("/webhooks/deliveries"))["deliveries"]
@@ -174,7 +146,7 @@ def test_failed_delivery_records_each_attempt_and_replay_redelivers(
 
 def test_replay_of_a_delivered_push_sends_it_again(paywire_sandbox: Any, control: httpx.Client) -> None:
     make_every_event_type(paywire_sandbox, "vellum-v1")
-    with VerifyingReceiver(paywire_sandbox.clock.now) as receiver:
+    with PushReceiver(verify=verifying(paywire_sandbox.clock.now)) as receiver:
         ok(control.post("/vellum-v1/configure-push", json={"url": receiver.url, "secret": SECRET}))
         ok(control.post("/vellum-v1/deliver-pushes"))
         before = len(receiver.received)
@@ -191,7 +163,7 @@ def test_replay_of_a_delivered_push_sends_it_again(paywire_sandbox: Any, control
 def test_malformed_replay_is_400_before_any_io(paywire_sandbox: Any, control: httpx.Client,
                                                body: dict[str, Any]) -> None:
     make_every_event_type(paywire_sandbox, "vellum-v2")
-    with VerifyingReceiver(paywire_sandbox.clock.now) as receiver:
+    with PushReceiver(verify=verifying(paywire_sandbox.clock.now)) as receiver:
         ok(control.post("/vellum-v2/configure-push", json={"url": receiver.url, "secret": SECRET}))
         ok(control.post("/vellum-v2/deliver-pushes"))
         sent = len(receiver.received)
@@ -204,7 +176,7 @@ def test_malformed_replay_is_400_before_any_io(paywire_sandbox: Any, control: ht
 
 def test_reset_clears_the_log_and_deliveries_reject_input(paywire_sandbox: Any, control: httpx.Client) -> None:
     make_every_event_type(paywire_sandbox, "vellum-v2")
-    with VerifyingReceiver(paywire_sandbox.clock.now) as receiver:
+    with PushReceiver(verify=verifying(paywire_sandbox.clock.now)) as receiver:
         ok(control.post("/vellum-v2/configure-push", json={"url": receiver.url, "secret": SECRET}))
         ok(control.post("/vellum-v2/deliver-pushes"))
     assert ok(control.get("/webhooks/deliveries"))["deliveries"]
@@ -216,7 +188,7 @@ def test_reset_clears_the_log_and_deliveries_reject_input(paywire_sandbox: Any, 
 def test_each_namespace_has_its_own_log_and_replays_only_its_own(
         paywire_sandbox: Any, paywire_sandbox_server: Any, control: httpx.Client) -> None:
     make_every_event_type(paywire_sandbox, "vellum-v2")
-    with VerifyingReceiver(paywire_sandbox.clock.now) as receiver:
+    with PushReceiver(verify=verifying(paywire_sandbox.clock.now)) as receiver:
         ok(control.post("/vellum-v2/configure-push", json={"url": receiver.url, "secret": SECRET}))
         ok(control.post("/vellum-v2/deliver-pushes"))
         mine = ok(control.get("/webhooks/deliveries"))["deliveries"]

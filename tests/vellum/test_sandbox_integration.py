@@ -4,13 +4,12 @@ and signed push deliveries verified with ``verify_push_signature``."""
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import AsyncIterator, Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from _support.push_receiver import PushReceiver
 from _vellum_helpers import FLAVOURS, aclose, call, no_sleep
 
 import paywire
@@ -328,38 +327,6 @@ async def test_concurrent_checks_share_one_request(vellum: Any, paywire_sandbox:
 # --- push deliveries ------------------------------------------------------------------------------------
 
 
-class Receiver:
-    """A loopback webhook endpoint (the consumer's ``/webhooks/vellum``)."""
-
-    def __init__(self) -> None:
-        self.received: list[tuple[str, bytes]] = []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("content-length", "0")))
-                receiver.received.append((self.headers.get(SIGNATURE_HEADER, ""), body))
-                self.send_response(200)
-                self.send_header("content-length", "0")
-                self.end_headers()
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/webhooks/vellum"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> Receiver:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=5)
-
-
 @pytest.mark.parametrize("version", ["v1", "v2"])
 async def test_push_deliveries_verify(vellum: Any, paywire_sandbox: Any, version: str) -> None:
     from paywire.vellum import VellumSignatureError
@@ -369,15 +336,16 @@ async def test_push_deliveries_verify(vellum: Any, paywire_sandbox: Any, version
     await provision(client)
     st.add_payment_method(ACCT)
     await call(client.create_subscription, account_id=ACCT, customer_id=UNIT, plan_id="basic", plan_version=1)
-    with Receiver() as receiver:
+    with PushReceiver() as receiver:
         st.configure_push(receiver.url, "whsec_integration")
         summary = st.deliver_pushes()
     assert summary["delivered"] == len(receiver.received) >= 2
-    events = [verify_push_signature(body, header, "whsec_integration") for header, body in receiver.received]
+    signed = [(headers[SIGNATURE_HEADER.lower()], body) for headers, body, _ in receiver.received]
+    events = [verify_push_signature(body, header, "whsec_integration") for header, body in signed]
     types = {e["type"] for e in events}
     assert {"subscription.created", "payment.succeeded"} <= types
     assert all(e["tenantId"] == DEFAULT_TENANT and e["eventId"].startswith("evt_") for e in events)
-    header, body = receiver.received[0]
+    header, body = signed[0]
     with pytest.raises(VellumSignatureError):
         verify_push_signature(body, header, "whsec_wrong")
     with pytest.raises(VellumSignatureError):

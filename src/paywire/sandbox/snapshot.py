@@ -35,6 +35,7 @@ import dataclasses
 import functools
 import importlib
 import math
+import pkgutil
 import random
 import threading
 import types
@@ -69,7 +70,11 @@ _registry: dict[str, type] | None = None
 
 
 def registry() -> dict[str, type]:
-    """``"<module>.<Class>"`` -> dataclass, for every dataclass the sandbox's modules define."""
+    """``"<module>.<Class>"`` -> dataclass, for every dataclass the sandbox's modules define.
+
+    A service that is a package (``sandbox/vellum/``) is searched with its submodules and its
+    dataclasses are named by the service (``vellum.Tenant``), as when it was one module: type
+    names are part of the snapshot format, so splitting a module must not change them."""
     global _registry
     if _registry is None:
         found: dict[str, type] = {}
@@ -78,16 +83,29 @@ def registry() -> dict[str, type]:
                 module = importlib.import_module(f"paywire.sandbox.{short}")
             except ModuleNotFoundError:
                 continue
-            for value in vars(module).values():
-                if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == module.__name__:
-                    found[f"{short.lstrip('_')}.{value.__qualname__}"] = value
+            for mod in _with_submodules(module):
+                for value in vars(mod).values():
+                    if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == mod.__name__:
+                        name = _type_name(value)
+                        if found.get(name, value) is not value:
+                            raise RuntimeError(f"snapshot: two sandbox dataclasses named {name}")
+                        found[name] = value
         _registry = found
     return _registry
 
 
+def _with_submodules(module: types.ModuleType) -> list[types.ModuleType]:
+    if not hasattr(module, "__path__"):
+        return [module]
+    names = [info.name for info in pkgutil.walk_packages(module.__path__, f"{module.__name__}.")]
+    return [module, *(importlib.import_module(name) for name in names)]
+
+
 def _type_name(cls: type) -> str:
-    short = cls.__module__.rsplit(".", 1)[-1].lstrip("_")
-    return f"{short}.{cls.__qualname__}"
+    """``<service module>.<Class>``: the module right under ``paywire.sandbox`` (``_framework``
+    -> ``framework``), also for a class in a submodule of a service package."""
+    service = cls.__module__.removeprefix("paywire.sandbox.").split(".", 1)[0].lstrip("_")
+    return f"{service}.{cls.__qualname__}"
 
 
 # --- encoding ----------------------------------------------------------------------------------
