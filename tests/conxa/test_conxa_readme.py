@@ -19,7 +19,7 @@ from _conxa_helpers import aclose, decode_data_url, decode_svg
 
 from paywire.conxa import AsyncCONXAClient, CONXAClient, SessionExpiredError
 from paywire.conxa import client as client_module
-from paywire.sandbox import conxa as sandbox_conxa
+from paywire.sandbox.conxa import wallet_crypto
 
 WALLET = "1234567890123456"
 
@@ -54,7 +54,7 @@ def phone_approves(sandbox: Any, provider: str = "your_provider_id", user: str =
     st = sandbox.state("conxa")
     st.scan(provider, user)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(sandbox_conxa.secrets, "token_hex", lambda n=None: token)
+        mp.setattr(wallet_crypto, "new_session_token", lambda: wallet_crypto.SESSION_TOKEN_PREFIX + token)
         st.approve(provider, user, wallet)
 
 

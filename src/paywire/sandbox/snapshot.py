@@ -35,6 +35,7 @@ import dataclasses
 import functools
 import importlib
 import math
+import pkgutil
 import random
 import threading
 import types
@@ -66,10 +67,16 @@ class SnapshotError(ControlInputError):
 
 
 _registry: dict[str, type] | None = None
+_names: dict[type, str] = {}
 
 
 def registry() -> dict[str, type]:
-    """``"<module>.<Class>"`` -> dataclass, for every dataclass the sandbox's modules define."""
+    """``"<module>.<Class>"`` -> dataclass, for every dataclass the sandbox's modules define.
+
+    A service that is a package (``sandbox/conxa/`` with ``state.py``, ``handlers/`` ...) is
+    read whole: its dataclasses keep the service's name (``conxa.Wallet``, not
+    ``state.Wallet``) whichever of its modules defines them, so a snapshot written before the
+    service became a package loads, and two services' ``Plan`` classes never collide."""
     global _registry
     if _registry is None:
         found: dict[str, type] = {}
@@ -78,14 +85,33 @@ def registry() -> dict[str, type]:
                 module = importlib.import_module(f"paywire.sandbox.{short}")
             except ModuleNotFoundError:
                 continue
-            for value in vars(module).values():
-                if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == module.__name__:
-                    found[f"{short.lstrip('_')}.{value.__qualname__}"] = value
+            for defining in _modules_of(module):
+                for value in vars(defining).values():
+                    if isinstance(value, type) and dataclasses.is_dataclass(value) \
+                            and value.__module__ == defining.__name__:
+                        name = f"{short.lstrip('_')}.{value.__qualname__}"
+                        if found.get(name, value) is not value:  # a programming error: two classes, one name
+                            raise AssertionError(f"snapshot: two dataclasses named {name}")
+                        found[name] = value
+        _names.update({cls: name for name, cls in found.items()})
         _registry = found
     return _registry
 
 
+def _modules_of(module: types.ModuleType) -> list[types.ModuleType]:
+    """The module itself, plus every module below it when it is a package (sorted: stable)."""
+    if not hasattr(module, "__path__"):
+        return [module]
+    below = [importlib.import_module(info.name)
+             for info in pkgutil.walk_packages(module.__path__, module.__name__ + ".")]
+    return [module, *sorted(below, key=lambda m: m.__name__)]
+
+
 def _type_name(cls: type) -> str:
+    registry()
+    known = _names.get(cls)
+    if known is not None:
+        return known
     short = cls.__module__.rsplit(".", 1)[-1].lstrip("_")
     return f"{short}.{cls.__qualname__}"
 
