@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from paywire.sandbox.control_helpers import control_object, setting_control
 from paywire.sandbox.conxa import views
 from paywire.sandbox.conxa.service import conxa
 from paywire.sandbox.conxa.state import DEFAULT_PROVIDER_ID, DEFAULT_WALLET_ID, Connection, ConxaState
+from paywire.sandbox.service_kit import control_object, setting_control
 
 #: (state, provider id, provider username, the whole body) -> the connection acted on
 ConnectionAction = Callable[[ConxaState, str, str, dict[str, Any]], Connection]

@@ -3,22 +3,14 @@ needs from a request: the state and the provider its ``X-Provider-API-Key`` name
 
 from __future__ import annotations
 
-from paywire.sandbox._framework import Ctx, ServiceApp
+from paywire.sandbox._framework import Ctx
 from paywire.sandbox.conxa.state import ConxaState, Provider
 from paywire.sandbox.conxa.views import error_body
+from paywire.sandbox.service_kit import service_app
 
-conxa = ServiceApp(
-    name="conxa",
-    prefix="/conxa",
-    spec="conxa/v1.yaml",
-    state_key="conxa",
-    state_factory=ConxaState,
-    error_body=error_body,
-    validation_status=422,
-    validation_code="VALIDATION_ERROR",
-    auth_status=401,
-    auth_code="INVALID_API_KEY",
-)
+conxa = service_app("conxa", "v1", state_factory=ConxaState, error_body=error_body,
+                    validation_status=422, validation_code="VALIDATION_ERROR",
+                    auth_status=401, auth_code="INVALID_API_KEY")
 
 
 def state(ctx: Ctx) -> ConxaState:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from paywire.sandbox._framework import ApiError, Ctx, ServiceApp
+from paywire.sandbox._framework import ApiError, Ctx
 from paywire.sandbox.lumen.state import LumenState
+from paywire.sandbox.service_kit import service_app
 
 
 def _error_body(status: int, code: str, message: str) -> dict[str, Any]:
@@ -18,15 +19,7 @@ def _error_body(status: int, code: str, message: str) -> dict[str, Any]:
     return {"error": message}
 
 
-lumen_v1 = ServiceApp(
-    name="lumen",
-    prefix="/lumen",
-    spec="lumen/v1.yaml",
-    state_key="lumen",
-    state_factory=LumenState,
-    error_body=_error_body,
-    validation_status=400,
-)
+lumen_v1 = service_app("lumen", "v1", state_factory=LumenState, error_body=_error_body, validation_status=400)
 
 
 def state(ctx: Ctx) -> LumenState:

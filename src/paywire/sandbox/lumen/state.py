@@ -37,6 +37,12 @@ PERIOD_SECONDS = 30 * 24 * 3600
 PDF_URL_TTL = 900
 
 _ALNUM = string.ascii_letters + string.digits
+#: The plans a fresh sandbox has: (name, id, description, ``api-calls`` limit,
+#: ``premium-feature``, ``team-seats`` limit, price in cents, price per seat in cents).
+_SEEDED_PLANS = (
+    ("Free", FREE_PLAN_ID, "Free tier", 100, False, 3, 0, 0),
+    ("Pro", PRO_PLAN_ID, "Pro monthly", 10_000, True, 50, 2900, 1000),
+)
 INVALID_EVENT_DETAILS = "Provide customerId or extCustomerId and exactly one of eventValue or eventString."
 
 
@@ -219,23 +225,11 @@ class LumenState:
         self.enrollment_rules: list[tuple[str, str]] = []  # (email or @domain, plan id)
         self.payment_provider = "stripe"
         self._invoice_seq = 0
-        self.seed_plan(
-            "Free",
-            {"api-calls": 100, "premium-feature": False, "team-seats": 3},
-            metrics={"api-calls": API_CALL_EVENT, "team-seats": SEATS_METRIC},
-            plan_id=FREE_PLAN_ID,
-            description="Free tier",
-            seat_amount_cents=0,
-        )
-        self.seed_plan(
-            "Pro",
-            {"api-calls": 10_000, "premium-feature": True, "team-seats": 50},
-            metrics={"api-calls": API_CALL_EVENT, "team-seats": SEATS_METRIC},
-            plan_id=PRO_PLAN_ID,
-            description="Pro monthly",
-            price_cents=2900,
-            seat_amount_cents=1000,
-        )
+        metrics = {"api-calls": API_CALL_EVENT, "team-seats": SEATS_METRIC}
+        for name, plan_id, description, calls, premium, seats, price, seat_price in _SEEDED_PLANS:
+            self.seed_plan(name, {"api-calls": calls, "premium-feature": premium, "team-seats": seats},
+                           metrics=metrics, plan_id=plan_id, description=description,
+                           price_cents=price, seat_amount_cents=seat_price)
 
     # -- ids ---------------------------------------------------------------------------
     def new_id(self, prefix: str, length: int = 22) -> str:

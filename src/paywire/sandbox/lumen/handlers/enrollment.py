@@ -1,12 +1,9 @@
 """Lumen ``enrollment`` tag: enroll a user on a free plan (chosen, or by enrollment rules).
 
-:func:`reject_existing_subscription` and :func:`enroll` are shared with ``create_free_subscription``
-(``subscriptions.py``), the older call for the same thing."""
+:func:`enroll_request` is shared with ``create_free_subscription`` (``subscriptions.py``), the
+older call for the same thing, which takes no ``planId``."""
 
 from __future__ import annotations
-
-from collections.abc import Mapping
-from typing import Any
 
 from paywire.sandbox._framework import ApiError, Ctx, Reply
 from paywire.sandbox.lumen import views
@@ -23,48 +20,47 @@ _BILLING_FIELDS = (
 )
 
 
-def reject_existing_subscription(st: LumenState, external_id: str) -> None:
-    """409 with the subscription when the customer already has an active one."""
-    cust = st.customer_by_external(external_id)
-    sub = st.active_subscription(cust.id) if cust else None
-    if sub is not None:
+def enroll_request(ctx: Ctx, *, plan_id_allowed: bool, no_free_plan: str) -> tuple[LumenState, Subscription, Plan]:
+    """409 with the subscription when the user already has an active one; else the customer
+    (created or updated from the body, billing fields too) on the body's ``planId`` (when
+    allowed; it must be free) or on the enrollment rules' free plan (400 ``no_free_plan``)."""
+    st = state(ctx)
+    body = json_body(ctx)
+    cust = st.customer_by_external(str(body["userId"]))
+    current = st.active_subscription(cust.id) if cust else None
+    if current is not None:
         message = "Subscription already exists for this customer"
         raise ApiError(
-            409, "CONFLICT", message, body={"error": message, "subscription": views.subscription_view(st, sub)}
+            409, "CONFLICT", message, body={"error": message, "subscription": views.subscription_view(st, current)}
         )
-
-
-def enroll(st: LumenState, body: Mapping[str, Any], plan: Plan) -> Subscription:
-    """The customer (created or updated from the body, billing fields too) on ``plan``."""
+    plan_id = body.get("planId") if plan_id_allowed else None
+    plan = _chosen_free_plan(st, plan_id) if plan_id else st.free_plan_for(str(body["customerEmail"]))
+    if plan is None:
+        raise bad_request(no_free_plan)
     cust = st.ensure_customer(str(body["userId"]), str(body["customerName"]), str(body["customerEmail"]))
     cust.billing.update({k: body[k] for k in _BILLING_FIELDS if body.get(k) is not None})
-    return st.create_subscription(cust, plan)
+    return st, st.create_subscription(cust, plan), plan
+
+
+def _chosen_free_plan(st: LumenState, plan_id: str) -> Plan:
+    chosen = st.plans.get(plan_id)
+    if chosen is None:
+        raise not_found("Plan not found or access denied")
+    if not chosen.free:
+        raise bad_request("Selected plan has no pure free price; cannot auto-enroll")
+    return chosen
 
 
 @lumen_v1.op("enroll_user")
 def enroll_user(ctx: Ctx) -> Reply:
-    st = state(ctx)
-    body = json_body(ctx)
-    reject_existing_subscription(st, str(body["userId"]))
-    plan_id = body.get("planId")
-    if plan_id:
-        chosen = st.plans.get(plan_id)
-        if chosen is None:
-            raise not_found("Plan not found or access denied")
-        if not chosen.free:
-            raise bad_request("Selected plan has no pure free price; cannot auto-enroll")
-    else:
-        chosen = st.free_plan_for(str(body["customerEmail"]))
-        if chosen is None:
-            raise bad_request("No free plan available for enrollment")
-    sub = enroll(st, body, chosen)
+    st, sub, plan = enroll_request(ctx, plan_id_allowed=True, no_free_plan="No free plan available for enrollment")
     return Reply(
         201,
         {
             "message": "Enrollment subscription created successfully",
             "subscription": views.subscription_view(st, sub),
             "invoice": None,
-            "plan": {"id": chosen.id},
+            "plan": {"id": plan.id},
             "credit_grants_created": 0,
         },
     )

@@ -1,5 +1,6 @@
-"""Helpers for a service's control-plane actions (``@app.control``, ``/_sandbox/<service>/<action>``),
-shared by the service sandboxes so each action says only what it does.
+"""What a service sandbox declares itself with, beyond the framework's ``ServiceApp``:
+:func:`service_app` (the app of a service named once) and helpers for its control-plane actions
+(``@app.control``, ``/_sandbox/<service>/<action>``), so each declaration says only what differs.
 
 Every POST control body has already passed its schema in ``control_schemas`` (an object with
 the declared fields) before a control runs; :func:`control_object` narrows the type and keeps a
@@ -11,11 +12,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from paywire.sandbox._framework import ServiceApp
+from paywire.sandbox._framework import Clock, ErrorBody, ServiceApp
 from paywire.sandbox.control_schemas import ControlInputError
 
 S = TypeVar("S")
 T = TypeVar("T")
+
+
+def service_app(
+    service: str,
+    version: str,
+    *,
+    state_factory: Callable[[Clock], Any],
+    error_body: ErrorBody,
+    **answers: Any,
+) -> ServiceApp:
+    """The ``ServiceApp`` of a service served once, under its own name: ``/<service>`` serves
+    ``openapi/<service>/<version>.yaml`` on state key ``<service>``. ``answers`` are the
+    framework's validation/auth status and code choices (``validation_status=422``...)."""
+    return ServiceApp(name=service, prefix=f"/{service}", spec=f"{service}/{version}.yaml", state_key=service,
+                      state_factory=state_factory, error_body=error_body, **answers)
 
 
 def control_object(body: Any) -> dict[str, Any]:
