@@ -1,9 +1,10 @@
 """CONXA sandbox state: constants and seed data, the model's dataclasses, and :class:`ConxaState`
 (connections, polling, wallets, pricing and the exactly-once charge decision).
 
-Plain Python behind one lock, no HTTP: handlers (``handlers/<tag>.py``) call it, tests and the
-demo drive it directly (``sandbox.state("conxa")``). The dataclasses are what snapshots store
-(as ``conxa.<Class>``)."""
+Plain Python behind one lock: handlers (``handlers/<tag>.py``) call it, tests and the demo
+drive it directly (``sandbox.state("conxa")``). A charge's outcome is kept as the reply it gave
+(status and body), because a replay of its idempotency key must answer exactly that. The
+dataclasses are what snapshots store (as ``conxa.<Class>``)."""
 
 from __future__ import annotations
 

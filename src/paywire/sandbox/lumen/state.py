@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from paywire.sandbox._framework import Clock
-from paywire.sandbox.lumen import entitlements
+from paywire.sandbox.lumen import entitlements as resolution
 from paywire.sandbox.lumen.views import wire_number
 
 #: Seeded secret key accepted by a fresh sandbox.
@@ -394,11 +394,11 @@ class LumenState:
 
     def entitlements(self, customer_id: str) -> list[dict[str, Any]]:
         """Every feature the customer has (plan, overrides, credits), in the wire's shape."""
-        return entitlements.all_for(self, customer_id)
+        return resolution.all_for(self, customer_id)
 
     def entitlement(self, customer_id: str, slug: str) -> dict[str, Any]:
         """One feature, resolved credits > override > plan > default, in the wire's shape."""
-        return entitlements.resolve(self, customer_id, slug)
+        return resolution.resolve(self, customer_id, slug)
 
     def is_entitled(self, customer_ref: str, slug: str) -> bool:
         return bool(self.entitlement(self._need(customer_ref).id, slug)["entitled"])
