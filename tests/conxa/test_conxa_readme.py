@@ -15,11 +15,11 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from _conxa_helpers import aclose, decode_data_url, decode_svg
+from _conxa_helpers import aclose, call, decode_data_url, decode_svg
 
 from paywire.conxa import AsyncCONXAClient, CONXAClient, SessionExpiredError
 from paywire.conxa import client as client_module
-from paywire.sandbox import conxa as sandbox_conxa
+from paywire.sandbox.conxa import wallet_crypto
 
 WALLET = "1234567890123456"
 
@@ -54,17 +54,19 @@ def phone_approves(sandbox: Any, provider: str = "your_provider_id", user: str =
     st = sandbox.state("conxa")
     st.scan(provider, user)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(sandbox_conxa.secrets, "token_hex", lambda n=None: token)
+        mp.setattr(wallet_crypto, "new_session_token", lambda: wallet_crypto.SESSION_TOKEN_PREFIX + token)
         st.approve(provider, user, wallet)
 
 
 # --- Quick Start --------------------------------------------------------------------------------
-def test_quick_start(readme: Any, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_quick_start(readme: Any, capsys: pytest.CaptureFixture[str], flavour: str) -> None:
+    """The README's Quick Start, once per flavour: the same calls with the same arguments, each
+    through ``call`` (which awaits an async client's result); the fixture closes the client."""
     phone_approves(readme)
-    from paywire.conxa import CONXAClient
+    from paywire.conxa import AsyncCONXAClient, CONXAClient
 
     # Initialize with your API key
-    client = CONXAClient(
+    client = (CONXAClient if flavour == "sync" else AsyncCONXAClient)(
         api_key="pk_live_your_api_key",
         provider_id="your_provider_id",
     )
@@ -77,7 +79,8 @@ def test_quick_start(readme: Any, capsys: pytest.CaptureFixture[str]) -> None:
     print(f"Show this QR to user: {qr.qr_base64}")
 
     # 2. Wait for user to connect (or poll manually)
-    session = client.wait_for_connection(
+    session = await call(
+        client.wait_for_connection,
         provider_username="user@example.com",
         timeout=120,  # Wait up to 2 minutes
         qr_data=qr,  # Pass QR data to check expiration
@@ -85,7 +88,8 @@ def test_quick_start(readme: Any, capsys: pytest.CaptureFixture[str]) -> None:
     print(f"User connected! Token: {session.session_token}")
 
     # 3. Charge for AI usage (use a unique idempotency key per logical charge)
-    result = client.charge(
+    result = await call(
+        client.charge,
         session_token=session.session_token,
         idempotency_key="req_abc123",  # e.g. request ID - required for retry safety
         model_name="gpt-4",
@@ -104,40 +108,6 @@ def test_quick_start(readme: Any, capsys: pytest.CaptureFixture[str]) -> None:
     assert f"Charged! New balance: {5_000_000 - 2000} tokens" in out
     assert decode_data_url(qr.qr_base64)[0].decode() == (
         '{"provider_id":"your_provider_id","provider_type":"api","provider_username":"user@example.com"}')
-
-
-async def test_quick_start_async(readme: Any, capsys: pytest.CaptureFixture[str]) -> None:
-    phone_approves(readme)
-    from paywire.conxa import AsyncCONXAClient
-
-    client = AsyncCONXAClient(
-        api_key="pk_live_your_api_key",
-        provider_id="your_provider_id",
-    )
-    qr = client.create_payment_qr(
-        provider_username="user@example.com",
-        expires_in=10
-    )
-    print(f"Show this QR to user: {qr.qr_base64}")
-    session = await client.wait_for_connection(
-        provider_username="user@example.com",
-        timeout=120,
-        qr_data=qr,
-    )
-    print(f"User connected! Token: {session.session_token}")
-    result = await client.charge(
-        session_token=session.session_token,
-        idempotency_key="req_abc123",
-        model_name="gpt-4",
-        input_tokens=1000,
-        output_tokens=500,
-    )
-    if result.approved:
-        print(f"Charged! New balance: {result.new_balance} tokens")
-    else:
-        print(f"Failed: {result.error}")
-    await client.aclose()
-    assert f"Charged! New balance: {5_000_000 - 2000} tokens" in capsys.readouterr().out
 
 
 # --- API reference ------------------------------------------------------------------------------

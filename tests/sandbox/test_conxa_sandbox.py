@@ -151,16 +151,26 @@ def test_charge_debits_once_and_replay_returns_the_stored_result(http: httpx.Cli
     assert [o.idempotency_key for o in st.charges_for(DEFAULT_WALLET_ID)] == ["req_1", "req_2"]
 
 
+def conxa_http(sandbox: Any) -> httpx.AsyncClient:
+    return httpx.AsyncClient(base_url=sandbox.base_url("conxa"), headers=AUTH, timeout=10)
+
+
+async def staggered_duplicates(client: httpx.AsyncClient, token: str, key: str) -> tuple[httpx.Response, ...]:
+    """The same charge twice, concurrently, the second sent 0.1 s after the first (the order of
+    arrival is what the tests need; nothing asserts on time)."""
+
+    async def send(delay: float) -> httpx.Response:
+        await asyncio.sleep(delay)
+        return await client.post("/charge/authorize", json=gpt4(), headers=charge_headers(token, key))
+
+    return tuple(await asyncio.gather(send(0), send(0.1)))
+
+
 async def test_concurrent_duplicates_one_200_one_409_single_debit(paywire_sandbox: Any, st: ConxaState) -> None:
     token = connect(st)
     st.set_charge_latency(0.3)
-    async with httpx.AsyncClient(base_url=paywire_sandbox.base_url("conxa"), headers=AUTH, timeout=10) as client:
-
-        async def send(delay: float) -> httpx.Response:
-            await asyncio.sleep(delay)
-            return await client.post("/charge/authorize", json=gpt4(), headers=charge_headers(token, "dup"))
-
-        a, b = await asyncio.gather(send(0), send(0.1))
+    async with conxa_http(paywire_sandbox) as client:
+        a, b = await staggered_duplicates(client, token, "dup")
         assert (a.status_code, b.status_code) == (200, 409)
         assert b.json()["code"] == "IDEMPOTENCY_KEY_IN_PROGRESS"
         assert len(st.ledger) == 1
@@ -175,13 +185,8 @@ async def test_latency_fault_on_a_duplicate_never_double_debits(paywire_sandbox:
     token = connect(st)
     # The framework delays the first request before its handler; the duplicate overtakes it.
     paywire_sandbox.faults.add("conxa:authorize_charge", latency_ms=300, times=1)
-    async with httpx.AsyncClient(base_url=paywire_sandbox.base_url("conxa"), headers=AUTH, timeout=10) as client:
-
-        async def send(delay: float) -> httpx.Response:
-            await asyncio.sleep(delay)
-            return await client.post("/charge/authorize", json=gpt4(), headers=charge_headers(token, "slow"))
-
-        a, b = await asyncio.gather(send(0), send(0.1))
+    async with conxa_http(paywire_sandbox) as client:
+        a, b = await staggered_duplicates(client, token, "slow")
     assert (a.status_code, b.status_code) == (200, 200)
     assert a.content == b.content
     assert len(st.ledger) == 1

@@ -67,14 +67,16 @@ class SnapshotError(ControlInputError):
 
 
 _registry: dict[str, type] | None = None
+_names: dict[type, str] = {}
 
 
 def registry() -> dict[str, type]:
     """``"<module>.<Class>"`` -> dataclass, for every dataclass the sandbox's modules define.
 
-    A service that is a package (``sandbox/vellum/``) is searched with its submodules and its
-    dataclasses are named by the service (``vellum.Tenant``), as when it was one module: type
-    names are part of the snapshot format, so splitting a module must not change them."""
+    A service that is a package (``sandbox/conxa/`` with ``state.py``, ``handlers/`` ...) is
+    read whole: its dataclasses keep the service's name (``conxa.Wallet``, not
+    ``state.Wallet``) whichever of its modules defines them, so a snapshot written before the
+    service became a package loads, and two services' ``Plan`` classes never collide."""
     global _registry
     if _registry is None:
         found: dict[str, type] = {}
@@ -83,29 +85,35 @@ def registry() -> dict[str, type]:
                 module = importlib.import_module(f"paywire.sandbox.{short}")
             except ModuleNotFoundError:
                 continue
-            for mod in _with_submodules(module):
-                for value in vars(mod).values():
-                    if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == mod.__name__:
-                        name = _type_name(value)
-                        if found.get(name, value) is not value:
-                            raise RuntimeError(f"snapshot: two sandbox dataclasses named {name}")
+            for defining in _modules_of(module):
+                for value in vars(defining).values():
+                    if isinstance(value, type) and dataclasses.is_dataclass(value) \
+                            and value.__module__ == defining.__name__:
+                        name = f"{short.lstrip('_')}.{value.__qualname__}"
+                        if found.get(name, value) is not value:  # a programming error: two classes, one name
+                            raise AssertionError(f"snapshot: two dataclasses named {name}")
                         found[name] = value
+        _names.update({cls: name for name, cls in found.items()})
         _registry = found
     return _registry
 
 
-def _with_submodules(module: types.ModuleType) -> list[types.ModuleType]:
+def _modules_of(module: types.ModuleType) -> list[types.ModuleType]:
+    """The module itself, plus every module below it when it is a package (sorted: stable)."""
     if not hasattr(module, "__path__"):
         return [module]
-    names = [info.name for info in pkgutil.walk_packages(module.__path__, f"{module.__name__}.")]
-    return [module, *(importlib.import_module(name) for name in names)]
+    below = [importlib.import_module(info.name)
+             for info in pkgutil.walk_packages(module.__path__, module.__name__ + ".")]
+    return [module, *sorted(below, key=lambda m: m.__name__)]
 
 
 def _type_name(cls: type) -> str:
-    """``<service module>.<Class>``: the module right under ``paywire.sandbox`` (``_framework``
-    -> ``framework``), also for a class in a submodule of a service package."""
-    service = cls.__module__.removeprefix("paywire.sandbox.").split(".", 1)[0].lstrip("_")
-    return f"{service}.{cls.__qualname__}"
+    registry()
+    known = _names.get(cls)
+    if known is not None:
+        return known
+    short = cls.__module__.rsplit(".", 1)[-1].lstrip("_")
+    return f"{short}.{cls.__qualname__}"
 
 
 # --- encoding ----------------------------------------------------------------------------------

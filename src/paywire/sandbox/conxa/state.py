@@ -1,57 +1,23 @@
-"""CONXA sandbox: an in-memory emulator of the CONXA wallet API (``openapi/conxa/v1.yaml``).
+"""CONXA sandbox state: constants and seed data, the model's dataclasses, and :class:`ConxaState`
+(connections, polling, wallets, pricing and the exactly-once charge decision).
 
-Served under ``/conxa`` (service name ``conxa``, state key ``conxa``). What it models:
-
-* **Providers and API keys.** Seeded: provider ``openai`` with key ``pk_test_openai_sandbox``
-  (:data:`DEFAULT_PROVIDER_ID`, :data:`DEFAULT_API_KEY`). A missing key is a 401 from the
-  framework's security check; an unknown key is a 401 ``INVALID_API_KEY`` from every operation
-  except ``/health``. (The SDK calls ``/wallet`` "public"; the sandbox still checks the key it
-  always sends, which catches a misconfigured key early.)
-* **Connections**, one per (provider, ``provider_username``): ``not_found`` → ``pending`` once
-  the QR is "scanned" (:meth:`ConxaState.scan`) → ``active`` after :meth:`ConxaState.approve`
-  (a fresh ``ps_…`` token and an expiry on the sandbox clock, default
-  :data:`DEFAULT_SESSION_TTL_SECONDS`) → ``expired`` once the clock passes the expiry (or
-  :meth:`ConxaState.expire`). ``approve`` may be called without ``scan``; re-approving issues a
-  new token and revokes the old one. Unknown users answer ``200 {"status": "not_found"}``
-  (or 404 with :attr:`ConxaState.unknown_user_404`).
-* **Poll rate limit.** Polling one (provider, username) again sooner than
-  :attr:`ConxaState.min_poll_interval` seconds (default 0.2) answers 429 with ``Retry-After``
-  (whole seconds, at least 1). A 429 does not restart the window.
-* **Wallets**: 16-digit ids with a token balance. Seeded: :data:`DEFAULT_WALLET_ID` with
-  :data:`DEFAULT_WALLET_TOKENS` tokens.
-* **Pricing** (:data:`DEFAULT_PRICING`): ``tokens charged = input_tokens * input_rate +
-  output_tokens * output_rate``; every seeded model uses rates 1 and 2, i.e.
-  ``input + 2 * output``. An unknown model answers 422 ``UNKNOWN_MODEL``.
-* **Charges** with idempotency keyed by (provider, ``X-Idempotency-Key``), as the spec's
-  decisions 1-4 say: the first request is marked *in progress*, waits
-  :attr:`ConxaState.charge_latency` seconds (default 0; the in-flight window), then commits.
-  A concurrent duplicate gets 409 ``IDEMPOTENCY_KEY_IN_PROGRESS``; a later replay gets the
-  stored original status and body (200, 402 or 403) even if the session expired meanwhile; the
-  same key with a different body or session token gets 422 ``IDEMPOTENCY_KEY_REUSED``. 401 and
-  422 outcomes are not stored. A debit is applied at most once per key.
-* **Denials** (nothing debited, outcome stored): 402 with ``new_balance`` when the balance is
-  short; 403 ``HARD_CAP_VIOLATION`` when the connection's cumulative spend would exceed its
-  ``limit``; 403 ``NO_CHARGE_PERMISSION`` when the connection's permission is off
-  (:meth:`ConxaState.set_charge_permission`).
-
-Framework faults (``latency_ms``) delay a request *before* its handler runs, so they do not by
-themselves make two duplicates overlap inside the handler; use ``charge_latency`` for that.
-
-Tests and the demo drive it through :class:`ConxaState` (``sandbox.state("conxa")``) or the
-control plane ``POST /_sandbox/conxa/<action>`` (see the ``@conxa.control`` functions).
-"""
+Plain Python behind one lock: handlers (``handlers/<tag>.py``) call it, tests and the demo
+drive it directly (``sandbox.state("conxa")``). A charge's outcome is kept as the reply it gave
+(status and body), because a replay of its idempotency key must answer exactly that. The
+dataclasses are what snapshots store (as ``conxa.<Class>``)."""
 
 from __future__ import annotations
 
 import asyncio
 import math
 import re
-import secrets
 import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from paywire.sandbox._framework import ApiError, Clock, Ctx, Reply, ServiceApp
+from paywire.sandbox._framework import ApiError, Clock, Reply
+from paywire.sandbox.conxa import wallet_crypto
+from paywire.sandbox.conxa.views import error_body, session_status_view
 
 DEFAULT_PROVIDER_ID = "openai"
 DEFAULT_API_KEY = "pk_test_openai_sandbox"
@@ -73,10 +39,6 @@ DEFAULT_PRICING: dict[str, tuple[int, int]] = {
 }
 
 WALLET_ID_RE = re.compile(r"^[0-9]{16}$")
-
-
-def _error(status: int, code: str, message: str) -> dict[str, Any]:
-    return {"status": "error", "message": message, "code": code}
 
 
 @dataclass
@@ -267,7 +229,7 @@ class ConxaState:
             self._revoke(old)
             conn = Connection(provider_id, key[1], status="active", wallet_id=wallet_id,
                               limit=None if limit is None else int(limit), can_charge=can_charge)
-            conn.session_token = "ps_" + secrets.token_hex(16)
+            conn.session_token = wallet_crypto.new_session_token()
             conn.expires_at = self.clock.now() + (self.session_ttl if ttl_seconds is None else ttl_seconds)
             self.connections[key] = conn
             self._tokens[conn.session_token] = key
@@ -308,7 +270,7 @@ class ConxaState:
     def provider_for_key(self, api_key: str | None) -> Provider:
         if api_key:
             for provider in self.providers.values():
-                if secrets.compare_digest(provider.api_key.encode(), api_key.encode()):
+                if wallet_crypto.same_secret(provider.api_key, api_key):
                     return provider
         raise ApiError(401, "INVALID_API_KEY", "invalid API key")
 
@@ -323,16 +285,9 @@ class ConxaState:
                                headers={"Retry-After": str(wait)})
             self._last_poll[key] = now
             conn = self.connections.get(key)
-            if conn is None:
-                if self.unknown_user_404:
-                    raise ApiError(404, "SESSION_NOT_FOUND", "no session for this user yet")
-                return {"status": "not_found", "session_token": None, "expires_at": None}
-            status = conn.current_status(now)
-            return {
-                "status": status,
-                "session_token": conn.session_token if status == "active" else None,
-                "expires_at": None if conn.expires_at is None else self.clock.iso(conn.expires_at),
-            }
+            if conn is None and self.unknown_user_404:
+                raise ApiError(404, "SESSION_NOT_FOUND", "no session for this user yet")
+            return session_status_view(self, conn, now)
 
     def _begin_charge(
         self, provider_id: str, idem_key: str, fingerprint: tuple[str, str, int, int]
@@ -344,10 +299,10 @@ class ConxaState:
                 self._idem[(provider_id, idem_key)] = _IdemRecord(fingerprint)
                 return None
             if record.fingerprint != fingerprint:
-                return Reply(422, _error(422, "IDEMPOTENCY_KEY_REUSED",
+                return Reply(422, error_body(422, "IDEMPOTENCY_KEY_REUSED",
                                          "idempotency key was already used for a different request"))
             if record.in_progress:
-                return Reply(409, _error(409, "IDEMPOTENCY_KEY_IN_PROGRESS",
+                return Reply(409, error_body(409, "IDEMPOTENCY_KEY_IN_PROGRESS",
                                          "charge with this idempotency key is in progress"))
             assert record.body is not None
             return Reply(record.status, dict(record.body))
@@ -371,13 +326,13 @@ class ConxaState:
         if wallet is None:
             raise ApiError(404, "WALLET_NOT_FOUND", "wallet not found")
         if not conn.can_charge:
-            reply = Reply(403, _error(403, "NO_CHARGE_PERMISSION", "session has no charge permission")
+            reply = Reply(403, error_body(403, "NO_CHARGE_PERMISSION", "session has no charge permission")
                           | {"new_balance": wallet.tokens})
         elif conn.limit is not None and conn.spent + cost > conn.limit:
-            reply = Reply(403, _error(403, "HARD_CAP_VIOLATION", "charge exceeds the spending limit")
+            reply = Reply(403, error_body(403, "HARD_CAP_VIOLATION", "charge exceeds the spending limit")
                           | {"new_balance": wallet.tokens})
         elif wallet.tokens < cost:
-            reply = Reply(402, _error(402, "INSUFFICIENT_BALANCE", "insufficient balance")
+            reply = Reply(402, error_body(402, "INSUFFICIENT_BALANCE", "insufficient balance")
                           | {"new_balance": wallet.tokens})
         else:
             wallet.tokens -= cost
@@ -414,175 +369,3 @@ class ConxaState:
             if not done:  # 401/422/404 or cancellation: nothing stored, the key is free again
                 with self.lock:
                     self._idem.pop(slot, None)
-
-
-conxa = ServiceApp(
-    name="conxa",
-    prefix="/conxa",
-    spec="conxa/v1.yaml",
-    state_key="conxa",
-    state_factory=ConxaState,
-    error_body=_error,
-    validation_status=422,
-    validation_code="VALIDATION_ERROR",
-    auth_status=401,
-    auth_code="INVALID_API_KEY",
-)
-
-
-def _state(ctx: Ctx) -> ConxaState:
-    state: ConxaState = ctx.state
-    return state
-
-
-@conxa.op("get_session_status")
-def get_session_status(ctx: Ctx) -> dict[str, Any]:
-    st = _state(ctx)
-    provider = st.provider_for_key(ctx.header("X-Provider-API-Key"))
-    username = (ctx.query.get("provider_username") or "").strip()
-    if not username:
-        raise ApiError(422, "VALIDATION_ERROR", "provider_username must be non-empty")
-    return st.poll(provider.provider_id, username)
-
-
-@conxa.op("authorize_charge")
-async def authorize_charge(ctx: Ctx) -> Reply:
-    st = _state(ctx)
-    provider = st.provider_for_key(ctx.header("X-Provider-API-Key"))
-    token = ctx.header("X-Provider-Session") or ""
-    idem_key = ctx.header("X-Idempotency-Key") or ""
-    if not token:
-        raise ApiError(401, "INVALID_SESSION", "missing X-Provider-Session")
-    if not idem_key or len(idem_key) > MAX_IDEMPOTENCY_KEY_LENGTH:
-        raise ApiError(422, "VALIDATION_ERROR", "X-Idempotency-Key must be 1-255 characters")
-    body = ctx.json if isinstance(ctx.json, dict) else {}
-    model = body.get("model_name")
-    input_tokens = body.get("input_tokens")
-    output_tokens = body.get("output_tokens")
-    if not isinstance(model, str) or not model:
-        raise ApiError(422, "VALIDATION_ERROR", "model_name must be a non-empty string")
-    for name, value in (("input_tokens", input_tokens), ("output_tokens", output_tokens)):
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise ApiError(422, "VALIDATION_ERROR", f"{name} must be an integer >= 0")
-    assert isinstance(input_tokens, int) and isinstance(output_tokens, int)
-    return await st.charge(provider.provider_id, idem_key, token, model, input_tokens, output_tokens)
-
-
-@conxa.op("get_wallet_balance")
-def get_wallet_balance(ctx: Ctx) -> dict[str, Any]:
-    st = _state(ctx)
-    st.provider_for_key(ctx.header("X-Provider-API-Key"))
-    wallet_id = ctx.path.get("wallet_id", "")
-    if not WALLET_ID_RE.match(wallet_id):
-        raise ApiError(422, "VALIDATION_ERROR", "wallet_id must be 16 digits")
-    with st.lock:
-        wallet = st.wallets.get(wallet_id)
-        if wallet is None:
-            raise ApiError(404, "WALLET_NOT_FOUND", "wallet not found")
-        return {"wallet_id": wallet.wallet_id, "tokens": wallet.tokens}
-
-
-@conxa.op("health_check")
-def health_check(ctx: Ctx) -> dict[str, Any]:
-    return {"status": "ok"}
-
-
-# --- control plane: POST /_sandbox/conxa/<action> -----------------------------------------------
-def _conn_view(st: ConxaState, conn: Connection) -> dict[str, Any]:
-    return {
-        "provider_id": conn.provider_id,
-        "provider_username": conn.provider_username,
-        "status": conn.current_status(st.clock.now()),
-        "wallet_id": conn.wallet_id,
-        "limit": conn.limit,
-        "spent": conn.spent,
-        "can_charge": conn.can_charge,
-        "expires_at": None if conn.expires_at is None else st.clock.iso(conn.expires_at),
-    }
-
-
-def _body(body: Any) -> dict[str, Any]:
-    if not isinstance(body, dict):
-        raise ValueError("expected a JSON object")
-    return body
-
-
-@conxa.control("scan")
-def control_scan(st: ConxaState, body: Any) -> Any:
-    b = _body(body)
-    return _conn_view(st, st.scan(b.get("provider_id", DEFAULT_PROVIDER_ID), b["provider_username"]))
-
-
-@conxa.control("approve")
-def control_approve(st: ConxaState, body: Any) -> Any:
-    b = _body(body)
-    conn = st.approve(
-        b.get("provider_id", DEFAULT_PROVIDER_ID), b["provider_username"],
-        b.get("wallet_id", DEFAULT_WALLET_ID), b.get("limit"),
-        ttl_seconds=b.get("ttl_seconds"), can_charge=bool(b.get("can_charge", True)),
-    )
-    return _conn_view(st, conn)
-
-
-@conxa.control("expire")
-def control_expire(st: ConxaState, body: Any) -> Any:
-    b = _body(body)
-    return _conn_view(st, st.expire(b.get("provider_id", DEFAULT_PROVIDER_ID), b["provider_username"]))
-
-
-@conxa.control("set_charge_permission")
-def control_set_charge_permission(st: ConxaState, body: Any) -> Any:
-    b = _body(body)
-    conn = st.set_charge_permission(b.get("provider_id", DEFAULT_PROVIDER_ID), b["provider_username"],
-                                    bool(b["allowed"]))
-    return _conn_view(st, conn)
-
-
-@conxa.control("seed_wallet")
-def control_seed_wallet(st: ConxaState, body: Any) -> Any:
-    b = _body(body)
-    wallet = st.seed_wallet(str(b["wallet_id"]), int(b["tokens"]))
-    return {"wallet_id": wallet.wallet_id, "tokens": wallet.tokens}
-
-
-@conxa.control("add_provider")
-def control_add_provider(st: ConxaState, body: Any) -> Any:
-    b = _body(body)
-    provider = st.add_provider(str(b["provider_id"]), str(b["api_key"]))
-    return {"provider_id": provider.provider_id}
-
-
-@conxa.control("set_price")
-def control_set_price(st: ConxaState, body: Any) -> Any:
-    b = _body(body)
-    st.set_price(str(b["model_name"]), int(b["input_rate"]), int(b["output_rate"]))
-    return {"pricing": {m: list(r) for m, r in st.pricing.items()}}
-
-
-@conxa.control("set_min_poll_interval")
-def control_set_min_poll_interval(st: ConxaState, body: Any) -> Any:
-    st.set_min_poll_interval(float(_body(body)["seconds"]))
-    return {"min_poll_interval": st.min_poll_interval}
-
-
-@conxa.control("set_charge_latency")
-def control_set_charge_latency(st: ConxaState, body: Any) -> Any:
-    st.set_charge_latency(float(_body(body)["seconds"]))
-    return {"charge_latency": st.charge_latency}
-
-
-@conxa.control("ledger", method="GET")
-def control_ledger(st: ConxaState, body: Any) -> Any:
-    with st.lock:
-        return {"ledger": [
-            {"provider_id": e.provider_id, "idempotency_key": e.idempotency_key, "wallet_id": e.wallet_id,
-             "model_name": e.model_name, "tokens": e.tokens, "balance_after": e.balance_after,
-             "at": st.clock.iso(e.at)}
-            for e in st.ledger
-        ]}
-
-
-@conxa.control("wallets", method="GET")
-def control_wallets(st: ConxaState, body: Any) -> Any:
-    with st.lock:
-        return {"wallets": [{"wallet_id": w.wallet_id, "tokens": w.tokens} for w in st.wallets.values()]}
