@@ -185,6 +185,45 @@ class AsyncDriver:
         return run.result, run.last
 
 
+# --- flows without HTTP: a Redis round trip, a lock, another caller's result --------------------------
+def run_calls(flow: Flow[T]) -> T:
+    """Run a flow that yields only :class:`Call` and :class:`Sleep` (no HTTP) on this thread.
+
+    Unlike the HTTP drivers, *any* exception of an effect (``KeyboardInterrupt`` too) is thrown
+    into the flow: its cleanup may itself need an effect (release a lock it holds), which a
+    closed generator could not yield."""
+    run = _FlowRun(flow)
+    while (effect := run.next_effect()) is not None:
+        try:
+            if isinstance(effect, Call):
+                run.value = effect.sync()
+            elif isinstance(effect, Sleep):
+                time.sleep(effect.seconds)
+            else:
+                raise TypeError(f"run_calls drives flows without HTTP, got {effect!r}")
+        except BaseException as exc:
+            run.failed(exc)
+    result: T = run.result
+    return result
+
+
+async def run_calls_async(flow: Flow[T]) -> T:
+    """As :func:`run_calls`, on the event loop (a cancellation is thrown into the flow too)."""
+    run = _FlowRun(flow)
+    while (effect := run.next_effect()) is not None:
+        try:
+            if isinstance(effect, Call):
+                run.value = await effect.async_()
+            elif isinstance(effect, Sleep):
+                await _asyncio_sleep(effect.seconds)
+            else:
+                raise TypeError(f"run_calls_async drives flows without HTTP, got {effect!r}")
+        except BaseException as exc:
+            run.failed(exc)
+    result: T = run.result
+    return result
+
+
 class Runner:
     """Anything operations can be bound to: a client, or a resource (``spaps.auth``) of one."""
 
