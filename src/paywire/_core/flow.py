@@ -306,14 +306,12 @@ class operation(RunnerMethod[P, T]):
         return bound
 
 
-class RawResponse(Generic[T]):
-    """A parsed result together with the last ``httpx.Response`` behind it."""
+class HttpResponseFacts:
+    """``status_code`` and ``headers`` of the ``http_response`` behind a result (``None``: there
+    was no answer, e.g. an error built by user code): :class:`RawResponse`, CONXA's ``ErrorResponse``."""
 
-    __slots__ = ("http_response", "parsed")
-
-    def __init__(self, parsed: T, http_response: httpx.Response | None) -> None:
-        self.parsed = parsed
-        self.http_response = http_response
+    __slots__ = ()
+    http_response: httpx.Response | None
 
     @property
     def status_code(self) -> int | None:
@@ -322,6 +320,16 @@ class RawResponse(Generic[T]):
     @property
     def headers(self) -> httpx.Headers:
         return httpx.Headers() if self.http_response is None else self.http_response.headers
+
+
+class RawResponse(HttpResponseFacts, Generic[T]):
+    """A parsed result together with the last ``httpx.Response`` behind it."""
+
+    __slots__ = ("http_response", "parsed")
+
+    def __init__(self, parsed: T, http_response: httpx.Response | None) -> None:
+        self.parsed = parsed
+        self.http_response = http_response
 
     @property
     def request_id(self) -> str | None:
