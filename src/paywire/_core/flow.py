@@ -18,7 +18,20 @@ import abc
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, Self, TypeAlias, TypeVar, overload
+from functools import partial
+from typing import (
+    Any,
+    ClassVar,
+    Concatenate,
+    Generic,
+    NoReturn,
+    ParamSpec,
+    Self,
+    TypeAlias,
+    TypeVar,
+    cast,
+    overload,
+)
 
 import httpx
 
@@ -186,42 +199,53 @@ class AsyncDriver:
 
 
 # --- flows without HTTP: a Redis round trip, a lock, another caller's result --------------------------
-def run_calls(flow: Flow[T]) -> T:
-    """Run a flow that yields only :class:`Call` and :class:`Sleep` (no HTTP) on this thread.
+class _CallRun(_FlowRun):
+    """A flow that sends no HTTP: each effect comes out as a :class:`Call` (a :class:`Sleep`
+    becomes one), and ``with run:`` around the call throws *any* exception of it into the flow
+    (``KeyboardInterrupt`` and a task's cancellation too): its cleanup may itself need an effect,
+    such as releasing a lock it holds, which a closed generator could not yield."""
 
-    Unlike the HTTP drivers, *any* exception of an effect (``KeyboardInterrupt`` too) is thrown
-    into the flow: its cleanup may itself need an effect (release a lock it holds), which a
-    closed generator could not yield."""
-    run = _FlowRun(flow)
-    while (effect := run.next_effect()) is not None:
-        try:
-            if isinstance(effect, Call):
-                run.value = effect.sync()
-            elif isinstance(effect, Sleep):
-                time.sleep(effect.seconds)
-            else:
-                raise TypeError(f"run_calls drives flows without HTTP, got {effect!r}")
-        except BaseException as exc:
-            run.failed(exc)
-    result: T = run.result
-    return result
+    __slots__ = ()
+
+    def next_call(self) -> Call | None:
+        effect = self.next_effect()
+        if effect is None or isinstance(effect, Call):
+            return effect
+        if isinstance(effect, Sleep):
+            return Call(partial(time.sleep, effect.seconds), partial(_asyncio_sleep, effect.seconds))
+        refuse = partial(_no_http, effect)
+        return Call(refuse, refuse)
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+        if exc is not None:
+            self.failed(exc)
+        return True
+
+
+def _no_http(effect: Effect) -> NoReturn:
+    raise TypeError(f"run_calls drives flows that send no HTTP, got {effect!r}")
+
+
+def run_calls(flow: Flow[T]) -> T:
+    """Run a flow that yields only :class:`Call` and :class:`Sleep` on this thread (see
+    :class:`_CallRun` for how its effects' exceptions reach it)."""
+    run = _CallRun(flow)
+    while (call := run.next_call()) is not None:
+        with run:
+            run.value = call.sync()
+    return cast(T, run.result)
 
 
 async def run_calls_async(flow: Flow[T]) -> T:
-    """As :func:`run_calls`, on the event loop (a cancellation is thrown into the flow too)."""
-    run = _FlowRun(flow)
-    while (effect := run.next_effect()) is not None:
-        try:
-            if isinstance(effect, Call):
-                run.value = await effect.async_()
-            elif isinstance(effect, Sleep):
-                await _asyncio_sleep(effect.seconds)
-            else:
-                raise TypeError(f"run_calls_async drives flows without HTTP, got {effect!r}")
-        except BaseException as exc:
-            run.failed(exc)
-    result: T = run.result
-    return result
+    """As :func:`run_calls`, on the event loop."""
+    run = _CallRun(flow)
+    while (call := run.next_call()) is not None:
+        with run:
+            run.value = await call.async_()
+    return cast(T, run.result)
 
 
 class Runner:
