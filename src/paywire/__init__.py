@@ -45,6 +45,8 @@ if TYPE_CHECKING:
         default_logging_hooks,
     )
 
+# The public subset of paywire._core's re-exports, written out: mypy and readers need a literal
+# __all__ here, and _core is not imported until a name is used.
 __all__ = [
     "APIConnectionError",
     "APIError",

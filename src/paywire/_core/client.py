@@ -373,6 +373,8 @@ def _own_pool(transport: Any, kwargs: dict[str, Any]) -> _Pool | None:
 class AsyncClient(BaseClient, AsyncRunner):
     """Async flavour: owns one pooled ``httpx.AsyncClient``; safe to share across tasks."""
 
+    # shape-alike with SyncClient: the same hooks, typed and built for the other httpx client
+
     _http: httpx.AsyncClient
     _driver: AsyncDriver
 

@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+# (reads like vellum/client.py's import list: every client is built from the same core pieces)
 from paywire._core import (
     AsyncClient,
     ConfigError,
@@ -92,6 +93,7 @@ class _ConxaOps(SessionsOps, ChargesOps, WalletsOps, HealthOps):
     DEFAULT_BASE_URL = DEFAULT_BASE_URL
     DEFAULT_TIMEOUT = DEFAULT_TIMEOUT
 
+    # conxa-sdk's constructor order (the parameters look like SpapsClient's; the order and names are each seed's)
     def __init__(
         self,
         api_key: str | None = None,
@@ -169,7 +171,7 @@ class _ConxaOps(SessionsOps, ChargesOps, WalletsOps, HealthOps):
         provider_type: str | None = None,
         limit: float | None = None,
         size: int = 300,
-    ) -> str:
+    ) -> str:  # the seed's parameters of create_payment_qr, less expires_in
         """The same QR as SVG markup, ``size`` x ``size`` (no expiry, as in the seed)."""
         _name, _ptype, payload, pixels = self._qr_payload(provider_username, provider_type, limit, size)
         return _qr.svg(payload, pixels)

@@ -277,6 +277,8 @@ class IdempotencyConflictError(_SeedStatusError, ConflictError):
 class RateLimitError(_StatusError, _CoreRateLimitError):
     """429: ``retry_after`` is the server's ``Retry-After`` in seconds (None if absent)."""
 
+    # shape-alike with InsufficientBalanceError: the seed's constructor takes another second argument
+
     default_status = 429
 
     def __init__(self, message: str = "Rate limit exceeded", retry_after: float | None = None,

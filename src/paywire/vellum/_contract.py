@@ -27,6 +27,8 @@ VellumVersion = Literal["v1", "v2"]
 #: one pinned Vellum contract
 Contract = _Contract[VellumVersion]
 
+# The tables below have SPAPS's shape (spaps/_contract.py), with Vellum's own values; the
+# mechanism that reads them is _core/contracts.py.
 #: feature -> what it means (for docs and error hints)
 FEATURES: dict[str, str] = {
     "pdf_redirect": "invoice_pdf_url(): the invoice PDF is a 302 to the hosted URL",

@@ -36,6 +36,7 @@ class BillingResource(VellumResource):
     def set_default_payment_method(self, *, account_id: str,
                                    method_id: str) -> Flow[Record[m1.PaymentMethod | m2.PaymentMethod]]:
         """Make a method the account default (v2: pass the method's ``ref``)."""
+        # shape-alike with remove_payment_method: another operation and answer (see _base.py)
         from paywire_gen_vellum_v1.api.billing import set_default_payment_method as op1
         from paywire_gen_vellum_v2.api.billing import set_default_payment_method as op2
 

@@ -28,6 +28,7 @@ class SubscriptionsResource(VellumResource):
                             ) -> Flow[Record[m1.SubscribeResponse | m2.Subscription]]:
         """Create a server-side subscription (trial per plan config). v2: needs a saved card;
         409 when the customer already has one. Invalidates the customer's cached entitlements."""
+        # shape-alike with checkout.create_checkout: another operation and request model (see _base.py)
         from paywire_gen_vellum_v1 import models as m1
         from paywire_gen_vellum_v1.api.subscriptions import create_subscription as op1
         from paywire_gen_vellum_v2 import models as m2
@@ -71,6 +72,7 @@ class SubscriptionsResource(VellumResource):
     @operation
     def get_subscription(self, *, account_id: str,
                          customer_id: str) -> Flow[Record[m1.Subscription | m2.Subscription]]:
+        # shape-alike with billing.set_default_payment_method: another operation (see _base.py)
         from paywire_gen_vellum_v1.api.subscriptions import get_subscription as op1
         from paywire_gen_vellum_v2.api.subscriptions import get_subscription as op2
 
