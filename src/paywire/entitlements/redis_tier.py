@@ -83,12 +83,13 @@ def close_quietly(pubsub: redis.client.PubSub | None) -> None:
             pass
 
 
-def _sync_only() -> Any:
+def _no_async_fetch() -> Any:
     raise TypeError("a sync fetch was run on the event loop")
 
 
-def _async_only() -> Any:
+def _no_sync_fetch() -> Any:
     raise TypeError("an async fetch was run on a thread")
+
 
 # Returns {value-or-'', global version, key version, lock acquired 0/1, relay alive 0/1}.
 # A stored value starts with "<global version>|<key version>|": it only counts while both match.
@@ -244,7 +245,7 @@ class RedisTier:
         self._scripts = {_READ_OR_LOCK: self._read, _WRITE: self._write, _RELEASE: self._release}
 
     # -- Redis round trips as flow effects (Binding._load): the sync client or this loop's asyncio one --
-    def script(self, source: str, keys: list[str], args: list[Any]) -> Call:
+    def script_call(self, source: str, keys: list[str], args: list[Any]) -> Call:
         """Run Lua ``source``: the registered script (EVALSHA) on the sync client, EVAL on the
         asyncio one."""
         registered = self._scripts[source]
@@ -465,10 +466,10 @@ class Binding(Generic[K, V]):
 
     # -- SharedTier: one flow, run on this thread (load) or on the event loop (load_async) -----------------
     def load(self, key: K, fetch: Callable[[], V]) -> tuple[V, float, bool]:
-        return run_calls(self._load(key, Call(fetch, _sync_only)))
+        return run_calls(self._load(key, Call(fetch, _no_async_fetch)))
 
     async def load_async(self, key: K, fetch: Callable[[], Awaitable[V]]) -> tuple[V, float, bool]:
-        return await run_calls_async(self._load(key, Call(_async_only, fetch)))
+        return await run_calls_async(self._load(key, Call(_no_sync_fetch, fetch)))
 
     def _load(self, key: K, fetch: Call) -> Flow[tuple[V, float, bool]]:
         """A miss: the value another process stored, else (holding the key's lock) the API's
@@ -488,7 +489,7 @@ class Binding(Generic[K, V]):
                 # A read-only reader lets the relay fetch while the relay is alive; without a
                 # relay it behaves as a normal reader (lock, fetch).
                 try_lock = not tier.read_only or (asked_relay and wait_until is None)
-                stored, g, kv, got, relay = yield tier.script(_READ_OR_LOCK, keys, self._read_args(k, token, try_lock))
+                stored, g, kv, got, relay = yield tier.script_call(_READ_OR_LOCK, keys, self._read_args(k, token, try_lock))
                 if stored:
                     stats.redis_hits += 1
                     value, fetched_at = self._decode(stored)
@@ -521,13 +522,13 @@ class Binding(Generic[K, V]):
         except BaseException:  # cancelled too (the drivers throw it in): free the key for the waiters
             if token:
                 try:
-                    yield tier.script(_RELEASE, [f"{self.prefix}:lk:{g}:{k}"], [token])
+                    yield tier.script_call(_RELEASE, [f"{self.prefix}:lk:{g}:{k}"], [token])
                 except _REDIS_ERRORS as exc:
                     tier._failed(exc)
             raise
         fetched_at = time.time()
         try:
-            ok = yield tier.script(_WRITE, keys[:3], self._write_args(k, g, kv, value, fetched_at, token))
+            ok = yield tier.script_call(_WRITE, keys[:3], self._write_args(k, g, kv, value, fetched_at, token))
         except _REDIS_ERRORS as exc:
             tier._failed(exc)
             return value, fetched_at, True
