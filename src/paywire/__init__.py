@@ -16,13 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_CORE_NAMES = frozenset({
-    "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AuthenticationError",
-    "BadRequestError", "ConfigError", "ConflictError", "InternalServerError", "NotFoundError",
-    "PaymentRequiredError", "PaywireError", "PermissionDeniedError", "RateLimitError",
-    "ResponseValidationError", "UnprocessableEntityError", "UnsupportedOperationError", "ValidationError", "RetryConfig", "LoggingHooks",
-    "default_logging_hooks", "RawResponse", "PathParameterError",
-})
 _SERVICES = frozenset({"spaps", "lumen", "vellum", "conxa", "sandbox"})
 
 if TYPE_CHECKING:
@@ -52,6 +45,8 @@ if TYPE_CHECKING:
         default_logging_hooks,
     )
 
+# The public subset of paywire._core's re-exports, written out: mypy and readers need a literal
+# __all__ here, and _core is not imported until a name is used.
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -78,6 +73,8 @@ __all__ = [
     "__version__",
     "default_logging_hooks",
 ]
+#: the names above that live in paywire._core (imported from it on first use)
+_CORE_NAMES = frozenset(__all__) - {"__version__"}
 
 
 def __getattr__(name: str) -> Any:

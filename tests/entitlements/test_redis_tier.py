@@ -424,13 +424,21 @@ def test_a_forked_worker_gets_its_own_listener(vellum: Any) -> None:
     assert child.exitcode == 0 and result.value == 1
 
 
-def test_a_failed_fetch_releases_its_lock_at_once(vellum: Any, paywire_sandbox: Any) -> None:
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_a_failed_fetch_releases_its_lock_at_once(vellum: Any, paywire_sandbox: Any, flavour: str) -> None:
     from paywire import APIStatusError
 
-    a, b = vellum("v2", max_retries=0), vellum("v2")
+    a, b = vellum("v2", max_retries=0, flavour=flavour), vellum("v2")
     paywire_sandbox.faults.add("vellum-v2:get_entitlements", status=500, times=1)
+    async def fetch_async() -> None:
+        try:
+            await a.get_entitlements("unit_1")
+        finally:
+            await a.aclose()
+            await a.shared_binding.tier.aclose()
+
     with pytest.raises(APIStatusError):
-        a.get_entitlements("unit_1")
+        a.get_entitlements("unit_1") if flavour == "sync" else asyncio.run(fetch_async())
     binding = a.shared_binding
     assert binding.tier.client.keys(f"{binding.prefix}:lk:*") == []  # released, not left to expire
     start = time.monotonic()
@@ -457,3 +465,24 @@ def test_a_fetch_across_a_redis_data_loss_does_not_write_back(vellum: Any, paywi
     binding = b.shared_binding
     stored, *_ = binding.tier._read(keys=binding._keys("unit_1"), args=binding._read_args("unit_1", "", False))
     assert stored == "" and a.shared_binding.tier.stats.superseded == 1
+
+
+def test_a_cancelled_async_fetch_releases_its_lock(vellum: Any, paywire_sandbox: Any) -> None:
+    """The leader's task is cancelled while the API call is in flight: the cancellation is
+    thrown into the load flow, which releases the key's lock before it propagates."""
+    a = vellum("v2", flavour="async")
+    paywire_sandbox.faults.add("vellum-v2:get_entitlements", latency_ms=2000, times=1)
+    binding = a.shared_binding
+
+    async def cancel_mid_fetch() -> None:
+        task = asyncio.create_task(a.get_entitlements("unit_1"))
+        while not binding.tier.client.keys(f"{binding.prefix}:lk:*"):  # the leader holds the lock
+            await asyncio.sleep(0.005)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await a.aclose()
+        await binding.tier.aclose()
+
+    asyncio.run(cancel_mid_fetch())
+    assert binding.tier.client.keys(f"{binding.prefix}:lk:*") == []

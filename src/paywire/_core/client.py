@@ -29,7 +29,7 @@ import ssl
 import time
 from collections.abc import Container, Mapping
 from functools import cache
-from typing import Any, Literal, TypeVar, get_args
+from typing import Any, Literal, NamedTuple, TypeVar, get_args
 
 import httpx
 
@@ -324,13 +324,10 @@ class SyncClient(BaseClient, SyncRunner):
     def _build_http(self, transport: Any, auth: httpx.Auth | None) -> httpx.Client:
         kwargs = self._http_kwargs(transport, auth)
         # The bytes go through http.client (_core/stdlib_transport.py: ~2x less CPU per call
-        # than httpcore + h11). httpx honours HTTP(S)_PROXY/ALL_PROXY only for the transports it
-        # builds itself, so with proxies in the environment httpx's own pool is kept.
-        if transport is None and not _environment_proxies():
-            limits = kwargs.pop("limits")
-            kwargs["transport"] = StdlibTransport(
-                verify=kwargs.pop("verify", True), max_connections=limits.max_connections or 100,
-                keepalive_expiry=limits.keepalive_expiry or KEEPALIVE_EXPIRY)
+        # than httpcore + h11).
+        if (pool := _own_pool(transport, kwargs)) is not None:
+            kwargs["transport"] = StdlibTransport(verify=pool.verify, max_connections=pool.connections,
+                                                  keepalive_expiry=pool.keepalive)
         return httpx.Client(**kwargs)
 
     def _make_driver(self, http: Any) -> SyncDriver:
@@ -356,26 +353,39 @@ def _environment_proxies() -> bool:
     return any(key in ("http", "https", "all") for key in urllib.request.getproxies())
 
 
+class _Pool(NamedTuple):
+    verify: Any
+    connections: int
+    keepalive: float
+
+
+def _own_pool(transport: Any, kwargs: dict[str, Any]) -> _Pool | None:
+    """The settings of paywire's own connection pool, taken out of httpx's client ``kwargs``;
+    None (kwargs untouched) when the caller passed a transport or proxies are set in the
+    environment: httpx honours HTTP(S)_PROXY/ALL_PROXY only for the transports it builds itself,
+    so then httpx's own pool is kept."""
+    if transport is not None or _environment_proxies():
+        return None
+    limits = kwargs.pop("limits")
+    return _Pool(kwargs.pop("verify", True), limits.max_connections or 100, limits.keepalive_expiry or KEEPALIVE_EXPIRY)
+
+
 class AsyncClient(BaseClient, AsyncRunner):
     """Async flavour: owns one pooled ``httpx.AsyncClient``; safe to share across tasks."""
+
+    # shape-alike with SyncClient: the same hooks, typed and built for the other httpx client
 
     _http: httpx.AsyncClient
     _driver: AsyncDriver
 
     def _build_http(self, transport: Any, auth: httpx.Auth | None) -> httpx.AsyncClient:
         kwargs = self._http_kwargs(transport, auth)
-        # httpx honours HTTP(S)_PROXY/ALL_PROXY only for the transports it builds itself, so
-        # with proxies in the environment the async client keeps httpx's own pool.
-        if transport is None and not _environment_proxies():
-            limits = kwargs.pop("limits")
-            verify = kwargs.pop("verify", True)
-            connections = limits.max_connections or 100
-            keepalive = limits.keepalive_expiry or KEEPALIVE_EXPIRY
+        if (pool := _own_pool(transport, kwargs)) is not None:
             if resolve_http_backend(self._http_backend) == "aiohttp":
-                kwargs["transport"] = _aiohttp_transport(verify, connections, keepalive)
+                kwargs["transport"] = _aiohttp_transport(pool.verify, pool.connections, pool.keepalive)
             else:  # a sharded pool: no quadratic scan under load (_core/transport.py)
                 kwargs["transport"] = ShardedAsyncTransport(
-                    verify=verify, max_connections=connections, keepalive_expiry=keepalive)
+                    verify=pool.verify, max_connections=pool.connections, keepalive_expiry=pool.keepalive)
         return httpx.AsyncClient(**kwargs)
 
     def _make_driver(self, http: Any) -> AsyncDriver:

@@ -62,6 +62,17 @@ class Contract(Generic[V]):
         return op_id in self.operations
 
 
+def pinned_contracts(service: str, versions: Iterable[V], features: Mapping[V, frozenset[str]],
+                     loaders: Mapping[V, OperationsLoader]) -> dict[V, Contract[V]]:
+    """One :class:`Contract` per pinned version of ``service``, oldest first, each on the
+    generated package ``paywire._versions`` names for it. A service's ``_contract.py`` holds only
+    its tables (features, operation loaders, method names) and calls this."""
+    from paywire._versions import API_VERSIONS
+
+    return {version: Contract(service, version, API_VERSIONS[service][version], features[version], loaders[version])
+            for version in versions}
+
+
 class ServiceContracts(Generic[V]):
     """Every pinned contract of one service, and the client methods that depend on them.
 
@@ -187,4 +198,4 @@ class ServiceContracts(Generic[V]):
                                self.hints.get(feature))
 
 
-__all__ = ["Contract", "OperationsLoader", "ServiceContracts"]
+__all__ = ["Contract", "OperationsLoader", "ServiceContracts", "pinned_contracts"]

@@ -13,7 +13,7 @@ SPAPS's ``AuthError`` ...). They are mixed into this hierarchy by :class:`ErrorM
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, overload
 
 import httpx
 
@@ -22,6 +22,31 @@ from paywire._core.redact import redact, sanitize_server_text
 #: Longest error code / request id kept (a server echoing a whole body there is cut).
 MAX_CODE_LENGTH = 128
 MAX_REQUEST_ID_LENGTH = 128
+
+
+class ServerText:
+    """An attribute that holds text a server sent, sanitised (``sanitize_server_text``) and cut
+    to ``max_length`` on every assignment; it reads back as stored (``None`` until set)."""
+
+    def __init__(self, max_length: int) -> None:
+        self.max_length = max_length
+        self.slot = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_{name}"
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> ServerText: ...
+    @overload
+    def __get__(self, obj: object, owner: type) -> str | None: ...
+    def __get__(self, obj: object, owner: type) -> ServerText | str | None:
+        if obj is None:
+            return self
+        value: str | None = getattr(obj, self.slot, None)
+        return value
+
+    def __set__(self, obj: object, value: str | None) -> None:
+        setattr(obj, self.slot, sanitize_server_text(value, self.max_length))
 
 
 class PaywireError(Exception):
@@ -99,21 +124,8 @@ class APIStatusError(APIError):
     # ``code`` and ``request_id`` are raw server text (they have echoed API keys, ANSI escapes
     # and forged log lines): every assignment, from the core or a service's own constructor,
     # goes through the sanitiser, so no subclass can store them raw.
-    @property
-    def code(self) -> str | None:
-        return self._code
-
-    @code.setter
-    def code(self, value: str | None) -> None:
-        self._code = sanitize_server_text(value, MAX_CODE_LENGTH)
-
-    @property
-    def request_id(self) -> str | None:
-        return self._request_id
-
-    @request_id.setter
-    def request_id(self, value: str | None) -> None:
-        self._request_id = sanitize_server_text(value, MAX_REQUEST_ID_LENGTH)
+    code = ServerText(MAX_CODE_LENGTH)
+    request_id = ServerText(MAX_REQUEST_ID_LENGTH)
 
     def __str__(self) -> str:
         text = f"[{self.status_code}] {self.message}"

@@ -18,7 +18,20 @@ import abc
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, Self, TypeAlias, TypeVar, overload
+from functools import partial
+from typing import (
+    Any,
+    ClassVar,
+    Concatenate,
+    Generic,
+    NoReturn,
+    ParamSpec,
+    Self,
+    TypeAlias,
+    TypeVar,
+    cast,
+    overload,
+)
 
 import httpx
 
@@ -185,6 +198,56 @@ class AsyncDriver:
         return run.result, run.last
 
 
+# --- flows without HTTP: a Redis round trip, a lock, another caller's result --------------------------
+class _CallRun(_FlowRun):
+    """A flow that sends no HTTP: each effect comes out as a :class:`Call` (a :class:`Sleep`
+    becomes one), and ``with run:`` around the call throws *any* exception of it into the flow
+    (``KeyboardInterrupt`` and a task's cancellation too): its cleanup may itself need an effect,
+    such as releasing a lock it holds, which a closed generator could not yield."""
+
+    __slots__ = ()
+
+    def next_call(self) -> Call | None:
+        effect = self.next_effect()
+        if effect is None or isinstance(effect, Call):
+            return effect
+        if isinstance(effect, Sleep):
+            return Call(partial(time.sleep, effect.seconds), partial(_asyncio_sleep, effect.seconds))
+        refuse = partial(_no_http, effect)
+        return Call(refuse, refuse)
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+        if exc is not None:
+            self.failed(exc)
+        return True
+
+
+def _no_http(effect: Effect) -> NoReturn:
+    raise TypeError(f"run_calls drives flows that send no HTTP, got {effect!r}")
+
+
+def run_calls(flow: Flow[T]) -> T:
+    """Run a flow that yields only :class:`Call` and :class:`Sleep` on this thread (see
+    :class:`_CallRun` for how its effects' exceptions reach it)."""
+    run = _CallRun(flow)
+    while (call := run.next_call()) is not None:
+        with run:
+            run.value = call.sync()
+    return cast(T, run.result)
+
+
+async def run_calls_async(flow: Flow[T]) -> T:
+    """As :func:`run_calls`, on the event loop."""
+    run = _CallRun(flow)
+    while (call := run.next_call()) is not None:
+        with run:
+            run.value = await call.async_()
+    return cast(T, run.result)
+
+
 class Runner:
     """Anything operations can be bound to: a client, or a resource (``spaps.auth``) of one."""
 
@@ -267,14 +330,12 @@ class operation(RunnerMethod[P, T]):
         return bound
 
 
-class RawResponse(Generic[T]):
-    """A parsed result together with the last ``httpx.Response`` behind it."""
+class HttpResponseFacts:
+    """``status_code`` and ``headers`` of the ``http_response`` behind a result (``None``: there
+    was no answer, e.g. an error built by user code): :class:`RawResponse`, CONXA's ``ErrorResponse``."""
 
-    __slots__ = ("http_response", "parsed")
-
-    def __init__(self, parsed: T, http_response: httpx.Response | None) -> None:
-        self.parsed = parsed
-        self.http_response = http_response
+    __slots__ = ()
+    http_response: httpx.Response | None
 
     @property
     def status_code(self) -> int | None:
@@ -283,6 +344,16 @@ class RawResponse(Generic[T]):
     @property
     def headers(self) -> httpx.Headers:
         return httpx.Headers() if self.http_response is None else self.http_response.headers
+
+
+class RawResponse(HttpResponseFacts, Generic[T]):
+    """A parsed result together with the last ``httpx.Response`` behind it."""
+
+    __slots__ = ("http_response", "parsed")
+
+    def __init__(self, parsed: T, http_response: httpx.Response | None) -> None:
+        self.parsed = parsed
+        self.http_response = http_response
 
     @property
     def request_id(self) -> str | None:

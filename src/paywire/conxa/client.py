@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+# (reads like vellum/client.py's import list: every client is built from the same core pieces)
 from paywire._core import (
     AsyncClient,
     ConfigError,
@@ -92,6 +93,7 @@ class _ConxaOps(SessionsOps, ChargesOps, WalletsOps, HealthOps):
     DEFAULT_BASE_URL = DEFAULT_BASE_URL
     DEFAULT_TIMEOUT = DEFAULT_TIMEOUT
 
+    # conxa-sdk's constructor order (the parameters look like SpapsClient's; the order and names are each seed's)
     def __init__(
         self,
         api_key: str | None = None,
@@ -153,10 +155,8 @@ class _ConxaOps(SessionsOps, ChargesOps, WalletsOps, HealthOps):
         """A QR for the user to scan: ``qr_data`` (JSON), ``qr_base64`` (PNG data URL) and,
         with ``expires_in`` seconds, a client-side ``expires_at``. Bad input raises
         :class:`ValidationError` before anything is generated."""
-        name, cap, pixels = _qr_inputs(provider_username, limit, size)
-        ptype = self.provider_type if provider_type is None else provider_type_(provider_type)
+        name, ptype, payload, pixels = self._qr_payload(provider_username, provider_type, limit, size)
         ttl = None if expires_in is None else number(expires_in, "expires_in", positive=True)
-        payload = _qr.build_payload(self.provider_id, ptype, name, cap)
         url = _qr.png_data_url(payload, pixels)
         created = dt.datetime.now(dt.UTC)
         return QRCodeData(
@@ -171,11 +171,18 @@ class _ConxaOps(SessionsOps, ChargesOps, WalletsOps, HealthOps):
         provider_type: str | None = None,
         limit: float | None = None,
         size: int = 300,
-    ) -> str:
+    ) -> str:  # the seed's parameters of create_payment_qr, less expires_in
         """The same QR as SVG markup, ``size`` x ``size`` (no expiry, as in the seed)."""
-        name, cap, pixels = _qr_inputs(provider_username, limit, size)
+        _name, _ptype, payload, pixels = self._qr_payload(provider_username, provider_type, limit, size)
+        return _qr.svg(payload, pixels)
+
+    def _qr_payload(self, username: Any, provider_type: str | None, limit: Any,
+                    size: Any) -> tuple[str, str, str, int]:
+        """The checked username and provider type, the QR's JSON payload and its size in pixels
+        (bad input raises before anything is generated)."""
+        name, cap, pixels = _qr_inputs(username, limit, size)
         ptype = self.provider_type if provider_type is None else provider_type_(provider_type)
-        return _qr.svg(_qr.build_payload(self.provider_id, ptype, name, cap), pixels)
+        return name, ptype, _qr.build_payload(self.provider_id, ptype, name, cap), pixels
 
     def preview_charge(self, session_token: str, model_name: str, input_tokens: int,
                        output_tokens: int) -> dict[str, Any]:

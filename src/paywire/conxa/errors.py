@@ -28,7 +28,7 @@ Decisions where the seed is vague (see also ``CONXAClient.charge``):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 
@@ -51,6 +51,7 @@ from paywire._core import AuthenticationError as _CoreAuthenticationError
 from paywire._core import RateLimitError as _CoreRateLimitError
 from paywire._core import ValidationError as _CoreValidationError
 from paywire._core.errors import ResponseValidationError
+from paywire._core.flow import HttpResponseFacts
 from paywire._core.redact import sanitize_server_text
 
 __all__ = [
@@ -77,7 +78,7 @@ __all__ = [
 SESSION_401_CODES = frozenset({"INVALID_SESSION", "SESSION_EXPIRED", "SESSION_REVOKED"})
 
 
-class ErrorResponse(dict[str, Any]):
+class ErrorResponse(HttpResponseFacts, dict[str, Any]):
     """The parsed error body (the seed's ``e.response`` dict) plus the HTTP response behind it."""
 
     http_response: httpx.Response | None
@@ -85,14 +86,6 @@ class ErrorResponse(dict[str, Any]):
     def __init__(self, data: Mapping[str, Any] | None = None, http_response: httpx.Response | None = None) -> None:
         super().__init__(data or {})
         self.http_response = http_response
-
-    @property
-    def status_code(self) -> int | None:
-        return None if self.http_response is None else self.http_response.status_code
-
-    @property
-    def headers(self) -> httpx.Headers:
-        return httpx.Headers() if self.http_response is None else self.http_response.headers
 
     @property
     def text(self) -> str:
@@ -183,6 +176,23 @@ class _StatusError(CONXAError, APIStatusError):
         self.request = _request_of(http)
 
 
+class _SeedStatusError(_StatusError):
+    """A status error with the seed's short constructor ``(message, response)`` plus the core's
+    keywords; ``default_message`` is the seed's default text for the class."""
+
+    default_message: ClassVar[str] = "API error occurred"
+
+    def __init__(self, message: str | None = None, response: Any = None, *, body: Any = None,
+                 code: str | None = None, request_id: str | None = None) -> None:
+        self._init_status(self.default_message if message is None else message, None, response, None, body, code,
+                          request_id)
+
+
+def _whole_number(value: Any) -> int | None:
+    """A body's balance field (``new_balance``) when it is an integer, else None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def _request_of(response: httpx.Response | None) -> httpx.Request | None:
     if response is None:
         return None
@@ -203,14 +213,11 @@ class APIError(_StatusError):
         self._init_status(message, status_code, response, error_code, body, code, request_id)
 
 
-class AuthenticationError(_StatusError, _CoreAuthenticationError):
+class AuthenticationError(_SeedStatusError, _CoreAuthenticationError):
     """401: invalid or missing API key (or, see :class:`SessionTokenExpiredError`, session)."""
 
     default_status = 401
-
-    def __init__(self, message: str = "Invalid or missing API key", response: Any = None, *,
-                 body: Any = None, code: str | None = None, request_id: str | None = None) -> None:
-        self._init_status(message, None, response, None, body, code, request_id)
+    default_message = "Invalid or missing API key"
 
 
 class MissingApiKeyError(AuthenticationError, ConfigError):
@@ -226,45 +233,37 @@ class InsufficientBalanceError(_StatusError, PaymentRequiredError):
                  response: Any = None, *, body: Any = None, code: str | None = None,
                  request_id: str | None = None) -> None:
         self._init_status(message, None, response, None, body, code, request_id)
-        if current_balance is None:
-            value = self.response.get("new_balance")
-            current_balance = value if isinstance(value, int) and not isinstance(value, bool) else None
-        self.current_balance = current_balance
+        self.current_balance = _whole_number(self.response.get("new_balance")) if current_balance is None \
+            else current_balance
 
 
-class ForbiddenError(_StatusError, PermissionDeniedError):
+class ForbiddenError(_SeedStatusError, PermissionDeniedError):
     """403: spending limit exceeded (``HARD_CAP_VIOLATION``) or ``NO_CHARGE_PERMISSION``."""
 
     default_status = 403
+    default_message = "Forbidden"
 
-    def __init__(self, message: str = "Forbidden", response: Any = None, *, body: Any = None,
+    def __init__(self, message: str | None = None, response: Any = None, *, body: Any = None,
                  code: str | None = None, request_id: str | None = None) -> None:
-        self._init_status(message, None, response, None, body, code, request_id)
-        value = self.response.get("new_balance")
-        self.current_balance: int | None = value if isinstance(value, int) and not isinstance(value, bool) else None
+        super().__init__(message, response, body=body, code=code, request_id=request_id)
+        self.current_balance = _whole_number(self.response.get("new_balance"))
 
 
-class SessionNotFoundError(_StatusError, NotFoundError):
+class SessionNotFoundError(_SeedStatusError, NotFoundError):
     """404 (the status poll: no session yet; ``wait_for_connection`` keeps waiting)."""
 
     default_status = 404
-
-    def __init__(self, message: str = "No active session found", response: Any = None, *, body: Any = None,
-                 code: str | None = None, request_id: str | None = None) -> None:
-        self._init_status(message, None, response, None, body, code, request_id)
+    default_message = "No active session found"
 
 
-class ProviderNotFoundError(_StatusError, NotFoundError):
+class ProviderNotFoundError(_SeedStatusError, NotFoundError):
     """Exported for compatibility with the seed, which never raises it either."""
 
     default_status = 404
-
-    def __init__(self, message: str = "Provider not found", response: Any = None, *, body: Any = None,
-                 code: str | None = None, request_id: str | None = None) -> None:
-        self._init_status(message, None, response, None, body, code, request_id)
+    default_message = "Provider not found"
 
 
-class IdempotencyConflictError(_StatusError, ConflictError):
+class IdempotencyConflictError(_SeedStatusError, ConflictError):
     """409: a charge with this idempotency key is still in progress.
 
     ``charge()`` waits this out and asks again with the same key (until its deadline), so you
@@ -272,14 +271,13 @@ class IdempotencyConflictError(_StatusError, ConflictError):
     """
 
     default_status = 409
-
-    def __init__(self, message: str = "Idempotency key in progress", response: Any = None, *,
-                 body: Any = None, code: str | None = None, request_id: str | None = None) -> None:
-        self._init_status(message, None, response, None, body, code, request_id)
+    default_message = "Idempotency key in progress"
 
 
 class RateLimitError(_StatusError, _CoreRateLimitError):
     """429: ``retry_after`` is the server's ``Retry-After`` in seconds (None if absent)."""
+
+    # shape-alike with InsufficientBalanceError: the seed's constructor takes another second argument
 
     default_status = 429
 
@@ -332,13 +330,11 @@ class SessionExpiredError(CONXAError):
         self._init(message, 401, response, None)
 
 
-class SessionTokenExpiredError(SessionExpiredError, AuthenticationError):
+class SessionTokenExpiredError(AuthenticationError, SessionExpiredError):
     """401 on a charge whose session token is unknown, expired or revoked: catch it as either
     :class:`SessionExpiredError` (the seed README) or :class:`AuthenticationError` (conxa-sdk)."""
 
-    def __init__(self, message: str = "Session expired or invalid", response: Any = None, *,
-                 body: Any = None, code: str | None = None, request_id: str | None = None) -> None:
-        self._init_status(message, None, response, None, body, code, request_id)
+    default_message = "Session expired or invalid"  # the seed's; the constructor is AuthenticationError's
 
 
 class ConnectionTimeoutError(CONXAError):

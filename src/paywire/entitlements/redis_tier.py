@@ -50,6 +50,7 @@ import weakref
 from collections.abc import Awaitable, Callable, Hashable
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
+from paywire._core.flow import Call, Flow, Sleep, run_calls, run_calls_async
 from paywire._core.fork import reset_after_fork
 from paywire._core.logs import get_logger
 
@@ -68,6 +69,27 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 logger = get_logger("paywire.entitlements.redis")
+
+#: what a Redis round trip may raise (redis-py wraps most socket errors; asyncio's may not be)
+_REDIS_ERRORS = (redis.RedisError, OSError)
+
+
+def close_quietly(pubsub: redis.client.PubSub | None) -> None:
+    """Close a pub/sub connection that may already be broken (its loop reconnects anyway)."""
+    if pubsub is not None:
+        try:
+            pubsub.close()
+        except _REDIS_ERRORS:
+            pass
+
+
+def _no_async_fetch() -> Any:
+    raise TypeError("a sync fetch was run on the event loop")
+
+
+def _no_sync_fetch() -> Any:
+    raise TypeError("an async fetch was run on a thread")
+
 
 # Returns {value-or-'', global version, key version, lock acquired 0/1, relay alive 0/1}.
 # A stored value starts with "<global version>|<key version>|": it only counts while both match.
@@ -220,6 +242,18 @@ class RedisTier:
         self._write = self.client.register_script(_WRITE)
         self._release = self.client.register_script(_RELEASE)
         self._invalidate = self.client.register_script(_INVALIDATE)
+        self._scripts = {_READ_OR_LOCK: self._read, _WRITE: self._write, _RELEASE: self._release}
+
+    # -- Redis round trips as flow effects (Binding._load): the sync client or this loop's asyncio one --
+    def script_call(self, source: str, keys: list[str], args: list[Any]) -> Call:
+        """Run Lua ``source``: the registered script (EVALSHA) on the sync client, EVAL on the
+        asyncio one."""
+        registered = self._scripts[source]
+        return Call(lambda: registered(keys=keys, args=args),
+                    lambda: self.aio().eval(source, len(keys), *keys, *args))
+
+    def publish_call(self, channel: str, message: str) -> Call:
+        return Call(lambda: self.client.publish(channel, message), lambda: self.aio().publish(channel, message))
 
     def __repr__(self) -> str:  # the URL may carry a password: show host and db only
         from urllib.parse import urlsplit
@@ -306,11 +340,7 @@ class RedisTier:
                 self._subscribed.clear()
                 self._closed.wait(0.1)
             finally:
-                if pubsub is not None:
-                    try:
-                        pubsub.close()
-                    except (redis.RedisError, OSError):
-                        pass
+                close_quietly(pubsub)
 
     def _on_message(self, data: str) -> None:
         try:
@@ -434,12 +464,21 @@ class Binding(Generic[K, V]):
         lock = f"{self.prefix}:lk:{g}:{k}" if token else ""
         return [g, kv, f"{fetched_at:.6f}|{self.codec.dump(value)}", self.ttl_ms, token, lock]
 
-    # -- SharedTier: sync ---------------------------------------------------------------------------------
+    # -- SharedTier: one flow, run on this thread (load) or on the event loop (load_async) -----------------
     def load(self, key: K, fetch: Callable[[], V]) -> tuple[V, float, bool]:
+        return run_calls(self._load(key, Call(fetch, _no_async_fetch)))
+
+    async def load_async(self, key: K, fetch: Callable[[], Awaitable[V]]) -> tuple[V, float, bool]:
+        return await run_calls_async(self._load(key, Call(_no_sync_fetch, fetch)))
+
+    def _load(self, key: K, fetch: Call) -> Flow[tuple[V, float, bool]]:
+        """A miss: the value another process stored, else (holding the key's lock) the API's
+        answer, written back unless an invalidation overtook the fetch. Each Redis round trip
+        and the fetch are :class:`Call` effects, so one body serves threads and tasks."""
         tier, stats = self.tier, self.tier.stats
         if not tier.available:
             stats.fallbacks += 1
-            return fetch(), time.time(), True
+            return (yield fetch), time.time(), True
         k = self.codec.key(key)
         token = secrets.token_hex(8)
         keys = self._keys(k)
@@ -450,7 +489,7 @@ class Binding(Generic[K, V]):
                 # A read-only reader lets the relay fetch while the relay is alive; without a
                 # relay it behaves as a normal reader (lock, fetch).
                 try_lock = not tier.read_only or (asked_relay and wait_until is None)
-                stored, g, kv, got, relay = tier._read(keys=keys, args=self._read_args(k, token, try_lock))
+                stored, g, kv, got, relay = yield tier.script_call(_READ_OR_LOCK, keys, self._read_args(k, token, try_lock))
                 if stored:
                     stats.redis_hits += 1
                     value, fetched_at = self._decode(stored)
@@ -461,7 +500,8 @@ class Binding(Generic[K, V]):
                 if tier.read_only and not asked_relay:
                     asked_relay = True
                     if relay:
-                        tier.client.publish(tier.fill_channel, json.dumps({"s": self.scope, "k": k, "t": time.time()}))
+                        yield tier.publish_call(tier.fill_channel,
+                                                json.dumps({"s": self.scope, "k": k, "t": time.time()}))
                         stats.fill_requests += 1
                         wait_until = now + tier.relay_wait_s
                     continue
@@ -471,92 +511,25 @@ class Binding(Generic[K, V]):
                 elif now >= wait_until:
                     token = ""  # the leader (or the relay) is gone or stuck: fetch without the lock
                     break
-                time.sleep(tier.poll_interval_s)
-        except redis.RedisError as exc:
+                yield Sleep(tier.poll_interval_s)
+        except _REDIS_ERRORS as exc:
             tier._failed(exc)
             stats.fallbacks += 1
-            return fetch(), time.time(), True
+            return (yield fetch), time.time(), True
         stats.api_fetches += 1
         try:
-            value = fetch()
-        except BaseException:
-            if token:
-                self._release_quietly(k, g, token)
-            raise
-        fetched_at = time.time()
-        try:
-            ok = tier._write(keys=keys[:3], args=self._write_args(k, g, kv, value, fetched_at, token))
-        except redis.RedisError as exc:
-            tier._failed(exc)
-            return value, fetched_at, True
-        if not ok:
-            stats.superseded += 1
-        return value, fetched_at, bool(ok)
-
-    def _release_quietly(self, k: str, g: str, token: str) -> None:
-        try:
-            self.tier._release(keys=[f"{self.prefix}:lk:{g}:{k}"], args=[token])
-        except redis.RedisError as exc:
-            self.tier._failed(exc)
-
-    # -- SharedTier: async -----------------------------------------------------------------------------------
-    async def load_async(self, key: K, fetch: Callable[[], Awaitable[V]]) -> tuple[V, float, bool]:
-        import asyncio
-
-        tier, stats = self.tier, self.tier.stats
-        if not tier.available:
-            stats.fallbacks += 1
-            return await fetch(), time.time(), True
-        k = self.codec.key(key)
-        token = secrets.token_hex(8)
-        keys = self._keys(k)
-        wait_until: float | None = None
-        asked_relay = False
-        try:
-            client = tier.aio()
-            while True:
-                try_lock = not tier.read_only or (asked_relay and wait_until is None)
-                stored, g, kv, got, relay = await client.eval(
-                    _READ_OR_LOCK, len(keys), *keys, *self._read_args(k, token, try_lock))
-                if stored:
-                    stats.redis_hits += 1
-                    value, fetched_at = self._decode(stored)
-                    return value, fetched_at, True
-                if got:
-                    break
-                now = time.monotonic()
-                if tier.read_only and not asked_relay:
-                    asked_relay = True
-                    if relay:
-                        await client.publish(tier.fill_channel, json.dumps({"s": self.scope, "k": k, "t": time.time()}))
-                        stats.fill_requests += 1
-                        wait_until = now + tier.relay_wait_s
-                    continue
-                if wait_until is None:
-                    stats.waits += 1
-                    wait_until = now + tier.lock_ttl_ms / 1000.0
-                elif now >= wait_until:
-                    token = ""
-                    break
-                await asyncio.sleep(tier.poll_interval_s)
-        except (redis.RedisError, OSError) as exc:
-            tier._failed(exc)
-            stats.fallbacks += 1
-            return await fetch(), time.time(), True
-        stats.api_fetches += 1
-        try:
-            value = await fetch()
-        except BaseException:
+            value = yield fetch
+        except BaseException:  # cancelled too (the drivers throw it in): free the key for the waiters
             if token:
                 try:
-                    await client.eval(_RELEASE, 1, f"{self.prefix}:lk:{g}:{k}", token)
-                except (redis.RedisError, OSError) as exc:
+                    yield tier.script_call(_RELEASE, [f"{self.prefix}:lk:{g}:{k}"], [token])
+                except _REDIS_ERRORS as exc:
                     tier._failed(exc)
             raise
         fetched_at = time.time()
         try:
-            ok = await client.eval(_WRITE, 3, *keys[:3], *self._write_args(k, g, kv, value, fetched_at, token))
-        except (redis.RedisError, OSError) as exc:
+            ok = yield tier.script_call(_WRITE, keys[:3], self._write_args(k, g, kv, value, fetched_at, token))
+        except _REDIS_ERRORS as exc:
             tier._failed(exc)
             return value, fetched_at, True
         if not ok:

@@ -37,7 +37,7 @@ from typing import Any
 import redis
 
 from paywire._core.logs import get_logger
-from paywire.entitlements.redis_tier import Binding, RedisTier
+from paywire.entitlements.redis_tier import Binding, RedisTier, close_quietly
 
 logger = get_logger("paywire.entitlements.relay")
 
@@ -113,11 +113,7 @@ class Relay:
                 self._mark_all_due()  # Redis may have restarted empty: refill everything
                 self._stop.wait(0.2)
             finally:
-                if pubsub is not None:
-                    try:
-                        pubsub.close()
-                    except (redis.RedisError, OSError):
-                        pass
+                close_quietly(pubsub)
 
     def _beat_if_due(self) -> None:
         if time.monotonic() >= self._next_beat:

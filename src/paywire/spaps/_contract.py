@@ -16,12 +16,11 @@ contract's generated package and parse answers the way that contract describes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, Final, Literal, get_args
 
 from paywire._core.contracts import Contract as _Contract
-from paywire._core.contracts import ServiceContracts
-from paywire._versions import API_VERSIONS
+from paywire._core.contracts import OperationsLoader, ServiceContracts, pinned_contracts
 from paywire.spaps.errors import UnsupportedOperationError
 
 SERVICE = "spaps"
@@ -89,7 +88,7 @@ def _operations_2026_10() -> Mapping[str, Any]:
     return OPERATIONS
 
 
-_LOADERS: dict[SpapsVersion, Callable[[], Mapping[str, Any]]] = {"2025-11": _operations_2025_11, "2026-10": _operations_2026_10}
+_LOADERS: dict[SpapsVersion, OperationsLoader] = {"2025-11": _operations_2025_11, "2026-10": _operations_2026_10}
 
 #: "resource.method" -> operationId (supported where the operation exists) or "feature:<name>".
 METHODS: dict[str, str] = {
@@ -172,11 +171,7 @@ def _removed_hint(versions: tuple[SpapsVersion, ...]) -> str | None:
     return REMOVED_HINT if versions == (SEED_VERSION,) else None
 
 
-CONTRACTS: dict[SpapsVersion, Contract] = {
-    version: Contract(SERVICE, version, API_VERSIONS[SERVICE][version], _FEATURES_BY_VERSION[version],
-                      _LOADERS[version])
-    for version in get_args(SpapsVersion)
-}
+CONTRACTS: dict[SpapsVersion, Contract] = pinned_contracts(SERVICE, get_args(SpapsVersion), _FEATURES_BY_VERSION, _LOADERS)
 SPAPS_CONTRACTS: ServiceContracts[SpapsVersion] = ServiceContracts(
     SERVICE, CONTRACTS.values(), error=UnsupportedOperationError, methods=METHODS, hints=HINTS,
     method_hints=METHOD_HINTS, removed_hint=_removed_hint, client_name="SpapsClient",

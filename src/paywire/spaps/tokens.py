@@ -233,6 +233,22 @@ def default_token_path() -> Path:
 _POSIX = os.name == "posix"
 
 
+def _refuse_unsafe(info: os.stat_result, what: str, is_kind: Callable[[int], bool], kind: str, others_bits: int,
+                   others_can: str, fix: str) -> None:
+    """Raise :class:`TokenStoreError` unless ``info`` (an ``lstat``) is of the expected kind, not
+    a symlink, and (POSIX) owned by us with none of ``others_bits`` set."""
+    if stat.S_ISLNK(info.st_mode):
+        raise TokenStoreError(f"refusing to use {what}: it is a symlink")
+    if not is_kind(info.st_mode):
+        raise TokenStoreError(f"refusing to use {what}: not {kind}")
+    if _POSIX:
+        if info.st_uid != os.getuid():
+            raise TokenStoreError(f"refusing to use {what}: owned by another user")
+        if info.st_mode & others_bits:
+            raise TokenStoreError(f"refusing to use {what}: {others_can} by other users "
+                                  f"(mode {stat.S_IMODE(info.st_mode):o}); run: {fix}")
+
+
 class FileTokenStore:
     """Tokens in a JSON file, safe for several processes (see the module docstring).
 
@@ -282,17 +298,8 @@ class FileTokenStore:
         return tokens
 
     def _check(self, info: os.stat_result) -> None:
-        if stat.S_ISLNK(info.st_mode):
-            raise TokenStoreError(f"refusing to use token file {self.path}: it is a symlink")
-        if not stat.S_ISREG(info.st_mode):
-            raise TokenStoreError(f"refusing to use token file {self.path}: not a regular file")
-        if _POSIX:
-            if info.st_uid != os.getuid():
-                raise TokenStoreError(f"refusing to use token file {self.path}: owned by another user")
-            if info.st_mode & 0o077:
-                raise TokenStoreError(
-                    f"refusing to use token file {self.path}: readable or writable by other users "
-                    f"(mode {stat.S_IMODE(info.st_mode):o}); run: chmod 600 '{self.path}'")
+        _refuse_unsafe(info, f"token file {self.path}", stat.S_ISREG, "a regular file", 0o077,
+                       "readable or writable", f"chmod 600 '{self.path}'")
 
     def _check_dir(self, directory: Path) -> None:
         """The parent directory must be ours and not writable by others: whoever can write to
@@ -302,17 +309,8 @@ class FileTokenStore:
             info = os.lstat(directory)
         except FileNotFoundError:
             return
-        if stat.S_ISLNK(info.st_mode):
-            raise TokenStoreError(f"refusing to use token directory {directory}: it is a symlink")
-        if not stat.S_ISDIR(info.st_mode):
-            raise TokenStoreError(f"refusing to use token directory {directory}: not a directory")
-        if _POSIX:
-            if info.st_uid != os.getuid():
-                raise TokenStoreError(f"refusing to use token directory {directory}: owned by another user")
-            if info.st_mode & 0o022:
-                raise TokenStoreError(
-                    f"refusing to use token directory {directory}: writable by other users "
-                    f"(mode {stat.S_IMODE(info.st_mode):o}); run: chmod 700 '{directory}'")
+        _refuse_unsafe(info, f"token directory {directory}", stat.S_ISDIR, "a directory", 0o022, "writable",
+                       f"chmod 700 '{directory}'")
 
     def _read(self) -> StoredTokens | None:
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)

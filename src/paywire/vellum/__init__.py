@@ -41,6 +41,8 @@ from paywire.vellum.errors import (
 from paywire.vellum.models import EntitlementSet, HttpResponse, Record, Transport
 from paywire.vellum.push import SIGNATURE_HEADER, ReplayGuard, sign_push_payload, verify_push_signature
 
+# A re-export list repeats the names of errors.__all__ by nature: mypy reads only a literal
+# __all__ (it does not follow ``__all__ += errors.__all__``), and these are the public names.
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_TTL_MS",

@@ -11,13 +11,13 @@ one contract mechanism, :mod:`paywire._core.contracts`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from typing import Any, Final, Literal, cast, get_args
 
 from paywire._core.contracts import Contract as _Contract
-from paywire._core.contracts import ServiceContracts
-from paywire._versions import API_VERSIONS, package_for
+from paywire._core.contracts import OperationsLoader, ServiceContracts, pinned_contracts
+from paywire._versions import package_for
 from paywire.vellum.errors import UnsupportedOperationError
 
 SERVICE: Final = "vellum"
@@ -27,6 +27,8 @@ VellumVersion = Literal["v1", "v2"]
 #: one pinned Vellum contract
 Contract = _Contract[VellumVersion]
 
+# The tables below have SPAPS's shape (spaps/_contract.py), with Vellum's own values; the
+# mechanism that reads them is _core/contracts.py.
 #: feature -> what it means (for docs and error hints). The sandbox serves both versions with
 #: one handler per operation and asks these too (``paywire/sandbox/vellum/``), so every
 #: difference between the versions on the wire has a name here.
@@ -93,12 +95,8 @@ def _operations_v2() -> Mapping[str, Any]:
     return OPERATIONS
 
 
-_LOADERS: dict[VellumVersion, Callable[[], Mapping[str, Any]]] = {"v1": _operations_v1, "v2": _operations_v2}
-CONTRACTS: dict[VellumVersion, Contract] = {
-    version: Contract(SERVICE, version, API_VERSIONS[SERVICE][version], _FEATURES_BY_VERSION[version],
-                      _LOADERS[version])
-    for version in get_args(VellumVersion)
-}
+_LOADERS: dict[VellumVersion, OperationsLoader] = {"v1": _operations_v1, "v2": _operations_v2}
+CONTRACTS: dict[VellumVersion, Contract] = pinned_contracts(SERVICE, get_args(VellumVersion), _FEATURES_BY_VERSION, _LOADERS)
 
 
 @cache

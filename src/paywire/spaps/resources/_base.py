@@ -1,5 +1,13 @@
 """What every SPAPS resource shares: envelope and argument helpers, paging helpers, the
-``resource`` descriptor and ``_Ops``, the request helper each resource's flows run on."""
+``resource`` descriptor and ``_Ops``, the request helper each resource's flows run on.
+
+A flow branches on the pinned contract (``if self._seed:``) and imports, builds and sends with
+that version's generated operation module in each branch: a module reached through a variable
+is ``ModuleType`` to mypy (every attribute ``Any``) and the imports stay lazy, so a branch per
+version is what lets mypy check every call against both specs (see ``_Ops._seed``). Operations
+therefore look alike in shape (check, branch, send, read the envelope), and ``duplicates``
+lists such pairs; each is another operation with its own typed builder and request model.
+Where two operations share more than that shape, they share a helper here."""
 
 from __future__ import annotations
 

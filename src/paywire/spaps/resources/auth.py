@@ -303,6 +303,7 @@ class _AuthOps(_Ops):
     @operation
     def get_current_user(self) -> Flow[CurrentUser]:
         """``GET /api/auth/user``: the signed-in user's profile."""
+        # shape-alike with sessions.get_current_session: another operation (see _base.py)
         if self._seed:
             from paywire_gen_spaps_2025_11.api.auth import get_current_user as old
             data = yield from self._get_data(old, old.build_request())

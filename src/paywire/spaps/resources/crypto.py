@@ -53,6 +53,7 @@ class _CryptoOps(_Ops):
     @operation
     def get_invoice(self, invoice_id: str) -> Flow[CryptoInvoice]:
         """``GET /api/payments/crypto/invoices/{invoice_id}``."""
+        # shape-alike with get_invoice_status, payments.get_subscription ...: other operations (see _base.py)
         ident = v.ident(invoice_id, "invoice_id")
         if self._seed:
             from paywire_gen_spaps_2025_11.api.crypto import get_crypto_invoice as old

@@ -15,6 +15,7 @@ class _MetricsOps(_Ops):
     @operation
     def health(self) -> Flow[HealthStatus]:
         """``GET /health``."""
+        # shape-alike with sessions.get_current_session: another operation, no auth (see _base.py)
         if self._seed:
             from paywire_gen_spaps_2025_11.api.metrics import get_health as old
             resp = yield from self._call(old, old.build_request(), auth="none")
@@ -45,6 +46,7 @@ class _MetricsOps(_Ops):
     @operation
     def get_metrics_json(self) -> Flow[MetricsJson]:
         """``GET /api/metrics/json``."""
+        # shape-alike with get_prometheus_metrics: another operation and answer type (see _base.py)
         accept = {"Accept": "application/json"}
         if self._seed:
             from paywire_gen_spaps_2025_11.api.metrics import get_metrics_json as old

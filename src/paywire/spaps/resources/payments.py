@@ -432,6 +432,7 @@ class _PaymentsOps(_Ops):
     @operation
     def get_subscription(self, subscription_id: str) -> Flow[Subscription]:
         """``GET /api/stripe/subscription/{subscription_id}`` (``detail.plan.interval``)."""
+        # shape-alike with get_payment_detail, crypto.get_invoice: other operations (see _base.py)
         ident = v.ident(subscription_id, "subscription_id")
         if self._seed:
             from paywire_gen_spaps_2025_11.api.stripe import get_subscription as old

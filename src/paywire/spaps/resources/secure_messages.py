@@ -21,6 +21,7 @@ class _SecureMessagesOps(_Ops):
     @property
     def _messages_auth(self) -> str:
         """2025-11: the bearer when one is stored; 2026-10: a bearer is required (the sender)."""
+        # shape-alike with usage._usage_auth: another feature, the opposite choice
         return "bearer" if self._contract.has("pair_messages") else "optional"
 
     @operation

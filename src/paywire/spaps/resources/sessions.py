@@ -24,6 +24,7 @@ class _SessionsOps(_Ops):
     @operation
     def get_current_session(self) -> Flow[CurrentSession]:
         """``GET /api/sessions/current`` (``current.session_id``)."""
+        # shape-alike with auth.get_current_user, usage.get_features: other operations (see _base.py)
         if self._seed:
             from paywire_gen_spaps_2025_11.api.sessions import get_current_session as old
             data = yield from self._get_data(old, old.build_request())
@@ -36,6 +37,7 @@ class _SessionsOps(_Ops):
     def validate_session(self) -> Flow[SessionValidation]:
         """``POST /api/sessions/validate`` (403 ``SESSION_REVOKED`` for a revoked session;
         2026-10 adds ``reason``, ``session`` and ``authority``)."""
+        # shape-alike with touch_session: another operation, each version's own builder (see _base.py)
         if self._seed:
             from paywire_gen_spaps_2025_11 import models as m25
             from paywire_gen_spaps_2025_11.api.sessions import validate_session as old
@@ -53,6 +55,7 @@ class _SessionsOps(_Ops):
         ``offset``): one page (see :meth:`iter_sessions` for all)."""
         page = self._page("list_sessions", starting_after=starting_after, offset=offset)
         size = v.limit(limit)
+        # shape-alike with payments.list_checkout_sessions: the same paging, another operation's builders
         if self._seed:
             from paywire_gen_spaps_2025_11.api.sessions import list_sessions as old
             data = yield from self._get_data(old, old.build_request(limit=_q(size),
@@ -85,6 +88,7 @@ class _SessionsOps(_Ops):
     @operation
     def revoke_session(self, session_id: str) -> Flow[RevokeResult]:
         """``DELETE /api/sessions/{session_id}`` (404 ``SESSION_NOT_FOUND``; 2026-10 answers 204)."""
+        # shape-alike with the other get-by-id operations (crypto.get_invoice ...): see _base.py
         ident = v.ident(session_id, "session_id")
         if self._seed:
             from paywire_gen_spaps_2025_11.api.sessions import revoke_session as old

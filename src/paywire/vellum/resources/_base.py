@@ -121,6 +121,12 @@ class VellumResource:
         """Refuse arguments (given: not None / False) that only versions with ``feature`` take."""
         contracts().require_feature(self._contract, feature, method, **args)
 
+    # -- arguments ----------------------------------------------------------------------------------
+    @staticmethod
+    def _account_and_customer(account_id: str, customer_id: str) -> tuple[str, str]:
+        """The two path ids most operations take, checked (account first, as the path reads)."""
+        return check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+
     # -- send and parse -------------------------------------------------------------------------------
     def _submit(self, spec: RequestSpec, *, retry_safe: bool | None = None,
               ok: Container[int] = ()) -> Flow[httpx.Response]:

@@ -36,6 +36,7 @@ class BillingResource(VellumResource):
     def set_default_payment_method(self, *, account_id: str,
                                    method_id: str) -> Flow[Record[m1.PaymentMethod | m2.PaymentMethod]]:
         """Make a method the account default (v2: pass the method's ``ref``)."""
+        # shape-alike with remove_payment_method: another operation and answer (see _base.py)
         from paywire_gen_vellum_v1.api.billing import set_default_payment_method as op1
         from paywire_gen_vellum_v2.api.billing import set_default_payment_method as op2
 
@@ -68,7 +69,7 @@ class BillingResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.billing import set_subscription_payment_method as op2
 
-        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        account, customer = self._account_and_customer(account_id, customer_id)
         method = check.path_id(method_id, "method_id")
         spec = op1.build_request(self._tenant, account, customer, body=m1.SetSubscriptionPaymentMethodRequest(
             method_id=method)) if self._v1 else op2.build_request(

@@ -30,7 +30,7 @@ class CheckoutResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.checkout import create_checkout as op2
 
-        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        account, customer = self._account_and_customer(account_id, customer_id)
         plan, count = check.path_id(plan_id, "plan_id"), check.count(seats, "seats")
         ok, cancel = check.url(success_url, "success_url"), check.url(cancel_url, "cancel_url")
         if self._v1:

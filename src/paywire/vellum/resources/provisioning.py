@@ -58,7 +58,7 @@ class ProvisioningResource(VellumResource):
         from paywire_gen_vellum_v2.api.provisioning import create_customer as op2
 
         self._require_args("customer_name", "create_customer", name=name)
-        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        account, customer = self._account_and_customer(account_id, customer_id)
         mail = check.optional_text(email, "email")
         spec = op1.build_request(self._tenant, account, body=m1.CreateCustomerRequest(
             customer_id=customer, email=mail)) if self._v1 else \
@@ -90,7 +90,7 @@ class ProvisioningResource(VellumResource):
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.provisioning import set_customer_status as op2
 
-        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        account, customer = self._account_and_customer(account_id, customer_id)
         value = check.text(status, "status")
         spec = op1.build_request(self._tenant, account, customer, body=m1.StatusRequest(status=value)) \
             if self._v1 else op2.build_request(self._tenant, account, customer, body=m2.StatusRequest(status=value))

@@ -28,12 +28,13 @@ class SubscriptionsResource(VellumResource):
                             ) -> Flow[Record[m1.SubscribeResponse | m2.Subscription]]:
         """Create a server-side subscription (trial per plan config). v2: needs a saved card;
         409 when the customer already has one. Invalidates the customer's cached entitlements."""
+        # shape-alike with checkout.create_checkout: another operation and request model (see _base.py)
         from paywire_gen_vellum_v1 import models as m1
         from paywire_gen_vellum_v1.api.subscriptions import create_subscription as op1
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.subscriptions import create_subscription as op2
 
-        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        account, customer = self._account_and_customer(account_id, customer_id)
         plan, count = check.path_id(plan_id, "plan_id"), check.count(seats, "seats")
         if self._v1:
             self._require_args("plan_extras", "create_subscription", product_id=product_id,
@@ -58,7 +59,7 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v1.api.subscriptions import cancel_subscription as op1
         from paywire_gen_vellum_v2.api.subscriptions import cancel_subscription as op2
 
-        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        account, customer = self._account_and_customer(account_id, customer_id)
         if self._v1:
             spec = op1.build_request(self._tenant, account, customer, at_period_end=True) if at_period_end \
                 else op1.build_request(self._tenant, account, customer)
@@ -71,10 +72,11 @@ class SubscriptionsResource(VellumResource):
     @operation
     def get_subscription(self, *, account_id: str,
                          customer_id: str) -> Flow[Record[m1.Subscription | m2.Subscription]]:
+        # shape-alike with billing.set_default_payment_method: another operation (see _base.py)
         from paywire_gen_vellum_v1.api.subscriptions import get_subscription as op1
         from paywire_gen_vellum_v2.api.subscriptions import get_subscription as op2
 
-        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        account, customer = self._account_and_customer(account_id, customer_id)
         spec = op1.build_request(self._tenant, account, customer) if self._v1 \
             else op2.build_request(self._tenant, account, customer)
         resp = yield from self._submit(spec)
@@ -90,7 +92,7 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2.api.subscriptions import update_subscription as op
 
         self._require("update_subscription")
-        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        account, customer = self._account_and_customer(account_id, customer_id)
         body = m2.UpdateSubscriptionRequest(
             plan_id=check.path_id(plan_id, "plan_id"), plan_version=check.count(plan_version, "plan_version"),
             product_id=check.optional_text(product_id, "product_id"), seats=check.optional_count(seats, "seats"),
@@ -122,30 +124,30 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2.api.subscriptions import set_seats as op
 
         self._require("set_seats")
-        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        account, customer = self._account_and_customer(account_id, customer_id)
         body = m2.SetSeatsRequest(seats=check.count(seats, "seats"))
         return (yield from self._change(op, customer, op.build_request(self._tenant, account, customer, body=body)))
 
     @operation
     def add_add_on(self, *, account_id: str, customer_id: str, module_id: str) -> Flow[V2Subscription]:
         """(v2) Add one add-on module to the subscription."""
-        from paywire_gen_vellum_v2 import models as m2
-        from paywire_gen_vellum_v2.api.subscriptions import update_add_ons as op
-
-        self._require("add_add_on")
-        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
-        body = m2.UpdateAddOnsRequest(add=[check.path_id(module_id, "module_id")])
-        return (yield from self._change(op, customer, op.build_request(self._tenant, account, customer, body=body)))
+        return (yield from self._update_add_ons("add_add_on", account_id, customer_id, module_id, remove=False))
 
     @operation
     def remove_add_on(self, *, account_id: str, customer_id: str, module_id: str) -> Flow[V2Subscription]:
         """(v2) Remove one add-on module from the subscription."""
+        return (yield from self._update_add_ons("remove_add_on", account_id, customer_id, module_id, remove=True))
+
+    def _update_add_ons(self, method: str, account_id: str, customer_id: str, module_id: str, *,
+                        remove: bool) -> Flow[V2Subscription]:
+        """``update_add_ons`` with one module added or removed: the seed's two methods."""
         from paywire_gen_vellum_v2 import models as m2
         from paywire_gen_vellum_v2.api.subscriptions import update_add_ons as op
 
-        self._require("remove_add_on")
-        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
-        body = m2.UpdateAddOnsRequest(remove=[check.path_id(module_id, "module_id")])
+        self._require(method)
+        account, customer = self._account_and_customer(account_id, customer_id)
+        module = [check.path_id(module_id, "module_id")]
+        body = m2.UpdateAddOnsRequest(remove=module) if remove else m2.UpdateAddOnsRequest(add=module)
         return (yield from self._change(op, customer, op.build_request(self._tenant, account, customer, body=body)))
 
     @operation
@@ -156,7 +158,7 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2.api.subscriptions import change_plan as op
 
         self._require("change_plan")
-        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        account, customer = self._account_and_customer(account_id, customer_id)
         body = m2.ChangePlanRequest(plan_id=check.path_id(plan_id, "plan_id"),
                                     plan_version=check.count(plan_version, "plan_version"),
                                     product_id=check.optional_text(product_id, "product_id"))
@@ -168,7 +170,7 @@ class SubscriptionsResource(VellumResource):
         from paywire_gen_vellum_v2.api.subscriptions import reactivate_subscription as op
 
         self._require("reactivate")
-        account, customer = check.path_id(account_id, "account_id"), check.path_id(customer_id, "customer_id")
+        account, customer = self._account_and_customer(account_id, customer_id)
         return (yield from self._change(op, customer, op.build_request(self._tenant, account, customer)))
 
     # -- shared -------------------------------------------------------------------------------------
