@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import httpx
+from paywire_gen_lumen_v1 import Client as GeneratedClient
 
 from paywire._core import (
     APIStatusError,
@@ -146,8 +147,6 @@ class _LumenOps(EntitlementsOps, EventsOps, SeatsOps, CustomersOps, EnrollmentOp
     """Configuration, the cache and the proxy's forwarder; every operation comes from the
     resource modules (``paywire.lumen.resources.<tag>``), shared by the sync and the async client."""
 
-    _generated_package = "paywire_gen_lumen_v1"
-
     def __init__(
         self,
         api_key: str | None = None,
@@ -212,6 +211,11 @@ class _LumenOps(EntitlementsOps, EventsOps, SeatsOps, CustomersOps, EnrollmentOp
         account = hashlib.sha256(f"{url}\0{key}".encode()).hexdigest()[:16]
         direct = None if self._is_async else (lambda ck: self._driver.run(self._snapshot_flow(ck)))
         return tier.bind(self._cache, f"lumen:{account}", _SnapshotCodec(), direct)
+
+    @property
+    def generated(self) -> GeneratedClient:
+        """The generated ``paywire_gen_lumen_v1`` client, wired to this client's httpx client."""
+        return self._generated_client(GeneratedClient)
 
     @property
     def shared_binding(self) -> Binding[CustomerKey, EntitlementSnapshot] | None:
