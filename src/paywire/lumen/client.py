@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 import httpx
 from paywire_gen_lumen_v1 import Client as GeneratedClient
@@ -21,14 +21,12 @@ from paywire._core import (
     AsyncClient,
     ConfigError,
     Flow,
-    LoggingHooks,
-    RetryConfig,
     SyncClient,
     check_base_url,
     mask,
     timeout_setting,
 )
-from paywire._core.client import HttpBackend
+from paywire._core.options import ClientOptions
 from paywire.entitlements import EntitlementCache
 from paywire.lumen.errors import LUMEN_ERRORS, LumenConfigurationError
 from paywire.lumen.resources._base import CustomerKey, customer_ref
@@ -154,20 +152,19 @@ class _LumenOps(EntitlementsOps, EventsOps, SeatsOps, CustomersOps, EnrollmentOp
         *,
         base_url: str | None = None,
         timeout: float | None = None,
-        retry_config: RetryConfig | None = None,
-        max_retries: int | None = None,
-        logging_hooks: LoggingHooks | None = None,
         transport: Any = None,
         allow_insecure_http: bool = False,
         cache_ttl_ms: float = DEFAULT_CACHE_TTL_MS,
         cache_max_size: int = 10_000,
         stale_if_error_ms: float = 0,
-        http_backend: HttpBackend | None = None,
         shared_cache: RedisTier | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
         """``api_key`` (else ``$LUMEN_API_KEY``), ``api_url`` or ``base_url`` (else
         ``$LUMEN_API_URL``, else ``https://api.getlumen.dev``; a trailing ``/`` or ``/v1`` is
-        tolerated), plus the core's timeout / retry / logging / transport options.
+        tolerated), ``timeout`` and ``transport``, plus the core's options
+        (:class:`~paywire._core.options.ClientOptions`: ``retry_config``, ``max_retries``,
+        ``logging_hooks``, ``http_backend``).
 
         Entitlement reads (``get_usage``, ``get_features``, ``is_feature_entitled``) go through
         a per-client :class:`~paywire.entitlements.EntitlementCache`: ``cache_ttl_ms`` (0
@@ -188,13 +185,10 @@ class _LumenOps(EntitlementsOps, EventsOps, SeatsOps, CustomersOps, EnrollmentOp
             base_url=url,
             headers={"Authorization": f"Bearer {key}"},
             timeout=timeout_setting(timeout, None, DEFAULT_TIMEOUT),
-            retry_config=retry_config,
-            max_retries=max_retries,
-            logging_hooks=logging_hooks,
             errors=LUMEN_ERRORS,
             transport=transport,
             secrets=(key,),
-            http_backend=http_backend,
+            **options,
         )
         self._shared_binding: Binding[CustomerKey, EntitlementSnapshot] | None = None
         if shared_cache is not None:
