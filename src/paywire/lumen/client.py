@@ -29,15 +29,15 @@ from paywire._core import (
 from paywire._core.options import ClientOptions
 from paywire.entitlements import EntitlementCache
 from paywire.lumen.errors import LUMEN_ERRORS, LumenConfigurationError
-from paywire.lumen.resources._base import CustomerKey, customer_ref
+from paywire.lumen.resources._base import CustomerKey, customer_ref, sign_up_body
 from paywire.lumen.resources.customers import CustomersOps
-from paywire.lumen.resources.enrollment import EnrollmentOps, enrollment_body
+from paywire.lumen.resources.enrollment import EnrollmentOps
 from paywire.lumen.resources.entitlements import EntitlementSnapshot, EntitlementsOps, features_from
 from paywire.lumen.resources.events import EventsOps, event_body, event_value_fields
 from paywire.lumen.resources.invoices import InvoicesOps
 from paywire.lumen.resources.portal import PortalOps
 from paywire.lumen.resources.seats import SeatsOps, add_seat_body, remove_seat_body
-from paywire.lumen.resources.subscriptions import SubscriptionsOps, free_subscription_body
+from paywire.lumen.resources.subscriptions import SubscriptionsOps
 
 if TYPE_CHECKING:
     from paywire.entitlements.redis_tier import Binding, RedisTier
@@ -67,14 +67,13 @@ __all__ = [
     "LumenClient",
     "add_seat_body",
     "customer_ref",
-    "enrollment_body",
     "event_body",
     "event_value_fields",
     "features_from",
-    "free_subscription_body",
     "normalize_base_url",
     "remove_seat_body",
     "resolve_api_key",
+    "sign_up_body",
 ]
 
 DEFAULT_BASE_URL = "https://api.getlumen.dev"

@@ -44,6 +44,7 @@ from urllib.parse import quote
 import httpx
 from paywire_gen_lumen_v1.models import (
     AddSeatRequest,
+    EnrollmentRequest,
     EventRequest,
     FreeSubscriptionRequest,
     RemoveSeatRequest,
@@ -55,12 +56,11 @@ from paywire.lumen.client import (
     KEY_HELP,
     AsyncLumenClient,
     add_seat_body,
-    enrollment_body,
     event_body,
     features_from,
-    free_subscription_body,
     remove_seat_body,
     resolve_api_key,
+    sign_up_body,
 )
 from paywire.lumen.errors import LumenAPIError, LumenConfigurationError, LumenValidationError
 from paywire.lumen.resources._base import CustomerKey
@@ -417,10 +417,9 @@ async def enroll_user(
     """Enroll a user on sign-up (enrollment rules, else the first free plan). Returns the API's
     JSON; raises ``LumenAPIError`` (``"Failed to enroll user: <status>"``) on an error status,
     e.g. 409 when the user already has a subscription."""
-    body = enrollment_body(email, name, user_id, plan_id, billing_address_line1=billing_address_line1,
-                           billing_address_line2=billing_address_line2, billing_city=billing_city,
-                           billing_postal_code=billing_postal_code, billing_country=billing_country,
-                           tax_id=tax_id)
+    body = sign_up_body(EnrollmentRequest, email, name, user_id, plan_id, billing_address_line1=billing_address_line1,
+                        billing_address_line2=billing_address_line2, billing_city=billing_city,
+                        billing_postal_code=billing_postal_code, billing_country=billing_country, tax_id=tax_id)
     result: dict[str, Any] = await _call(
         api_key, api_url, lambda c: _raising(c._enroll_json(body), "enroll user"),
         missing_key=_raise_missing_key, unusable=_reraise,
@@ -452,10 +451,9 @@ async def create_free_subscription_if_none_exists(
     """``{"success": True, "subscription": {...}}`` when one was created, ``{"success": True,
     "alreadyExists": True, "message": ..., "subscription": {...}}`` when the customer already
     had one; raises ``LumenAPIError`` (``"Failed to create free subscription: <status>"``)."""
-    body = free_subscription_body(email, name, user_id, billing_address_line1=billing_address_line1,
-                                  billing_address_line2=billing_address_line2, billing_city=billing_city,
-                                  billing_postal_code=billing_postal_code, billing_country=billing_country,
-                                  tax_id=tax_id)
+    body = sign_up_body(FreeSubscriptionRequest, email, name, user_id, billing_address_line1=billing_address_line1,
+                        billing_address_line2=billing_address_line2, billing_city=billing_city,
+                        billing_postal_code=billing_postal_code, billing_country=billing_country, tax_id=tax_id)
     result: dict[str, Any] = await _call(
         api_key, api_url, lambda c: _free_subscription(c, body),
         missing_key=_raise_missing_key, unusable=_reraise,
