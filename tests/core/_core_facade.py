@@ -146,8 +146,15 @@ class AsyncAdmin(_AdminOps, AsyncResource):
 
 
 class _DemoOps:
-    _generated_package = "paywire_gen_conxa_v1"
     _is_async: bool
+
+    @property
+    def generated(self) -> Any:
+        """The generated client of the package the demo's generated calls use (a static import)."""
+        from paywire_gen_conxa_v1 import Client
+
+        core: Any = self
+        return core._generated_client(Client)
 
     @operation
     def get_thing(self, thing_id: str) -> Flow[dict[str, Any]]:

@@ -26,7 +26,7 @@ class ChargeForbiddenBody:
     message: str | None = None
     code: None | str = None
     new_balance: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         status_or_unset = UNSET if self.status is None else self.status

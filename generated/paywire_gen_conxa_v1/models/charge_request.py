@@ -21,7 +21,7 @@ class ChargeRequest:
     model_name: str
     input_tokens: int
     output_tokens: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         model_name = self.model_name

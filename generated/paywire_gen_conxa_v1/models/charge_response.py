@@ -23,7 +23,7 @@ class ChargeResponse:
     approved: bool
     new_balance: int
     error_code: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         approved = self.approved

@@ -33,7 +33,7 @@ class ErrorBody:
     code: None | str = None
     errors: list[ValidationErrorItem] | None = None
     detail: list[ValidationErrorItem] | str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         status_or_unset = UNSET if self.status is None else self.status

@@ -26,7 +26,7 @@ class InsufficientBalanceBody:
     status: str | None = None
     message: str | None = None
     code: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         new_balance = self.new_balance

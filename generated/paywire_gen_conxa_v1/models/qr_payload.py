@@ -27,7 +27,7 @@ class QRPayload:
     provider_type: str
     provider_username: str
     limit: float | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         provider_id = self.provider_id

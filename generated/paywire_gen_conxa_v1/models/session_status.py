@@ -26,7 +26,7 @@ class SessionStatus:
     status: str
     session_token: None | str = None
     expires_at: datetime.datetime | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status

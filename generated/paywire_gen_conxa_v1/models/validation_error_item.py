@@ -24,7 +24,7 @@ class ValidationErrorItem:
     loc: list[int | str] | None = None
     msg: str | None = None
     type_: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         loc_or_unset = UNSET if self.loc is None else self.loc

@@ -19,7 +19,7 @@ class WalletBalance:
 
     wallet_id: str
     tokens: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         wallet_id = self.wallet_id

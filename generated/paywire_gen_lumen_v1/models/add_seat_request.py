@@ -36,7 +36,7 @@ class AddSeatRequest:
     idempotency_key: str | None = None
     timestamp: str | None = None
     created_user_info: CreatedUserInfo | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         created_user_id = self.created_user_id

@@ -29,7 +29,7 @@ class AddSeatResponse:
     subscription_id: str
     user_id: None | str = None
     idempotency_key: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message

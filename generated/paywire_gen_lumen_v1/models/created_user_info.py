@@ -21,7 +21,7 @@ class CreatedUserInfo:
 
     name: str | None = None
     email: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         name_or_unset = UNSET if self.name is None else self.name

@@ -23,7 +23,7 @@ class CreditInfo:
     credit_allowance: float | None = None
     credits_remaining: float | None = None
     next_expiry_date: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         credit_allowance_or_unset = UNSET if self.credit_allowance is None else self.credit_allowance

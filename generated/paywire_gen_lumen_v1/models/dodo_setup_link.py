@@ -17,7 +17,7 @@ class DodoSetupLink:
     """
 
     payment_link: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         payment_link = self.payment_link

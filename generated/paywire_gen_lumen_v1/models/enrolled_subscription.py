@@ -34,7 +34,7 @@ class EnrolledSubscription:
     status: str
     subscription_details: list[EnrolledSubscriptionSubscriptionDetailsItem] | None = None
     subscription_features: list[EnrolledSubscriptionSubscriptionFeaturesItem] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -25,7 +25,7 @@ class EnrollmentInvoice:
     status: None | str = None
     total_amount_cents: int | None = None
     currency: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -37,7 +37,7 @@ class EnrollmentRequest:
     billing_postal_code: None | str = None
     billing_country: None | str = None
     tax_id: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         customer_email = self.customer_email

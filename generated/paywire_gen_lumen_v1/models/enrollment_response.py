@@ -33,7 +33,7 @@ class EnrollmentResponse:
     invoice: EnrollmentInvoice | None = None
     plan: PlanRef | None = None
     credit_grants_created: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.enrollment_invoice import EnrollmentInvoice  # noqa: PLC0415

@@ -37,7 +37,7 @@ class Entitlement:
     credit_info: CreditInfo | None = None
     usage: float | None = None
     limit: float | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.credit_info import CreditInfo  # noqa: PLC0415

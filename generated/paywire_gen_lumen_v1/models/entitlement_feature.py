@@ -23,7 +23,7 @@ class EntitlementFeature:
     slug: str
     value: bool | float | None = None
     name: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         slug = self.slug

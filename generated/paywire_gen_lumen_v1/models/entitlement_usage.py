@@ -19,7 +19,7 @@ class EntitlementUsage:
 
     metric_id: str
     usage: float
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         metric_id = self.metric_id

@@ -23,7 +23,7 @@ class EventIngested:
 
     event: IngestedEvent
     deduplicated: bool
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         event = self.event.to_dict()

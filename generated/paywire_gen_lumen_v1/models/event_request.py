@@ -37,7 +37,7 @@ class EventRequest:
     idempotency_key: str | None = None
     event_timestamp: str | None = None
     properties: EventRequestProperties | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         event_name = self.event_name

@@ -27,7 +27,7 @@ class FreeSubscriptionResponse:
     success: bool
     subscription: EnrolledSubscription
     message: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

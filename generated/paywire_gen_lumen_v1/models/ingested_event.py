@@ -39,7 +39,7 @@ class IngestedEvent:
     properties: IngestedEventPropertiesType0 | None = None
     idempotency_key: None | str = None
     created_at: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.ingested_event_properties_type_0 import IngestedEventPropertiesType0  # noqa: PLC0415

@@ -25,7 +25,7 @@ class InvoicePdfResponse:
     invoice: InvoiceRef
     pdf_url: str
     expires_in: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         invoice = self.invoice.to_dict()

@@ -18,7 +18,7 @@ class OtherSetupIntentResponse:
     """
 
     provider: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         provider = self.provider

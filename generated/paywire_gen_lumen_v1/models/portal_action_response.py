@@ -21,7 +21,7 @@ class PortalActionResponse:
 
     success: bool | None = None
     message: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         success_or_unset = UNSET if self.success is None else self.success

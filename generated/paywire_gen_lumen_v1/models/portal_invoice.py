@@ -41,7 +41,7 @@ class PortalInvoice:
     document_type: None | str = None
     original_invoice_id: None | str = None
     original_invoice_number: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -35,7 +35,7 @@ class PortalOverview:
     invoices: list[PortalInvoice]
     payments: list[PortalPayment]
     subscription: None | PortalSubscription = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.portal_subscription import PortalSubscription  # noqa: PLC0415

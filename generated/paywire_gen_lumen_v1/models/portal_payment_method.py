@@ -35,7 +35,7 @@ class PortalPaymentMethod:
     card_last_four: None | str = None
     card_expiry_month: int | None = None
     card_expiry_year: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -29,7 +29,7 @@ class PortalSubscription:
     stable_subscription_id: None | str = None
     grace_period_ends_at: None | str = None
     payment_method_id: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

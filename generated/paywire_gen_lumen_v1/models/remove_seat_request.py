@@ -33,7 +33,7 @@ class RemoveSeatRequest:
     metadata: RemoveSeatRequestMetadata | None = None
     idempotency_key: str | None = None
     timestamp: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         removed_user_id = self.removed_user_id

@@ -27,7 +27,7 @@ class RemoveSeatResponse:
     removed_user_id: str
     subscription_id: str
     idempotency_key: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message

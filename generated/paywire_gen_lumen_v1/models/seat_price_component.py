@@ -31,7 +31,7 @@ class SeatPriceComponent:
     amount_cents: int | None = None
     metric_id: None | str = None
     bill_immediately: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         component_id = self.component_id

@@ -29,7 +29,7 @@ class SeatSubscriptionDetail:
     next_billing_date: None | str = None
     created_at: None | str = None
     updated_at: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         subscription_id = self.subscription_id

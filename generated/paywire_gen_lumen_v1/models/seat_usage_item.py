@@ -31,7 +31,7 @@ class SeatUsageItem:
     metric_id: None | str = None
     pending_removals: float | None = None
     unit_amount_cents: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         component_id = self.component_id

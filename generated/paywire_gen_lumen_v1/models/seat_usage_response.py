@@ -33,7 +33,7 @@ class SeatUsageResponse:
     subscription_id: None | str = None
     subscription_details: list[SeatSubscriptionDetail] | None = None
     price_components: list[SeatPriceComponent] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = self.customer_id

@@ -19,7 +19,7 @@ class SetSubscriptionPaymentMethodRequest:
 
     external_customer_id: str
     payment_method_id: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         external_customer_id = self.external_customer_id

@@ -31,7 +31,7 @@ class StatusSubscription:
     plan_description: None | str = None
     start_timestamp: None | str = None
     currency: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

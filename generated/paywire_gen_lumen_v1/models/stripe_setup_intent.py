@@ -23,7 +23,7 @@ class StripeSetupIntent:
     client_secret: str
     intent_id: str
     publishable_key: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         client_secret = self.client_secret

@@ -23,7 +23,7 @@ class StripeSetupIntentResponse:
 
     provider: str
     stripe: StripeSetupIntent
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         provider = self.provider

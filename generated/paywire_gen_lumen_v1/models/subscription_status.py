@@ -28,7 +28,7 @@ class SubscriptionStatus:
     has_active_subscription: bool
     customer: None | StatusCustomer = None
     subscription: None | StatusSubscription = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.status_customer import StatusCustomer  # noqa: PLC0415

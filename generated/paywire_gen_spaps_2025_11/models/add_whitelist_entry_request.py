@@ -29,7 +29,7 @@ class AddWhitelistEntryRequest:
     tier: str | None = "premium"
     bypass_payment: bool | None = True
     metadata: Metadata | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email

@@ -39,7 +39,7 @@ class AuthResultResponse:
     user: AuthUser | None = None
     tokens: AuthTokens | None = None
     data: AuthResultData | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

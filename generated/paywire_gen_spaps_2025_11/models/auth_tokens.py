@@ -26,7 +26,7 @@ class AuthTokens:
     refresh_token: str | None = None
     expires_in: int | None = None
     token_type: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         access_token = self.access_token

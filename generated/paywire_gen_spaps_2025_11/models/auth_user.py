@@ -36,7 +36,7 @@ class AuthUser:
     tier: None | str = None
     email_confirmed: bool | None = None
     phone_number: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

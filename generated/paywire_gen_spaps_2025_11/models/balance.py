@@ -30,7 +30,7 @@ class Balance:
     tier: None | str = None
     tier_expires_at: int | None | str = None
     usage: CreditUsage | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         balance_or_unset = UNSET if self.balance is None else self.balance

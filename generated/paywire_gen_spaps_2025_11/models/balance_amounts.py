@@ -23,7 +23,7 @@ class BalanceAmounts:
     available: float | None = None
     pending: float | None = None
     currency: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         available_or_unset = UNSET if self.available is None else self.available

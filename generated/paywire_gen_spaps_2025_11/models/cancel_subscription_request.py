@@ -19,7 +19,7 @@ class CancelSubscriptionRequest:
     """
 
     immediately: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         immediately_or_unset = UNSET if self.immediately is None else self.immediately

@@ -23,7 +23,7 @@ class CheckoutSessionCreated:
     session_id: str
     checkout_url: str
     expires_at: int | None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         session_id = self.session_id

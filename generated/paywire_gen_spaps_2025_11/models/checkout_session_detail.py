@@ -47,7 +47,7 @@ class CheckoutSessionDetail:
     payment_intent: None | str = None
     subscription: None | str = None
     expires_at: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.metadata import Metadata  # noqa: PLC0415

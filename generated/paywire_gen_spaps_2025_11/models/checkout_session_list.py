@@ -27,7 +27,7 @@ class CheckoutSessionList:
     sessions: list[CheckoutSessionSummary]
     has_more: bool | None = None
     next_cursor: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         sessions = []

@@ -25,7 +25,7 @@ class ConvertGuestCheckoutRequest:
     email: str
     password: str | None = None
     send_magic_link: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         session_id = self.session_id

@@ -46,7 +46,7 @@ class CreateGuestCheckoutSessionRequest:
     subscription_data: Metadata | None = None
     allow_promotion_codes: bool | None = None
     locale: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         customer_email = self.customer_email

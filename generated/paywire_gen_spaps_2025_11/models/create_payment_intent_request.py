@@ -29,7 +29,7 @@ class CreatePaymentIntentRequest:
     currency: str
     payment_method_types: list[str] | None = None
     metadata: Metadata | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount

@@ -30,7 +30,7 @@ class CreateSecureMessageRequest:
     practitioner_id: str
     content: str
     metadata: Metadata | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         patient_id = self.patient_id

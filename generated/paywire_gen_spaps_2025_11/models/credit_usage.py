@@ -25,7 +25,7 @@ class CreditUsage:
     current_period_end: int | None | str = None
     credits_used: float | None = None
     credits_remaining: float | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         current_period_start_or_unset = UNSET if self.current_period_start is None else self.current_period_start

@@ -31,7 +31,7 @@ class CryptoInvoiceStatus:
     settlement_ids: list[str] | None = None
     underpaid: bool | None = None
     overpaid: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         invoice_id = self.invoice_id

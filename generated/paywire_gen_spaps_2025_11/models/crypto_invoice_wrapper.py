@@ -21,7 +21,7 @@ class CryptoInvoiceWrapper:
     """
 
     invoice: CryptoInvoice
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         invoice = self.invoice.to_dict()

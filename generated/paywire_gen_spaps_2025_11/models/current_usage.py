@@ -23,7 +23,7 @@ class CurrentUsage:
     used: float | None = None
     limit: float | None = None
     remaining: float | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         used_or_unset = UNSET if self.used is None else self.used

@@ -36,7 +36,7 @@ class CurrentUser:
     wallets: list[UserWallet] | None = None
     tier: None | str = None
     metadata: Metadata | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="EmptyRequest")
 class EmptyRequest:
     """the SDK sends `{}`"""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
 

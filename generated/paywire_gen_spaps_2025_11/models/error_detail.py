@@ -23,7 +23,7 @@ class ErrorDetail:
     code: str
     message: str
     details: Any | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code

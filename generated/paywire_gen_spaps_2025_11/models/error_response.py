@@ -34,7 +34,7 @@ class ErrorResponse:
     error_description: str | None = None
     metadata: ErrorMetadata | None = None
     request_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.error_detail import ErrorDetail  # noqa: PLC0415

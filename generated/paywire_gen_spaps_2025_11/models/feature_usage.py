@@ -29,7 +29,7 @@ class FeatureUsage:
     limit: float | None = None
     percentage: float | None = None
     reset_at: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

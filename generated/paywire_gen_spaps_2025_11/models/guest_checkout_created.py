@@ -32,7 +32,7 @@ class GuestCheckoutCreated:
     client_reference_id: None | str = None
     success_url: None | str = None
     cancel_url: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

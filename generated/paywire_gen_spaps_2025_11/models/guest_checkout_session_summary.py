@@ -33,7 +33,7 @@ class GuestCheckoutSessionSummary:
     currency: None | str = None
     created_at: str | None = None
     expires_at: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         session_id = self.session_id

@@ -19,7 +19,7 @@ class MemoryMetrics:
     """
 
     rss_mb: float | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         rss_mb_or_unset = UNSET if self.rss_mb is None else self.rss_mb

@@ -19,7 +19,7 @@ class MessageData:
     """
 
     message: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         message_or_unset = UNSET if self.message is None else self.message

@@ -27,7 +27,7 @@ class MetricsJson:
     timestamp: str | None = None
     uptime_seconds: float | None = None
     system: SystemMetrics | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         timestamp_or_unset = UNSET if self.timestamp is None else self.timestamp

@@ -23,7 +23,7 @@ class PaymentIntent:
     payment_intent_id: str
     client_secret: str | None = None
     status: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         payment_intent_id = self.payment_intent_id

@@ -25,7 +25,7 @@ class PaymentMethodResult:
     customer_id: str | None = None
     payment_method_id: str | None = None
     is_default: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         message_or_unset = UNSET if self.message is None else self.message

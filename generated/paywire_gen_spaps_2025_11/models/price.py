@@ -37,7 +37,7 @@ class Price:
     recurring: None | Recurring = None
     nickname: None | str = None
     active: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.recurring import Recurring  # noqa: PLC0415

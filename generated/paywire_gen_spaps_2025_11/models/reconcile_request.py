@@ -23,7 +23,7 @@ class ReconcileRequest:
     """
 
     cursor: Metadata | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         cursor_or_unset = UNSET if self.cursor is None else self.cursor

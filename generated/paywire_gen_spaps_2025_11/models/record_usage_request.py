@@ -30,7 +30,7 @@ class RecordUsageRequest:
     quantity: float
     metadata: Metadata | None = None
     timestamp: datetime.datetime | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         feature = self.feature

@@ -21,7 +21,7 @@ class Recurring:
 
     interval: str | None = None
     interval_count: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         interval_or_unset = UNSET if self.interval is None else self.interval

@@ -35,7 +35,7 @@ class SessionSummary:
     user_agent: None | str = None
     ip_address: None | str = None
     is_current: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

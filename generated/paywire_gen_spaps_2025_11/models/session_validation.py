@@ -25,7 +25,7 @@ class SessionValidation:
     session_id: str | None = None
     expires_at: str | None = None
     renewed: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         valid = self.valid

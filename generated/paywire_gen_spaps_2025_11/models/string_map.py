@@ -13,7 +13,7 @@ T = TypeVar("T", bound="StringMap")
 class StringMap:
     """string-to-string map (Stripe metadata)"""
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
 

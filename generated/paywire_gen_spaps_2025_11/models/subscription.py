@@ -38,7 +38,7 @@ class Subscription:
     canceled_at: int | None = None
     items: list[SubscriptionItem] | None = None
     plan: None | SubscriptionPlan = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.subscription_plan import SubscriptionPlan  # noqa: PLC0415

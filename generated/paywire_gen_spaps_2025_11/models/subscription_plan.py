@@ -32,7 +32,7 @@ class SubscriptionPlan:
     interval: str | None = None
     interval_count: int | None = None
     nickname: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id_or_unset = UNSET if self.id is None else self.id

@@ -31,7 +31,7 @@ class TokenPair:
     expires_in: int
     user: AuthUser
     token_type: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         access_token = self.access_token

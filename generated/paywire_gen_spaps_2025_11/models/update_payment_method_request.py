@@ -21,7 +21,7 @@ class UpdatePaymentMethodRequest:
 
     payment_method_id: str
     set_default: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         payment_method_id = self.payment_method_id

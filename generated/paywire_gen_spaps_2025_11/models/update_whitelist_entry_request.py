@@ -27,7 +27,7 @@ class UpdateWhitelistEntryRequest:
     tier: str | None = None
     bypass_payment: bool | None = None
     metadata: Metadata | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         tier_or_unset = UNSET if self.tier is None else self.tier

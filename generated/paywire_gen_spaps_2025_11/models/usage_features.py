@@ -33,7 +33,7 @@ class UsageFeatures:
     period: UsagePeriod | None = None
     features: list[FeatureUsage] | None = None
     overage: UsageOverage | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         user_id_or_unset = UNSET if self.user_id is None else self.user_id

@@ -32,7 +32,7 @@ class UsageHistory:
     end_date: None | str = None
     history: list[UsageHistoryEntry] | None = None
     summary: Metadata | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         period_or_unset = UNSET if self.period is None else self.period

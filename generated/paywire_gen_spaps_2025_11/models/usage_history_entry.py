@@ -27,7 +27,7 @@ class UsageHistoryEntry:
     date: str | None = None
     features: FeatureTotals | None = None
     total_cost: float | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         date_or_unset = UNSET if self.date is None else self.date

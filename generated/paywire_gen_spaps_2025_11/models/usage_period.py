@@ -21,7 +21,7 @@ class UsagePeriod:
 
     start: str | None = None
     end: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         start_or_unset = UNSET if self.start is None else self.start

@@ -33,7 +33,7 @@ class UsageRecord:
     recorded_at: str | None = None
     current_usage: CurrentUsage | None = None
     warning: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         record_id = self.record_id

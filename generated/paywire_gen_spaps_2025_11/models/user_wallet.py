@@ -23,7 +23,7 @@ class UserWallet:
     wallet_address: str | None = None
     chain_type: str | None = None
     verified: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         wallet_address_or_unset = UNSET if self.wallet_address is None else self.wallet_address

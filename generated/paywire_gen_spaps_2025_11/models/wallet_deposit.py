@@ -29,7 +29,7 @@ class WalletDeposit:
     currency: str | None = None
     confirmation_required: int | None = None
     confirmation_current: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         deposit_id = self.deposit_id

@@ -33,7 +33,7 @@ class WalletTransaction:
     currency: str | None = None
     balance_added: float | None = None
     completed_at: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         transaction_id = self.transaction_id

@@ -25,7 +25,7 @@ class WhitelistCheck:
 
     entry: WhitelistEntry | None = None
     message: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         entry_or_unset = UNSET if self.entry is None else self.entry

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="Amounts")
 class Amounts:
     """dimension name → amount"""
 
-    additional_properties: dict[str, float] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, float] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
 

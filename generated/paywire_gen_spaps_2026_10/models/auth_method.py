@@ -36,7 +36,7 @@ class AuthMethod:
     ready: bool | None = None
     setup_reason: None | str = None
     config: AuthMethodConfig | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         method = self.method

@@ -29,7 +29,7 @@ class CheckoutSessionCreated:
     id: str | None = None
     url: str | None = None
     expires_at: int | None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         session_id_or_unset = UNSET if self.session_id is None else self.session_id

@@ -31,7 +31,7 @@ class CheckoutSessionSummary:
     currency: None | str = None
     created_at: int | None = None
     expires_at: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

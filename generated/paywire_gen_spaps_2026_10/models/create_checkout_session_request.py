@@ -46,7 +46,7 @@ class CreateCheckoutSessionRequest:
     trial_period_days: int | None = None
     require_legal_consent: bool | None = None
     legal_consent_text: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         line_items = []

@@ -33,7 +33,7 @@ class CreateCryptoInvoiceRequest:
     expires_in_seconds: int | None = None
     beneficiary: Metadata | None = None
     metadata: Metadata | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         asset = self.asset

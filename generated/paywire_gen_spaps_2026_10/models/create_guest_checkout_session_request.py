@@ -51,7 +51,7 @@ class CreateGuestCheckoutSessionRequest:
     locale: str | None = None
     prepared_journey_id: str | None = None
     trial_period_days: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         customer_email = self.customer_email

@@ -40,7 +40,7 @@ class CryptoInvoice:
     expires_at: None | str = None
     beneficiary: Metadata | None = None
     metadata: Metadata | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.metadata import Metadata  # noqa: PLC0415

@@ -32,7 +32,7 @@ class CryptoInvoiceResponse:
     message: str | None = None
     request_id: str | None = None
     timestamp: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.crypto_invoice_wrapper import CryptoInvoiceWrapper  # noqa: PLC0415

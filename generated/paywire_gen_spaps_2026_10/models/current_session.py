@@ -37,7 +37,7 @@ class CurrentSession:
     wallets_count: int | None = None
     duration_minutes: float | None = None
     idle_minutes: float | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

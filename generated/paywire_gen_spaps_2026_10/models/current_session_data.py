@@ -21,7 +21,7 @@ class CurrentSessionData:
     """
 
     session: CurrentSession
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         session = self.session.to_dict()

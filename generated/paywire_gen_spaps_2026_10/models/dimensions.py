@@ -13,7 +13,7 @@ T = TypeVar("T", bound="Dimensions")
 class Dimensions:
     """dimension name → amount, e.g. `{"calls": 1}` or `{"input_tokens": 812, "output_tokens": 140}`"""
 
-    additional_properties: dict[str, float] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, float] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
 

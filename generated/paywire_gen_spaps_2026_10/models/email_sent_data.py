@@ -21,7 +21,7 @@ class EmailSentData:
 
     email: str | None = None
     sent_at: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         email_or_unset = UNSET if self.email is None else self.email

@@ -19,7 +19,7 @@ class ErrorMetadata:
     """
 
     request_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         request_id_or_unset = UNSET if self.request_id is None else self.request_id

@@ -28,7 +28,7 @@ class GuestConversion:
     message: str | None = None
     login_url: None | str = None
     magic_link_sent: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         success_or_unset = UNSET if self.success is None else self.success

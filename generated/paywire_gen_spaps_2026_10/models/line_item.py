@@ -21,7 +21,7 @@ class LineItem:
 
     price_id: str
     quantity: int | None = 1
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         price_id = self.price_id

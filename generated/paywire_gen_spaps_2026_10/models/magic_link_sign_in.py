@@ -29,7 +29,7 @@ class MagicLinkSignIn:
     user: AuthUser
     tokens: AuthTokens
     message: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         user = self.user.to_dict()

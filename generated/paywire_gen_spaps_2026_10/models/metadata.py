@@ -13,7 +13,7 @@ T = TypeVar("T", bound="Metadata")
 class Metadata:
     """free-form JSON object"""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
 

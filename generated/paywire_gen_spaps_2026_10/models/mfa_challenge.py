@@ -28,7 +28,7 @@ class MfaChallenge:
     challenge: str | None = None
     expires_at: str | None = None
     methods: list[str] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         mfa_required = self.mfa_required

@@ -26,7 +26,7 @@ class MfaVerifyRequest:
     challenge: str
     code: str | None = None
     recovery_code: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         challenge_id = self.challenge_id

@@ -40,7 +40,7 @@ class MfaVerifyResult:
     recovery_codes_remaining: int | None = None
     assurance: None | str = None
     phishing_resistant_at: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         access_token = self.access_token

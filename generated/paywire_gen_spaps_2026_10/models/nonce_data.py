@@ -27,7 +27,7 @@ class NonceData:
     wallet_address: str | None = None
     expires_at: str | None = None
     chain_type: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         nonce = self.nonce

@@ -23,7 +23,7 @@ class NonceRequest:
 
     wallet_address: str
     chain_type: NonceRequestChainType | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         wallet_address = self.wallet_address

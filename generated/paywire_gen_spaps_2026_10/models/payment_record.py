@@ -41,7 +41,7 @@ class PaymentRecord:
     invoice_id: None | str = None
     invoice_pdf: None | str = None
     metadata: Metadata | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.metadata import Metadata  # noqa: PLC0415

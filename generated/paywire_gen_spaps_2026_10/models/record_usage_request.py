@@ -42,7 +42,7 @@ class RecordUsageRequest:
     subject_user_id: str | None = None
     metadata: Metadata | None = None
     occurred_at: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         authorization_ref = self.authorization_ref

@@ -29,7 +29,7 @@ class RegisterRequest:
     phone_number: None | str = None
     ref: str | None = None
     referral_click_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email

@@ -30,7 +30,7 @@ class RegisterResult:
     user: AuthUser
     message: str | None = None
     tokens: AuthTokens | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         user = self.user.to_dict()

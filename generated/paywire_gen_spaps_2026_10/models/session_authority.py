@@ -28,7 +28,7 @@ class SessionAuthority:
     session_id: str | None = None
     access_jti: str | None = None
     access_expires_at: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         user_id_or_unset = UNSET if self.user_id is None else self.user_id

@@ -40,7 +40,7 @@ class SessionContext:
     mfa_enrolled: bool | None = None
     methods_hint: None | str = None
     application_capabilities: list[str] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         user = self.user.to_dict()

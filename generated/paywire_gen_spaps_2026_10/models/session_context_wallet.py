@@ -29,7 +29,7 @@ class SessionContextWallet:
     is_primary: bool | None = None
     verified_at: None | str = None
     created_at: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         wallet_address = self.wallet_address

@@ -36,7 +36,7 @@ class SessionValidation:
     renewed: bool | None = None
     session: CurrentSession | None = None
     authority: None | SessionAuthority = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.current_session import CurrentSession  # noqa: PLC0415

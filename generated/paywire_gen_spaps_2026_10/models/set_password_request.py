@@ -21,7 +21,7 @@ class SetPasswordRequest:
 
     new_password: str
     current_password: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         new_password = self.new_password

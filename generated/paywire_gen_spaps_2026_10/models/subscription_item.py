@@ -27,7 +27,7 @@ class SubscriptionItem:
     id: str | None = None
     price: Price | None = None
     quantity: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id_or_unset = UNSET if self.id is None else self.id

@@ -25,7 +25,7 @@ class SubscriptionList:
 
     subscriptions: list[Subscription]
     has_more: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         subscriptions = []

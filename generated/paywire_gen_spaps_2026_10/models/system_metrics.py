@@ -23,7 +23,7 @@ class SystemMetrics:
     """
 
     memory: MemoryMetrics | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         memory_or_unset = UNSET if self.memory is None else self.memory

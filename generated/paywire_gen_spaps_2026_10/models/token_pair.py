@@ -32,7 +32,7 @@ class TokenPair:
     user: AuthUser
     refresh_token: str | None = None
     token_type: str | None = "Bearer"
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         access_token = self.access_token

@@ -17,7 +17,7 @@ class UpdateSubscriptionRequest:
     """
 
     price_id: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         price_id = self.price_id

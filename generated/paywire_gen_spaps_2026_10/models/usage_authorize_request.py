@@ -36,7 +36,7 @@ class UsageAuthorizeRequest:
     subject_user_id: str | None = None
     dimensions: Dimensions | None = None
     metadata: Metadata | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         feature_key = self.feature_key

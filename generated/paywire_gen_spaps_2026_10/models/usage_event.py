@@ -45,7 +45,7 @@ class UsageEvent:
     metadata: Metadata | None = None
     occurred_at: str | None = None
     recorded_at: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.metadata import Metadata  # noqa: PLC0415

@@ -29,7 +29,7 @@ class UsageHistory:
     has_more: bool | None = None
     next_offset: int | None = None
     total: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         events = []

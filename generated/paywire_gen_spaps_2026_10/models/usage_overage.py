@@ -21,7 +21,7 @@ class UsageOverage:
 
     allowed: bool | None = None
     charges: list[Any] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         allowed_or_unset = UNSET if self.allowed is None else self.allowed

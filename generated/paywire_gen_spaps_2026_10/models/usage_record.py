@@ -35,7 +35,7 @@ class UsageRecord:
     recorded_at: str
     authorization_ref: None | str = None
     window_totals: Amounts | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.amounts import Amounts  # noqa: PLC0415

@@ -47,7 +47,7 @@ class UsageStatus:
     remaining: Amounts | None = None
     reasons: list[UsageReason] | None = None
     warnings: list[str] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.amounts import Amounts  # noqa: PLC0415

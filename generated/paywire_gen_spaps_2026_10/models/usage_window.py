@@ -24,7 +24,7 @@ class UsageWindow:
     window_key: str | None = None
     starts_at: str | None = None
     ends_at: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         window_key_or_unset = UNSET if self.window_key is None else self.window_key

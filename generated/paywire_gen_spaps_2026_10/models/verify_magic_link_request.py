@@ -23,7 +23,7 @@ class VerifyMagicLinkRequest:
     token: str
     type_: str | None = "magiclink"
     state: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         token = self.token

@@ -31,7 +31,7 @@ class WhitelistListResponse:
     message: str | None = None
     request_id: str | None = None
     timestamp: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

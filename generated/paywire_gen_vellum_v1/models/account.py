@@ -27,7 +27,7 @@ class Account:
     email: None | str = None
     status: str | None = None
     billing_customer_id: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         account_id = self.account_id

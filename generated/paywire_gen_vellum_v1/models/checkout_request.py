@@ -27,7 +27,7 @@ class CheckoutRequest:
     seats: int
     success_url: str
     cancel_url: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = self.customer_id

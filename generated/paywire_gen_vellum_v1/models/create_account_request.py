@@ -27,7 +27,7 @@ class CreateAccountRequest:
     email: str | None = None
     stripe_customer_id: str | None = None
     create_stripe_customer: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         account_id = self.account_id

@@ -31,7 +31,7 @@ class Entitlements:
     config: EntitlementsConfig
     has_access: bool | None = None
     billing_subscription_id: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status

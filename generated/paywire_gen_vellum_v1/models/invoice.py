@@ -43,7 +43,7 @@ class Invoice:
     created: str | None = None
     hosted_invoice_url: None | str = None
     invoice_pdf: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

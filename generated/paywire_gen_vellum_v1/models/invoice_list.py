@@ -21,7 +21,7 @@ class InvoiceList:
     """
 
     invoices: list[Invoice]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         invoices = []

@@ -31,7 +31,7 @@ class PaymentMethod:
     exp_year: int | None = None
     name: None | str = None
     is_default: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

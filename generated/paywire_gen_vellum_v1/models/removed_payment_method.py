@@ -21,7 +21,7 @@ class RemovedPaymentMethod:
 
     removed: bool
     id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         removed = self.removed

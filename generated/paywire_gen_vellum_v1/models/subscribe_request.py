@@ -21,7 +21,7 @@ class SubscribeRequest:
     plan_id: str
     plan_version: int
     seats: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         plan_id = self.plan_id

@@ -23,7 +23,7 @@ class SubscribeResponse:
     subscription_id: str
     status: str
     trial_end: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         subscription_id = self.subscription_id

@@ -45,7 +45,7 @@ class Subscription:
     default_payment_method: None | str = None
     plan_id: str | None = None
     plan_version: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

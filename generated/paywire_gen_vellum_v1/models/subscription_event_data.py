@@ -29,7 +29,7 @@ class SubscriptionEventData:
     customer_id: str
     subscription: Subscription
     modules: list[str] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         account_id = self.account_id

@@ -25,7 +25,7 @@ class SubscriptionPaymentMethodResult:
 
     subscription: Subscription
     default: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         subscription = self.subscription.to_dict()

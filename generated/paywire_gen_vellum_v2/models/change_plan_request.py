@@ -23,7 +23,7 @@ class ChangePlanRequest:
     plan_id: str
     plan_version: int
     product_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         plan_id = self.plan_id

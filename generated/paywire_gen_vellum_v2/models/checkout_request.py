@@ -33,7 +33,7 @@ class CheckoutRequest:
     plan_version: int | None = None
     product_id: str | None = None
     add_on_module_ids: list[str] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = self.customer_id

@@ -19,7 +19,7 @@ class ConsumeCreditsRequest:
 
     amount: int
     idempotency_key: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount

@@ -25,7 +25,7 @@ class ConsumeCreditsResult:
     credit_type_id: str | None = None
     consumed: int | None = None
     idempotency_key: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         balance = self.balance

@@ -23,7 +23,7 @@ class CreateCustomerRequest:
     customer_id: str
     email: str | None = None
     name: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = self.customer_id

@@ -19,7 +19,7 @@ class CreditBalance:
 
     credit_type_id: str
     balance: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         credit_type_id = self.credit_type_id

@@ -23,7 +23,7 @@ class CreditCheckoutItem:
     credit_type_id: str
     pack_id: str
     quantity: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         credit_type_id = self.credit_type_id

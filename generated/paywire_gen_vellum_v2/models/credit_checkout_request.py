@@ -35,7 +35,7 @@ class CreditCheckoutRequest:
     credit_type_id: None | str = None
     pack_id: None | str = None
     quantity: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = self.customer_id

@@ -29,7 +29,7 @@ class CreditPack:
     credits_: int | None = None
     price: int | None = None
     currency: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

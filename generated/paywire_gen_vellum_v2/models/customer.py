@@ -27,7 +27,7 @@ class Customer:
     email: None | str = None
     name: None | str = None
     status: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = self.customer_id

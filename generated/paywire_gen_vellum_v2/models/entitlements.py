@@ -27,7 +27,7 @@ class Entitlements:
     modules: list[str]
     config: EntitlementsConfig
     has_access: bool
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status

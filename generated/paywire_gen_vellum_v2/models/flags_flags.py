@@ -13,7 +13,7 @@ T = TypeVar("T", bound="FlagsFlags")
 class FlagsFlags:
     """Flag id to boolean value."""
 
-    additional_properties: dict[str, bool] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, bool] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
 

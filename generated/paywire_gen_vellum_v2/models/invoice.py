@@ -41,7 +41,7 @@ class Invoice:
     currency: str | None = None
     created: str | None = None
     hosted_invoice_url: None | str = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         ref = self.ref

@@ -28,7 +28,7 @@ class PreviewChangeRequest:
     plan_version: int | None = None
     seats: int | None = None
     add_on_module_ids: list[str] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         product_id_or_unset = UNSET if self.product_id is None else self.product_id

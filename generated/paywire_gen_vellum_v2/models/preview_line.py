@@ -23,7 +23,7 @@ class PreviewLine:
     description: str
     amount: int
     quantity: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         description = self.description

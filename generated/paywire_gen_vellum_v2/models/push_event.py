@@ -30,7 +30,7 @@ class PushEvent:
     created_at: str
     tenant_id: str
     data: PushEventData
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         event_id = self.event_id

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="PushEventData")
 class PushEventData:
     """`SubscriptionEventData` for `subscription.*`, `PaymentEventData` for `payment.*`."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
 

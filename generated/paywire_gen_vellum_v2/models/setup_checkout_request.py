@@ -19,7 +19,7 @@ class SetupCheckoutRequest:
 
     success_url: str
     cancel_url: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         success_url = self.success_url

@@ -27,7 +27,7 @@ class SubscribeRequest:
     plan_version: int | None = None
     product_id: str | None = None
     add_on_module_ids: list[str] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         plan_id = self.plan_id

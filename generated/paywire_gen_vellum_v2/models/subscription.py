@@ -49,7 +49,7 @@ class Subscription:
     plan_version: int | None = None
     product_id: str | None = None
     add_on_module_ids: list[str] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status

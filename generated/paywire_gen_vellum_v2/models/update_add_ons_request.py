@@ -22,7 +22,7 @@ class UpdateAddOnsRequest:
 
     add: list[str] | None = None
     remove: list[str] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         add_or_unset = UNSET if self.add is None else self.add

@@ -12,7 +12,8 @@ Pitfalls of the generated clients, designed around here (each has a regression t
 - ``set_httpx_client()`` drops the generated client's own auth/base URL/timeout and
   ``httpx_args`` are shared by the sync and async httpx clients: the core builds its own
   httpx client per flavour, with auth headers, and hands exactly that one to the generated
-  client (``client.generated``);
+  client (``client.generated``: each facade's typed property hands its pinned package's
+  ``Client`` class, imported statically, to :meth:`BaseClient._generated_client`);
 - ``with_headers()`` mutates the original client: per-call headers (idempotency keys) go on
   the request only.
 """
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import abc
 import copy
-import importlib
 import logging
 import os
 import platform
@@ -29,7 +29,7 @@ import ssl
 import time
 from collections.abc import Container, Mapping
 from functools import cache
-from typing import Any, Literal, NamedTuple, TypeVar, get_args
+from typing import Any, Literal, NamedTuple, Protocol, TypeVar, cast, get_args
 
 import httpx
 
@@ -55,6 +55,24 @@ from paywire._core.transport import KEEPALIVE_EXPIRY, ShardedAsyncTransport
 
 T = TypeVar("T")
 C = TypeVar("C", bound="BaseClient")
+
+
+class GeneratedClient(Protocol):
+    """What the core needs of a generated package's ``Client``: to be handed an httpx client."""
+
+    def set_httpx_client(self, client: httpx.Client, /) -> Any: ...
+
+    def set_async_httpx_client(self, async_client: httpx.AsyncClient, /) -> Any: ...
+
+
+G = TypeVar("G", bound=GeneratedClient)
+G_co = TypeVar("G_co", bound=GeneratedClient, covariant=True)
+
+
+class GeneratedClientClass(Protocol[G_co]):
+    """A generated package's ``Client`` class (``paywire_gen_x.Client``), as the core builds it."""
+
+    def __call__(self, *, base_url: str, timeout: httpx.Timeout | None) -> G_co: ...
 
 USER_AGENT = f"paywire/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
 DEFAULT_RETRY = RetryConfig()
@@ -82,9 +100,6 @@ def make_timeout(seconds: float) -> httpx.Timeout:
 
 class BaseClient(Runner, abc.ABC):
     """Configuration, the request flow and the shared plumbing of every facade client."""
-
-    #: The generated package this client's operations use (set by each facade class).
-    _generated_package: str | None = None
 
     def __init__(
         self,
@@ -124,7 +139,7 @@ class BaseClient(Runner, abc.ABC):
             track_after_fork(self._http)
         self._driver = self._make_driver(self._http)
         self._builder = RequestBuilder(self._http)  # build_request minus unused layers (_core/direct.py)
-        self._generated: Any = None
+        self._generated: GeneratedClient | None = None
 
     # -- flavour-specific ------------------------------------------------------------------
     @abc.abstractmethod
@@ -178,23 +193,21 @@ class BaseClient(Runner, abc.ABC):
         return self._retry
 
     # -- generated client wiring -------------------------------------------------------------
-    @property
-    def generated(self) -> Any:
-        """The generated raw client, wired to this client's own httpx client (auth, timeouts,
-        transport included): ``paywire_gen_x.api.tag.op.sync_detailed(client=c.generated)``."""
+    def _generated_client(self, make: GeneratedClientClass[G]) -> G:
+        """The generated raw client of class ``make``, built once and wired to this client's own
+        httpx client (auth, timeouts, transport included). Each facade's typed ``generated``
+        property passes its pinned package's ``Client``, imported statically, so
+        ``paywire_gen_x.api.tag.op.sync_detailed(client=c.generated)`` is checked by mypy."""
         if self._generated is None:
-            if self._generated_package is None:
-                raise AttributeError(f"{type(self).__name__} has no generated client")
-            pkg = importlib.import_module(self._generated_package)
             # timeout: even the other flavour's fallback httpx client (built by the generated
             # code if someone calls it) gets finite timeouts; no headers, so no key in its repr
-            gen = pkg.Client(base_url=self.base_url, timeout=self._timeout)
+            gen = make(base_url=self.base_url, timeout=self._timeout)
             self._wire_generated(gen)
             self._generated = gen
-        return self._generated
+        return cast(G, self._generated)
 
     @abc.abstractmethod
-    def _wire_generated(self, gen: Any) -> None:
+    def _wire_generated(self, gen: GeneratedClient) -> None:
         """Hand this flavour's httpx client to a generated client."""
 
     # -- the request flow ------------------------------------------------------------------------
@@ -333,7 +346,7 @@ class SyncClient(BaseClient, SyncRunner):
     def _make_driver(self, http: Any) -> SyncDriver:
         return SyncDriver(http, errors=self._errors)
 
-    def _wire_generated(self, gen: Any) -> None:
+    def _wire_generated(self, gen: GeneratedClient) -> None:
         gen.set_httpx_client(self._http)
 
     def close(self) -> None:
@@ -391,7 +404,7 @@ class AsyncClient(BaseClient, AsyncRunner):
     def _make_driver(self, http: Any) -> AsyncDriver:
         return AsyncDriver(http, errors=self._errors)
 
-    def _wire_generated(self, gen: Any) -> None:
+    def _wire_generated(self, gen: GeneratedClient) -> None:
         gen.set_async_httpx_client(self._http)
 
     async def aclose(self) -> None:

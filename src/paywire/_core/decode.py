@@ -17,7 +17,6 @@ and never a default value that looks like a real answer.
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import json
 import math
@@ -259,15 +258,12 @@ def check_model(model: Any) -> str | None:
 
 def _compile(cls: type) -> tuple[tuple[str, Check], ...]:
     # Generated models import their nested models only under TYPE_CHECKING: resolve the
-    # annotations against the whole generated package's models and types.
+    # annotations against the models package the class's own module belongs to (already imported:
+    # Python imports a module's parent packages first), as a relative import would. Nothing is
+    # imported or looked up by a generated package's name.
     module = sys.modules[cls.__module__]
-    package = cls.__module__.split(".models", 1)[0]
-    namespace: dict[str, Any] = {}
-    for extra in (f"{package}.types", f"{package}.models"):
-        try:
-            namespace.update(vars(importlib.import_module(extra)))
-        except ImportError:  # a model outside a generated package: its own module suffices
-            pass
+    package = sys.modules.get(module.__package__ or "")
+    namespace: dict[str, Any] = vars(package) if package is not None and package is not module else {}
     hints = typing.get_type_hints(cls, globalns=vars(module), localns=namespace)
     wire = _wire_names(cls)
     plan = tuple((f.name, _check_for(hints[f.name])) for f in attrs.fields(cls)

@@ -36,6 +36,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from paywire_gen_conxa_v1 import Client as GeneratedClient
+
 # (reads like vellum/client.py's import list: every client is built from the same core pieces)
 from paywire._core import (
     AsyncClient,
@@ -89,7 +91,6 @@ class _ConxaOps(SessionsOps, ChargesOps, WalletsOps, HealthOps):
     """Configuration and the local QR methods; every HTTP operation comes from the resource
     modules (``paywire.conxa.resources.<tag>``), shared by the sync and the async client."""
 
-    _generated_package = "paywire_gen_conxa_v1"
     DEFAULT_BASE_URL = DEFAULT_BASE_URL
     DEFAULT_TIMEOUT = DEFAULT_TIMEOUT
 
@@ -138,6 +139,11 @@ class _ConxaOps(SessionsOps, ChargesOps, WalletsOps, HealthOps):
             retry_config=retry_config, max_retries=max_retries, logging_hooks=logging_hooks,
             errors=CONXA_ERRORS, transport=transport, secrets=(key,), http_backend=http_backend,
         )
+
+    @property
+    def generated(self) -> GeneratedClient:
+        """The generated ``paywire_gen_conxa_v1`` client, wired to this client's httpx client."""
+        return self._generated_client(GeneratedClient)
 
     def _repr_fields(self) -> dict[str, str]:
         return {"base_url": repr(self.base_url), "provider_id": repr(self.provider_id),

@@ -16,64 +16,13 @@ Typed clients (sync and async, same methods), raising typed errors::
 
 from __future__ import annotations
 
+from paywire.lumen import errors, functions
 from paywire.lumen.client import DEFAULT_BASE_URL, AsyncLumenClient, LumenClient
-from paywire.lumen.errors import (
-    LumenAPIError,
-    LumenAuthenticationError,
-    LumenBadRequestError,
-    LumenConfigurationError,
-    LumenConflictError,
-    LumenError,
-    LumenNotFoundError,
-    LumenPermissionError,
-    LumenRateLimitError,
-    LumenResponseError,
-    LumenValidationError,
-)
-from paywire.lumen.functions import (
-    add_seat,
-    create_free_subscription,
-    create_free_subscription_if_none_exists,
-    enroll_user,
-    get_customer_overview,
-    get_features,
-    get_seat_usage,
-    get_seat_usage_by_user,
-    get_subscription_status,
-    get_usage,
-    is_feature_entitled,
-    remove_seat,
-    send_event,
-)
+from paywire.lumen.errors import *  # noqa: F403  (the seed's exception names: errors.__all__)
+from paywire.lumen.functions import *  # noqa: F403  (the seed's module functions: functions.__all__)
 from paywire.lumen.models import FreeSubscriptionResult
 
-__all__ = [
-    "DEFAULT_BASE_URL",
-    "AsyncLumenClient",
-    "FreeSubscriptionResult",
-    "LumenAPIError",
-    "LumenAuthenticationError",
-    "LumenBadRequestError",
-    "LumenClient",
-    "LumenConfigurationError",
-    "LumenConflictError",
-    "LumenError",
-    "LumenNotFoundError",
-    "LumenPermissionError",
-    "LumenRateLimitError",
-    "LumenResponseError",
-    "LumenValidationError",
-    "add_seat",
-    "create_free_subscription",
-    "create_free_subscription_if_none_exists",
-    "enroll_user",
-    "get_customer_overview",
-    "get_features",
-    "get_seat_usage",
-    "get_seat_usage_by_user",
-    "get_subscription_status",
-    "get_usage",
-    "is_feature_entitled",
-    "remove_seat",
-    "send_event",
-]
+# The seed's exceptions and module functions are listed once, in their own modules.
+__all__ = ["DEFAULT_BASE_URL", "AsyncLumenClient", "FreeSubscriptionResult", "LumenClient"]
+__all__ += errors.__all__
+__all__ += functions.__all__

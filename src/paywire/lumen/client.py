@@ -11,34 +11,33 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 import httpx
+from paywire_gen_lumen_v1 import Client as GeneratedClient
 
 from paywire._core import (
     APIStatusError,
     AsyncClient,
     ConfigError,
     Flow,
-    LoggingHooks,
-    RetryConfig,
     SyncClient,
     check_base_url,
     mask,
     timeout_setting,
 )
-from paywire._core.client import HttpBackend
+from paywire._core.options import ClientOptions
 from paywire.entitlements import EntitlementCache
 from paywire.lumen.errors import LUMEN_ERRORS, LumenConfigurationError
-from paywire.lumen.resources._base import CustomerKey, customer_ref
+from paywire.lumen.resources._base import CustomerKey, customer_ref, sign_up_body
 from paywire.lumen.resources.customers import CustomersOps
-from paywire.lumen.resources.enrollment import EnrollmentOps, enrollment_body
+from paywire.lumen.resources.enrollment import EnrollmentOps
 from paywire.lumen.resources.entitlements import EntitlementSnapshot, EntitlementsOps, features_from
 from paywire.lumen.resources.events import EventsOps, event_body, event_value_fields
 from paywire.lumen.resources.invoices import InvoicesOps
 from paywire.lumen.resources.portal import PortalOps
 from paywire.lumen.resources.seats import SeatsOps, add_seat_body, remove_seat_body
-from paywire.lumen.resources.subscriptions import SubscriptionsOps, free_subscription_body
+from paywire.lumen.resources.subscriptions import SubscriptionsOps
 
 if TYPE_CHECKING:
     from paywire.entitlements.redis_tier import Binding, RedisTier
@@ -68,14 +67,13 @@ __all__ = [
     "LumenClient",
     "add_seat_body",
     "customer_ref",
-    "enrollment_body",
     "event_body",
     "event_value_fields",
     "features_from",
-    "free_subscription_body",
     "normalize_base_url",
     "remove_seat_body",
     "resolve_api_key",
+    "sign_up_body",
 ]
 
 DEFAULT_BASE_URL = "https://api.getlumen.dev"
@@ -146,8 +144,6 @@ class _LumenOps(EntitlementsOps, EventsOps, SeatsOps, CustomersOps, EnrollmentOp
     """Configuration, the cache and the proxy's forwarder; every operation comes from the
     resource modules (``paywire.lumen.resources.<tag>``), shared by the sync and the async client."""
 
-    _generated_package = "paywire_gen_lumen_v1"
-
     def __init__(
         self,
         api_key: str | None = None,
@@ -155,20 +151,19 @@ class _LumenOps(EntitlementsOps, EventsOps, SeatsOps, CustomersOps, EnrollmentOp
         *,
         base_url: str | None = None,
         timeout: float | None = None,
-        retry_config: RetryConfig | None = None,
-        max_retries: int | None = None,
-        logging_hooks: LoggingHooks | None = None,
         transport: Any = None,
         allow_insecure_http: bool = False,
         cache_ttl_ms: float = DEFAULT_CACHE_TTL_MS,
         cache_max_size: int = 10_000,
         stale_if_error_ms: float = 0,
-        http_backend: HttpBackend | None = None,
         shared_cache: RedisTier | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
         """``api_key`` (else ``$LUMEN_API_KEY``), ``api_url`` or ``base_url`` (else
         ``$LUMEN_API_URL``, else ``https://api.getlumen.dev``; a trailing ``/`` or ``/v1`` is
-        tolerated), plus the core's timeout / retry / logging / transport options.
+        tolerated), ``timeout`` and ``transport``, plus the core's options
+        (:class:`~paywire._core.options.ClientOptions`: ``retry_config``, ``max_retries``,
+        ``logging_hooks``, ``http_backend``).
 
         Entitlement reads (``get_usage``, ``get_features``, ``is_feature_entitled``) go through
         a per-client :class:`~paywire.entitlements.EntitlementCache`: ``cache_ttl_ms`` (0
@@ -189,13 +184,10 @@ class _LumenOps(EntitlementsOps, EventsOps, SeatsOps, CustomersOps, EnrollmentOp
             base_url=url,
             headers={"Authorization": f"Bearer {key}"},
             timeout=timeout_setting(timeout, None, DEFAULT_TIMEOUT),
-            retry_config=retry_config,
-            max_retries=max_retries,
-            logging_hooks=logging_hooks,
             errors=LUMEN_ERRORS,
             transport=transport,
             secrets=(key,),
-            http_backend=http_backend,
+            **options,
         )
         self._shared_binding: Binding[CustomerKey, EntitlementSnapshot] | None = None
         if shared_cache is not None:
@@ -212,6 +204,11 @@ class _LumenOps(EntitlementsOps, EventsOps, SeatsOps, CustomersOps, EnrollmentOp
         account = hashlib.sha256(f"{url}\0{key}".encode()).hexdigest()[:16]
         direct = None if self._is_async else (lambda ck: self._driver.run(self._snapshot_flow(ck)))
         return tier.bind(self._cache, f"lumen:{account}", _SnapshotCodec(), direct)
+
+    @property
+    def generated(self) -> GeneratedClient:
+        """The generated ``paywire_gen_lumen_v1`` client, wired to this client's httpx client."""
+        return self._generated_client(GeneratedClient)
 
     @property
     def shared_binding(self) -> Binding[CustomerKey, EntitlementSnapshot] | None:

@@ -27,8 +27,8 @@ from paywire._core import (
 )
 from paywire._core.errors import ResponseValidationError
 
+#: the exceptions (re-exported by ``paywire.lumen``); ``LUMEN_ERRORS`` is the core's map of them
 __all__ = [
-    "LUMEN_ERRORS",
     "LumenAPIError",
     "LumenAuthenticationError",
     "LumenBadRequestError",

@@ -44,6 +44,7 @@ from urllib.parse import quote
 import httpx
 from paywire_gen_lumen_v1.models import (
     AddSeatRequest,
+    EnrollmentRequest,
     EventRequest,
     FreeSubscriptionRequest,
     RemoveSeatRequest,
@@ -55,14 +56,15 @@ from paywire.lumen.client import (
     KEY_HELP,
     AsyncLumenClient,
     add_seat_body,
-    enrollment_body,
     event_body,
     features_from,
-    free_subscription_body,
     remove_seat_body,
     resolve_api_key,
+    sign_up_body,
 )
 from paywire.lumen.errors import LumenAPIError, LumenConfigurationError, LumenValidationError
+from paywire.lumen.resources._base import CustomerKey
+from paywire.lumen.resources.seats import NoSeats
 
 __all__ = [
     "add_seat",
@@ -126,18 +128,32 @@ def _server_error(exc: APIStatusError) -> Any:
     return body.get("error") or None if isinstance(body, Mapping) else None
 
 
+def _failure(exc: Exception, failed: str, caught: str) -> dict[str, Any]:
+    """The original's error dict for a call that failed with ``exc``."""
+    if isinstance(exc, LumenValidationError):
+        return {"error": str(exc)}
+    if isinstance(exc, APIStatusError):
+        logger.warning("lumen: failed to %s: status=%d", failed, exc.status_code)
+        return {"error": _server_error(exc) or f"Failed to {failed}: {exc.status_code}"}
+    logger.warning("lumen: failed to %s: %s", failed, exc)
+    return {"error": caught}
+
+
 def _as_dict(raw: Flow[Any], failed: str, caught: str) -> Flow[Any]:
     """The original's error-dict contract around a raw JSON flow."""
     try:
         return (yield from raw)
-    except LumenValidationError as exc:
-        return {"error": str(exc)}
-    except APIStatusError as exc:
-        logger.warning("lumen: failed to %s: status=%d", failed, exc.status_code)
-        return {"error": _server_error(exc) or f"Failed to {failed}: {exc.status_code}"}
     except Exception as exc:
-        logger.warning("lumen: failed to %s: %s", failed, exc)
-        return {"error": caught}
+        return _failure(exc, failed, caught)
+
+
+def _customer(user_id: str | None, lumen_customer_id: str | None) -> CustomerKey | None:
+    """(id, is your user id) as the original picks it (your user id first), None without one."""
+    if user_id:
+        return user_id, True
+    if lumen_customer_id:
+        return lumen_customer_id, False
+    return None
 
 
 def _raising(raw: Flow[T], failed: str) -> Flow[T]:
@@ -184,24 +200,15 @@ async def get_customer_overview(
 
 
 def _seat_usage_by_user(client: AsyncLumenClient, user_id: str) -> Flow[Any]:
-    caught = "Catch error: Failed to fetch seat usage by user"
+    """The client's two steps (``SeatsOps.get_seat_usage_by_user``), each with the original's errors."""
     try:
-        status = yield from _as_dict(
-            client._status_json(user_id), "fetch subscription status",
-            "Catch error: Failed to fetch subscription status",
-        )
-        if "error" in status:
-            return status
-        customer = status.get("customer")
-        customer_id = customer.get("id") if isinstance(customer, Mapping) else None
-        if not customer_id:
-            return {"error": "Customer not found"}
-        if status.get("hasActiveSubscription") is not True:
-            return {"error": "No active subscription"}
-        return (yield from _as_dict(client._seat_usage_json(str(customer_id)), "fetch seat usage", caught))
+        customer_id = yield from client._seat_holder(user_id)
+    except NoSeats as exc:
+        return {"error": str(exc)}
     except Exception as exc:
-        logger.warning("lumen: failed to fetch seat usage by user: %s", exc)
-        return {"error": caught}
+        return _failure(exc, "fetch subscription status", "Catch error: Failed to fetch subscription status")
+    return (yield from _as_dict(client._seat_usage_json(customer_id), "fetch seat usage",
+                                "Catch error: Failed to fetch seat usage by user"))
 
 
 async def get_seat_usage_by_user(
@@ -238,12 +245,10 @@ async def get_usage(
 ) -> dict[str, Any]:
     """``{"entitlements": [{"feature": {...}, "entitled": bool, ...}]}`` by your ``user_id``
     (preferred) or the Lumen customer id, or ``{"error": str}``."""
-    if user_id:
-        customer_id, is_ext = user_id, True
-    elif lumen_customer_id:
-        customer_id, is_ext = lumen_customer_id, False
-    else:
+    customer = _customer(user_id, lumen_customer_id)
+    if customer is None:
         return {"error": ID_REQUIRED}
+    customer_id, is_ext = customer
     caught = f"Catch error: Failed to fetch /v1/entitlements/{quote(customer_id)}"
     return await _call(
         api_key, api_url, lambda c: _usage(c, customer_id, is_ext),
@@ -264,13 +269,13 @@ async def get_features(
     return features_from(usage)
 
 
-def _entitled(client: AsyncLumenClient, feature: str, customer_id: str, is_ext: bool) -> Flow[bool]:
+def _entitled(client: AsyncLumenClient, feature: str, customer: CustomerKey) -> Flow[bool]:
+    """The client's uncached check (``GET /v1/entitlements/{id}/feature/{slug}``), failing closed."""
     try:
-        data = yield from client._feature_json(customer_id, feature, is_ext)
+        return (yield from client._entitled_flow(customer, feature))
     except Exception as exc:
         logger.warning("lumen: entitlement check failed closed: %s", exc)
         return False
-    return isinstance(data, Mapping) and data.get("entitled") is True
 
 
 async def is_feature_entitled(
@@ -281,16 +286,11 @@ async def is_feature_entitled(
     api_key: str | None = None,
 ) -> bool:
     """True only when Lumen says ``entitled: true``; ``False`` on any failure (fail closed)."""
-    if user_id:
-        customer_id, is_ext = user_id, True
-    elif lumen_customer_id:
-        customer_id, is_ext = lumen_customer_id, False
-    else:
+    customer = _customer(user_id, lumen_customer_id)
+    if customer is None:
         return False
-    return await _call(
-        api_key, api_url, lambda c: _entitled(c, feature, customer_id, is_ext),
-        missing_key=lambda: False, unusable=lambda _: False,
-    )
+    return await _call(api_key, api_url, lambda c: _entitled(c, feature, customer),
+                       missing_key=lambda: False, unusable=lambda _: False)
 
 
 # --- events -----------------------------------------------------------------------------------
@@ -417,10 +417,9 @@ async def enroll_user(
     """Enroll a user on sign-up (enrollment rules, else the first free plan). Returns the API's
     JSON; raises ``LumenAPIError`` (``"Failed to enroll user: <status>"``) on an error status,
     e.g. 409 when the user already has a subscription."""
-    body = enrollment_body(email, name, user_id, plan_id, billing_address_line1=billing_address_line1,
-                           billing_address_line2=billing_address_line2, billing_city=billing_city,
-                           billing_postal_code=billing_postal_code, billing_country=billing_country,
-                           tax_id=tax_id)
+    body = sign_up_body(EnrollmentRequest, email, name, user_id, plan_id, billing_address_line1=billing_address_line1,
+                        billing_address_line2=billing_address_line2, billing_city=billing_city,
+                        billing_postal_code=billing_postal_code, billing_country=billing_country, tax_id=tax_id)
     result: dict[str, Any] = await _call(
         api_key, api_url, lambda c: _raising(c._enroll_json(body), "enroll user"),
         missing_key=_raise_missing_key, unusable=_reraise,
@@ -452,10 +451,9 @@ async def create_free_subscription_if_none_exists(
     """``{"success": True, "subscription": {...}}`` when one was created, ``{"success": True,
     "alreadyExists": True, "message": ..., "subscription": {...}}`` when the customer already
     had one; raises ``LumenAPIError`` (``"Failed to create free subscription: <status>"``)."""
-    body = free_subscription_body(email, name, user_id, billing_address_line1=billing_address_line1,
-                                  billing_address_line2=billing_address_line2, billing_city=billing_city,
-                                  billing_postal_code=billing_postal_code, billing_country=billing_country,
-                                  tax_id=tax_id)
+    body = sign_up_body(FreeSubscriptionRequest, email, name, user_id, billing_address_line1=billing_address_line1,
+                        billing_address_line2=billing_address_line2, billing_city=billing_city,
+                        billing_postal_code=billing_postal_code, billing_country=billing_country, tax_id=tax_id)
     result: dict[str, Any] = await _call(
         api_key, api_url, lambda c: _free_subscription(c, body),
         missing_key=_raise_missing_key, unusable=_reraise,

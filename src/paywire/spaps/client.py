@@ -65,12 +65,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Container
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 
 from paywire._core import (
     AsyncClient,
+    BaseClient,
     ConfigError,
     ErrorMap,
     Flow,
@@ -96,6 +97,10 @@ from paywire.spaps.resources.sessions import AsyncSessions, SyncSessions
 from paywire.spaps.resources.usage import AsyncUsage, SyncUsage
 from paywire.spaps.resources.whitelist import AsyncWhitelist, SyncWhitelist
 from paywire.spaps.tokens import InMemoryTokenStore, SpapsAuth, StoredTokens, TokenManager, TokenStore
+
+if TYPE_CHECKING:
+    import paywire_gen_spaps_2025_11
+    import paywire_gen_spaps_2026_10
 
 DEFAULT_BASE_URL = "http://localhost:3300"
 DEFAULT_API_KEY = "test_key_local_dev_only"
@@ -145,7 +150,6 @@ class _SpapsConfig:
         key = v.secret(key, "api_key").strip()
         self._api_key = key
         self._contract = contract
-        self._generated_package: str | None = contract.package  # BaseClient.generated uses it
         self._tokens = TokenManager(token_store if token_store is not None else InMemoryTokenStore())
         super().__init__(  # type: ignore[call-arg]
             base_url=url, timeout=timeout_setting(timeout, ENV_TIMEOUT, DEFAULT_TIMEOUT),
@@ -165,6 +169,18 @@ class _SpapsConfig:
                                        errors=errors, deadline=deadline, wire=refresh_wire(self._contract)))
 
     # -- the pinned contract ------------------------------------------------------------------------
+    @property
+    def generated(self) -> paywire_gen_spaps_2025_11.Client | paywire_gen_spaps_2026_10.Client:
+        """The pinned version's generated client, wired to this client's httpx client (auth
+        included): one branch per version, so mypy checks its use against both."""
+        from paywire_gen_spaps_2025_11 import Client as Client2025
+        from paywire_gen_spaps_2026_10 import Client as Client2026
+
+        core = cast(BaseClient, self)  # a mixin of SpapsClient / AsyncSpapsClient
+        if self._contract.version == "2025-11":
+            return core._generated_client(Client2025)
+        return core._generated_client(Client2026)
+
     @property
     def api_version(self) -> str:
         """The SPAPS contract this client is pinned to (``"2026-10"`` unless you chose one)."""

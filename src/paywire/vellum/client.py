@@ -15,10 +15,11 @@ the versions that do, before any request. Entitlement reads (and v2 flag reads) 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from paywire._core import (
     AsyncClient,
+    BaseClient,
     ConfigError,
     LoggingHooks,
     RetryConfig,
@@ -44,6 +45,9 @@ from paywire.vellum.resources.provisioning import ProvisioningResource
 from paywire.vellum.resources.subscriptions import SubscriptionsResource
 
 if TYPE_CHECKING:  # the Redis tier is optional (paywire[redis]) and imported by the caller
+    import paywire_gen_vellum_v1
+    import paywire_gen_vellum_v2
+
     from paywire.entitlements.redis_tier import Binding, RedisTier
 
 DEFAULT_BASE_URL = "https://api.vellumcharter.com"
@@ -62,6 +66,16 @@ class _VellumOps(EntitlementsResource, CheckoutResource, SubscriptionsResource, 
     def api_version(self) -> str:
         """The API contract this client is pinned to (``"v1"`` or ``"v2"``)."""
         return self._api_version
+
+    @property
+    def generated(self) -> paywire_gen_vellum_v1.Client | paywire_gen_vellum_v2.Client:
+        """The pinned version's generated client, wired to this client's httpx client (auth
+        included): one branch per version, so mypy checks its use against both."""
+        from paywire_gen_vellum_v1 import Client as ClientV1
+        from paywire_gen_vellum_v2 import Client as ClientV2
+
+        core = cast(BaseClient, self)  # a mixin of VellumClient / AsyncVellumClient
+        return core._generated_client(ClientV1) if self._v1 else core._generated_client(ClientV2)
 
     def supports(self, method: str) -> bool:
         """Whether ``method`` (a client method name) exists in the pinned API version."""
@@ -140,7 +154,6 @@ class _VellumConfig:
         self._contract = contract
         self._api_version = contract.version
         self._v1 = contract.version == "v1"
-        self._generated_package: str | None = contract.package  # BaseClient.generated uses it
         self._entitlements: EntitlementCache[str, EntitlementSet] = EntitlementCache(
             cache_ttl_ms, max_size=cache_max_size, stale_if_error_ms=stale_if_error_ms,
             mark_stale=EntitlementSet.as_stale, name="vellum entitlements")

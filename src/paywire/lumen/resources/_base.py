@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import types
 from collections.abc import Container, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import httpx
+from paywire_gen_lumen_v1.models import EnrollmentRequest, FreeSubscriptionRequest
 
 from paywire._core import BaseClient, Flow
 from paywire._core.decode import success_json
@@ -50,6 +51,29 @@ def customer_ref(user_id: str | None, lumen_customer_id: str | None) -> Customer
 
 
 
+
+
+#: the two sign-up bodies (enrollment, free subscription): the same customer fields
+SignUpRequest = TypeVar("SignUpRequest", EnrollmentRequest, FreeSubscriptionRequest)
+
+
+def sign_up_body(model: type[SignUpRequest], email: str, name: str, user_id: str, plan_id: str | None = None, *,
+                 billing_address_line1: str | None = None, billing_address_line2: str | None = None,
+                 billing_city: str | None = None, billing_postal_code: str | None = None,
+                 billing_country: str | None = None, tax_id: str | None = None) -> SignUpRequest:
+    """A sign-up body from the seed's argument names, checked by mypy against both models;
+    optional fields are sent only when not None. ``plan_id``: enrollment only."""
+    body = model(
+        customer_email=email, customer_name=name, user_id=require_text(user_id, "user_id"),
+        billing_address_line_1=billing_address_line1, billing_address_line_2=billing_address_line2,
+        billing_city=billing_city, billing_postal_code=billing_postal_code, billing_country=billing_country,
+        tax_id=tax_id,
+    )
+    if isinstance(body, EnrollmentRequest):
+        body.plan_id = plan_id
+    elif plan_id is not None:
+        raise TypeError("plan_id is an enrollment field")
+    return body
 
 
 def json_of(op: types.ModuleType, response: httpx.Response) -> Any:

@@ -10,20 +10,7 @@ from paywire_gen_lumen_v1.models import EnrollmentRequest, EnrollmentResponse
 
 from paywire._core import Flow, operation
 from paywire.lumen.errors import LumenResponseError
-from paywire.lumen.resources._base import LumenBase, json_of, require_text
-
-
-def enrollment_body(email: str, name: str, user_id: str, plan_id: str | None = None, *,
-                    billing_address_line1: str | None = None, billing_address_line2: str | None = None,
-                    billing_city: str | None = None, billing_postal_code: str | None = None,
-                    billing_country: str | None = None, tax_id: str | None = None) -> EnrollmentRequest:
-    """The enrollment body; optional fields are sent only when not None."""
-    return EnrollmentRequest(
-        customer_email=email, customer_name=name, user_id=require_text(user_id, "user_id"), plan_id=plan_id,
-        billing_address_line_1=billing_address_line1, billing_address_line_2=billing_address_line2,
-        billing_city=billing_city, billing_postal_code=billing_postal_code, billing_country=billing_country,
-        tax_id=tax_id,
-    )
+from paywire.lumen.resources._base import LumenBase, json_of, sign_up_body
 
 
 class EnrollmentOps(LumenBase):
@@ -53,8 +40,7 @@ class EnrollmentOps(LumenBase):
     ) -> Flow[EnrollmentResponse]:
         """Enroll a new user (enrollment rules, else the first free plan; ``plan_id`` forces a
         plan with a free price). An existing subscription is a :class:`LumenConflictError`."""
-        body = enrollment_body(email, name, user_id, plan_id, billing_address_line1=billing_address_line1,
-                               billing_address_line2=billing_address_line2, billing_city=billing_city,
-                               billing_postal_code=billing_postal_code, billing_country=billing_country,
-                               tax_id=tax_id)
+        body = sign_up_body(EnrollmentRequest, email, name, user_id, plan_id, billing_address_line1=billing_address_line1,
+                            billing_address_line2=billing_address_line2, billing_city=billing_city,
+                            billing_postal_code=billing_postal_code, billing_country=billing_country, tax_id=tax_id)
         return gen_enroll_user.parse_response((yield from self._enroll_response(body)), LumenResponseError)

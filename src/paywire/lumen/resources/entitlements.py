@@ -116,9 +116,6 @@ class EntitlementsOps(LumenBase):
                                                        is_ext_cust_id=_flag(is_ext))
         return (yield from self._send_spec(spec))
 
-    def _feature_json(self, customer_id: str, feature: str, is_ext: bool) -> Flow[Any]:
-        return json_of(check_feature_entitlement, (yield from self._feature_response(customer_id, feature, is_ext)))
-
     def _snapshot_flow(self, key: CustomerKey) -> Flow[EntitlementSnapshot]:
         response = yield from self._entitlements_response(*key)
         model = get_entitlements.parse_response(response, LumenResponseError)

@@ -18,6 +18,7 @@ from paywire_gen_lumen_v1.models import (
     RemoveSeatRequestMetadata,
     RemoveSeatResponse,
     SeatUsageResponse,
+    SubscriptionStatus,
 )
 
 from paywire._core import Flow, operation
@@ -63,6 +64,20 @@ def remove_seat_body(removed_user_id: str, *, organisation_user_id: str | None =
     )
 
 
+class NoSeats(LookupError):
+    """A user's id leads to no seats: its text is the reason, as the seed SDK words it."""
+
+
+def seat_holder(status: SubscriptionStatus) -> str:
+    """The Lumen customer id whose seat usage a user's subscription status leads to, else
+    :class:`NoSeats` (``"Customer not found"`` / ``"No active subscription"``)."""
+    if status.customer is None or not status.customer.id:
+        raise NoSeats("Customer not found")
+    if status.has_active_subscription is not True:
+        raise NoSeats("No active subscription")
+    return status.customer.id
+
+
 class SeatsOps(CustomersOps):  # seat usage by user reads the subscription status
     def _seat_response(self, body: AddSeatRequest | RemoveSeatRequest) -> Flow[httpx.Response]:
         # The body always has an idempotency_key: the server replays the first result on a resend.
@@ -82,6 +97,12 @@ class SeatsOps(CustomersOps):  # seat usage by user reads the subscription statu
 
     def _seat_usage_json(self, customer_id: str) -> Flow[Any]:
         return json_of(gen_seat_usage, (yield from self._seat_usage_response(customer_id)))
+
+    def _seat_holder(self, user_id: str) -> Flow[str]:
+        """Your user id -> the Lumen customer id holding the seats (its subscription status),
+        else :class:`NoSeats`."""
+        return seat_holder(get_subscription_status.parse_response((yield from self._status_response(user_id)),
+                                                                  LumenResponseError))
 
     @operation
     def add_seat(
@@ -125,8 +146,8 @@ class SeatsOps(CustomersOps):  # seat usage by user reads the subscription statu
     def get_seat_usage_by_user(self, user_id: str) -> Flow[SeatUsageResponse | None]:
         """Seat usage by your user id (resolved through the subscription status); ``None`` when
         the user is not a customer or has no active subscription."""
-        status = get_subscription_status.parse_response((yield from self._status_response(user_id)), LumenResponseError)
-        if status.customer is None or not status.customer.id or status.has_active_subscription is not True:
+        try:
+            customer_id = yield from self._seat_holder(user_id)
+        except NoSeats:
             return None
-        response = yield from self._seat_usage_response(status.customer.id)
-        return gen_seat_usage.parse_response(response, LumenResponseError)
+        return gen_seat_usage.parse_response((yield from self._seat_usage_response(customer_id)), LumenResponseError)

@@ -15,20 +15,7 @@ from paywire_gen_lumen_v1.models import (
 from paywire._core import Flow, operation
 from paywire.lumen.errors import LumenConflictError, LumenResponseError
 from paywire.lumen.models import FreeSubscriptionResult
-from paywire.lumen.resources._base import LumenBase, json_of, require_text
-
-
-def free_subscription_body(email: str, name: str, user_id: str, *, billing_address_line1: str | None = None,
-                           billing_address_line2: str | None = None, billing_city: str | None = None,
-                           billing_postal_code: str | None = None, billing_country: str | None = None,
-                           tax_id: str | None = None) -> FreeSubscriptionRequest:
-    """The free-subscription body; optional fields are sent only when not None."""
-    return FreeSubscriptionRequest(
-        customer_email=email, customer_name=name, user_id=require_text(user_id, "user_id"),
-        billing_address_line_1=billing_address_line1, billing_address_line_2=billing_address_line2,
-        billing_city=billing_city, billing_postal_code=billing_postal_code, billing_country=billing_country,
-        tax_id=tax_id,
-    )
+from paywire.lumen.resources._base import LumenBase, json_of, sign_up_body
 
 
 class SubscriptionsOps(LumenBase):
@@ -66,10 +53,9 @@ class SubscriptionsOps(LumenBase):
         tax_id: str | None = None,
     ) -> Flow[FreeSubscriptionResult]:
         """Create a free subscription unless the customer has one: ``created`` tells which."""
-        body = free_subscription_body(email, name, user_id, billing_address_line1=billing_address_line1,
-                                      billing_address_line2=billing_address_line2, billing_city=billing_city,
-                                      billing_postal_code=billing_postal_code, billing_country=billing_country,
-                                      tax_id=tax_id)
+        body = sign_up_body(FreeSubscriptionRequest, email, name, user_id, billing_address_line1=billing_address_line1,
+                            billing_address_line2=billing_address_line2, billing_city=billing_city,
+                            billing_postal_code=billing_postal_code, billing_country=billing_country, tax_id=tax_id)
         model, data = yield from self._free_subscription(body)
         if model is not None:
             return FreeSubscriptionResult(True, model.subscription, model.message, dict(data))
