@@ -23,18 +23,6 @@ import _malformed as m
 UNKNOWN_KEY = "zz_field_the_spec_lacks"
 UNKNOWN_VALUE = "unknown-value-5c2e"
 
-#: (target, method) -> why its result still shows undeclared fields: known defects, outside this
-#: change's files (each is a strict xfail: fixing it turns the test red until the entry goes)
-KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {
-    **{(f"spaps-{v}", "metrics.get_metrics_json"): "spaps MetricsJson.system is the raw dict, nested unknown "
-       "fields included" for v in ("2025-11", "2026-10")},
-    **{(f"vellum-{v}", "get_entitlements"): "vellum EntitlementSet repr shows data, unknown fields included"
-       for v in ("v1", "v2")},
-    ("vellum-v1", "set_subscription_payment_method"): "vellum Record hides top-level unknown fields only, "
-                                                      "not those of nested objects (subscription)",
-    ("vellum-v2", "preview_change"): "vellum Record hides top-level unknown fields only, not those of "
-                                     "nested objects (lines[])",
-}
 #: methods the spec's example answer cannot complete: no result to look at
 NO_RESULT = {("conxa-v1", "wait_for_connection"): "polls until the status is 'connected'; the example's is not"}
 
@@ -45,9 +33,7 @@ def _params() -> list[Any]:
         for dotted, api in m.public_methods(target.flavours[0]):
             if not api:
                 continue
-            why = KNOWN_VIOLATIONS.get((target.name, dotted))
-            marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
-            out.append(pytest.param(target, dotted, marks=marks, id=f"{target.name}:{dotted}"))
+            out.append(pytest.param(target, dotted, id=f"{target.name}:{dotted}"))
     return out
 
 
@@ -103,3 +89,18 @@ def test_with_unknown_reaches_modelled_objects_only() -> None:
     body = with_unknown("lumen/v1.yaml", schema, {"a": {"b": [{"c": 1}]}, "metadata": {"k": "v"}})
     assert body[UNKNOWN_KEY] == body["a"][UNKNOWN_KEY] == body["a"]["b"][0][UNKNOWN_KEY] == UNKNOWN_VALUE
     assert body["metadata"] == {"k": "v"}
+
+
+def test_declared_json_drops_undeclared_fields_at_every_depth_and_keeps_free_form_maps() -> None:
+    from paywire_gen_vellum_v2.models.entitlements import Entitlements
+
+    from paywire._core.known import declared_json, only_declared
+
+    data = {"status": "active", "modules": ["a"], "hasAccess": True, UNKNOWN_KEY: UNKNOWN_VALUE,
+            "config": {"trial_days": 7, "anything": "plan data"}}
+    model = Entitlements.from_dict(data)
+    assert model[UNKNOWN_KEY] == UNKNOWN_VALUE  # kept on the model ...
+    shown = only_declared(data, declared_json(model))
+    assert UNKNOWN_KEY not in shown  # ... and out of what a repr shows
+    assert shown["config"] == {"trial_days": 7, "anything": "plan data"}  # a free-form map is data
+    assert data[UNKNOWN_KEY] == UNKNOWN_VALUE  # the answer itself is untouched

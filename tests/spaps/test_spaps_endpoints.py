@@ -327,7 +327,8 @@ CASES = [
          lambda r: (r.ready is False) or pytest.fail(repr(r))),
     Case("metrics_json", lambda c: c.metrics.get_metrics_json(), "GET", "/api/metrics/json",
          httpx.Response(200, json={"timestamp": "x", "uptime_seconds": 5.0, "system": {"memory": {"rss_mb": 50}}}),
-         "none", lambda r: (r.uptime_seconds == 5.0 and r.system["memory"]["rss_mb"] == 50) or pytest.fail(repr(r))),
+         "none", lambda r: (r.uptime_seconds == 5.0 and r.system is not None and r.system.memory is not None
+                                    and r.system.memory.rss_mb == 50) or pytest.fail(repr(r))),
     Case("prometheus", lambda c: c.metrics.get_prometheus_metrics(), "GET", "/api/metrics",
          httpx.Response(200, text="# HELP up 1\nup 1\n"), "none", lambda r: (r.startswith("# HELP")) or pytest.fail(repr(r))),
 ]

@@ -957,10 +957,22 @@ class ReadinessStatus(SpapsModel):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class MemoryMetrics(SpapsModel):
+    rss_mb: float | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SystemMetrics(SpapsModel):
+    # typed like the spec's SystemMetrics (not a raw dict): a newer server's extra fields stay
+    # in ``raw`` and out of the repr, like every other SPAPS result
+    memory: MemoryMetrics | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MetricsJson(SpapsModel):
     timestamp: str | None = None
     uptime_seconds: float | None = None
-    system: dict[str, Any] | None = None
+    system: SystemMetrics | None = None
 
 
 __all__ = [
@@ -988,6 +1000,7 @@ __all__ = [
     "GuestCheckoutSessionSummary",
     "GuestConversion",
     "HealthStatus",
+    "MemoryMetrics",
     "MessageResult",
     "MetricsJson",
     "MfaAuthResult",
@@ -1017,6 +1030,7 @@ __all__ = [
     "SubscriptionItem",
     "SubscriptionList",
     "SubscriptionPlan",
+    "SystemMetrics",
     "TokenPair",
     "TouchResult",
     "UsageAuthorization",

@@ -44,8 +44,11 @@ class Record(dict[str, Any], Generic[M]):
     def __repr__(self) -> str:
         # Fields the spec does not know stay in the dict but out of the repr: they may carry
         # anything (a new server's secrets included) and paywire cannot say what they mean.
-        unknown = self._model.additional_properties
-        return repr({k: v for k, v in self.items() if k not in unknown})
+        # (at every depth: a nested object's unknown fields are as unknown as the top level's;
+        # imported here so that importing paywire.vellum does not import attrs)
+        from paywire._core.known import declared_json, only_declared
+
+        return repr(only_declared(dict(self), declared_json(self._model)))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (dict(self), self._model))
@@ -112,8 +115,12 @@ class EntitlementSet:
     __hash__ = None  # type: ignore[assignment]  # mutable, like the seed's dataclass
 
     def __repr__(self) -> str:
+        # The typed view, not ``data``: a cached set may come from a store with no parsed model
+        # left, and fields the spec does not declare stay out of reprs (README, "Results").
         stale = ", stale=True" if self.stale else ""
-        return f"EntitlementSet(data={self.data!r}, found={self.found!r}{stale})"
+        return (f"EntitlementSet(status={self.status!r}, modules={sorted(self.modules)!r}, "
+                f"has_access={self.has_access()!r}, config={self.data.get('config')!r}, "
+                f"found={self.found!r}{stale})")
 
 
 @dataclass
