@@ -411,8 +411,13 @@ def test_v2_flow_checkout_subscribe_entitlements_cancel_at_period_end(
     assert ended["canceledAt"] == ended["currentPeriodEnd"]
     after = ok(v2.get(f"{T}/customers/{UNIT}/entitlements"))
     assert (after["status"], after["modules"], after["hasAccess"]) == ("canceled", [], False)
-    reactivate = v2.post(f"{SUB}/reactivate")
-    assert (reactivate.status_code, reactivate.json()["code"]) == (409, "SUBSCRIPTION_ENDED")
+    # Every change to an ended subscription is a documented 409, the preview included (it was an
+    # undocumented 409 the spec self-check turned into a 500).
+    for method, path, payload in [("POST", "/reactivate", None), ("POST", "/preview", {}),
+                                  ("PATCH", "/plan", {"planId": "pro", "planVersion": 2}),
+                                  ("PATCH", "/seats", {"seats": 2}), ("PATCH", "/add-ons", {"add": ["sso"]})]:
+        refused = v2.request(method, SUB + path, json=payload)
+        assert (refused.status_code, refused.json()["code"]) == (409, "SUBSCRIPTION_ENDED"), (path, refused.text)
     types = [e["type"] for e in st.events()]
     assert types == [
         "payment.succeeded",

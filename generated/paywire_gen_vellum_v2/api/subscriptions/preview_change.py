@@ -90,6 +90,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -147,6 +152,8 @@ def sync_detailed(
 
      The body is always sent, possibly `{}` (every field optional; omitted fields keep the
     current value). Response shape is a DECISION (see info.description).
+    409 `SUBSCRIPTION_ENDED` if the subscription already ended (DECISION: as change_plan,
+    set_seats and update_add_ons answer for an ended subscription).
 
     Args:
         tenant_id (str):
@@ -188,6 +195,8 @@ def sync(
 
      The body is always sent, possibly `{}` (every field optional; omitted fields keep the
     current value). Response shape is a DECISION (see info.description).
+    409 `SUBSCRIPTION_ENDED` if the subscription already ended (DECISION: as change_plan,
+    set_seats and update_add_ons answer for an ended subscription).
 
     Args:
         tenant_id (str):
@@ -224,6 +233,8 @@ async def asyncio_detailed(
 
      The body is always sent, possibly `{}` (every field optional; omitted fields keep the
     current value). Response shape is a DECISION (see info.description).
+    409 `SUBSCRIPTION_ENDED` if the subscription already ended (DECISION: as change_plan,
+    set_seats and update_add_ons answer for an ended subscription).
 
     Args:
         tenant_id (str):
@@ -263,6 +274,8 @@ async def asyncio(
 
      The body is always sent, possibly `{}` (every field optional; omitted fields keep the
     current value). Response shape is a DECISION (see info.description).
+    409 `SUBSCRIPTION_ENDED` if the subscription already ended (DECISION: as change_plan,
+    set_seats and update_add_ons answer for an ended subscription).
 
     Args:
         tenant_id (str):
