@@ -139,7 +139,7 @@ def test_newer_and_older_snapshots_load(pair: tuple[Any, Any]) -> None:
 
 def _registry_covers_every_state_type() -> None:
     names = set(registry())
-    for needed in ("spaps.User", "spaps_2026_10.ProfileState", "lumen.Customer", "vellum.Tenant", "conxa.Connection",
+    for needed in ("spaps.User", "spaps.ProfileState", "lumen.Customer", "vellum.Tenant", "conxa.Connection",
                    "framework.Fault", "framework.Reply", "timed_actions.TimedAction"):
         assert needed in names, needed
 

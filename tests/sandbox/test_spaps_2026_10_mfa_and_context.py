@@ -9,8 +9,14 @@ from typing import Any
 import httpx
 import pytest
 
-from paywire.sandbox.spaps import DEFAULT_API_KEY, DEFAULT_USER_EMAIL, DEFAULT_USER_ID, DEFAULT_USER_PASSWORD
-from paywire.sandbox.spaps_2026_10 import MFA_CHALLENGE_TTL, RECOVERY_CODES
+from paywire.sandbox.spaps import (
+    DEFAULT_API_KEY,
+    DEFAULT_USER_EMAIL,
+    DEFAULT_USER_ID,
+    DEFAULT_USER_PASSWORD,
+    MFA_CHALLENGE_TTL,
+    RECOVERY_CODES,
+)
 
 KEY = {"X-API-Key": DEFAULT_API_KEY}
 

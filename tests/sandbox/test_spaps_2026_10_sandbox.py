@@ -14,23 +14,21 @@ import pytest
 from coincurve import PrivateKey
 
 from paywire.sandbox.spaps import (
+    APPS,
     DEFAULT_API_KEY,
     DEFAULT_USER_EMAIL,
     DEFAULT_USER_ID,
     DEFAULT_USER_PASSWORD,
     FEATURE_CATALOG,
+    METERED_DIMENSIONS,
     REFRESH_REUSE_INTERVAL,
+    USAGE_AUTHORIZATION_TTL,
     SpapsState,
     eip191_digest,
     keccak256,
-    spaps,
-)
-from paywire.sandbox.spaps_2026_10 import (
-    METERED_DIMENSIONS,
-    REUSED_OPERATIONS,
-    USAGE_AUTHORIZATION_TTL,
     profile,
     require_mfa,
+    spaps,
     spaps_2026_10,
 )
 
@@ -99,15 +97,33 @@ def eth_sign(key: PrivateKey, message: str) -> str:
 # --- the profile ------------------------------------------------------------------------------
 
 
-def test_every_operation_has_a_handler_and_unchanged_ones_are_the_seed_handlers() -> None:
-    assert spaps_2026_10.missing_handlers() == []
-    assert len(spaps_2026_10.operations()) == 56  # + verify_mfa, get_session_context, list_auth_methods (#16.8)
+def test_one_handler_per_operation_registered_where_the_spec_has_it() -> None:
+    """Each app has a handler for exactly its spec's operations; an operation in both specs is
+    served by one handler function (bound to each app's contract), version-only ones only where
+    they exist."""
     assert (spaps_2026_10.prefix, spaps_2026_10.state_key) == ("/spaps-2026-10", spaps.state_key)
-    for op_id in REUSED_OPERATIONS:
-        assert spaps_2026_10.handlers[op_id] is spaps.handlers[op_id], op_id
-    changed = set(spaps_2026_10.handlers) - set(REUSED_OPERATIONS)
-    assert {"sign_in_with_password", "record_usage", "list_sessions", "create_checkout_session"} <= changed
-    assert all(spaps_2026_10.handlers[op_id] is not spaps.handlers.get(op_id) for op_id in changed)
+    ops = {app.name: {op_id for _, _, op_id in app.operations()} for app, _ in APPS}
+    for app, _ in APPS:
+        assert set(app.handlers) == ops[app.name], app.name
+    shared = ops["spaps"] & ops["spaps-2026-10"]
+    assert {"sign_in_with_password", "record_usage", "list_sessions", "create_checkout_session"} <= shared
+    for op_id in shared:
+        assert spaps_2026_10.handlers[op_id].__wrapped__ is spaps.handlers[op_id].__wrapped__, op_id  # type: ignore[attr-defined]
+    assert {"set_password", "verify_mfa", "authorize_usage"} <= ops["spaps-2026-10"] - shared
+    assert {"get_balance", "create_wallet_deposit"} <= ops["spaps"] - shared
+
+
+def test_each_app_serves_the_facades_contract() -> None:
+    """The features a handler asks about are the facade's own for that version, and each app's
+    spec has the operations of that version's generated package."""
+    from paywire.spaps._contract import CONTRACTS
+
+    for app, contract in APPS:
+        facade = CONTRACTS[contract.version]  # type: ignore[index]
+        assert contract.features == facade.features, app.name
+        assert {op_id for _, _, op_id in app.operations()} == facade.operations, app.name
+    with pytest.raises(KeyError, match="unknown SPAPS feature"):
+        APPS[0][1].has("offset_paginng")
 
 
 def test_one_server_two_contracts_share_users(http: httpx.Client, seed_http: httpx.Client) -> None:

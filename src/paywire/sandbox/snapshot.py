@@ -55,8 +55,10 @@ VERSION = 1
 #: version -> function upgrading a snapshot of that version to the next one.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
-#: Modules whose dataclasses a snapshot may contain.
-_MODULES = ("_framework", "timed_actions", "webhooks_log", "spaps", "spaps_2026_10", "lumen", "vellum", "conxa")
+#: Modules whose dataclasses a snapshot may contain (a package: every module in it).
+_MODULES = ("_framework", "timed_actions", "webhooks_log", "spaps", "lumen", "vellum", "conxa")
+#: type-name prefixes of modules that became part of another, for snapshots written before
+_RENAMED = {"spaps_2026_10": "spaps"}
 _NOT_DATA = (type(threading.Lock()), type(threading.RLock()), Clock, random.Random)
 _TAGS = ("$type", "$ref", "$tuple", "$set", "$frozenset", "$decimal", "$bytes", "$map")
 
@@ -78,15 +80,28 @@ def registry() -> dict[str, type]:
                 module = importlib.import_module(f"paywire.sandbox.{short}")
             except ModuleNotFoundError:
                 continue
-            for value in vars(module).values():
-                if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == module.__name__:
-                    found[f"{short.lstrip('_')}.{value.__qualname__}"] = value
+            for sub in _package_modules(module):
+                for value in vars(sub).values():
+                    if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == sub.__name__:
+                        found[_type_name(value)] = value
         _registry = found
     return _registry
 
 
+def _package_modules(module: types.ModuleType) -> list[types.ModuleType]:
+    """A module, or a package with every module in it (a service's sandbox may be a package)."""
+    if not hasattr(module, "__path__"):
+        return [module]
+    import pkgutil
+
+    return [module, *(importlib.import_module(info.name)
+                      for info in pkgutil.walk_packages(module.__path__, module.__name__ + "."))]
+
+
 def _type_name(cls: type) -> str:
-    short = cls.__module__.rsplit(".", 1)[-1].lstrip("_")
+    """``"<module>.<Class>"``; for a class in a package, the package's name (``spaps.User`` for
+    ``paywire.sandbox.spaps.records.User``), so moving a class inside a package keeps snapshots."""
+    short = cls.__module__.removeprefix(__package__ + ".").split(".", 1)[0].lstrip("_")
     return f"{short}.{cls.__qualname__}"
 
 
@@ -194,6 +209,9 @@ class _Decoder:
 
     def _dataclass(self, value: dict[str, Any], where: str) -> Any:
         name = value["$type"]
+        if isinstance(name, str) and name.split(".", 1)[0] in _RENAMED:
+            prefix, _, rest = name.partition(".")
+            name = f"{_RENAMED[prefix]}.{rest}"
         cls = registry().get(name) if isinstance(name, str) else None
         if cls is None:
             raise SnapshotError(f"snapshot: {where}: unknown type {str(name)[:100]!r}")
