@@ -6,16 +6,26 @@ several tests act through one profile and check through the other.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+from _spaps_sandbox import (
+    KEY,
+    api_fixture,
+    bearer,
+    control_fixture,
+    error_of,
+    eth_address,
+    eth_sign,
+    login,
+    state_fixture,
+    token,
+)
 from coincurve import PrivateKey
 
 from paywire.sandbox.spaps import (
     APPS,
-    DEFAULT_API_KEY,
     DEFAULT_USER_EMAIL,
     DEFAULT_USER_ID,
     DEFAULT_USER_PASSWORD,
@@ -24,74 +34,22 @@ from paywire.sandbox.spaps import (
     REFRESH_REUSE_INTERVAL,
     USAGE_AUTHORIZATION_TTL,
     SpapsState,
-    eip191_digest,
-    keccak256,
     profile,
     require_mfa,
     spaps,
     spaps_2026_10,
 )
 
-KEY = {"X-API-Key": DEFAULT_API_KEY}
 URL = "https://example.com"
 
-
-@pytest.fixture
-def st(paywire_sandbox: Any) -> SpapsState:
-    state: SpapsState = paywire_sandbox.state("spaps")
-    return state
-
-
-@pytest.fixture
-def http(paywire_sandbox: Any) -> Iterator[httpx.Client]:
-    """The 2026-10 profile, API key only unless a test adds a bearer."""
-    with httpx.Client(base_url=paywire_sandbox.base_url("spaps-2026-10"), headers=KEY, timeout=10) as client:
-        yield client
-
-
-@pytest.fixture
-def seed_http(paywire_sandbox: Any) -> Iterator[httpx.Client]:
-    """The seed-era (2025-11) profile of the same server."""
-    with httpx.Client(base_url=paywire_sandbox.base_url("spaps"), headers=KEY, timeout=10) as client:
-        yield client
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-def login(http: httpx.Client, email: str = DEFAULT_USER_EMAIL, password: str = DEFAULT_USER_PASSWORD) -> dict[str, Any]:
-    r = http.post("/api/auth/login", json={"email": email, "password": password})
-    assert r.status_code == 200, r.text
-    data: dict[str, Any] = r.json()["data"]
-    assert "mfa_required" not in data
-    return data
-
-
-def token(http: httpx.Client, email: str = DEFAULT_USER_EMAIL, password: str = DEFAULT_USER_PASSWORD) -> dict[str, str]:
-    return bearer(login(http, email, password)["access_token"])
-
-
-def error_of(r: httpx.Response, status: int, code: str) -> dict[str, Any]:
-    assert r.status_code == status, r.text
-    body: dict[str, Any] = r.json()
-    assert body["success"] is False and body["error"]["code"] == code, body
-    if "X-Request-ID" in r.headers:  # handler errors; framework validation errors carry only the body id
-        assert r.headers["X-Request-ID"] == body["metadata"]["request_id"]
-    return body
+st = state_fixture()
+http = api_fixture("spaps-2026-10")
+seed_http = api_fixture("spaps")  # the seed-era (2025-11) contract of the same server
+control = control_fixture("spaps-2026-10")
 
 
 def new_user(st: SpapsState, email: str, tier: str = "free") -> str:
     return st.create_user(email, "Password123!", email_confirmed=True, tier=tier).id
-
-
-def eth_address(key: PrivateKey) -> str:
-    return "0x" + keccak256(key.public_key.format(compressed=False)[1:])[-20:].hex()
-
-
-def eth_sign(key: PrivateKey, message: str) -> str:
-    sig = key.sign_recoverable(eip191_digest(message), hasher=None)
-    return "0x" + (sig[:64] + bytes([sig[64] + 27])).hex()
 
 
 # --- the profile ------------------------------------------------------------------------------
@@ -181,32 +139,31 @@ def test_nonce_takes_chain_type(http: httpx.Client) -> None:
 
 
 def test_mfa_challenge_instead_of_tokens(http: httpx.Client, seed_http: httpx.Client, st: SpapsState,
-                                         paywire_sandbox: Any) -> None:
-    with httpx.Client(base_url=paywire_sandbox.url + "/_sandbox/spaps-2026-10", timeout=10) as control:
-        r = control.post("/require_mfa", json={"email": DEFAULT_USER_EMAIL})
-        answer = r.json()
-        assert answer.pop("recovery_codes") and answer == {"user_id": DEFAULT_USER_ID, "mfa_required": True}
-        sessions_before = len(st.sessions)
-        r = http.post("/api/auth/login", json={"email": DEFAULT_USER_EMAIL, "password": DEFAULT_USER_PASSWORD})
-        assert r.status_code == 200
-        challenge = r.json()["data"]
-        assert challenge["mfa_required"] is True and challenge["methods"] == ["totp"]
-        assert challenge["challenge_id"] and challenge["challenge"] and challenge["expires_at"].endswith("Z")
-        assert "access_token" not in challenge and len(st.sessions) == sessions_before  # no session opened
-        assert [c["challenge_id"] for c in control.get("/mfa_challenges").json()["challenges"]] == [
-            challenge["challenge_id"]]
-        # wrong password is still 401, not a challenge
-        error_of(http.post("/api/auth/login", json={"email": DEFAULT_USER_EMAIL, "password": "nope-nope"}),
-                 401, "INVALID_CREDENTIALS")
-        # the seed-era contract cannot express a challenge: that profile still signs in
-        assert seed_http.post("/api/auth/login", json={"email": DEFAULT_USER_EMAIL,
-                                                        "password": DEFAULT_USER_PASSWORD}).status_code == 200
-        # magic link: the token is consumed, the answer is a challenge
-        http.post("/api/auth/magic-link", json={"email": DEFAULT_USER_EMAIL})
-        r = http.post("/api/auth/verify-magic-link", json={"token": st.last_token(DEFAULT_USER_EMAIL, "magic_link"),
-                                                           "state": "opaque"})
-        assert r.status_code == 200 and r.json()["data"]["mfa_required"] is True
-        control.post("/require_mfa", json={"user_id": DEFAULT_USER_ID, "required": False})
+                                         control: httpx.Client) -> None:
+    r = control.post("/require_mfa", json={"email": DEFAULT_USER_EMAIL})
+    answer = r.json()
+    assert answer.pop("recovery_codes") and answer == {"user_id": DEFAULT_USER_ID, "mfa_required": True}
+    sessions_before = len(st.sessions)
+    r = http.post("/api/auth/login", json={"email": DEFAULT_USER_EMAIL, "password": DEFAULT_USER_PASSWORD})
+    assert r.status_code == 200
+    challenge = r.json()["data"]
+    assert challenge["mfa_required"] is True and challenge["methods"] == ["totp"]
+    assert challenge["challenge_id"] and challenge["challenge"] and challenge["expires_at"].endswith("Z")
+    assert "access_token" not in challenge and len(st.sessions) == sessions_before  # no session opened
+    assert [c["challenge_id"] for c in control.get("/mfa_challenges").json()["challenges"]] == [
+        challenge["challenge_id"]]
+    # wrong password is still 401, not a challenge
+    error_of(http.post("/api/auth/login", json={"email": DEFAULT_USER_EMAIL, "password": "nope-nope"}),
+             401, "INVALID_CREDENTIALS")
+    # the seed-era contract cannot express a challenge: that profile still signs in
+    assert seed_http.post("/api/auth/login", json={"email": DEFAULT_USER_EMAIL,
+                                                    "password": DEFAULT_USER_PASSWORD}).status_code == 200
+    # magic link: the token is consumed, the answer is a challenge
+    http.post("/api/auth/magic-link", json={"email": DEFAULT_USER_EMAIL})
+    r = http.post("/api/auth/verify-magic-link", json={"token": st.last_token(DEFAULT_USER_EMAIL, "magic_link"),
+                                                       "state": "opaque"})
+    assert r.status_code == 200 and r.json()["data"]["mfa_required"] is True
+    control.post("/require_mfa", json={"user_id": DEFAULT_USER_ID, "required": False})
     assert login(http)["user"]["id"] == DEFAULT_USER_ID
 
 

@@ -8,8 +8,10 @@ or 403 ``SESSION_REVOKED`` where the spec says so).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Protocol, TypeVar
 
 from paywire.sandbox._framework import ApiError, Ctx
 from paywire.sandbox.spaps.constants import MIN_PASSWORD_LENGTH
@@ -17,6 +19,14 @@ from paywire.sandbox.spaps.records import Session, User
 from paywire.sandbox.spaps.state import SpapsState
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class _Owned(Protocol):
+    @property
+    def user_id(self) -> str | None: ...
+
+
+R = TypeVar("R", bound=_Owned)
 
 
 def app_of(ctx: Ctx, st: SpapsState) -> str:
@@ -80,3 +90,23 @@ def checked_password(value: Any) -> str:
         raise ApiError(400, "VALIDATION_ERROR", f"Password must be at least {MIN_PASSWORD_LENGTH} characters")
     return password
 
+
+
+def owned(ctx: Ctx, st: SpapsState, records: Mapping[str, R], param: str, code: str, what: str) -> R:
+    """The signed-in user's record that path parameter ``param`` names: 404 ``code`` ("<what> not
+    found") when there is none or it is someone else's."""
+    _, user, _ = signed_in(ctx, st)
+    record = records.get(ctx.path[param])
+    if record is None or record.user_id != user.id:
+        raise ApiError(404, code, f"{what} not found")
+    return record
+
+
+def instant(b: dict[str, Any], name: str, default: float) -> float:
+    """The ISO-8601 time in body field ``name`` as a timestamp (``default`` when absent)."""
+    if not b.get(name):
+        return default
+    try:
+        return dt.datetime.fromisoformat(str(b[name]).replace("Z", "+00:00")).timestamp()
+    except ValueError as exc:
+        raise ApiError(400, "VALIDATION_ERROR", f"{name} must be ISO-8601") from exc

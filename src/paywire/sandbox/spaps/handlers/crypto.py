@@ -16,18 +16,13 @@ from paywire.sandbox.spaps.apps import Contract, ok, op
 from paywire.sandbox.spaps.constants import INVOICE_TTL
 from paywire.sandbox.spaps.idempotency import idempotent
 from paywire.sandbox.spaps.records import Invoice, User
-from paywire.sandbox.spaps.request_checks import body_of, signed_in
+from paywire.sandbox.spaps.request_checks import body_of, owned, signed_in
 from paywire.sandbox.spaps.state import SpapsState, new_id
 from paywire.sandbox.spaps.views import invoice_view
 
 
 def _own_invoice(ctx: Ctx, st: SpapsState) -> Invoice:
-    """The signed-in user's invoice the path names (404 for anyone else's)."""
-    _, user, _ = signed_in(ctx, st)
-    inv = st.invoices.get(ctx.path["invoice_id"])
-    if inv is None or inv.user_id != user.id:
-        raise ApiError(404, "NOT_FOUND", "Invoice not found")
-    return inv
+    return owned(ctx, st, st.invoices, "invoice_id", "NOT_FOUND", "Invoice")
 
 
 @op("create_crypto_invoice")

@@ -22,7 +22,14 @@ from paywire.sandbox.spaps.constants import CHECKOUT_TTL, MAGIC_LINK_TTL
 from paywire.sandbox.spaps.idempotency import idempotent
 from paywire.sandbox.spaps.paging import page_of
 from paywire.sandbox.spaps.records import CheckoutSession, Price, Subscription, User
-from paywire.sandbox.spaps.request_checks import app_of, body_of, checked_email, checked_password, signed_in
+from paywire.sandbox.spaps.request_checks import (
+    app_of,
+    body_of,
+    checked_email,
+    checked_password,
+    owned,
+    signed_in,
+)
 from paywire.sandbox.spaps.state import SpapsState, new_id
 from paywire.sandbox.spaps.views import checkout_view, payment_view, product_view, subscription_view
 
@@ -85,12 +92,7 @@ def create_checkout_session(ctx: Ctx, st: SpapsState, contract: Contract) -> Rep
 
 
 def _own_checkout(ctx: Ctx, st: SpapsState) -> CheckoutSession:
-    """The signed-in user's checkout session the path names (404 for anyone else's)."""
-    _, user, _ = signed_in(ctx, st)
-    cs = st.checkout_sessions.get(ctx.path["session_id"])
-    if cs is None or cs.user_id != user.id:
-        raise ApiError(404, "NOT_FOUND", "Checkout session not found")
-    return cs
+    return owned(ctx, st, st.checkout_sessions, "session_id", "NOT_FOUND", "Checkout session")
 
 
 def _guest_checkout(ctx: Ctx, st: SpapsState, app_id: str, session_id: str) -> CheckoutSession:
@@ -219,11 +221,8 @@ def get_product(ctx: Ctx, st: SpapsState, contract: Contract) -> Reply:
 
 
 def _own_subscription(ctx: Ctx, st: SpapsState) -> Subscription:
-    """The signed-in user's subscription the path names (404 for anyone else's), rolled on."""
-    _, user, _ = signed_in(ctx, st)
-    sub = st.subscriptions.get(ctx.path["subscription_id"])
-    if sub is None or sub.user_id != user.id:
-        raise ApiError(404, "SUBSCRIPTION_NOT_FOUND", "Subscription not found")
+    """The signed-in user's subscription the path names, rolled on to the sandbox clock."""
+    sub = owned(ctx, st, st.subscriptions, "subscription_id", "SUBSCRIPTION_NOT_FOUND", "Subscription")
     return st.roll_subscription(sub)
 
 
@@ -286,9 +285,5 @@ def list_payment_history(ctx: Ctx, st: SpapsState, contract: Contract) -> Reply:
 
 @op("get_payment_detail")
 def get_payment_detail(ctx: Ctx, st: SpapsState, contract: Contract) -> Reply:
-    _, user, _ = signed_in(ctx, st)
-    pay = st.payments.get(ctx.path["payment_id"])
-    if pay is None or pay.user_id != user.id:
-        raise ApiError(404, "PAYMENT_NOT_FOUND", "Payment not found")
-    return ok({"payment": payment_view(pay)})
+    return ok({"payment": payment_view(owned(ctx, st, st.payments, "payment_id", "PAYMENT_NOT_FOUND", "Payment"))})
 

@@ -18,7 +18,7 @@ from paywire.sandbox.spaps.apps import Contract, ok, op
 from paywire.sandbox.spaps.constants import FEATURE_CATALOG, USAGE_AUTHORIZATION_TTL, USAGE_HISTORY_LIMIT
 from paywire.sandbox.spaps.idempotency import fingerprint
 from paywire.sandbox.spaps.records import UsageAuthorization, UsageEntry, UsageEvent
-from paywire.sandbox.spaps.request_checks import app_of, body_of, optional_user, signed_in
+from paywire.sandbox.spaps.request_checks import app_of, body_of, instant, optional_user, signed_in
 from paywire.sandbox.spaps.state import SpapsState, new_id, profile, usage_period
 from paywire.sandbox.spaps.usage_metering import (
     all_events,
@@ -78,12 +78,7 @@ def _record_quantity(ctx: Ctx, st: SpapsState) -> Reply:
     if quantity < 0:
         raise ApiError(400, "VALIDATION_ERROR", "quantity must not be negative")
     now = ctx.clock.now()
-    at = now
-    if b.get("timestamp"):
-        try:
-            at = dt.datetime.fromisoformat(str(b["timestamp"]).replace("Z", "+00:00")).timestamp()
-        except ValueError as exc:
-            raise ApiError(400, "VALIDATION_ERROR", "timestamp must be ISO-8601") from exc
+    at = instant(b, "timestamp", now)
     feature = str(b["feature"])
     entry = UsageEntry(new_id("usage", 10), user.id, feature, quantity, at, now, b.get("metadata"))
     st.usage.append(entry)
@@ -209,12 +204,7 @@ def _record_event(ctx: Ctx, st: SpapsState) -> Reply:
     if not b.get("subject_user_id"):
         subject = auth.subject_user_id  # the actor named when the work was authorized
     now = ctx.clock.now()
-    occurred = now
-    if b.get("occurred_at"):
-        try:
-            occurred = dt.datetime.fromisoformat(str(b["occurred_at"]).replace("Z", "+00:00")).timestamp()
-        except ValueError as exc:
-            raise ApiError(400, "VALIDATION_ERROR", "occurred_at must be ISO-8601") from exc
+    occurred = instant(b, "occurred_at", now)
     dims = dimensions(b["dimensions"])
     ev = UsageEvent(new_id("uevt", 12), app_id, feature_key, resource_type, rid, subject, auth.ref, key, dims,
                     b.get("metadata"), occurred, now, request)
