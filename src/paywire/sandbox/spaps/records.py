@@ -248,7 +248,6 @@ class WhitelistEntry:
     metadata: dict[str, Any] | None
 
 
-
 # --- what only contracts with MFA, two-phase usage or pair-scoped messages keep ---------------
 @dataclass
 class MfaChallenge:

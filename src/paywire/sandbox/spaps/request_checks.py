@@ -91,7 +91,6 @@ def checked_password(value: Any) -> str:
     return password
 
 
-
 def owned(ctx: Ctx, st: SpapsState, records: Mapping[str, R], param: str, code: str, what: str) -> R:
     """The signed-in user's record that path parameter ``param`` names: 404 ``code`` ("<what> not
     found") when there is none or it is someone else's."""

@@ -410,7 +410,6 @@ class SpapsState:
         return current, required
 
 
-
 #: the key of the MFA / two-phase usage / pair-messages state in ``SpapsState.profiles`` (the
 #: contract that introduced it; snapshots carry the key)
 PROFILE_KEY = "2026-10"

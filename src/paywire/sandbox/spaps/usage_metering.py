@@ -33,13 +33,12 @@ def used_in_period(st: SpapsState, user_id: str, feature: str) -> float:
     return sum(e.quantity for e in st.usage if e.user_id == user_id and e.feature == feature and start <= e.at < end)
 
 
-
 def metered_dimension(feature_key: str) -> str:
     return METERED_DIMENSIONS.get(feature_key, "quantity")
 
 
 def resource_of(st: SpapsState, caller: User | None, resource_type: str, resource_id: Any,
-              subject_user_id: Any) -> tuple[str | None, str | None]:
+                subject_user_id: Any) -> tuple[str | None, str | None]:
     """(resource id, subject user id) after the defaults and checks of decision 3."""
     rid = str(resource_id) if resource_id else None
     subject = str(subject_user_id) if subject_user_id else (caller.id if caller else None)
@@ -63,7 +62,7 @@ def usage_window(st: SpapsState, clock: Clock) -> tuple[float, float, Body]:
 
 
 def all_events(st: SpapsState) -> list[UsageEvent]:
-    """Events recorded here plus seed-era records (user resources, ``{<metered dim>: quantity}``)."""
+    """Two-phase events plus the seed era's quantity records (user resources, ``{<metered dim>: quantity}``)."""
     prof = profile(st)
     mine = {e.event_id for e in prof.events}
     legacy = [UsageEvent(e.record_id, "", e.feature, "user", e.user_id, e.user_id, None, None,
@@ -79,7 +78,7 @@ def same_resource(ev: UsageEvent, app_id: str, resource_type: str, resource_id: 
 
 
 def window_totals(st: SpapsState, clock: Clock, app_id: str, feature_key: str, resource_type: str,
-            resource_id: str | None) -> dict[str, float]:
+                  resource_id: str | None) -> dict[str, float]:
     start, end, _ = usage_window(st, clock)
     totals: dict[str, float] = {}
     for ev in all_events(st):
@@ -91,7 +90,7 @@ def window_totals(st: SpapsState, clock: Clock, app_id: str, feature_key: str, r
 
 
 def decide(ctx: Ctx, st: SpapsState, app_id: str, feature_key: str, resource_type: str, resource_id: str | None,
-            subject: str | None, requested: dict[str, float]) -> Body:
+           subject: str | None, requested: dict[str, float]) -> Body:
     totals = window_totals(st, ctx.clock, app_id, feature_key, resource_type, resource_id)
     user = st.users.get(resource_id or "") if resource_type == "user" else None
     limit = feature_limit(feature_key, user.tier) if user is not None else None

@@ -43,7 +43,6 @@ def current_user_view(user: User) -> Body:
     }
 
 
-
 def session_view(user: User, s: Session, clock: Clock) -> Body:
     now = clock.now()
     return {

@@ -116,7 +116,6 @@ def is_solana_address(address: str) -> bool:
         return False
 
 
-
 def is_solana_signature(value: str) -> bool:
     try:
         return len(b58decode(value)) == 64

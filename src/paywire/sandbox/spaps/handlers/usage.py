@@ -57,7 +57,6 @@ def get_usage_features(ctx: Ctx, st: SpapsState, contract: Contract) -> Reply:
                "features": features, "overage": {"allowed": user.tier != "free", "charges": charges}})
 
 
-
 @op("record_usage")
 def record_usage(ctx: Ctx, st: SpapsState, contract: Contract) -> Reply:
     """``legacy_usage``: a quantity of a feature for the signed-in user, idempotent by
@@ -97,7 +96,6 @@ def _record_quantity(ctx: Ctx, st: SpapsState) -> Reply:
     if key is not None:
         st.usage_keys[(app_id, user.id, key)] = entry
     return ok(dict(entry.response))
-
 
 
 def _parse_date(value: str | None, default: dt.date) -> dt.date:
@@ -178,7 +176,6 @@ def authorize_usage(ctx: Ctx, st: SpapsState, contract: Contract) -> Reply:
     return ok({**status, "authorization_ref": auth.ref, "expires_at": ctx.clock.iso(auth.expires_at)})
 
 
-
 def _record_event(ctx: Ctx, st: SpapsState) -> Reply:
     app_id = app_of(ctx, st)
     caller = optional_user(ctx, st)
@@ -224,7 +221,6 @@ def get_usage_status(ctx: Ctx, st: SpapsState, contract: Contract) -> Reply:
     q = ctx.query
     rid, subject = resource_of(st, caller, q["resource_type"], q.get("resource_id"), q.get("subject_user_id"))
     return ok(decide(ctx, st, app_id, q["feature_key"], q["resource_type"], rid, subject, {}))
-
 
 
 def _event_history(ctx: Ctx, st: SpapsState) -> Reply:
