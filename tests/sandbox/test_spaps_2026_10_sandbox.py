@@ -103,6 +103,27 @@ def test_one_server_two_contracts_share_users(http: httpx.Client, seed_http: htt
     assert me["metadata"]["referral"] == {"ref": "friend42", "referral_click_id": "clk_1"}
 
 
+def test_seed_era_calls_keep_no_state_of_the_newer_contract(seed_http: httpx.Client, st: SpapsState) -> None:
+    """The seed contract has no MFA, Idempotency-Key replays or message authorship: its calls
+    neither read nor create that state (features gate it, not the operation)."""
+    require_mfa(st, DEFAULT_USER_EMAIL)
+    st.profiles.clear()
+    assert login(seed_http)["user"]["id"] == DEFAULT_USER_ID  # no challenge on the seed contract
+    seed_http.post("/api/auth/magic-link", json={"email": DEFAULT_USER_EMAIL})
+    r = seed_http.post("/api/auth/verify-magic-link", json={"token": st.last_token(DEFAULT_USER_EMAIL, "magic_link")})
+    assert r.status_code == 200 and r.json()["tokens"]["access_token"]
+    guest = {"customer_email": "guest@example.com", "mode": "payment", "line_items": [{"price_id": "price_basic"}],
+             "success_url": URL, "cancel_url": URL}
+    first = seed_http.post("/api/stripe/guest-checkout-sessions", json=guest, headers={"Idempotency-Key": "k1"})
+    again = seed_http.post("/api/stripe/guest-checkout-sessions", json=guest, headers={"Idempotency-Key": "k1"})
+    assert first.status_code == again.status_code == 200
+    assert first.json()["data"]["id"] != again.json()["data"]["id"]  # no replay on the seed contract
+    message = {"patientId": "p1", "practitionerId": "d1", "content": "hello"}
+    created = seed_http.post("/api/secure-messages", json=message).json()["data"]
+    assert "sender_role" not in created
+    assert st.profiles == {}
+
+
 def test_register_waiting_for_confirmation_is_nested_without_tokens(http: httpx.Client, st: SpapsState) -> None:
     st.require_email_confirmation = True
     r = http.post("/api/auth/register", json={"email": "later@example.com", "password": "Password123!"})

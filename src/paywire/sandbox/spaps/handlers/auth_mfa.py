@@ -20,8 +20,10 @@ from paywire.sandbox.spaps.views import auth_user_view, current_user_view
 def mfa_challenge(ctx: Ctx, st: SpapsState, contract: Contract, user: User, app_id: str) -> Body | None:
     """The challenge body when the contract has ``mfa`` and the user must pass a second factor,
     else None."""
+    if not contract.has("mfa"):
+        return None
     prof = profile(st)
-    if not contract.has("mfa") or user.id not in prof.mfa_users:
+    if user.id not in prof.mfa_users:
         return None
     rec = MfaChallenge(new_id("mfa", 10), user.id, app_id, secrets.token_urlsafe(24), MFA_METHODS,
                        ctx.clock.now() + MFA_CHALLENGE_TTL, code=f"{secrets.randbelow(10**6):06d}")
