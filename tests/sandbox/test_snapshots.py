@@ -137,9 +137,29 @@ def test_newer_and_older_snapshots_load(pair: tuple[Any, Any]) -> None:
     assert st.users.keys() == a.state("spaps").users.keys()
 
 
+def test_snapshot_from_before_the_spaps_package_loads(pair: tuple[Any, Any]) -> None:
+    """The 2026-10 profile's classes were ``spaps_2026_10.<Class>`` before the SPAPS sandbox became
+    one package; such a snapshot still restores them."""
+    a, b = pair
+    busy(a)
+    old = copy.deepcopy(a.snapshot())
+    renamed: list[str] = []
+
+    def rename(obj: dict[str, Any]) -> None:
+        if obj.get("$type") in ("spaps.ProfileState", "spaps.MfaChallenge"):
+            obj["$type"] = "spaps_2026_10." + obj["$type"].split(".", 1)[1]
+            renamed.append(obj["$type"])
+
+    _walk(old["states"], rename)
+    assert "spaps_2026_10.ProfileState" in renamed
+    b.restore(old)
+    st = b.state("spaps")
+    assert sb_spaps.profile(st).mfa_users == {st.user_by_email("snap@example.com").id}
+
+
 def _registry_covers_every_state_type() -> None:
     names = set(registry())
-    for needed in ("spaps.User", "spaps_2026_10.ProfileState", "lumen.Customer", "vellum.Tenant", "conxa.Connection",
+    for needed in ("spaps.User", "spaps.ProfileState", "lumen.Customer", "vellum.Tenant", "conxa.Connection",
                    "framework.Fault", "framework.Reply", "timed_actions.TimedAction"):
         assert needed in names, needed
 

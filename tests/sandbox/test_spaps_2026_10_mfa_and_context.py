@@ -3,28 +3,22 @@ under ``data`` (#16.8), checked against the spec by the sandbox's own response v
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+from _spaps_sandbox import KEY, api_fixture, control_fixture
 
-from paywire.sandbox.spaps import DEFAULT_API_KEY, DEFAULT_USER_EMAIL, DEFAULT_USER_ID, DEFAULT_USER_PASSWORD
-from paywire.sandbox.spaps_2026_10 import MFA_CHALLENGE_TTL, RECOVERY_CODES
+from paywire.sandbox.spaps import (
+    DEFAULT_USER_EMAIL,
+    DEFAULT_USER_ID,
+    DEFAULT_USER_PASSWORD,
+    MFA_CHALLENGE_TTL,
+    RECOVERY_CODES,
+)
 
-KEY = {"X-API-Key": DEFAULT_API_KEY}
-
-
-@pytest.fixture
-def http(paywire_sandbox: Any) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=paywire_sandbox.base_url("spaps-2026-10"), headers=KEY, timeout=10) as client:
-        yield client
-
-
-@pytest.fixture
-def control(paywire_sandbox: Any) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=paywire_sandbox.url + "/_sandbox/spaps-2026-10", timeout=10) as client:
-        yield client
+http = api_fixture("spaps-2026-10")
+control = control_fixture("spaps-2026-10")
 
 
 def _error(r: httpx.Response, status: int, code: str) -> None:

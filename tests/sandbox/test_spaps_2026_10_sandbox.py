@@ -6,108 +6,82 @@ several tests act through one profile and check through the other.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+from _spaps_sandbox import (
+    KEY,
+    api_fixture,
+    bearer,
+    control_fixture,
+    error_of,
+    eth_address,
+    eth_sign,
+    login,
+    state_fixture,
+    token,
+)
 from coincurve import PrivateKey
 
 from paywire.sandbox.spaps import (
-    DEFAULT_API_KEY,
+    APPS,
     DEFAULT_USER_EMAIL,
     DEFAULT_USER_ID,
     DEFAULT_USER_PASSWORD,
     FEATURE_CATALOG,
-    REFRESH_REUSE_INTERVAL,
-    SpapsState,
-    eip191_digest,
-    keccak256,
-    spaps,
-)
-from paywire.sandbox.spaps_2026_10 import (
     METERED_DIMENSIONS,
-    REUSED_OPERATIONS,
+    REFRESH_REUSE_INTERVAL,
     USAGE_AUTHORIZATION_TTL,
+    SpapsState,
     profile,
     require_mfa,
+    spaps,
     spaps_2026_10,
 )
 
-KEY = {"X-API-Key": DEFAULT_API_KEY}
 URL = "https://example.com"
 
-
-@pytest.fixture
-def st(paywire_sandbox: Any) -> SpapsState:
-    state: SpapsState = paywire_sandbox.state("spaps")
-    return state
-
-
-@pytest.fixture
-def http(paywire_sandbox: Any) -> Iterator[httpx.Client]:
-    """The 2026-10 profile, API key only unless a test adds a bearer."""
-    with httpx.Client(base_url=paywire_sandbox.base_url("spaps-2026-10"), headers=KEY, timeout=10) as client:
-        yield client
-
-
-@pytest.fixture
-def seed_http(paywire_sandbox: Any) -> Iterator[httpx.Client]:
-    """The seed-era (2025-11) profile of the same server."""
-    with httpx.Client(base_url=paywire_sandbox.base_url("spaps"), headers=KEY, timeout=10) as client:
-        yield client
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-def login(http: httpx.Client, email: str = DEFAULT_USER_EMAIL, password: str = DEFAULT_USER_PASSWORD) -> dict[str, Any]:
-    r = http.post("/api/auth/login", json={"email": email, "password": password})
-    assert r.status_code == 200, r.text
-    data: dict[str, Any] = r.json()["data"]
-    assert "mfa_required" not in data
-    return data
-
-
-def token(http: httpx.Client, email: str = DEFAULT_USER_EMAIL, password: str = DEFAULT_USER_PASSWORD) -> dict[str, str]:
-    return bearer(login(http, email, password)["access_token"])
-
-
-def error_of(r: httpx.Response, status: int, code: str) -> dict[str, Any]:
-    assert r.status_code == status, r.text
-    body: dict[str, Any] = r.json()
-    assert body["success"] is False and body["error"]["code"] == code, body
-    if "X-Request-ID" in r.headers:  # handler errors; framework validation errors carry only the body id
-        assert r.headers["X-Request-ID"] == body["metadata"]["request_id"]
-    return body
+st = state_fixture()
+http = api_fixture("spaps-2026-10")
+seed_http = api_fixture("spaps")  # the seed-era (2025-11) contract of the same server
+control = control_fixture("spaps-2026-10")
 
 
 def new_user(st: SpapsState, email: str, tier: str = "free") -> str:
     return st.create_user(email, "Password123!", email_confirmed=True, tier=tier).id
 
 
-def eth_address(key: PrivateKey) -> str:
-    return "0x" + keccak256(key.public_key.format(compressed=False)[1:])[-20:].hex()
-
-
-def eth_sign(key: PrivateKey, message: str) -> str:
-    sig = key.sign_recoverable(eip191_digest(message), hasher=None)
-    return "0x" + (sig[:64] + bytes([sig[64] + 27])).hex()
-
-
 # --- the profile ------------------------------------------------------------------------------
 
 
-def test_every_operation_has_a_handler_and_unchanged_ones_are_the_seed_handlers() -> None:
-    assert spaps_2026_10.missing_handlers() == []
-    assert len(spaps_2026_10.operations()) == 56  # + verify_mfa, get_session_context, list_auth_methods (#16.8)
+def test_one_handler_per_operation_registered_where_the_spec_has_it() -> None:
+    """Each app has a handler for exactly its spec's operations; an operation in both specs is
+    served by one handler function (bound to each app's contract), version-only ones only where
+    they exist."""
     assert (spaps_2026_10.prefix, spaps_2026_10.state_key) == ("/spaps-2026-10", spaps.state_key)
-    for op_id in REUSED_OPERATIONS:
-        assert spaps_2026_10.handlers[op_id] is spaps.handlers[op_id], op_id
-    changed = set(spaps_2026_10.handlers) - set(REUSED_OPERATIONS)
-    assert {"sign_in_with_password", "record_usage", "list_sessions", "create_checkout_session"} <= changed
-    assert all(spaps_2026_10.handlers[op_id] is not spaps.handlers.get(op_id) for op_id in changed)
+    ops = {app.name: {op_id for _, _, op_id in app.operations()} for app, _ in APPS}
+    for app, _ in APPS:
+        assert set(app.handlers) == ops[app.name], app.name
+    shared = ops["spaps"] & ops["spaps-2026-10"]
+    assert {"sign_in_with_password", "record_usage", "list_sessions", "create_checkout_session"} <= shared
+    for op_id in shared:
+        assert spaps_2026_10.handlers[op_id].__wrapped__ is spaps.handlers[op_id].__wrapped__, op_id  # type: ignore[attr-defined]
+    assert {"set_password", "verify_mfa", "authorize_usage"} <= ops["spaps-2026-10"] - shared
+    assert {"get_balance", "create_wallet_deposit"} <= ops["spaps"] - shared
+
+
+def test_each_app_serves_the_facades_contract() -> None:
+    """The features a handler asks about are the facade's own for that version, and each app's
+    spec has the operations of that version's generated package."""
+    from paywire.spaps._contract import CONTRACTS
+
+    for app, contract in APPS:
+        facade = CONTRACTS[contract.version]  # type: ignore[index]
+        assert contract.features == facade.features, app.name
+        assert {op_id for _, _, op_id in app.operations()} == facade.operations, app.name
+    with pytest.raises(KeyError, match="unknown SPAPS feature"):
+        APPS[0][1].has("offset_paginng")
 
 
 def test_one_server_two_contracts_share_users(http: httpx.Client, seed_http: httpx.Client) -> None:
@@ -127,6 +101,27 @@ def test_one_server_two_contracts_share_users(http: httpx.Client, seed_http: htt
     assert r.status_code == 200
     me = http.get("/api/auth/user", headers=bearer(r.json()["data"]["access_token"])).json()["data"]["user"]
     assert me["metadata"]["referral"] == {"ref": "friend42", "referral_click_id": "clk_1"}
+
+
+def test_seed_era_calls_keep_no_state_of_the_newer_contract(seed_http: httpx.Client, st: SpapsState) -> None:
+    """The seed contract has no MFA, Idempotency-Key replays or message authorship: its calls
+    neither read nor create that state (features gate it, not the operation)."""
+    require_mfa(st, DEFAULT_USER_EMAIL)
+    st.profiles.clear()
+    assert login(seed_http)["user"]["id"] == DEFAULT_USER_ID  # no challenge on the seed contract
+    seed_http.post("/api/auth/magic-link", json={"email": DEFAULT_USER_EMAIL})
+    r = seed_http.post("/api/auth/verify-magic-link", json={"token": st.last_token(DEFAULT_USER_EMAIL, "magic_link")})
+    assert r.status_code == 200 and r.json()["tokens"]["access_token"]
+    guest = {"customer_email": "guest@example.com", "mode": "payment", "line_items": [{"price_id": "price_basic"}],
+             "success_url": URL, "cancel_url": URL}
+    first = seed_http.post("/api/stripe/guest-checkout-sessions", json=guest, headers={"Idempotency-Key": "k1"})
+    again = seed_http.post("/api/stripe/guest-checkout-sessions", json=guest, headers={"Idempotency-Key": "k1"})
+    assert first.status_code == again.status_code == 200
+    assert first.json()["data"]["id"] != again.json()["data"]["id"]  # no replay on the seed contract
+    message = {"patientId": "p1", "practitionerId": "d1", "content": "hello"}
+    created = seed_http.post("/api/secure-messages", json=message).json()["data"]
+    assert "sender_role" not in created
+    assert st.profiles == {}
 
 
 def test_register_waiting_for_confirmation_is_nested_without_tokens(http: httpx.Client, st: SpapsState) -> None:
@@ -165,32 +160,31 @@ def test_nonce_takes_chain_type(http: httpx.Client) -> None:
 
 
 def test_mfa_challenge_instead_of_tokens(http: httpx.Client, seed_http: httpx.Client, st: SpapsState,
-                                         paywire_sandbox: Any) -> None:
-    with httpx.Client(base_url=paywire_sandbox.url + "/_sandbox/spaps-2026-10", timeout=10) as control:
-        r = control.post("/require_mfa", json={"email": DEFAULT_USER_EMAIL})
-        answer = r.json()
-        assert answer.pop("recovery_codes") and answer == {"user_id": DEFAULT_USER_ID, "mfa_required": True}
-        sessions_before = len(st.sessions)
-        r = http.post("/api/auth/login", json={"email": DEFAULT_USER_EMAIL, "password": DEFAULT_USER_PASSWORD})
-        assert r.status_code == 200
-        challenge = r.json()["data"]
-        assert challenge["mfa_required"] is True and challenge["methods"] == ["totp"]
-        assert challenge["challenge_id"] and challenge["challenge"] and challenge["expires_at"].endswith("Z")
-        assert "access_token" not in challenge and len(st.sessions) == sessions_before  # no session opened
-        assert [c["challenge_id"] for c in control.get("/mfa_challenges").json()["challenges"]] == [
-            challenge["challenge_id"]]
-        # wrong password is still 401, not a challenge
-        error_of(http.post("/api/auth/login", json={"email": DEFAULT_USER_EMAIL, "password": "nope-nope"}),
-                 401, "INVALID_CREDENTIALS")
-        # the seed-era contract cannot express a challenge: that profile still signs in
-        assert seed_http.post("/api/auth/login", json={"email": DEFAULT_USER_EMAIL,
-                                                        "password": DEFAULT_USER_PASSWORD}).status_code == 200
-        # magic link: the token is consumed, the answer is a challenge
-        http.post("/api/auth/magic-link", json={"email": DEFAULT_USER_EMAIL})
-        r = http.post("/api/auth/verify-magic-link", json={"token": st.last_token(DEFAULT_USER_EMAIL, "magic_link"),
-                                                           "state": "opaque"})
-        assert r.status_code == 200 and r.json()["data"]["mfa_required"] is True
-        control.post("/require_mfa", json={"user_id": DEFAULT_USER_ID, "required": False})
+                                         control: httpx.Client) -> None:
+    r = control.post("/require_mfa", json={"email": DEFAULT_USER_EMAIL})
+    answer = r.json()
+    assert answer.pop("recovery_codes") and answer == {"user_id": DEFAULT_USER_ID, "mfa_required": True}
+    sessions_before = len(st.sessions)
+    r = http.post("/api/auth/login", json={"email": DEFAULT_USER_EMAIL, "password": DEFAULT_USER_PASSWORD})
+    assert r.status_code == 200
+    challenge = r.json()["data"]
+    assert challenge["mfa_required"] is True and challenge["methods"] == ["totp"]
+    assert challenge["challenge_id"] and challenge["challenge"] and challenge["expires_at"].endswith("Z")
+    assert "access_token" not in challenge and len(st.sessions) == sessions_before  # no session opened
+    assert [c["challenge_id"] for c in control.get("/mfa_challenges").json()["challenges"]] == [
+        challenge["challenge_id"]]
+    # wrong password is still 401, not a challenge
+    error_of(http.post("/api/auth/login", json={"email": DEFAULT_USER_EMAIL, "password": "nope-nope"}),
+             401, "INVALID_CREDENTIALS")
+    # the seed-era contract cannot express a challenge: that profile still signs in
+    assert seed_http.post("/api/auth/login", json={"email": DEFAULT_USER_EMAIL,
+                                                    "password": DEFAULT_USER_PASSWORD}).status_code == 200
+    # magic link: the token is consumed, the answer is a challenge
+    http.post("/api/auth/magic-link", json={"email": DEFAULT_USER_EMAIL})
+    r = http.post("/api/auth/verify-magic-link", json={"token": st.last_token(DEFAULT_USER_EMAIL, "magic_link"),
+                                                       "state": "opaque"})
+    assert r.status_code == 200 and r.json()["data"]["mfa_required"] is True
+    control.post("/require_mfa", json={"user_id": DEFAULT_USER_ID, "required": False})
     assert login(http)["user"]["id"] == DEFAULT_USER_ID
 
 

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+from _spaps_sandbox import (
+    api_fixture,
+    bearer,
+    control_fixture,
+    error_of,
+    eth_address,
+    eth_sign,
+    login,
+    state_fixture,
+)
 from coincurve import PrivateKey
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -15,7 +24,6 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from paywire.sandbox.spaps import (
     ACCESS_TOKEN_TTL,
     CHECKOUT_TTL,
-    DEFAULT_API_KEY,
     DEFAULT_APPLICATION_ID,
     DEFAULT_RECON_TOKEN,
     DEFAULT_USER_EMAIL,
@@ -28,63 +36,14 @@ from paywire.sandbox.spaps import (
     b58decode,
     b58encode,
     check_password,
-    eip191_digest,
-    keccak256,
     recover_ethereum_address,
     spaps,
     verify_ethereum_signature,
 )
 
-KEY = {"X-API-Key": DEFAULT_API_KEY}
-
-
-@pytest.fixture
-def st(paywire_sandbox: Any) -> SpapsState:
-    state: SpapsState = paywire_sandbox.state("spaps")
-    return state
-
-
-@pytest.fixture
-def http(paywire_sandbox: Any) -> Iterator[httpx.Client]:
-    """API key only: no Authorization header unless a test adds one per request."""
-    with httpx.Client(base_url=paywire_sandbox.base_url("spaps"), headers=KEY, timeout=10) as client:
-        yield client
-
-
-@pytest.fixture
-def control(paywire_sandbox: Any) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=paywire_sandbox.url + "/_sandbox/spaps", timeout=10) as client:
-        yield client
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-def login(
-    http: httpx.Client, email: str = DEFAULT_USER_EMAIL, password: str = DEFAULT_USER_PASSWORD
-) -> dict[str, Any]:
-    r = http.post("/api/auth/login", json={"email": email, "password": password})
-    assert r.status_code == 200, r.text
-    data: dict[str, Any] = r.json()["data"]
-    return data
-
-
-def error_of(r: httpx.Response, status: int, code: str) -> dict[str, Any]:
-    assert r.status_code == status, r.text
-    body: dict[str, Any] = r.json()
-    assert body["success"] is False
-    assert body["error"]["code"] == code, body
-    return body
-
-
-def eth_address(key: PrivateKey) -> str:
-    return "0x" + keccak256(key.public_key.format(compressed=False)[1:])[-20:].hex()
-
-
-def eth_sign(key: PrivateKey, message: str) -> str:
-    sig = key.sign_recoverable(eip191_digest(message), hasher=None)
-    return "0x" + (sig[:64] + bytes([sig[64] + 27])).hex()
+st = state_fixture()
+http = api_fixture("spaps")
+control = control_fixture("spaps")
 
 
 # --- framework coverage, keys, envelopes -------------------------------------------------------
@@ -336,63 +295,25 @@ def test_wallet_sign_in_solana_ed25519(http: httpx.Client) -> None:
     nonce = http.post("/api/auth/nonce", json={"wallet_address": address, "chain": "solana"}).json()["data"]
     assert nonce["message"] == nonce["nonce"] and nonce["message"].startswith("Sign this message")
     assert nonce["wallet_address"] == address
-    wrong = b58encode(key.sign(b"some other message"))
-    error_of(
-        http.post(
-            "/api/auth/wallet-sign-in",
-            json={
-                "wallet_address": address,
-                "signature": wrong,
-                "message": nonce["message"],
-                "chain_type": "solana",
-            },
-        ),
-        401,
-        "INVALID_SIGNATURE",
-    )
+
+    def sign_in(signature: str, message: str = nonce["message"]) -> httpx.Response:
+        return http.post("/api/auth/wallet-sign-in", json={
+            "wallet_address": address, "signature": signature, "message": message, "chain_type": "solana"})
+
+    error_of(sign_in(b58encode(key.sign(b"some other message"))), 401, "INVALID_SIGNATURE")
     signature = b58encode(key.sign(nonce["message"].encode()))
-    r = http.post(
-        "/api/auth/wallet-sign-in",
-        json={
-            "wallet_address": address,
-            "signature": signature,
-            "message": nonce["message"],
-            "chain_type": "solana",
-        },
-    )
+    r = sign_in(signature)
     assert r.status_code == 200, r.text
     data = r.json()["data"]
     assert data["user"]["wallet_address"] == address and data["user"]["chain"] == "solana"
     me = http.get("/api/auth/user", headers=bearer(data["access_token"])).json()["data"]["user"]
     assert me["wallets"] == [{"wallet_address": address, "chain_type": "solana", "verified": True}]
-    # The nonce is single use.
-    error_of(
-        http.post(
-            "/api/auth/wallet-sign-in",
-            json={
-                "wallet_address": address,
-                "signature": signature,
-                "message": nonce["message"],
-                "chain_type": "solana",
-            },
-        ),
-        401,
-        "INVALID_NONCE",
-    )
+    error_of(sign_in(signature), 401, "INVALID_NONCE")  # the nonce is single use
     # base64 signatures are accepted too, and the same wallet maps to the same user.
     again = http.post("/api/auth/nonce", json={"wallet_address": address, "chain_type": "solana"}).json()[
         "data"
     ]
-    b64 = base64.b64encode(key.sign(again["message"].encode())).decode()
-    second = http.post(
-        "/api/auth/wallet-sign-in",
-        json={
-            "wallet_address": address,
-            "signature": b64,
-            "message": again["message"],
-            "chain_type": "solana",
-        },
-    )
+    second = sign_in(base64.b64encode(key.sign(again["message"].encode())).decode(), again["message"])
     assert second.json()["data"]["user"]["id"] == data["user"]["id"]
 
 
@@ -403,57 +324,16 @@ def test_wallet_sign_in_ethereum_eip191(http: httpx.Client) -> None:
         "data"
     ]
     assert nonce["chain_type"] == "ethereum"
-    impostor = eth_sign(PrivateKey(), nonce["message"])
-    error_of(
-        http.post(
-            "/api/auth/wallet-sign-in",
-            json={
-                "wallet_address": address,
-                "signature": impostor,
-                "message": nonce["message"],
-                "chain_type": "ethereum",
-            },
-        ),
-        401,
-        "INVALID_SIGNATURE",
-    )
-    error_of(
-        http.post(
-            "/api/auth/wallet-sign-in",
-            json={
-                "wallet_address": address,
-                "signature": "0x1234",
-                "message": nonce["message"],
-                "chain_type": "ethereum",
-            },
-        ),
-        401,
-        "INVALID_SIGNATURE",
-    )
-    error_of(
-        http.post(
-            "/api/auth/wallet-sign-in",
-            json={
-                "wallet_address": address,
-                "signature": eth_sign(key, "tampered"),
-                "message": "tampered",
-                "chain_type": "ethereum",
-            },
-        ),
-        401,
-        "INVALID_NONCE",
-    )
+
+    def sign_in(signature: str, message: str = nonce["message"], wallet: str = address) -> httpx.Response:
+        return http.post("/api/auth/wallet-sign-in", json={
+            "wallet_address": wallet, "signature": signature, "message": message, "chain_type": "ethereum"})
+
+    error_of(sign_in(eth_sign(PrivateKey(), nonce["message"])), 401, "INVALID_SIGNATURE")  # an impostor
+    error_of(sign_in("0x1234"), 401, "INVALID_SIGNATURE")
+    error_of(sign_in(eth_sign(key, "tampered"), "tampered"), 401, "INVALID_NONCE")
     # Mixed-case (checksummed) address in, same wallet.
-    checksummed = "0x" + address[2:].upper()
-    r = http.post(
-        "/api/auth/wallet-sign-in",
-        json={
-            "wallet_address": checksummed,
-            "signature": eth_sign(key, nonce["message"]),
-            "message": nonce["message"],
-            "chain_type": "ethereum",
-        },
-    )
+    r = sign_in(eth_sign(key, nonce["message"]), wallet="0x" + address[2:].upper())
     assert r.status_code == 200, r.text
     assert r.json()["data"]["user"]["chain"] == "ethereum"
 

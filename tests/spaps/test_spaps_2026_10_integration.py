@@ -30,8 +30,9 @@ from paywire.sandbox.spaps import (
     SpapsState,
     eip191_digest,
     keccak256,
+    profile,
+    require_mfa,
 )
-from paywire.sandbox.spaps_2026_10 import profile, require_mfa
 from paywire.spaps import (
     AuthError,
     AuthResult,

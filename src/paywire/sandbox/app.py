@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 NAMESPACE_SCOPE_KEY = "paywire.namespace"
 
 #: Service modules; each declares its ServiceApp(s) at import time.
-SERVICE_MODULES = ("spaps", "spaps_2026_10", "lumen", "vellum", "conxa")
+SERVICE_MODULES = ("spaps", "lumen", "vellum", "conxa")
 
 
 def load_services() -> list[ServiceApp]:

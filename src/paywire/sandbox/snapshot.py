@@ -56,8 +56,10 @@ VERSION = 1
 #: version -> function upgrading a snapshot of that version to the next one.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
-#: Modules whose dataclasses a snapshot may contain.
-_MODULES = ("_framework", "timed_actions", "webhooks_log", "spaps", "spaps_2026_10", "lumen", "vellum", "conxa")
+#: Modules whose dataclasses a snapshot may contain (a package: every module in it).
+_MODULES = ("_framework", "timed_actions", "webhooks_log", "spaps", "lumen", "vellum", "conxa")
+#: type-name prefixes of modules that became part of another, for snapshots written before
+_RENAMED = {"spaps_2026_10": "spaps"}
 _NOT_DATA = (type(threading.Lock()), type(threading.RLock()), Clock, random.Random)
 _TAGS = ("$type", "$ref", "$tuple", "$set", "$frozenset", "$decimal", "$bytes", "$map")
 
@@ -220,6 +222,9 @@ class _Decoder:
 
     def _dataclass(self, value: dict[str, Any], where: str) -> Any:
         name = value["$type"]
+        if isinstance(name, str) and name.split(".", 1)[0] in _RENAMED:
+            prefix, _, rest = name.partition(".")
+            name = f"{_RENAMED[prefix]}.{rest}"
         cls = registry().get(name) if isinstance(name, str) else None
         if cls is None:
             raise SnapshotError(f"snapshot: {where}: unknown type {str(name)[:100]!r}")

@@ -21,6 +21,7 @@ from typing import Any, Final, Literal, get_args
 
 from paywire._core.contracts import Contract as _Contract
 from paywire._core.contracts import OperationsLoader, ServiceContracts, pinned_contracts
+from paywire._features import SPAPS_FEATURES, SPAPS_FEATURES_BY_VERSION
 from paywire.spaps.errors import UnsupportedOperationError
 
 SERVICE = "spaps"
@@ -31,20 +32,9 @@ SEED_VERSION: Final = "2025-11"
 #: one pinned SPAPS contract
 Contract = _Contract[SpapsVersion]
 
-#: feature -> what it means (for docs and error hints)
-FEATURES: dict[str, str] = {
-    "cursor_paging": "Stripe and session lists page by starting_after / ending_before",
-    "offset_paging": "Stripe and session lists page by limit + offset",
-    "mfa": "password, wallet and magic-link sign-in may answer an MFA challenge",
-    "nested_auth": "register and verify-magic-link nest message/user/tokens in data",
-    "auth_extras": "register(ref, referral_click_id), verify_magic_link(state), send_magic_link(confirm_url)",
-    "legacy_usage": "record_usage(feature, quantity) with X-Idempotency-Key; history by period",
-    "usage_authorization": "two-phase usage (authorize -> record), status, per-event history, API key alone",
-    "open_messages": "secure messages without a bearer; list_messages() lists everything",
-    "pair_messages": "secure messages need a bearer; lists are pair-scoped with keyset paging",
-    "idempotency_header": "guest checkout and crypto invoice creation take an Idempotency-Key header",
-    "checkout_line_items": "create_checkout_session at /api/stripe/checkout-sessions with line_items",
-}
+#: feature -> what it means (for docs and error hints); the table lives in :mod:`paywire._features`,
+#: where the sandbox reads it too
+FEATURES: dict[str, str] = SPAPS_FEATURES
 
 #: the hint appended when a client pinned to a contract *without* the feature is asked for it
 HINTS: dict[str, str] = {
@@ -71,9 +61,7 @@ METHOD_HINTS: dict[str, str] = {
 }
 
 _FEATURES_BY_VERSION: dict[SpapsVersion, frozenset[str]] = {
-    "2025-11": frozenset({"cursor_paging", "legacy_usage", "open_messages"}),
-    "2026-10": frozenset({"offset_paging", "mfa", "nested_auth", "auth_extras", "usage_authorization",
-                          "pair_messages", "idempotency_header", "checkout_line_items"}),
+    version: SPAPS_FEATURES_BY_VERSION[version] for version in get_args(SpapsVersion)
 }
 
 
@@ -164,7 +152,6 @@ METHODS: dict[str, str] = {
     "metrics.get_metrics_json": "get_metrics_json",
     "metrics.get_prometheus_metrics": "get_prometheus_metrics",
 }
-
 
 
 def _removed_hint(versions: tuple[SpapsVersion, ...]) -> str | None:
