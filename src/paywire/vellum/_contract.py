@@ -17,6 +17,7 @@ from typing import Any, Final, Literal, cast, get_args
 
 from paywire._core.contracts import Contract as _Contract
 from paywire._core.contracts import OperationsLoader, ServiceContracts, pinned_contracts
+from paywire._features import VELLUM_FEATURES, VELLUM_FEATURES_BY_VERSION
 from paywire._versions import package_for
 from paywire.vellum.errors import UnsupportedOperationError
 
@@ -29,37 +30,11 @@ Contract = _Contract[VellumVersion]
 
 # The tables below have SPAPS's shape (spaps/_contract.py), with Vellum's own values; the
 # mechanism that reads them is _core/contracts.py.
-#: feature -> what it means (for docs and error hints). The sandbox serves both versions with
-#: one handler per operation and asks these too (``paywire/sandbox/vellum/``), so every
-#: difference between the versions on the wire has a name here.
-FEATURES: dict[str, str] = {
-    "pdf_redirect": "invoice_pdf_url(): the invoice PDF is a 302 to the hosted URL (invoices show it as "
-                    "invoicePdf)",
-    "pdf_bytes": "invoice_pdf(): the invoice PDF is the bytes, after an ownership check",
-    "plan_extras": "create_checkout / create_subscription take product_id (a plan sold by several products "
-                   "needs it: 400 AMBIGUOUS_PLAN, where v1 takes the first product) and add_on_module_ids; "
-                   "subscriptions and checkouts show productId and addOnModuleIds",
-    "customer_name": "create_customer takes name (customers show it)",
-    "ref_handles": "payment methods and invoices are addressed and shown by opaque refs bound to their "
-                   "account (a raw id or another account's ref is 404); the billing provider's raw ids "
-                   "(subscription, billing customer) are not shown",
-    "neutral_billing_names": "create_account names the billing customer billingCustomerId / "
-                             "createBillingCustomer (v1: stripeCustomerId / createStripeCustomer) and refuses "
-                             "to re-point an account at another one (409 BILLING_CUSTOMER_CONFLICT; v1 "
-                             "replaces it)",
-    "one_live_subscription": "a customer has at most one subscription that has not ended: another "
-                             "create_checkout / create_subscription is 409 SUBSCRIPTION_EXISTS (v1: the new "
-                             "subscription replaces the old one)",
-    "card_required": "create_subscription needs a saved card (400 PAYMENT_METHOD_REQUIRED; v1 starts it "
-                     "incomplete)",
-    "subscription_replies": "create_subscription and set_subscription_payment_method answer the subscription "
-                            "(v1: {subscriptionId, status, trialEnd} and {subscription, default})",
-    "has_access": "entitlements say hasAccess (v1 shows billingSubscriptionId instead)",
-}
+#: feature -> what it means (for docs and error hints); the table lives in :mod:`paywire._features`,
+#: where the sandbox reads it too
+FEATURES: dict[str, str] = VELLUM_FEATURES
 _FEATURES_BY_VERSION: dict[VellumVersion, frozenset[str]] = {
-    "v1": frozenset({"pdf_redirect"}),
-    "v2": frozenset({"pdf_bytes", "plan_extras", "customer_name", "ref_handles", "neutral_billing_names",
-                     "one_live_subscription", "card_required", "subscription_replies", "has_access"}),
+    version: VELLUM_FEATURES_BY_VERSION[version] for version in get_args(VellumVersion)
 }
 #: client method -> operationId, where the method is not named as its operation
 RENAMED: dict[str, str] = {

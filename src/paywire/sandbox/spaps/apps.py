@@ -18,28 +18,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from paywire._features import SPAPS_FEATURES, SPAPS_FEATURES_BY_VERSION
+from paywire._features import PinnedFeatures, pinned_features
 from paywire.sandbox._framework import ApiError, Ctx, Reply, ServiceApp
 from paywire.sandbox.spaps.state import SpapsState, new_id
 
 Body = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Contract:
-    """The pinned SPAPS contract one app serves: the version and its features, from the table the
-    facade's ``paywire.spaps._contract.CONTRACTS[version]`` is built on."""
-
-    version: str
-    features: frozenset[str]
-
-    def has(self, feature: str) -> bool:
-        if feature not in SPAPS_FEATURES:  # a misspelt feature would silently read as "absent"
-            raise KeyError(f"unknown SPAPS feature {feature!r}")
-        return feature in self.features
+#: the pinned SPAPS contract one app serves (version + features, the facade's table)
+Contract = PinnedFeatures
 
 
 SpapsHandler = Callable[[Ctx, SpapsState, Contract], "Reply | Body"]
@@ -65,7 +54,7 @@ def service_app(name: str, prefix: str, version: str) -> tuple[ServiceApp, Contr
         auth_status=401,
         auth_code="UNAUTHORIZED",
     )
-    return app, Contract(version, SPAPS_FEATURES_BY_VERSION[version])
+    return app, pinned_features("spaps", version)
 
 
 spaps, SEED_CONTRACT = service_app("spaps", "/spaps", "2025-11")

@@ -8,7 +8,7 @@ Two services share one state (state key ``vellum``):
 Both are views of *one* server: an account created through v1 is visible through v2, and each
 version renders it in its own shape. One handler serves an operation for both versions; where
 they differ it asks the pinned contract for a named feature (``contract.has("ref_handles")``,
-the table of ``paywire.vellum._contract``, which the facade uses too), never the version.
+the table of ``paywire._features``, which the facade uses too), never the version.
 
 The package: :mod:`.records` (constants, seeded catalog, the dataclasses), :mod:`.state` (the
 container and everything that changes it), :mod:`.views` (state -> wire JSON per contract),

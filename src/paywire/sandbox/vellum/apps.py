@@ -19,7 +19,7 @@ from paywire.sandbox.vellum.records import Plan, Tenant
 from paywire.sandbox.vellum.state import VellumState
 
 if TYPE_CHECKING:
-    from paywire.vellum._contract import Contract
+    from paywire.sandbox.vellum.contract import Contract
 
 
 def _error_body(status: int, code: str, message: str) -> dict[str, Any]:

@@ -46,7 +46,7 @@ from paywire.sandbox.vellum.records import (
 from paywire.sandbox.webhooks_log import DeliveryLog
 
 if TYPE_CHECKING:
-    from paywire.vellum._contract import Contract
+    from paywire.sandbox.vellum.contract import Contract
 
 #: a record the wire addresses by handle (``views.handle``)
 Handled = TypeVar("Handled", PaymentMethod, Invoice)

@@ -1,7 +1,7 @@
 """State -> wire JSON, in the shape of the pinned contract that asks.
 
 One function per shape, for both API versions: where v1 and v2 differ, the function asks the
-contract for the named feature (``paywire.vellum._contract.FEATURES``) instead of its version,
+contract for the named feature (``paywire._features.VELLUM_FEATURES``) instead of its version,
 so a third version is a row in that table, not a third branch here. Key order is part of the
 wire (clients see these bytes), so fields are added in the order each version has them.
 """
@@ -24,7 +24,7 @@ from paywire.sandbox.vellum.records import (
 
 if TYPE_CHECKING:
     from paywire.sandbox._framework import Clock
-    from paywire.vellum._contract import Contract
+    from paywire.sandbox.vellum.contract import Contract
 
 
 def iso(clock: Clock, ts: float | None) -> str | None:

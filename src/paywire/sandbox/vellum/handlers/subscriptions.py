@@ -12,7 +12,7 @@ from paywire.sandbox.vellum.records import CURRENCY, Subscription, Tenant, recur
 from paywire.sandbox.vellum.state import VellumState
 
 if TYPE_CHECKING:
-    from paywire.vellum._contract import Contract
+    from paywire.sandbox.vellum.contract import Contract
 
 
 def _current(ctx: Ctx) -> tuple[VellumState, Tenant, Contract, Subscription]:
