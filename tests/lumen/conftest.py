@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 import pytest
-import respx
-from _lumen_helpers import API_KEY, BASE, aclose
+from _lumen_helpers import API_KEY, BASE
+from _support.client_fixtures import client_fixtures
 
 from paywire import RetryConfig
 from paywire.lumen import AsyncLumenClient, LumenClient, _pool
@@ -25,34 +24,9 @@ def _clean(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     _pool.clear()
 
 
-@pytest.fixture(params=["sync", "async"])
-def flavour(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-async def make(flavour: str) -> AsyncIterator[Callable[..., Any]]:
-    """``make(**kwargs)`` → a client of this test's flavour (closed afterwards)."""
-    made: list[Any] = []
-
-    def factory(**kwargs: Any) -> Any:
-        kwargs.setdefault("api_key", API_KEY)
-        kwargs.setdefault("api_url", BASE)
-        kwargs.setdefault("retry_config", FAST)
-        cls = LumenClient if flavour == "sync" else AsyncLumenClient
-        client = cls(**kwargs)
-        made.append(client)
-        return client
-
-    yield factory
-    for client in made:
-        await aclose(client)
-
-
-@pytest.fixture
-def mock() -> Iterator[respx.MockRouter]:
-    with respx.mock(base_url=BASE, assert_all_called=False) as router:
-        yield router
+# ``make(**kwargs)`` → a client of this test's flavour (closed afterwards); FAST keeps retries short.
+flavour, make, mock = client_fixtures({"sync": LumenClient, "async": AsyncLumenClient}, base_url=BASE,
+                                      defaults={"api_key": API_KEY, "api_url": BASE, "retry_config": FAST})
 
 
 @pytest.fixture
