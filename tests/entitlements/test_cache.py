@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -177,8 +178,10 @@ def test_thread_waiters_share_the_leaders_exception() -> None:
     assert cache.stats()["fetches"] == 1
 
 
-def test_invalidate_during_thread_fetch_does_not_write_stale_result() -> None:
-    cache = make()
+@contextmanager
+def fetch_in_flight(cache: EntitlementCache[str, Any], key: str) -> Iterator[Callable[[], Any]]:
+    """A thread's ``get_or_fetch(key)`` held inside its fetch; yields ``finish()``, which lets
+    that fetch answer "old" and returns what the thread's caller got."""
     started, release = threading.Event(), threading.Event()
 
     def old_fetch() -> str:
@@ -187,31 +190,34 @@ def test_invalidate_during_thread_fetch_does_not_write_stale_result() -> None:
         return "old"
 
     with ThreadPoolExecutor(max_workers=1) as pool:
-        leader = pool.submit(cache.get_or_fetch, "a", old_fetch)
+        leader = pool.submit(cache.get_or_fetch, key, old_fetch)
         assert started.wait(10)
+
+        def finish() -> Any:
+            release.set()
+            return leader.result(timeout=10)
+
+        try:
+            yield finish
+        finally:
+            release.set()
+
+
+def test_invalidate_during_thread_fetch_does_not_write_stale_result() -> None:
+    cache = make()
+    with fetch_in_flight(cache, "a") as finish:
         cache.invalidate("a")  # e.g. a push event said the plan changed
         # a caller arriving after invalidate() does not join the old flight
         assert cache.get_or_fetch("a", lambda: "new") == "new"
-        release.set()
-        assert leader.result(timeout=10) == "old"  # the in-flight caller still gets its answer
+        assert finish() == "old"  # the in-flight caller still gets its answer
     assert cache.get("a") == "new"  # ...but it was never written back over the fresh value
 
 
 def test_invalidate_all_during_thread_fetch_bumps_generation() -> None:
     cache = make()
-    started, release = threading.Event(), threading.Event()
-
-    def slow() -> str:
-        started.set()
-        assert release.wait(10)
-        return "old"
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        leader = pool.submit(cache.get_or_fetch, "a", slow)
-        assert started.wait(10)
+    with fetch_in_flight(cache, "a") as finish:
         cache.invalidate()
-        release.set()
-        assert leader.result(timeout=10) == "old"
+        assert finish() == "old"
     assert cache.get("a") is None
 
 

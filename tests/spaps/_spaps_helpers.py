@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 from _support.flavours import aclose, body_of, call, collect  # noqa: F401  (re-exported)
 
+from paywire.sandbox.spaps import ACCESS_TOKEN_TTL, DEFAULT_USER_EMAIL, DEFAULT_USER_PASSWORD
 from paywire.spaps import AsyncSpapsClient, SpapsClient, StoredTokens
 
 BASE_URL = "http://localhost:3300"
@@ -21,6 +23,8 @@ PASSWORD = "Sup3rSecret-pw!"
 FLAVOURS: dict[str, type[Any]] = {"sync": SpapsClient, "async": AsyncSpapsClient}
 SEED_VERSION = "2025-11"  # the seed-era contract (spaps 0.1.4)
 TODAY_VERSION = "2026-10"  # today's server, the default
+#: each pinned contract -> the sandbox app serving it
+PROFILES = {SEED_VERSION: "spaps", TODAY_VERSION: "spaps-2026-10"}
 
 
 def tokens(access: str = ACCESS, refresh: str | None = REFRESH, expires_in: float = 900.0) -> StoredTokens:
@@ -53,3 +57,14 @@ def token_pair(access: str = NEW_ACCESS, refresh: str = NEW_REFRESH, expires_in:
     if user is not None:
         data["user"] = user
     return data
+
+
+async def signed_in_and_expired(connect: Callable[..., Any], sandbox: Any, **kwargs: Any) -> Any:
+    """A client from ``connect(**kwargs)``, signed in as the sandbox's seeded user, whose access
+    token has then expired on the sandbox clock (which its token manager reads too, so server and
+    client agree): its next user call refreshes."""
+    client = connect(**kwargs)
+    await call(client.auth.sign_in_with_password, email=DEFAULT_USER_EMAIL, password=DEFAULT_USER_PASSWORD)
+    sandbox.clock.advance(ACCESS_TOKEN_TTL + 1)
+    client.token_manager.clock = sandbox.clock.now
+    return client

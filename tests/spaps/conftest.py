@@ -12,9 +12,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _spaps_helpers import API_KEY, BASE_URL, FLAVOURS, SEED_VERSION, TODAY_VERSION
+from _spaps_helpers import API_KEY, BASE_URL, FLAVOURS, PROFILES, SEED_VERSION, TODAY_VERSION
 from _support.client_fixtures import client_fixtures
 from _support.flavours import no_sleep
+
+from paywire.sandbox.spaps import DEFAULT_API_KEY
 
 
 @pytest.fixture(autouse=True)
@@ -38,5 +40,23 @@ def make26(make: Callable[..., Any]) -> Callable[..., Any]:
     def factory(**kwargs: Any) -> Any:
         kwargs.setdefault("api_version", TODAY_VERSION)
         return make(**kwargs)
+
+    return factory
+
+
+@pytest.fixture(params=sorted(PROFILES))
+def version(request: pytest.FixtureRequest) -> str:
+    """Each pinned contract, for the tests against the sandbox (``PROFILES[version]`` serves it)."""
+    return str(request.param)
+
+
+@pytest.fixture
+def connect(make: Callable[..., Any], paywire_sandbox: Any, version: str) -> Callable[..., Any]:
+    """``connect(**kwargs)``: ``make`` on the sandbox app serving ``version``, with the seeded API
+    key unless the test gives one. (A module about one contract defines its own ``connect``.)"""
+
+    def factory(**kwargs: Any) -> Any:
+        kwargs.setdefault("api_key", DEFAULT_API_KEY)
+        return make(base_url=paywire_sandbox.base_url(PROFILES[version]), api_version=version, **kwargs)
 
     return factory

@@ -15,36 +15,11 @@ from typing import Any
 
 import httpx
 import pytest
-from _spaps_helpers import ACCESS, call, err, ok, token_pair, tokens
+from _spaps_helpers import ACCESS, PROFILES, call, err, ok, signed_in_and_expired, token_pair, tokens
 
 import paywire
-from paywire.sandbox.spaps import ACCESS_TOKEN_TTL, DEFAULT_API_KEY, DEFAULT_USER_EMAIL, DEFAULT_USER_PASSWORD
 from paywire.spaps import LoggingHooks, RetryConfig
 from paywire.spaps._refresh import NEGATIVE_CACHE_TTL
-
-PROFILES = {"2025-11": "spaps", "2026-10": "spaps-2026-10"}
-
-
-@pytest.fixture(params=sorted(PROFILES))
-def version(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-def connect(make: Any, paywire_sandbox: Any, version: str) -> Callable[..., Any]:
-    def factory(**kwargs: Any) -> Any:
-        kwargs.setdefault("api_key", DEFAULT_API_KEY)
-        return make(base_url=paywire_sandbox.base_url(PROFILES[version]), api_version=version, **kwargs)
-
-    return factory
-
-
-async def expired_session(connect: Callable[..., Any], paywire_sandbox: Any, **kwargs: Any) -> Any:
-    client = connect(**kwargs)
-    await call(client.auth.sign_in_with_password, email=DEFAULT_USER_EMAIL, password=DEFAULT_USER_PASSWORD)
-    paywire_sandbox.clock.advance(ACCESS_TOKEN_TTL + 1)
-    client.token_manager.clock = paywire_sandbox.clock.now
-    return client
 
 
 @pytest.mark.parametrize("fault", [{"status": 500}, {"status": 503}, {"status": 429, "retry_after": 0}],
@@ -55,7 +30,7 @@ async def test_one_failed_refresh_is_retried_and_the_hooks_see_it(connect: Calla
     hooks = LoggingHooks(
         on_request=lambda **f: events.append(("request", f["url"], f["attempt"])),
         on_retry=lambda **f: events.append(("retry", f["url"], f["attempt"])))
-    client = await expired_session(connect, paywire_sandbox, logging_hooks=hooks)
+    client = await signed_in_and_expired(connect, paywire_sandbox, logging_hooks=hooks)
     paywire_sandbox.faults.add("refresh_tokens", **fault)
     assert (await call(client.sessions.get_current_session)).session_id
     refresh_events = [e[:1] + e[2:] for e in events if e[1].endswith("/api/auth/refresh")]
@@ -68,7 +43,7 @@ async def test_one_failed_refresh_is_retried_and_the_hooks_see_it(connect: Calla
 async def test_refresh_retries_stay_inside_the_call_deadline(connect: Callable[..., Any], paywire_sandbox: Any) -> None:
     # Sign in with the default policy (a loaded machine may need more than 0.6 s for it), then
     # put the tight deadline on the client that makes the call under test.
-    client = (await expired_session(connect, paywire_sandbox)).with_options(
+    client = (await signed_in_and_expired(connect, paywire_sandbox)).with_options(
         retry_config=RetryConfig(max_attempts=10, deadline=0.6, backoff_factor=0.05))
     paywire_sandbox.faults.add("refresh_tokens", latency_ms=250, status=503, times=100)
     client._driver.sleep = time.sleep if not client._is_async else asyncio.sleep

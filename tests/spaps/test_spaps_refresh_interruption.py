@@ -18,7 +18,19 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from _spaps_helpers import ACCESS, NEW_ACCESS, NEW_REFRESH, REFRESH, call, err, ok, token_pair, tokens
+from _spaps_helpers import (
+    ACCESS,
+    NEW_ACCESS,
+    NEW_REFRESH,
+    PROFILES,
+    REFRESH,
+    call,
+    err,
+    ok,
+    signed_in_and_expired,
+    token_pair,
+    tokens,
+)
 
 import paywire
 from paywire.sandbox.spaps import (
@@ -30,30 +42,6 @@ from paywire.sandbox.spaps import (
 )
 from paywire.spaps import RetryConfig, StoredTokens
 from paywire.spaps.errors import AuthError
-
-PROFILES = {"2025-11": "spaps", "2026-10": "spaps-2026-10"}
-
-
-@pytest.fixture(params=sorted(PROFILES))
-def version(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-def connect(make: Any, paywire_sandbox: Any, version: str) -> Callable[..., Any]:
-    def factory(**kwargs: Any) -> Any:
-        kwargs.setdefault("api_key", DEFAULT_API_KEY)
-        return make(base_url=paywire_sandbox.base_url(PROFILES[version]), api_version=version, **kwargs)
-
-    return factory
-
-
-async def signed_in_and_expired(connect: Callable[..., Any], paywire_sandbox: Any, **kwargs: Any) -> Any:
-    client = connect(**kwargs)
-    await call(client.auth.sign_in_with_password, email=DEFAULT_USER_EMAIL, password=DEFAULT_USER_PASSWORD)
-    paywire_sandbox.clock.advance(ACCESS_TOKEN_TTL + 1)  # server and client agree: refresh needed
-    client.token_manager.clock = paywire_sandbox.clock.now
-    return client
 
 
 def refreshes(paywire_sandbox: Any) -> list[dict[str, Any]]:

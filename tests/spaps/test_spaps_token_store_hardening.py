@@ -25,19 +25,13 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from _spaps_helpers import ACCESS, REFRESH, call, ok, token_pair
+from _spaps_helpers import ACCESS, PROFILES, REFRESH, call, ok, token_pair
 
 from paywire.sandbox.spaps import ACCESS_TOKEN_TTL, DEFAULT_API_KEY, DEFAULT_USER_EMAIL, DEFAULT_USER_PASSWORD
 from paywire.spaps import FileTokenStore, StoredTokens
 from paywire.spaps.errors import SpapsResponseValidationError, TokenStoreError
 
-PROFILES = {"2025-11": "spaps", "2026-10": "spaps-2026-10"}
 HOLD = 1.0  # seconds the other process holds the lock
-
-
-@pytest.fixture(params=sorted(PROFILES))
-def version(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 @contextmanager
