@@ -4,13 +4,13 @@ event loop, clean shutdown with the loop, thread safety."""
 from __future__ import annotations
 
 import asyncio
-import threading
 import time
 from typing import Any
 
 import pytest
 import respx
 from _lumen_helpers import BASE, STATUS_OK
+from _support.concurrency import run_threads
 
 from paywire import lumen
 from paywire.lumen import AsyncLumenClient, _pool
@@ -80,11 +80,7 @@ def test_loops_in_threads_at_once(sandbox_env: Any) -> None:
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=worker) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_threads([worker] * 4)
     assert not errors and results == [True] * 12
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
 import httpx
+from _support.concurrency import run_threads
 from _support.flavours import aclose, body_of, call, collect  # noqa: F401  (re-exported)
 
 from paywire.sandbox.spaps import ACCESS_TOKEN_TTL, DEFAULT_USER_EMAIL, DEFAULT_USER_PASSWORD
@@ -68,3 +71,23 @@ async def signed_in_and_expired(connect: Callable[..., Any], sandbox: Any, **kwa
     sandbox.clock.advance(ACCESS_TOKEN_TTL + 1)
     client.token_manager.clock = sandbox.clock.now
     return client
+
+
+async def burst(client: Any, n: int) -> list[Any]:
+    """``n`` concurrent ``sessions.get_current_session()`` callers (tasks on an async client;
+    threads released together by a barrier on a sync one): what each got, or what it raised."""
+    if client._is_async:
+        return list(await asyncio.gather(*(client.sessions.get_current_session() for _ in range(n)),
+                                         return_exceptions=True))
+    barrier = threading.Barrier(n)
+    outcomes: list[Any] = []
+
+    def caller() -> None:
+        barrier.wait()
+        try:
+            outcomes.append(client.sessions.get_current_session())
+        except BaseException as exc:
+            outcomes.append(exc)
+
+    run_threads([caller] * n)
+    return outcomes

@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
-from _spaps_helpers import ACCESS, PROFILES, call, err, ok, signed_in_and_expired, token_pair, tokens
+from _spaps_helpers import ACCESS, PROFILES, burst, call, err, ok, signed_in_and_expired, token_pair, tokens
 
 import paywire
 from paywire.spaps import LoggingHooks, RetryConfig
@@ -100,26 +100,7 @@ class OutageServer:
 
 async def _burst(client: Any, n: int) -> list[BaseException]:
     """n concurrent callers (tasks or threads); their errors (every one must fail here)."""
-    if client._is_async:
-        results = await asyncio.gather(*(client.sessions.get_current_session() for _ in range(n)),
-                                       return_exceptions=True)
-        return [r for r in results if isinstance(r, BaseException)]
-    barrier = threading.Barrier(n)
-    errors: list[BaseException] = []
-
-    def worker() -> None:
-        barrier.wait()
-        try:
-            client.sessions.get_current_session()
-        except BaseException as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=worker) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return errors
+    return [r for r in await burst(client, n) if isinstance(r, BaseException)]
 
 
 @pytest.mark.parametrize("api_version", sorted(PROFILES))

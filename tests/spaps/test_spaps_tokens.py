@@ -27,6 +27,7 @@ from _spaps_helpers import (
     REFRESH,
     aclose,
     body_of,
+    burst,
     call,
     err,
     ok,
@@ -320,27 +321,12 @@ class FakeAuthServer:
 
 
 async def _burst(client: Any, n: int) -> list[Any]:
-    if client._is_async:
-        return list(await asyncio.gather(*(client.sessions.get_current_session() for _ in range(n))))
-    barrier = threading.Barrier(n)
-    results: list[Any] = []
-    errors: list[BaseException] = []
-
-    def worker() -> None:
-        barrier.wait()
-        try:
-            results.append(client.sessions.get_current_session())
-        except BaseException as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=worker) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    """What n concurrent callers got (tasks or threads); the first error, raised, if any failed."""
+    outcomes = await burst(client, n)
+    errors = [r for r in outcomes if isinstance(r, BaseException)]
     if errors:
         raise errors[0]
-    return results
+    return outcomes
 
 
 @pytest.mark.parametrize("trigger", ["expired-by-clock", "rejected-401"])
