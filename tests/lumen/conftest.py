@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from _lumen_helpers import API_KEY, BASE
@@ -10,6 +11,7 @@ from _support.client_fixtures import client_fixtures
 
 from paywire import RetryConfig
 from paywire.lumen import AsyncLumenClient, LumenClient, _pool
+from paywire.sandbox.lumen import DEFAULT_API_KEY, LumenState
 
 FAST = RetryConfig(backoff_factor=0.001, max_backoff=0.001)
 
@@ -35,3 +37,12 @@ def env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     monkeypatch.setenv("LUMEN_API_KEY", API_KEY)
     monkeypatch.setenv("LUMEN_API_URL", BASE)
     return monkeypatch
+
+
+@pytest.fixture
+def lumen_env(paywire_sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> LumenState:
+    """LUMEN_API_KEY / LUMEN_API_URL pointing at the sandbox (its seeded key); its Lumen state."""
+    monkeypatch.setenv("LUMEN_API_KEY", DEFAULT_API_KEY)
+    monkeypatch.setenv("LUMEN_API_URL", paywire_sandbox.base_url("lumen"))
+    state: LumenState = paywire_sandbox.state("lumen")
+    return state

@@ -18,10 +18,8 @@ from paywire.sandbox.lumen import DEFAULT_API_KEY
 
 
 @pytest.fixture
-def sandbox_env(paywire_sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
-    monkeypatch.setenv("LUMEN_API_KEY", DEFAULT_API_KEY)
-    monkeypatch.setenv("LUMEN_API_URL", paywire_sandbox.base_url("lumen"))
-    paywire_sandbox.state("lumen").subscribe("pool_user")
+def sandbox_env(lumen_env: Any, paywire_sandbox: Any) -> Any:
+    lumen_env.subscribe("pool_user")
     return paywire_sandbox
 
 
