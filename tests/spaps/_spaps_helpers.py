@@ -7,6 +7,7 @@ import datetime as dt
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -91,3 +92,10 @@ async def burst(client: Any, n: int) -> list[Any]:
 
     run_threads([caller] * n)
     return outcomes
+
+
+def token_file(path: Path, content: str) -> Path:
+    """``path`` holding ``content``, readable by its owner only (as FileTokenStore wants it)."""
+    path.write_text(content)
+    path.chmod(0o600)
+    return path
