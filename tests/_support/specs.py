@@ -2,13 +2,20 @@
 list operations, find an operation's body / response schema / parameters, walk every schema,
 merge ``allOf`` members; and ``example``, a valid instance of a schema, for the tests that build
 traffic from the specs (the malformed-answer matrix, the sandbox's fast-check parity).
-Each takes the loaded spec (a dict) first."""
+Each takes the loaded spec (a dict) first. Then what every spec test checks the same way: the
+lock's entry for a spec, every generated module importing, the description's recorded decisions."""
 
 from __future__ import annotations
 
+import hashlib
+import importlib
+import json
+import pkgutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+LOCK_PATH = Path(__file__).resolve().parents[2] / "openapi" / "lock.json"
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 
 
@@ -146,3 +153,26 @@ def _string_example(schema: dict[str, Any]) -> str:
     if fmt in _FORMAT_EXAMPLES:
         return _FORMAT_EXAMPLES[fmt]
     return "x" * max(int(schema.get("minLength", 3)), 3)
+
+
+def locked(client: str, spec_path: Path, package: str) -> dict[str, Any]:
+    """openapi/lock.json's entry for ``client`` (``"spaps/2025-11"``), checked: it records the
+    sha256 of the spec at ``spec_path`` and ``package`` as the generated package."""
+    entry: dict[str, Any] = json.loads(LOCK_PATH.read_text())["clients"][client]
+    assert entry["spec_sha256"] == hashlib.sha256(spec_path.read_bytes()).hexdigest(), client
+    assert entry["package"] == package, client
+    return entry
+
+
+def import_every_module(package: str) -> set[str]:
+    """The names of every module of a generated package, each imported (an import error fails)."""
+    pkg = importlib.import_module(package)
+    names = {m.name for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + ".")}
+    for name in sorted(names):
+        importlib.import_module(name)
+    return names
+
+
+def not_mentioned(text: str, *needles: str) -> list[str]:
+    """The needles ``text`` does not contain (a spec description must record each decision)."""
+    return [needle for needle in needles if needle not in text]
