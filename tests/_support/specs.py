@@ -37,6 +37,15 @@ def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]
                 yield method, path, op
 
 
+def operation_index(spec: dict[str, Any]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(method, path) -> (operationId, tag) of every operation; each must carry exactly one tag."""
+    index: dict[tuple[str, str], tuple[str, str]] = {}
+    for method, path, op in operations(spec):
+        assert len(op["tags"]) == 1, (method, path, op["tags"])
+        index[(method, path)] = (op["operationId"], op["tags"][0])
+    return index
+
+
 def walk_schema(spec: dict[str, Any], node: Any, seen: set[str] | None = None) -> Iterator[dict[str, Any]]:
     """Every (sub)schema reachable from ``node``, following $refs once each."""
     seen = set() if seen is None else seen
