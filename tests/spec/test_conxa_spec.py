@@ -9,15 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
-from _support.specs import (
-    import_every_module,
-    locked,
-    not_mentioned,
-    operation_index,
-    operations,
-    resolve,
-    walk_schema,
-)
+from _support import specs
+from _support.specs import operations, resolve, walk_schema
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,7 +42,7 @@ def test_spec_is_valid_openapi_31(spec: dict[str, Any]) -> None:
 
 
 def test_operations_ids_and_tags(spec: dict[str, Any]) -> None:
-    assert operation_index(spec) == OPERATIONS
+    assert specs.operation_index(spec) == OPERATIONS
 
 
 def test_api_key_scheme_is_global(spec: dict[str, Any]) -> None:
@@ -151,7 +144,7 @@ def test_wallet_id_is_sixteen_digits(spec: dict[str, Any]) -> None:
 
 
 def test_description_records_decisions(spec: dict[str, Any]) -> None:
-    assert not_mentioned(
+    assert specs.not_mentioned(
         spec["info"]["description"],
         "scoped to the provider",
         "stored original result with the same status",
@@ -170,14 +163,14 @@ def test_qr_payload_schema_key_order(spec: dict[str, Any]) -> None:
 
 
 def test_lock_matches_spec() -> None:
-    locked("conxa/v1", SPEC_PATH, "paywire_gen_conxa_v1")
+    specs.locked("conxa/v1", SPEC_PATH, "paywire_gen_conxa_v1")
 
 
 # --- the generated client -------------------------------------------------------------------
 
 
 def test_every_generated_module_imports() -> None:
-    names = import_every_module("paywire_gen_conxa_v1")
+    names = specs.import_every_module("paywire_gen_conxa_v1")
     assert {f"paywire_gen_conxa_v1.api.{tag}.{op_id}" for op_id, tag in OPERATIONS.values()} - names == set()
 
 

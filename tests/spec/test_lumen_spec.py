@@ -10,19 +10,8 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from _support.specs import (
-    body_schema,
-    import_every_module,
-    locked,
-    not_mentioned,
-    op_of,
-    operation_index,
-    operations,
-    params,
-    resolve,
-    response_schema,
-    walk_schema,
-)
+from _support import specs
+from _support.specs import body_schema, op_of, operations, params, resolve, response_schema, walk_schema
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,7 +60,7 @@ def test_spec_is_valid_openapi_31(spec: dict[str, Any]) -> None:
 
 
 def test_every_sdk_call_and_portal_endpoint_is_present(spec: dict[str, Any]) -> None:
-    assert operation_index(spec) == OPERATIONS
+    assert specs.operation_index(spec) == OPERATIONS
     # The SDK builds {base}/v1/...: the base URL is the bare origin and every path carries /v1.
     assert all(path.startswith("/v1/") for _, path in OPERATIONS)
     assert spec["servers"][0]["url"] == "https://api.getlumen.dev"
@@ -229,7 +218,7 @@ def test_setup_intent_and_invoice_pdf_shapes(spec: dict[str, Any]) -> None:
 
 
 def test_description_records_decisions_and_scope(spec: dict[str, Any]) -> None:
-    assert not_mentioned(
+    assert specs.not_mentioned(
         spec["info"]["description"],
         "customer: null",
         "get_seat_usage_by_user",
@@ -245,14 +234,14 @@ def test_description_records_decisions_and_scope(spec: dict[str, Any]) -> None:
 
 
 def test_lock_matches_spec() -> None:
-    locked("lumen/v1", SPEC_PATH, PKG)
+    specs.locked("lumen/v1", SPEC_PATH, PKG)
 
 
 # --- the generated client -------------------------------------------------------------------
 
 
 def test_every_generated_module_imports() -> None:
-    names = import_every_module(PKG)
+    names = specs.import_every_module(PKG)
     assert {f"{PKG}.api.{tag}.{op_id}" for op_id, tag in OPERATIONS.values()} - names == set()
 
 

@@ -15,16 +15,8 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from _support.specs import (
-    import_every_module,
-    locked,
-    merged,
-    not_mentioned,
-    operations,
-    params,
-    resolve,
-    walk_schema,
-)
+from _support import specs
+from _support.specs import merged, operations, params, resolve, walk_schema
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -304,7 +296,7 @@ def test_secure_messages(spec: dict[str, Any]) -> None:
 
 
 def test_description_records_scope_and_decisions(spec: dict[str, Any]) -> None:
-    assert not_mentioned(spec["info"]["description"], "in place", "501", "307", "dashboards", "CFO", "passkeys",
+    assert specs.not_mentioned(spec["info"]["description"], "in place", "501", "307", "dashboards", "CFO", "passkeys",
                          "mfa/verify", "Not modelled", "USAGE_IDEMPOTENCY_CONFLICT", "IDEMPOTENCY_CONFLICT",
                          "SECURE_MESSAGES_FORBIDDEN_PARTICIPANT", "INVALID_CREDENTIALS", "spaps/2025-11",
                          "contract profile") == []
@@ -343,7 +335,7 @@ def test_change_report_against_2025_11(spec: dict[str, Any], seed: dict[str, Any
 
 
 def test_lock_and_versions_table() -> None:
-    assert locked("spaps/2026-10", SPEC_PATH, PKG)["api_version"] == "2026-10"
+    assert specs.locked("spaps/2026-10", SPEC_PATH, PKG)["api_version"] == "2026-10"
     from paywire._versions import API_VERSIONS, default_version, package_for
 
     assert list(API_VERSIONS["spaps"]) == ["2025-11", "2026-10"]
@@ -351,7 +343,7 @@ def test_lock_and_versions_table() -> None:
 
 
 def test_every_generated_module_imports(spec: dict[str, Any]) -> None:
-    names = import_every_module(PKG)
+    names = specs.import_every_module(PKG)
     assert {f"{PKG}.api.{op['tags'][0]}.{op['operationId']}" for _, _, op in operations(spec)} - names == set()
     assert f"{PKG}.api.payments" not in names
 

@@ -10,18 +10,8 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from _support.specs import (
-    import_every_module,
-    locked,
-    merged,
-    not_mentioned,
-    op_of,
-    operation_index,
-    operations,
-    params,
-    resolve,
-    walk_schema,
-)
+from _support import specs
+from _support.specs import merged, op_of, operations, params, resolve, walk_schema
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -136,7 +126,7 @@ def test_spec_is_valid_openapi_31(spec: dict[str, Any]) -> None:
 
 
 def test_every_sdk_call_is_present_with_method_path_id_and_tag(spec: dict[str, Any]) -> None:
-    found = operation_index(spec)
+    found = specs.operation_index(spec)
     assert found == {key: (op_id, tag) for key, (op_id, tag, _) in OPERATIONS.items()}
     assert len({op_id for op_id, _ in found.values()}) == 55
     assert {t["name"] for t in spec["tags"]} == {
@@ -462,7 +452,7 @@ def test_usage_crypto_whitelist_and_metrics_shapes(spec: dict[str, Any]) -> None
 
 
 def test_description_records_decisions_and_scope(spec: dict[str, Any]) -> None:
-    assert not_mentioned(
+    assert specs.not_mentioned(
         spec["info"]["description"],
         "legacy alias",
         "chain_type` wins",
@@ -483,14 +473,14 @@ def test_description_records_decisions_and_scope(spec: dict[str, Any]) -> None:
 
 
 def test_lock_matches_spec() -> None:
-    assert locked("spaps/2025-11", SPEC_PATH, PKG)["api_version"] == "2025-11"
+    assert specs.locked("spaps/2025-11", SPEC_PATH, PKG)["api_version"] == "2025-11"
 
 
 # --- the generated client -------------------------------------------------------------------
 
 
 def test_every_generated_module_imports() -> None:
-    names = import_every_module(PKG)
+    names = specs.import_every_module(PKG)
     assert {f"{PKG}.api.{tag}.{op_id}" for op_id, tag, _ in OPERATIONS.values()} - names == set()
 
 

@@ -12,18 +12,8 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from _support.specs import (
-    body_schema,
-    import_every_module,
-    locked,
-    not_mentioned,
-    op_of,
-    operation_index,
-    operations,
-    resolve,
-    response_schema,
-    walk_schema,
-)
+from _support import specs
+from _support.specs import body_schema, op_of, operations, resolve, response_schema, walk_schema
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,7 +123,7 @@ def test_spec_is_valid_openapi_31(spec: dict[str, Any]) -> None:
 
 def test_operations_paths_and_tags(spec: dict[str, Any]) -> None:
     expected = EXPECTED[spec["_version"]]
-    assert operation_index(spec) == expected
+    assert specs.operation_index(spec) == expected
     # No version prefix: every path starts at the host root with the tenant.
     assert all(path.startswith("/tenants/{tenantId}") for _, path in expected)
 
@@ -242,7 +232,7 @@ def test_push_envelope_is_described(spec: dict[str, Any]) -> None:
 
 def test_lock_matches_spec(spec: dict[str, Any]) -> None:
     version = spec["_version"]
-    assert locked(f"vellum/{version}", SPECS[version], PKGS[version])["api_version"] == version
+    assert specs.locked(f"vellum/{version}", SPECS[version], PKGS[version])["api_version"] == version
 
 
 # --- v1 specifics ----------------------------------------------------------------------------------
@@ -394,7 +384,7 @@ def test_v2_credits_and_flags(v2: dict[str, Any]) -> None:
 
 
 def test_v2_description_records_decisions(v2: dict[str, Any]) -> None:
-    assert not_mentioned(
+    assert specs.not_mentioned(
         v2["info"]["description"],
         "Preview (`preview_change`",
         "IDEMPOTENCY_KEY_REUSED",
@@ -412,7 +402,7 @@ def test_v2_description_records_decisions(v2: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("version", ["v1", "v2"])
 def test_every_generated_module_imports(version: str) -> None:
-    names = import_every_module(PKGS[version])
+    names = specs.import_every_module(PKGS[version])
     assert {f"{PKGS[version]}.api.{TAG_FOLDER.get(tag, tag)}.{op_id}" for op_id, tag in EXPECTED[version].values()
             } - names == set()
     if version == "v1":
