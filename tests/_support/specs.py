@@ -15,8 +15,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 LOCK_PATH = Path(__file__).resolve().parents[2] / "openapi" / "lock.json"
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
+
+
+def load(path: Path) -> dict[str, Any]:
+    """The OpenAPI document (or generator config) at ``path``, parsed."""
+    data: dict[str, Any] = yaml.safe_load(path.read_text())
+    return data
 
 
 def resolve(spec: dict[str, Any], node: Any) -> Any:

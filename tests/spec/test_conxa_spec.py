@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from _support import specs
 from _support.specs import operations, resolve, walk_schema
 from openapi_spec_validator import validate
@@ -26,8 +25,7 @@ OPERATIONS = {
 
 @pytest.fixture(scope="module")
 def spec() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text())
-    return data
+    return specs.load(SPEC_PATH)
 
 
 def header_params(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -9,7 +9,6 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
 from _support import specs
 from _support.specs import body_schema, op_of, operations, params, resolve, response_schema, walk_schema
 from openapi_spec_validator import validate
@@ -46,8 +45,7 @@ OPERATIONS = {
 
 @pytest.fixture(scope="module")
 def spec() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text())
-    return data
+    return specs.load(SPEC_PATH)
 
 
 # --- the spec ---------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
 from _support import specs
 from _support.specs import merged, operations, params, resolve, walk_schema
 from openapi_spec_validator import validate
@@ -62,19 +61,14 @@ CHANGED = {
 }
 
 
-def load(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(path.read_text())
-    return data
-
-
 @pytest.fixture(scope="module")
 def spec() -> dict[str, Any]:
-    return load(SPEC_PATH)
+    return specs.load(SPEC_PATH)
 
 
 @pytest.fixture(scope="module")
 def seed() -> dict[str, Any]:
-    return load(SEED_PATH)
+    return specs.load(SEED_PATH)
 
 
 def deref(spec: dict[str, Any], node: Any) -> Any:

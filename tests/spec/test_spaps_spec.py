@@ -9,7 +9,6 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
 from _support import specs
 from _support.specs import merged, op_of, operations, params, resolve, walk_schema
 from openapi_spec_validator import validate
@@ -91,8 +90,7 @@ SECURITY: dict[str, list[dict[str, list[str]]]] = {
 
 @pytest.fixture(scope="module")
 def spec() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text())
-    return data
+    return specs.load(SPEC_PATH)
 
 
 def body_schema(spec: dict[str, Any], op_id: str) -> dict[str, Any]:

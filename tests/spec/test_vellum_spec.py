@@ -11,7 +11,6 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
 from _support import specs
 from _support.specs import body_schema, op_of, operations, resolve, response_schema, walk_schema
 from openapi_spec_validator import validate
@@ -84,8 +83,7 @@ BODYLESS = {
 
 
 def load(version: str) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(SPECS[version].read_text())
-    return data
+    return specs.load(SPECS[version])
 
 
 @pytest.fixture(scope="module", params=["v1", "v2"])
@@ -308,7 +306,7 @@ def test_v2_invoice_pdf_is_pdf_bytes(v2: dict[str, Any]) -> None:
     assert responses["200"]["content"] == {
         "application/pdf": {"schema": {"contentMediaType": "application/pdf"}}
     }
-    pdf_config = yaml.safe_load((ROOT / "openapi" / "vellum" / "v2.config.yaml").read_text())
+    pdf_config = specs.load(ROOT / "openapi" / "vellum" / "v2.config.yaml")
     assert pdf_config["content_type_overrides"] == {"application/pdf": "application/octet-stream"}
 
 
