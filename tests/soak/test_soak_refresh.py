@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _support.flavours import call
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "spaps"))
 from test_spaps_refresh_interruption import CallerInterrupted, InterruptAfterCommit
@@ -40,10 +41,6 @@ OUTAGE_LATENCY_MS = 200.0
 CALLERS = 200
 
 
-async def _run(result: Any) -> Any:
-    return await result if asyncio.iscoroutine(result) else result
-
-
 async def test_soak_interrupted_refreshes_never_sign_out(paywire_sandbox: Any) -> None:
     retry = RetryConfig(max_attempts=5, backoff_factor=0.01)
     clients: list[tuple[Any, InterruptAfterCommit, Any]] = []
@@ -53,7 +50,7 @@ async def test_soak_interrupted_refreshes_never_sign_out(paywire_sandbox: Any) -
             client = cls(base_url=paywire_sandbox.base_url(service), api_key=DEFAULT_API_KEY, api_version=version,
                          transport=transport, retry_config=retry)
             client.token_manager.clock = paywire_sandbox.clock.now
-            await _run(client.auth.sign_in_with_password(email=DEFAULT_USER_EMAIL, password=DEFAULT_USER_PASSWORD))
+            await call(client.auth.sign_in_with_password, email=DEFAULT_USER_EMAIL, password=DEFAULT_USER_PASSWORD)
             clients.append((client, transport, interrupt))
     kinds = ("cancel", "drop", "timeout")
     sign_outs = interrupted = 0
@@ -73,14 +70,14 @@ async def test_soak_interrupted_refreshes_never_sign_out(paywire_sandbox: Any) -
         else:
             transport.armed = True
         try:
-            await _run(caller.sessions.get_current_session())
+            await call(caller.sessions.get_current_session)
         except (paywire.AuthenticationError, NotSignedInError):
             sign_outs += 1
         except (asyncio.CancelledError, CallerInterrupted):
             interrupted += 1
         # whatever happened, the user must still be signed in: the next call just works
         try:
-            await _run(client.sessions.get_current_session())
+            await call(client.sessions.get_current_session)
         except (paywire.AuthenticationError, NotSignedInError):
             sign_outs += 1
         if client.get_tokens() is None:
@@ -93,7 +90,7 @@ async def test_soak_interrupted_refreshes_never_sign_out(paywire_sandbox: Any) -
     elapsed = time.monotonic() - started
     rejected = sum(1 for r in paywire_sandbox.requests if r["op"] == "refresh_tokens" and r.get("status") == 401)
     for client, _, _ in clients:
-        await _run(client.close())
+        await call(client.close)
     print(f"\n{REFRESHES:,} refreshes interrupted by cancel/drop/timeout -> {sign_outs} sign-outs "
           f"({counts['cancel']} cancel [{interrupted} callers interrupted], {counts['drop']} drop-after-commit, "
           f"{counts['timeout']} timeout; sync+async x 2025-11+2026-10; {rejected} refreshes rejected by the "
