@@ -99,3 +99,39 @@ def token_file(path: Path, content: str) -> Path:
     path.write_text(content)
     path.chmod(0o600)
     return path
+
+
+class SlowRefreshServer:
+    """A SPAPS stand-in behind ``httpx.MockTransport`` whose refresh answer takes ``delay``
+    seconds, waited the flavour's way (``time.sleep`` in the sync transport, ``asyncio.sleep``
+    in the async one). Subclasses say what happens: ``refresh_started`` before the wait,
+    ``refresh_answer`` after it, ``resource`` for every other call."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+
+    def refresh_started(self, request: httpx.Request) -> None:
+        pass
+
+    def refresh_answer(self, request: httpx.Request) -> httpx.Response:
+        raise NotImplementedError
+
+    def resource(self, request: httpx.Request) -> httpx.Response:
+        raise NotImplementedError
+
+    def sync_handler(self, request: httpx.Request) -> httpx.Response:
+        if not request.url.path.endswith("/auth/refresh"):
+            return self.resource(request)
+        self.refresh_started(request)
+        time.sleep(self.delay)
+        return self.refresh_answer(request)
+
+    async def async_handler(self, request: httpx.Request) -> httpx.Response:
+        if not request.url.path.endswith("/auth/refresh"):
+            return self.resource(request)
+        self.refresh_started(request)
+        await asyncio.sleep(self.delay)
+        return self.refresh_answer(request)
+
+    def transport(self, flavour: str) -> httpx.MockTransport:
+        return httpx.MockTransport(self.sync_handler if flavour == "sync" else self.async_handler)

@@ -15,7 +15,18 @@ from typing import Any
 
 import httpx
 import pytest
-from _spaps_helpers import ACCESS, PROFILES, burst, call, err, ok, signed_in_and_expired, token_pair, tokens
+from _spaps_helpers import (
+    ACCESS,
+    PROFILES,
+    SlowRefreshServer,
+    burst,
+    call,
+    err,
+    ok,
+    signed_in_and_expired,
+    token_pair,
+    tokens,
+)
 
 import paywire
 from paywire.spaps import LoggingHooks, RetryConfig
@@ -56,46 +67,31 @@ async def test_refresh_retries_stay_inside_the_call_deadline(connect: Callable[.
 
 
 # --- one refresh in flight, its outcome shared ------------------------------------------------------
-class OutageServer:
+class OutageServer(SlowRefreshServer):
     """A SPAPS stand-in whose refresh fails slowly (0.2 s, 503); counts concurrency."""
 
     def __init__(self, delay: float = 0.2) -> None:
-        self.delay = delay
+        super().__init__(delay)
         self.refreshes = 0
         self.in_flight = 0
         self.max_in_flight = 0
         self.resource_calls = 0
         self.lock = threading.Lock()
 
-    def _enter(self) -> None:
+    def refresh_started(self, request: httpx.Request) -> None:
         with self.lock:
             self.refreshes += 1
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
 
-    def _leave(self) -> httpx.Response:
+    def refresh_answer(self, request: httpx.Request) -> httpx.Response:
         with self.lock:
             self.in_flight -= 1
         return err(503, "SERVER_ERROR")
 
-    def sync_handler(self, request: httpx.Request) -> httpx.Response:
-        if request.url.path.endswith("/auth/refresh"):
-            self._enter()
-            time.sleep(self.delay)
-            return self._leave()
+    def resource(self, request: httpx.Request) -> httpx.Response:
         self.resource_calls += 1
         return ok({"session": {"id": "s1"}})
-
-    async def async_handler(self, request: httpx.Request) -> httpx.Response:
-        if request.url.path.endswith("/auth/refresh"):
-            self._enter()
-            await asyncio.sleep(self.delay)
-            return self._leave()
-        self.resource_calls += 1
-        return ok({"session": {"id": "s1"}})
-
-    def transport(self, flavour: str) -> httpx.MockTransport:
-        return httpx.MockTransport(self.sync_handler if flavour == "sync" else self.async_handler)
 
 
 async def _burst(client: Any, n: int) -> list[BaseException]:

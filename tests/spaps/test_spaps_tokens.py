@@ -25,6 +25,7 @@ from _spaps_helpers import (
     NEW_ACCESS,
     NEW_REFRESH,
     REFRESH,
+    SlowRefreshServer,
     aclose,
     body_of,
     burst,
@@ -270,20 +271,20 @@ def test_stored_tokens_expiry() -> None:
 
 
 # --- single flight ------------------------------------------------------------------------------------
-class FakeAuthServer:
+class FakeAuthServer(SlowRefreshServer):
     """Just enough SPAPS for refresh races: rotating single-use refresh tokens (a reused one is
     rejected) and one current access token; counts refreshes."""
 
     def __init__(self, access: str = ACCESS, refresh: str = REFRESH, delay: float = 0.05) -> None:
+        super().__init__(delay)
         self.access = access
         self.refresh = refresh
-        self.delay = delay
         self.refreshes = 0
         self.reused = 0
         self.generation = 0
         self.lock = threading.Lock()
 
-    def _refresh(self, request: httpx.Request) -> httpx.Response:
+    def refresh_answer(self, request: httpx.Request) -> httpx.Response:
         presented = json.loads(request.content)["refresh_token"]
         with self.lock:
             if presented != self.refresh:
@@ -295,25 +296,10 @@ class FakeAuthServer:
             self.refresh = f"ref_gen_{self.generation}_abcdef"
             return ok(token_pair(self.access, self.refresh))
 
-    def _resource(self, request: httpx.Request) -> httpx.Response:
+    def resource(self, request: httpx.Request) -> httpx.Response:
         if request.headers.get("authorization") != f"Bearer {self.access}":
             return err(401, "INVALID_TOKEN")
         return ok({"session": {"id": "sess_1"}})
-
-    def sync_handler(self, request: httpx.Request) -> httpx.Response:
-        if request.url.path.endswith("/auth/refresh"):
-            time.sleep(self.delay)
-            return self._refresh(request)
-        return self._resource(request)
-
-    async def async_handler(self, request: httpx.Request) -> httpx.Response:
-        if request.url.path.endswith("/auth/refresh"):
-            await asyncio.sleep(self.delay)
-            return self._refresh(request)
-        return self._resource(request)
-
-    def transport(self, flavour: str) -> httpx.BaseTransport | httpx.AsyncBaseTransport:
-        return httpx.MockTransport(self.sync_handler if flavour == "sync" else self.async_handler)
 
     def expire(self) -> None:
         """The server stops accepting the current access token (as if it expired)."""
