@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _spaps_helpers import burst, call, collect
+from _spaps_helpers import SEED_VERSION, burst, call, collect
 from coincurve import PrivateKey
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -54,15 +54,10 @@ def st(paywire_sandbox: Any) -> SpapsState:
 
 
 @pytest.fixture
-def connect(make: Any, paywire_sandbox: Any) -> Callable[..., Any]:
-    """A client of this test's flavour on the sandbox's seed-era profile (default key), pinned
-    to ``api_version="2025-11"`` by ``make``."""
-
-    def factory(**kwargs: Any) -> Any:
-        kwargs.setdefault("api_key", DEFAULT_API_KEY)
-        return make(base_url=paywire_sandbox.base_url("spaps"), **kwargs)
-
-    return factory
+def version() -> str:
+    """This module is about the seed-era contract: the conftest's ``connect`` gives clients of
+    this test's flavour on the sandbox's ``spaps`` profile, pinned to 2025-11 (default key)."""
+    return SEED_VERSION
 
 
 async def signed_in(connect: Callable[..., Any], **kwargs: Any) -> Any:
