@@ -1,41 +1,39 @@
-"""A loopback webhook receiver for tests of signed pushes (the consumer's ``/webhooks/...``).
-
-    with PushReceiver(statuses=[503], verify=check) as receiver:
-        sandbox.configure_push(receiver.url, secret)
-        ...
-    headers, body, verified = receiver.received[0]
-
-Runs a threading HTTP server on 127.0.0.1 (a free port) while the ``with`` block is open. Every
-POST is recorded as ``(headers with lower-case names, raw body, what verify made of it)`` and
-answered with the next of ``statuses`` (then 200). With ``verify``, a push it answers ``None``
-for (did not verify) is answered 400 instead and consumes no status.
-"""
+"""A loopback webhook endpoint for the tests of push delivery (the consumer's side)."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, NamedTuple
 
-#: (lower-case headers, raw body) -> the verified event, or None when it does not verify
-Verifier = Callable[[dict[str, str], bytes], Any]
+
+class Delivery(NamedTuple):
+    """One push as received (a tuple too: ``headers, body, event = receiver.received[0]``)."""
+
+    headers: dict[str, str]  # names lower-cased
+    body: bytes
+    event: Any = None  # what ``verify`` returned (None: refused, or no ``verify``)
 
 
 class PushReceiver:
-    def __init__(self, statuses: Iterable[int] = (), *, verify: Verifier | None = None,
-                 path: str = "/webhooks/vellum") -> None:
-        self.received: list[tuple[dict[str, str], bytes, Any]] = []
-        self.statuses = list(statuses)
+    """Records every POST it gets and answers ``statuses`` in order, then 200. With ``verify``
+    (``(headers, body) -> event or None``), a push it refuses is answered 400 and takes no status
+    from ``statuses``. Serves while inside ``with``."""
+
+    def __init__(self, path: str = "/webhooks/vellum", statuses: list[int] | None = None,
+                 verify: Callable[[dict[str, str], bytes], Any] | None = None) -> None:
+        self.received: list[Delivery] = []
+        self.statuses = list(statuses or [])
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("content-length", "0")))
                 headers = {k.lower(): v for k, v in self.headers.items()}
-                verified = verify(headers, body) if verify is not None else None
-                receiver.received.append((headers, body, verified))
-                if verify is not None and verified is None:
+                event = verify(headers, body) if verify is not None else None
+                receiver.received.append(Delivery(headers, body, event))
+                if verify is not None and event is None:
                     status = 400
                 else:
                     status = receiver.statuses.pop(0) if receiver.statuses else 200
@@ -50,6 +48,11 @@ class PushReceiver:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}{path}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
+    @property
+    def verified(self) -> list[Any]:
+        """The events of the pushes ``verify`` accepted, in order."""
+        return [d.event for d in self.received if d.event is not None]
+
     def __enter__(self) -> PushReceiver:
         self.thread.start()
         return self
@@ -58,3 +61,6 @@ class PushReceiver:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=5)
+
+
+__all__ = ["Delivery", "PushReceiver"]

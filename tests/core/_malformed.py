@@ -28,6 +28,7 @@ from typing import Any
 import httpx
 import jsonschema
 import yaml
+from _support import specs
 
 import paywire
 from paywire._core.flow import RunnerMethod, paginated
@@ -222,69 +223,18 @@ def validator(path: str, schema: dict[str, Any]) -> jsonschema.Draft202012Valida
 
 
 # --- bodies ------------------------------------------------------------------------------------------------
-def _deref(path: str, schema: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in schema:
-        name = schema["$ref"].rsplit("/", 1)[-1]
-        schema = spec_of(path)["components"]["schemas"][name]
-    return schema
-
-
-def _types(schema: dict[str, Any]) -> list[str]:
-    t = schema.get("type")
-    return [t] if isinstance(t, str) else list(t or [])
-
-
-def example(path: str, schema: dict[str, Any], depth: int = 0) -> Any:
-    """A valid value for ``schema`` (every property filled in, first alternative of a union)."""
-    schema = _deref(path, schema)
-    if "const" in schema:
-        return schema["const"]
-    if "enum" in schema:
-        return schema["enum"][0]
-    for key in ("oneOf", "anyOf"):
-        if key in schema:
-            return example(path, schema[key][0], depth + 1)
-    if "allOf" in schema:
-        merged: dict[str, Any] = {}
-        for part in schema["allOf"]:
-            value = example(path, part, depth + 1)
-            if isinstance(value, dict):
-                merged.update(value)
-        return merged
-    types = [t for t in _types(schema) if t != "null"] or (["object"] if "properties" in schema else [])
-    kind = types[0] if types else None
-    if kind == "object" or (kind is None and "properties" in schema):
-        props = schema.get("properties", {})
-        return {} if depth > 16 else {k: example(path, v, depth + 1) for k, v in props.items()}
-    if kind == "array":
-        return [] if depth > 16 else [example(path, schema.get("items", {}), depth + 1)]
-    if kind == "boolean":
-        return False  # has_more: false ends pagers; any bool is valid
-    if kind == "integer":
-        return max(int(schema.get("minimum", 1)), 1)
-    if kind == "number":
-        return max(float(schema.get("minimum", 1.5)), 1.5)
-    if kind == "string":
-        fmt = schema.get("format")
-        if fmt == "date-time":
-            return "2026-01-01T00:00:00Z"
-        if fmt == "date":
-            return "2026-01-01"
-        if fmt in ("uri", "url"):
-            return "https://files.test/a"
-        if fmt == "email":
-            return "ada@example.com"
-        return "x" * max(int(schema.get("minLength", 3)), 3)
-    return None  # free-form: nothing to say
+def example(path: str, schema: dict[str, Any]) -> Any:
+    """A valid value for ``schema`` of the spec at ``path`` (see ``_support.specs.example``)."""
+    return specs.example(spec_of(path), schema)
 
 
 def leaves(path: str, schema: dict[str, Any], value: Any, at: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
     """(path, JSON type) of every typed primitive in ``value`` outside unions (where a wrong type
     could still match another alternative)."""
-    schema = _deref(path, schema)
+    schema = specs.resolve(spec_of(path), schema)
     if any(k in schema for k in ("oneOf", "anyOf", "allOf")):
         return
-    types = [t for t in _types(schema) if t != "null"]
+    types = [t for t in specs.types_of(schema) if t != "null"]
     if isinstance(value, dict):
         for key, sub in schema.get("properties", {}).items():
             if key in value:
@@ -378,7 +328,7 @@ def corpus(path: str, success: Success, rng: random.Random | None = None, *, all
             nan = json.dumps(with_leaf(valid, at, "__NAN__")).replace('"__NAN__"', "NaN")
             cases.append(Case(f"NaN:{where}", nan.encode()))
     if isinstance(valid, dict):
-        required = _deref(path, success.json_schema).get("required", [])
+        required = specs.resolve(spec_of(path), success.json_schema).get("required", [])
         for key in required[:3] if not all_leaves else required:
             cases.append(Case(f"missing:{key}", json.dumps({k: v for k, v in valid.items() if k != key}).encode()))
     return cases

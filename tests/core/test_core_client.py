@@ -4,8 +4,8 @@ copies, resources, closing, concurrency and the flow drivers' edge cases."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
-import threading
 from typing import Any
 
 import httpx
@@ -13,6 +13,7 @@ import pytest
 import respx
 from _core_facade import AsyncDemoClient, DemoClient
 from _core_helpers import API_KEY, FakeClock, aclose, call, collect, patch_sleep
+from _support.concurrency import run_threads
 
 from paywire._core import (
     APIConnectionError,
@@ -295,11 +296,7 @@ def test_sync_client_is_shared_across_threads(mock: respx.MockRouter) -> None:
         def work(i: int) -> None:
             results[i] = client.get_thing(f"t{i}")["id"]
 
-        threads = [threading.Thread(target=work, args=(i,)) for i in range(16)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(functools.partial(work, i) for i in range(16))
     assert results == {i: f"t{i}" for i in range(16)}
 
 

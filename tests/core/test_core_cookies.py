@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
+from _core_helpers import aclose, call
 
 import paywire.conxa
 import paywire.lumen
@@ -82,13 +83,8 @@ def test_every_facade_client_class_is_enumerated() -> None:
 async def _twice(client: Any, url: str) -> None:
     """Two calls through the core's request flow (the path every facade operation takes)."""
     for _ in range(2):
-        result = client._driver.run(client._request("GET", url, ok=range(400, 600)))
-        if inspect.isawaitable(result):
-            await result
-    if client._is_async:
-        await client.aclose()
-    else:
-        client.close()
+        await call(client._driver.run, client._request("GET", url, ok=range(400, 600)))
+    await aclose(client)
 
 
 # --- unit level ------------------------------------------------------------------------------------

@@ -145,56 +145,52 @@ async def test_client_repr_masks_the_key(make: Any) -> None:
     assert "https://api.demo.test/v1" in text
 
 
+@pytest.fixture
+def handlers_before(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[logging.Handler]]:
+    """The logger's handlers before the test; the next client made reads PAYWIRE_LOG again (it
+    is read once per process otherwise), and whatever handlers and level that sets are undone."""
+    before = list(logger.handlers)
+    level_before = logger.level
+    monkeypatch.setattr(core_logs, "_configured", False)
+    yield before
+    for handler in logger.handlers[:]:
+        if handler not in before:
+            logger.removeHandler(handler)
+    logger.setLevel(level_before)
+
+
 async def test_paywire_log_debug_env_writes_redacted_lines_to_stderr(
-    make: Any, mock: respx.MockRouter, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    make: Any, mock: respx.MockRouter, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    handlers_before: list[logging.Handler],
 ) -> None:
-    handlers_before = list(logger.handlers)
-    level_before = logger.level
-    monkeypatch.setattr(core_logs, "_configured", False)
     monkeypatch.setenv("PAYWIRE_LOG", "debug")
-    try:
-        mock.get("/things/t1").mock(side_effect=[httpx.Response(502, json={"message": f"bad {API_KEY}"}),
-                                                 httpx.Response(200, json={})])
-        mock.post("/auth/sign-in").mock(return_value=httpx.Response(
-            400, json={"error": {"code": "INVALID", "message": f"password {PASSWORD} wrong"}}))
-        client = make(api_key=API_KEY, auth=TokenProviderAuth(lambda: BEARER))
-        assert logger.level == logging.DEBUG
-        assert len(logger.handlers) == len(handlers_before) + 1
-        await call(client.get_thing, "t1")
-        with pytest.raises(APIStatusError):
-            await call(client.sign_in, email="a@b.c", password=PASSWORD, signature=SIGNATURE)
-        err = capsys.readouterr().err
-        assert "request method=GET" in err and "response method=GET" in err and "retrying" in err
-        assert_clean(err, "PAYWIRE_LOG=debug stderr")
-    finally:
-        for handler in logger.handlers[:]:
-            if handler not in handlers_before:
-                logger.removeHandler(handler)
-        logger.setLevel(level_before)
+    mock.get("/things/t1").mock(side_effect=[httpx.Response(502, json={"message": f"bad {API_KEY}"}),
+                                             httpx.Response(200, json={})])
+    mock.post("/auth/sign-in").mock(return_value=httpx.Response(
+        400, json={"error": {"code": "INVALID", "message": f"password {PASSWORD} wrong"}}))
+    client = make(api_key=API_KEY, auth=TokenProviderAuth(lambda: BEARER))
+    assert logger.level == logging.DEBUG
+    assert len(logger.handlers) == len(handlers_before) + 1
+    await call(client.get_thing, "t1")
+    with pytest.raises(APIStatusError):
+        await call(client.sign_in, email="a@b.c", password=PASSWORD, signature=SIGNATURE)
+    err = capsys.readouterr().err
+    assert "request method=GET" in err and "response method=GET" in err and "retrying" in err
+    assert_clean(err, "PAYWIRE_LOG=debug stderr")
 
 
-async def test_paywire_log_info_sets_info_level(make: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    handlers_before = list(logger.handlers)
-    level_before = logger.level
-    monkeypatch.setattr(core_logs, "_configured", False)
+async def test_paywire_log_info_sets_info_level(make: Any, monkeypatch: pytest.MonkeyPatch,
+                                                handlers_before: list[logging.Handler]) -> None:
     monkeypatch.setenv("PAYWIRE_LOG", " INFO ")
-    try:
-        make()
-        assert logger.level == logging.INFO
-        added = [h for h in logger.handlers if h not in handlers_before]
-        assert len(added) == 1 and any(isinstance(f, RedactingFilter) for f in added[0].filters)
-        make()  # once per process: a second client adds nothing
-        assert len(logger.handlers) == len(handlers_before) + 1
-    finally:
-        for handler in logger.handlers[:]:
-            if handler not in handlers_before:
-                logger.removeHandler(handler)
-        logger.setLevel(level_before)
+    make()
+    assert logger.level == logging.INFO
+    added = [h for h in logger.handlers if h not in handlers_before]
+    assert len(added) == 1 and any(isinstance(f, RedactingFilter) for f in added[0].filters)
+    make()  # once per process: a second client adds nothing
+    assert len(logger.handlers) == len(handlers_before) + 1
 
 
-async def test_paywire_log_unset_adds_no_handler(make: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    handlers_before = list(logger.handlers)
-    monkeypatch.setattr(core_logs, "_configured", False)
+async def test_paywire_log_unset_adds_no_handler(make: Any, handlers_before: list[logging.Handler]) -> None:
     make()
     assert logger.handlers == handlers_before
 

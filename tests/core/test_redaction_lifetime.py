@@ -11,6 +11,7 @@ secrets released with their owner (memory bounded by what is alive).
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import traceback
@@ -21,6 +22,7 @@ from typing import Any
 
 import httpx
 import pytest
+from _support.concurrency import run_threads
 
 from paywire._core import APIStatusError, LoggingHooks, default_logging_hooks, redact, register_secret
 from paywire._core.redact import MASK, redact_headers, registered_count, sanitize_server_text
@@ -338,13 +340,9 @@ def test_registry_is_safe_under_threads_and_garbage_collection() -> None:
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=churn, args=(n,)) for n in range(4)]
     watcher = threading.Thread(target=reader)
     watcher.start()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_threads(functools.partial(churn, n) for n in range(4))
     stop.set()
     watcher.join()
     assert errors == []

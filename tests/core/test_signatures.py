@@ -5,12 +5,13 @@ tolerance both ways; optional replay memory bounded by the window and safe acros
 
 from __future__ import annotations
 
-import hmac
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _support.concurrency import run_threads
+from _support.hmac_spy import record_compare_digest
 from _webhook_corpus import (
     BODY,
     NOW,
@@ -82,14 +83,7 @@ def test_key_rotation_header_verifies_with_either_secret(verifier: Verifier, sec
 @by_name
 def test_every_well_formed_v1_is_compared_in_constant_time(verifier: Verifier,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[bytes, bytes]] = []
-    real = hmac.compare_digest
-
-    def spy(a: bytes, b: bytes) -> bool:
-        calls.append((a, b))
-        return real(a, b)
-
-    monkeypatch.setattr(signatures.hmac, "compare_digest", spy)
+    calls = record_compare_digest(monkeypatch)
     others = [digest(BODY, NOW, f"whsec_other_{i}") for i in range(3)]
     value = f"t={NOW},v1={header().split('v1=')[1]}," + ",".join(f"v1={o}" for o in others) + ",v1=☃"
     assert verifier.accepts(BODY, value)
@@ -152,11 +146,7 @@ def test_replay_guard_is_atomic_across_threads(verifier: Verifier) -> None:
         with lock:
             results.append(ok)
 
-    threads = [threading.Thread(target=deliver) for _ in range(16)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_threads([deliver] * 16)
     assert sorted(results) == [False] * 15 + [True]
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -133,52 +134,56 @@ def test_failed_fetch_is_not_cached() -> None:
 # --- single-flight: threads -----------------------------------------------------------------------
 
 
-def test_fifty_threads_missing_one_key_make_one_fetch() -> None:
-    cache = make()
+def thread_herd(cache: EntitlementCache[str, Any], n: int, answer: Callable[[], str]) -> list[Future[Any]]:
+    """``n`` threads call ``get_or_fetch("a")`` at once; the leader's fetch waits until the other
+    n-1 joined its flight (or 5 s passed), then gives ``answer()`` (its value or its exception).
+    The callers' finished futures."""
     release = threading.Event()
-    calls = [0]
 
     def fetch() -> str:
-        calls[0] += 1
         assert release.wait(10)
-        return "value"
+        return answer()
 
-    with ThreadPoolExecutor(max_workers=50) as pool:
-        futures = [pool.submit(cache.get_or_fetch, "a", fetch) for _ in range(50)]
+    with ThreadPoolExecutor(max_workers=n) as pool:
+        futures = [pool.submit(cache.get_or_fetch, "a", fetch) for _ in range(n)]
         # every thread is either the leader (blocked in fetch) or waiting on the shared future
         for _ in range(500):
-            if cache.stats()["coalesced"] == 49:
+            if cache.stats()["coalesced"] == n - 1:
                 break
             threading.Event().wait(0.01)
         release.set()
-        results = [f.result(timeout=10) for f in futures]
-    assert results == ["value"] * 50
+    return futures  # leaving the pool waited for every caller
+
+
+def test_fifty_threads_missing_one_key_make_one_fetch() -> None:
+    cache = make()
+    calls = [0]
+
+    def answer() -> str:
+        calls[0] += 1
+        return "value"
+
+    futures = thread_herd(cache, 50, answer)
+    assert [f.result(timeout=10) for f in futures] == ["value"] * 50
     assert calls == [1]
     assert cache.stats()["fetches"] == 1 and cache.stats()["coalesced"] == 49
 
 
 def test_thread_waiters_share_the_leaders_exception() -> None:
     cache = make()
-    release = threading.Event()
 
-    def fetch() -> str:
-        assert release.wait(10)
+    def answer() -> str:
         raise ValueError("api down")
 
-    with ThreadPoolExecutor(max_workers=10) as pool:
-        futures = [pool.submit(cache.get_or_fetch, "a", fetch) for _ in range(10)]
-        for _ in range(500):
-            if cache.stats()["coalesced"] == 9:
-                break
-            threading.Event().wait(0.01)
-        release.set()
-        errors = [f.exception(timeout=10) for f in futures]
-    assert all(isinstance(e, ValueError) for e in errors)
+    futures = thread_herd(cache, 10, answer)
+    assert all(isinstance(f.exception(timeout=10), ValueError) for f in futures)
     assert cache.stats()["fetches"] == 1
 
 
-def test_invalidate_during_thread_fetch_does_not_write_stale_result() -> None:
-    cache = make()
+@contextmanager
+def fetch_in_flight(cache: EntitlementCache[str, Any], key: str) -> Iterator[Callable[[], Any]]:
+    """A thread's ``get_or_fetch(key)`` held inside its fetch; yields ``finish()``, which lets
+    that fetch answer "old" and returns what the thread's caller got."""
     started, release = threading.Event(), threading.Event()
 
     def old_fetch() -> str:
@@ -187,31 +192,34 @@ def test_invalidate_during_thread_fetch_does_not_write_stale_result() -> None:
         return "old"
 
     with ThreadPoolExecutor(max_workers=1) as pool:
-        leader = pool.submit(cache.get_or_fetch, "a", old_fetch)
+        leader = pool.submit(cache.get_or_fetch, key, old_fetch)
         assert started.wait(10)
+
+        def finish() -> Any:
+            release.set()
+            return leader.result(timeout=10)
+
+        try:
+            yield finish
+        finally:
+            release.set()
+
+
+def test_invalidate_during_thread_fetch_does_not_write_stale_result() -> None:
+    cache = make()
+    with fetch_in_flight(cache, "a") as finish:
         cache.invalidate("a")  # e.g. a push event said the plan changed
         # a caller arriving after invalidate() does not join the old flight
         assert cache.get_or_fetch("a", lambda: "new") == "new"
-        release.set()
-        assert leader.result(timeout=10) == "old"  # the in-flight caller still gets its answer
+        assert finish() == "old"  # the in-flight caller still gets its answer
     assert cache.get("a") == "new"  # ...but it was never written back over the fresh value
 
 
 def test_invalidate_all_during_thread_fetch_bumps_generation() -> None:
     cache = make()
-    started, release = threading.Event(), threading.Event()
-
-    def slow() -> str:
-        started.set()
-        assert release.wait(10)
-        return "old"
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        leader = pool.submit(cache.get_or_fetch, "a", slow)
-        assert started.wait(10)
+    with fetch_in_flight(cache, "a") as finish:
         cache.invalidate()
-        release.set()
-        assert leader.result(timeout=10) == "old"
+        assert finish() == "old"
     assert cache.get("a") is None
 
 

@@ -11,27 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from _support import specs
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = sorted(p for p in (ROOT / "openapi").glob("*/*.yaml") if not p.name.endswith(".config.yaml"))
-METHODS = {"get", "put", "post", "delete", "patch", "head", "options"}
-
-
-def load(path: Path) -> dict[str, Any]:
-    return yaml.safe_load(path.read_text())
 
 
 def ids(path: Path) -> str:
     return f"{path.parent.name}/{path.stem}"
-
-
-def operations(spec: dict[str, Any]):
-    for path, item in spec["paths"].items():
-        for method, op in item.items():
-            if method in METHODS:
-                yield path, method, op
 
 
 def walk(node: Any, trail: tuple[str, ...] = ()):
@@ -45,18 +33,6 @@ def walk(node: Any, trail: tuple[str, ...] = ()):
             yield from walk(value, (*trail, str(i)))
 
 
-def resolve(spec: dict[str, Any], node: Any, seen: frozenset[str] = frozenset()):
-    """Yield every schema dict reachable from node, following $refs (each ref once)."""
-    for _, sub in walk(node):
-        ref = sub.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/") and ref not in seen:
-            target: Any = spec
-            for part in ref[2:].split("/"):
-                target = target[part]
-            yield from resolve(spec, target, seen | {ref})
-        yield sub
-
-
 def test_there_are_specs_for_every_service() -> None:
     services = {p.parent.name for p in SPECS}
     assert {"spaps", "lumen", "vellum", "conxa"} <= services
@@ -64,7 +40,7 @@ def test_there_are_specs_for_every_service() -> None:
 
 @pytest.mark.parametrize("path", SPECS, ids=ids)
 def test_spec_is_valid_openapi_31(path: Path) -> None:
-    spec = load(path)
+    spec = specs.load(path)
     validate(spec)
     assert spec["openapi"].startswith("3.1"), "house rule 1: OpenAPI 3.1"
     assert isinstance(spec["info"]["version"], str), "house rule 1: info.version is a quoted string"
@@ -74,11 +50,11 @@ def test_spec_is_valid_openapi_31(path: Path) -> None:
 @pytest.mark.parametrize("path", SPECS, ids=ids)
 def test_no_enum_in_any_response_schema(path: Path) -> None:
     """Rule 2: a generated StrEnum raises on an unknown value, so a newer server would crash us."""
-    spec = load(path)
+    spec = specs.load(path)
     offenders = []
-    for p, method, op in operations(spec):
+    for method, p, op in specs.operations(spec):
         for status, response in op.get("responses", {}).items():
-            for schema in resolve(spec, response):
+            for schema in specs.walk_schema(spec, response):
                 if "enum" in schema or "const" in schema:
                     offenders.append(f"{method.upper()} {p} {status}")
     assert not offenders, f"enum/const in response schemas: {sorted(set(offenders))}"
@@ -86,12 +62,12 @@ def test_no_enum_in_any_response_schema(path: Path) -> None:
 
 @pytest.mark.parametrize("path", SPECS, ids=ids)
 def test_one_request_content_type_no_default_iana_statuses(path: Path) -> None:
-    spec = load(path)
-    for p, method, op in operations(spec):
+    spec = specs.load(path)
+    for method, p, op in specs.operations(spec):
         where = f"{method.upper()} {p}"
         body = op.get("requestBody")
         if body is not None:
-            body = next(resolve(spec, body)) if "$ref" in body else body
+            body = specs.resolve(spec, body)
             assert len(body.get("content", {})) == 1, f"rule 3: {where} has several request content types"
         for status in op.get("responses", {}):
             assert status != "default", f"rule 4: {where} has a default response"
@@ -103,20 +79,20 @@ def test_one_request_content_type_no_default_iana_statuses(path: Path) -> None:
 
 @pytest.mark.parametrize("path", SPECS, ids=ids)
 def test_no_discriminator_and_no_closed_response_objects(path: Path) -> None:
-    spec = load(path)
+    spec = specs.load(path)
     for trail, node in walk(spec):
         assert "discriminator" not in node, f"rule 10: discriminator at {'/'.join(trail)}"
-    for p, method, op in operations(spec):
+    for method, p, op in specs.operations(spec):
         for status, response in op.get("responses", {}).items():
-            for schema in resolve(spec, response):
+            for schema in specs.walk_schema(spec, response):
                 assert schema.get("additionalProperties") is not False, (
                     f"rule 6: {method.upper()} {p} {status} forbids extra fields")
 
 
 @pytest.mark.parametrize("path", SPECS, ids=ids)
 def test_operation_ids_are_unique_snake_case(path: Path) -> None:
-    spec = load(path)
-    seen = [op["operationId"] for _, _, op in operations(spec)]
+    spec = specs.load(path)
+    seen = [op["operationId"] for _, _, op in specs.operations(spec)]
     assert len(seen) == len(set(seen))
     for op_id in seen:
         assert op_id == op_id.lower() and " " not in op_id and "-" not in op_id, op_id

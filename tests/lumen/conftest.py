@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import respx
-from _lumen_helpers import API_KEY, BASE, aclose
+from _lumen_helpers import API_KEY, BASE
+from _support.client_fixtures import client_fixtures
 
 from paywire import RetryConfig
 from paywire.lumen import AsyncLumenClient, LumenClient, _pool
+from paywire.sandbox.lumen import DEFAULT_API_KEY, LumenState
 
 FAST = RetryConfig(backoff_factor=0.001, max_backoff=0.001)
 
@@ -25,34 +26,9 @@ def _clean(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     _pool.clear()
 
 
-@pytest.fixture(params=["sync", "async"])
-def flavour(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-async def make(flavour: str) -> AsyncIterator[Callable[..., Any]]:
-    """``make(**kwargs)`` → a client of this test's flavour (closed afterwards)."""
-    made: list[Any] = []
-
-    def factory(**kwargs: Any) -> Any:
-        kwargs.setdefault("api_key", API_KEY)
-        kwargs.setdefault("api_url", BASE)
-        kwargs.setdefault("retry_config", FAST)
-        cls = LumenClient if flavour == "sync" else AsyncLumenClient
-        client = cls(**kwargs)
-        made.append(client)
-        return client
-
-    yield factory
-    for client in made:
-        await aclose(client)
-
-
-@pytest.fixture
-def mock() -> Iterator[respx.MockRouter]:
-    with respx.mock(base_url=BASE, assert_all_called=False) as router:
-        yield router
+# ``make(**kwargs)`` → a client of this test's flavour (closed afterwards); FAST keeps retries short.
+flavour, make, mock = client_fixtures({"sync": LumenClient, "async": AsyncLumenClient}, base_url=BASE,
+                                      defaults={"api_key": API_KEY, "api_url": BASE, "retry_config": FAST})
 
 
 @pytest.fixture
@@ -61,3 +37,12 @@ def env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     monkeypatch.setenv("LUMEN_API_KEY", API_KEY)
     monkeypatch.setenv("LUMEN_API_URL", BASE)
     return monkeypatch
+
+
+@pytest.fixture
+def lumen_env(paywire_sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> LumenState:
+    """LUMEN_API_KEY / LUMEN_API_URL pointing at the sandbox (its seeded key); its Lumen state."""
+    monkeypatch.setenv("LUMEN_API_KEY", DEFAULT_API_KEY)
+    monkeypatch.setenv("LUMEN_API_URL", paywire_sandbox.base_url("lumen"))
+    state: LumenState = paywire_sandbox.state("lumen")
+    return state

@@ -25,6 +25,7 @@ from _lumen_helpers import (
     body_of,
     call,
 )
+from _support.concurrency import run_threads
 
 import paywire
 from paywire.lumen import (
@@ -221,12 +222,7 @@ def test_sync_single_flight_across_threads() -> None:
     with respx.mock(base_url=BASE) as mock, LumenClient(api_key=API_KEY, api_url=BASE) as client:
         mock.get("/v1/entitlements/u1").mock(side_effect=slow)
         results: list[bool] = []
-        threads = [threading.Thread(target=lambda: results.append(
-            client.is_feature_entitled("api-calls", user_id="u1"))) for _ in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads([lambda: results.append(client.is_feature_entitled("api-calls", user_id="u1"))] * 8)
     assert results == [True] * 8
     assert len(calls) == 1
 

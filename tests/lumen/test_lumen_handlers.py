@@ -154,14 +154,6 @@ def send(request: pytest.FixtureRequest) -> Iterator[Send]:
 
 
 @pytest.fixture
-def sandbox(paywire_sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> LumenState:
-    monkeypatch.setenv("LUMEN_API_KEY", DEFAULT_API_KEY)
-    monkeypatch.setenv("LUMEN_API_URL", paywire_sandbox.base_url("lumen"))
-    state: LumenState = paywire_sandbox.state("lumen")
-    return state
-
-
-@pytest.fixture
 def upstream(monkeypatch: pytest.MonkeyPatch) -> Iterator[respx.MockRouter]:
     monkeypatch.setenv("LUMEN_API_KEY", "lumen_sk_handler_unit_key")
     monkeypatch.setenv("LUMEN_API_URL", UPSTREAM)
@@ -170,8 +162,8 @@ def upstream(monkeypatch: pytest.MonkeyPatch) -> Iterator[respx.MockRouter]:
 
 
 # --- against the sandbox ---------------------------------------------------------------------------
-def test_readme_flow(send: Send, sandbox: LumenState) -> None:
-    sandbox.subscribe("u1", FREE_PLAN_ID)
+def test_readme_flow(send: Send, lumen_env: LumenState) -> None:
+    lumen_env.subscribe("u1", FREE_PLAN_ID)
     status = send("GET", "/api/lumen/customers/subscription-status")
     assert status.status == 200 and status.body["hasActiveSubscription"] is True
     ents = send("GET", "/api/lumen/entitlements/%7BcustomerId%7D")
@@ -183,7 +175,7 @@ def test_readme_flow(send: Send, sandbox: LumenState) -> None:
     assert ents.headers.get("cache-control") == "no-store"
 
 
-def test_no_user_no_path_no_key(send: Send, sandbox: LumenState, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_user_no_path_no_key(send: Send, lumen_env: LumenState, monkeypatch: pytest.MonkeyPatch) -> None:
     anonymous = send("GET", "/api/lumen/customers/subscription-status", user=None)
     assert (anonymous.status, anonymous.body) == (401, {"error": "Unauthorized"})
     off = send("GET", "/api/lumen/plans")
@@ -195,10 +187,10 @@ def test_no_user_no_path_no_key(send: Send, sandbox: LumenState, monkeypatch: py
     assert (missing.status, missing.body) == (500, {"error": "LUMEN_API_KEY is not set in environment"})
 
 
-def test_cross_customer_reads_are_refused(send: Send, sandbox: LumenState) -> None:
-    sandbox.subscribe("u1", FREE_PLAN_ID)
-    sandbox.subscribe("victim", PRO_PLAN_ID)
-    victim_id = sandbox.customer("victim").id  # type: ignore[union-attr]
+def test_cross_customer_reads_are_refused(send: Send, lumen_env: LumenState) -> None:
+    lumen_env.subscribe("u1", FREE_PLAN_ID)
+    lumen_env.subscribe("victim", PRO_PLAN_ID)
+    victim_id = lumen_env.customer("victim").id  # type: ignore[union-attr]
     for url in ("/api/lumen/entitlements/victim", f"/api/lumen/entitlements/{victim_id}",
                 "/api/lumen/customers/subscription-status?externalCustomerId=victim",
                 "/api/lumen/customers/portal/overview?externalCustomerId=victim"):
@@ -210,18 +202,18 @@ def test_cross_customer_reads_are_refused(send: Send, sandbox: LumenState) -> No
     assert mine.status == 200
 
 
-def test_upstream_status_is_preserved(send: Send, sandbox: LumenState) -> None:
+def test_upstream_status_is_preserved(send: Send, lumen_env: LumenState) -> None:
     result = send("GET", "/api/lumen/customers/portal/overview", user="never-enrolled")
     assert (result.status, result.body) == (404, {"error": "Customer not found", "status": 404})
     bad = send("GET", "/api/lumen/entitlements/%7BcustomerId%7D", user="never-enrolled")
     assert bad.status == 404
 
 
-def test_portal_actions(send: Send, sandbox: LumenState) -> None:
-    sub = sandbox.subscribe("u1", PRO_PLAN_ID)
+def test_portal_actions(send: Send, lumen_env: LumenState) -> None:
+    sub = lumen_env.subscribe("u1", PRO_PLAN_ID)
     intent = send("POST", "/api/lumen/customers/portal/create-setup-intent")  # id injected into the body
     assert intent.status == 200 and intent.body["provider"] == "stripe"
-    pm = sandbox.complete_setup_intent(intent.body["stripe"]["intentId"])
+    pm = lumen_env.complete_setup_intent(intent.body["stripe"]["intentId"])
     linked = sub.payment_method_id
     conflict = send("DELETE", f"/api/lumen/customers/portal/payment-methods/{linked}")
     assert conflict.status == 409
@@ -229,16 +221,16 @@ def test_portal_actions(send: Send, sandbox: LumenState) -> None:
                   json_body={"paymentMethodId": pm.id})
     assert chosen.status == 200 and chosen.body["success"] is True
     assert send("DELETE", f"/api/lumen/customers/portal/payment-methods/{linked}").status == 200
-    sandbox.subscribe("other", PRO_PLAN_ID)
-    others = next(p.id for p in sandbox.payment_methods.values() if p.customer_id == sandbox.customer("other").id)  # type: ignore[union-attr]
+    lumen_env.subscribe("other", PRO_PLAN_ID)
+    others = next(p.id for p in lumen_env.payment_methods.values() if p.customer_id == lumen_env.customer("other").id)  # type: ignore[union-attr]
     assert send("DELETE", f"/api/lumen/customers/portal/payment-methods/{others}").status == 404
 
 
-def test_invoice_pdf_only_for_own_invoices(send: Send, sandbox: LumenState) -> None:
-    sandbox.subscribe("u1", PRO_PLAN_ID)
-    sandbox.subscribe("other", PRO_PLAN_ID)
-    mine = next(i for i in sandbox.invoices.values() if i.customer_id == sandbox.customer("u1").id)  # type: ignore[union-attr]
-    theirs = next(i for i in sandbox.invoices.values() if i.customer_id == sandbox.customer("other").id)  # type: ignore[union-attr]
+def test_invoice_pdf_only_for_own_invoices(send: Send, lumen_env: LumenState) -> None:
+    lumen_env.subscribe("u1", PRO_PLAN_ID)
+    lumen_env.subscribe("other", PRO_PLAN_ID)
+    mine = next(i for i in lumen_env.invoices.values() if i.customer_id == lumen_env.customer("u1").id)  # type: ignore[union-attr]
+    theirs = next(i for i in lumen_env.invoices.values() if i.customer_id == lumen_env.customer("other").id)  # type: ignore[union-attr]
     ok = send("GET", f"/api/lumen/invoices/{mine.id}/pdf")
     assert ok.status == 200 and ok.body["invoice"]["id"] == mine.id and ok.body["expiresIn"] == 900
     denied = send("GET", f"/api/lumen/invoices/{theirs.id}/pdf")

@@ -4,13 +4,13 @@ event loop, clean shutdown with the loop, thread safety."""
 from __future__ import annotations
 
 import asyncio
-import threading
 import time
 from typing import Any
 
 import pytest
 import respx
 from _lumen_helpers import BASE, STATUS_OK
+from _support.concurrency import run_threads
 
 from paywire import lumen
 from paywire.lumen import AsyncLumenClient, _pool
@@ -18,10 +18,8 @@ from paywire.sandbox.lumen import DEFAULT_API_KEY
 
 
 @pytest.fixture
-def sandbox_env(paywire_sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
-    monkeypatch.setenv("LUMEN_API_KEY", DEFAULT_API_KEY)
-    monkeypatch.setenv("LUMEN_API_URL", paywire_sandbox.base_url("lumen"))
-    paywire_sandbox.state("lumen").subscribe("pool_user")
+def sandbox_env(lumen_env: Any, paywire_sandbox: Any) -> Any:
+    lumen_env.subscribe("pool_user")
     return paywire_sandbox
 
 
@@ -80,11 +78,7 @@ def test_loops_in_threads_at_once(sandbox_env: Any) -> None:
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=worker) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_threads([worker] * 4)
     assert not errors and results == [True] * 12
 
 

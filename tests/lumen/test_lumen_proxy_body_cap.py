@@ -20,10 +20,10 @@ from typing import Any
 
 import httpx
 import pytest
+from _lumen_helpers import route_pool
 from _proxy_apps import FRAMEWORKS, send_for
 
-from paywire._core import NO_RETRIES, ConfigError
-from paywire.lumen import _pool
+from paywire._core import ConfigError
 from paywire.lumen._proxy import DEFAULT_MAX_BODY_BYTES, LumenProxy
 from paywire.lumen.handlers import lumen_django_handler, lumen_fastapi_handler, lumen_flask_handler
 
@@ -55,15 +55,10 @@ class Upstream:
 
 
 @pytest.fixture
-def upstream(monkeypatch: pytest.MonkeyPatch) -> Iterator[Upstream]:
+def upstream(monkeypatch: pytest.MonkeyPatch) -> Upstream:
     up = Upstream()
-    _pool.clear()
-    monkeypatch.setitem(_pool.client_options, "transport", up.transport)
-    monkeypatch.setitem(_pool.client_options, "retry_config", NO_RETRIES)
-    monkeypatch.setenv("LUMEN_API_KEY", "lumen_sk_body_cap_unit_key")
-    monkeypatch.setenv("LUMEN_API_URL", "https://api.lumen-cap.test")
-    yield up
-    _pool.clear()
+    route_pool(monkeypatch, up.transport, "https://api.lumen-cap.test", "lumen_sk_body_cap_unit_key")
+    return up
 
 
 def json_of_size(size: int) -> bytes:

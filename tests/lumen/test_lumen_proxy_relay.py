@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
 import httpx
 import pytest
+from _lumen_helpers import route_pool
 from _proxy_apps import FRAMEWORKS, Reply, send_for
 
-from paywire._core import NO_RETRIES
-from paywire.lumen import _pool
 from paywire.lumen._proxy import DEFAULT_ROUTES, LumenProxy, ProxyReply, ProxyRequest
 
 KEY = "lumen_sk_relay_test_5f0c9e1d2b3a"
@@ -134,15 +133,10 @@ class Upstream:
 
 
 @pytest.fixture
-def upstream(monkeypatch: pytest.MonkeyPatch) -> Iterator[Upstream]:
+def upstream(monkeypatch: pytest.MonkeyPatch) -> Upstream:
     up = Upstream()
-    _pool.clear()
-    monkeypatch.setitem(_pool.client_options, "transport", up.transport)
-    monkeypatch.setitem(_pool.client_options, "retry_config", NO_RETRIES)
-    monkeypatch.setenv("LUMEN_API_KEY", KEY)
-    monkeypatch.setenv("LUMEN_API_URL", BASE)
-    yield up
-    _pool.clear()
+    route_pool(monkeypatch, up.transport, BASE, KEY)
+    return up
 
 
 def check(reply: ProxyReply | Reply, case: Case, variant: Variant, status: int) -> list[str]:

@@ -14,16 +14,10 @@ from typing import Any
 
 import pytest
 
-from paywire.sandbox.lumen import DEFAULT_API_KEY, FREE_PLAN_ID, PRO_PLAN_ID, LumenState
+from paywire.sandbox.lumen import FREE_PLAN_ID, PRO_PLAN_ID, LumenState
 
-
-@pytest.fixture
-def lumen_env(paywire_sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> LumenState:
-    # README "2. Set Environment Variable": the SDK reads LUMEN_API_KEY (and LUMEN_API_URL)
-    monkeypatch.setenv("LUMEN_API_KEY", DEFAULT_API_KEY)
-    monkeypatch.setenv("LUMEN_API_URL", paywire_sandbox.base_url("lumen"))
-    state: LumenState = paywire_sandbox.state("lumen")
-    return state
+# ``lumen_env`` (conftest) is the README's "2. Set Environment Variable": the SDK reads
+# LUMEN_API_KEY (and LUMEN_API_URL), here the sandbox's.
 
 
 async def test_direct_backend_calls(lumen_env: LumenState) -> None:

@@ -20,15 +20,15 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
 import pytest
+from _support.processes import stop_process
+from _support.push_receiver import PushReceiver
 
 from paywire.sandbox.vellum import DEFAULT_API_KEY, DEFAULT_TENANT, SIGNATURE_HEADER
 from paywire.vellum import VellumClient, VellumSignatureError, verify_push_signature
@@ -128,12 +128,7 @@ class WebDriver:
         with contextlib.suppress(Exception):
             self.cmd("DELETE", "")
         self.http.close()
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)
 
 
 NAMESPACE = "dashboard-demo"
@@ -156,44 +151,24 @@ def browser() -> Iterator[WebDriver]:
         shutil.rmtree(profile, ignore_errors=True)
 
 
-class VerifyingReceiver:
-    """Counts pushes that verify with paywire's verify_push_signature (against the sandbox clock)."""
+def verifying(now: Callable[[], float]) -> Callable[[dict[str, str], bytes], Any]:
+    """A receiver's check: the event of a push that verifies with paywire's verify_push_signature
+    (against the sandbox clock), None for one that does not."""
 
-    def __init__(self, now: Callable[[], float]) -> None:
-        self.verified: list[dict[str, Any]] = []
-        receiver = self
+    def verify(headers: dict[str, str], body: bytes) -> Any:
+        try:
+            return verify_push_signature(body, headers.get(SIGNATURE_HEADER.lower(), ""), SECRET, now=now())
+        except VellumSignatureError:
+            return None
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("content-length", "0")))
-                try:
-                    receiver.verified.append(
-                        verify_push_signature(body, self.headers.get(SIGNATURE_HEADER, ""), SECRET, now=now()))
-                    status = 200
-                except VellumSignatureError:
-                    status = 400
-                self.send_response(status)
-                self.send_header("content-length", "0")
-                self.end_headers()
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    return verify
 
 
 def test_dashboard_shows_sdk_requests_and_state_and_replay_redelivers(
         paywire_sandbox: Any, browser: WebDriver, tmp_path: Path) -> None:
     sb = paywire_sandbox
-    receiver = VerifyingReceiver(sb.clock.now)
-    control = httpx.Client(base_url=sb.url + "/_sandbox", timeout=30, trust_env=False)
-    try:
+    with (PushReceiver("/hooks", verify=verifying(sb.clock.now)) as receiver,
+          httpx.Client(base_url=sb.url + "/_sandbox", timeout=30, trust_env=False) as control):
         # State worth showing: a Vellum account with a subscription (its pushes delivered), a fault.
         api = httpx.Client(base_url=sb.base_url("vellum-v2"), headers={"x-api-key": DEFAULT_API_KEY}, timeout=10)
         with api:
@@ -257,6 +232,3 @@ def test_dashboard_shows_sdk_requests_and_state_and_replay_redelivers(
         browser.click("#clear-faults")
         WebDriver._wait(lambda: control.get("/faults").json()["faults"] == [], 15, "faults not cleared")
         browser.wait_js("return document.querySelectorAll('#faults tbody tr').length === 0")
-    finally:
-        control.close()
-        receiver.close()

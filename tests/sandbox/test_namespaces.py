@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+from _support.sandbox import namespaces
 
 from paywire.sandbox import conxa as sb_conxa
 from paywire.sandbox import spaps as sb_spaps
@@ -17,12 +18,9 @@ CONXA = {"X-Provider-API-Key": sb_conxa.DEFAULT_API_KEY}
 
 
 @pytest.fixture
-def two(paywire_sandbox_server: Any) -> Iterator[tuple[Any, Any]]:
-    a = paywire_sandbox_server.in_namespace("iso-a")
-    b = paywire_sandbox_server.in_namespace("iso-b")
-    yield a, b
-    a.drop()
-    b.drop()
+def two(paywire_sandbox_server: Any) -> Iterator[tuple[Any, ...]]:
+    with namespaces(paywire_sandbox_server, "iso-a", "iso-b") as views:
+        yield views
 
 
 def _register(sb: Any, email: str, **kw: Any) -> httpx.Response:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from _support.sandbox import namespaces
 
 from paywire._versions import API_VERSIONS
 from paywire.sandbox import conxa as sb_conxa
@@ -49,17 +50,12 @@ def test_ready_client_makes_a_real_call(paywire_sandbox: Any, service: str, vers
 
 
 def test_clients_send_the_namespace_header_not_a_global(paywire_sandbox_server: Any) -> None:
-    a = paywire_sandbox_server.in_namespace("clients-a")
-    b = paywire_sandbox_server.in_namespace("clients-b")
-    try:
+    with namespaces(paywire_sandbox_server, "clients-a", "clients-b") as (a, b):
         a.client("vellum").create_account(account_id="acct_only_a")
         assert "acct_only_a" in a.state("vellum").tenants["sam"].accounts
         assert "acct_only_a" not in b.state("vellum").tenants["sam"].accounts
         b.client("vellum").create_account(account_id="acct_only_a")  # no clash: another world
         assert paywire_sandbox_server.sandbox.default.requests == []
-    finally:
-        a.drop()
-        b.drop()
 
 
 def test_clients_are_closed_at_the_end(paywire_sandbox_server: Any) -> None:

@@ -8,12 +8,12 @@ any violation.
 
 from __future__ import annotations
 
-import importlib
 import os
 from typing import Any
 
 import pytest
 import schemathesis
+from _support.sandbox import auth_headers
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -23,17 +23,6 @@ from paywire.sandbox.app import load_services
 
 #: Examples per operation: small in the default run; `nox -s soak` raises it.
 MAX_EXAMPLES = int(os.environ.get("PAYWIRE_FUZZ_EXAMPLES", "4"))
-
-
-def auth_headers(service: str) -> dict[str, str]:
-    """Seeded credentials, so requests get past authentication and reach the handlers."""
-    key = importlib.import_module(f"paywire.sandbox.{service}").DEFAULT_API_KEY
-    return {
-        "spaps": {"X-API-Key": key},
-        "lumen": {"Authorization": f"Bearer {key}"},
-        "vellum": {"x-api-key": key},
-        "conxa": {"X-Provider-API-Key": key},
-    }[service]
 
 
 def make_test(svc: Any) -> Any:

@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
+from _support.sandbox import namespaces
 
 from paywire.sandbox import conxa as sb_conxa
 from paywire.sandbox import lumen as sb_lumen
@@ -31,12 +32,9 @@ LUMEN = {"Authorization": f"Bearer {sb_lumen.DEFAULT_API_KEY}"}
 
 
 @pytest.fixture
-def pair(paywire_sandbox_server: Any) -> Iterator[tuple[Any, Any]]:
-    a = paywire_sandbox_server.in_namespace("snap-a")
-    b = paywire_sandbox_server.in_namespace("snap-b")
-    yield a, b
-    a.drop()
-    b.drop()
+def pair(paywire_sandbox_server: Any) -> Iterator[tuple[Any, ...]]:
+    with namespaces(paywire_sandbox_server, "snap-a", "snap-b") as views:
+        yield views
 
 
 def busy(sb: Any) -> dict[str, Any]:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import statistics
@@ -22,6 +23,7 @@ from typing import Any
 
 import httpx
 import pytest
+from _support.concurrency import run_threads
 
 from paywire._core import BaseClient, ConflictError, Flow, RateLimitError, RetryConfig, Send, SyncClient
 from paywire._core.cached import cached_read
@@ -130,11 +132,7 @@ def test_soak_cached_read_invalidation_wins(server: tuple[str, _Versions]) -> No
                 hit_ns.append(time.perf_counter_ns() - start)
 
     started = time.perf_counter()
-    threads = [threading.Thread(target=worker, args=(seed,)) for seed in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_threads(functools.partial(worker, seed) for seed in range(THREADS))
     elapsed = time.perf_counter() - started
     stats = client._cache.stats()
     client.close()

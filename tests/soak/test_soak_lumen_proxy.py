@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lumen"))
+from _lumen_helpers import route_pool
 from test_lumen_proxy_body_cap import (
     FRAMEWORKS,
     MiB,
@@ -31,7 +32,6 @@ from test_lumen_proxy_body_cap import (
     small_post,
 )
 
-from paywire._core import NO_RETRIES
 from paywire.lumen import _pool
 from paywire.lumen._proxy import DEFAULT_MAX_BODY_BYTES, DEFAULT_ROUTES, LumenProxy, ProxyRequest
 
@@ -143,10 +143,7 @@ def test_soak_relay_fuzz_no_upstream_bytes_reach_the_browser(monkeypatch: pytest
         answer = answers.pop()
         return httpx.Response(answer.status_code, headers=answer.headers, content=answer.content)
 
-    _pool.clear()
-    monkeypatch.setitem(_pool.client_options, "transport", httpx.MockTransport(handle))
-    monkeypatch.setitem(_pool.client_options, "retry_config", NO_RETRIES)
-    monkeypatch.setenv("LUMEN_API_URL", "https://api.lumen-fuzz.test")
+    route_pool(monkeypatch, httpx.MockTransport(handle), "https://api.lumen-fuzz.test")
     proxy = LumenProxy(api_key=KEY)
     routes = [r for r in DEFAULT_ROUTES if not r.invoice]
     runs, started = 5_000, time.monotonic()

@@ -4,12 +4,13 @@ busy namespaces round-trip. Prints its figures."""
 
 from __future__ import annotations
 
+import functools
 import json
-import threading
 import time
 
 import httpx
 import pytest
+from _support.concurrency import run_threads
 
 from paywire.sandbox import conxa as sb_conxa
 from paywire.sandbox.namespace import HEADER
@@ -39,12 +40,8 @@ def test_parallel_namespaces_stay_isolated_and_snapshots_round_trip() -> None:
                         if r.status_code != 200:
                             errors.append(f"{key}: {r.status_code} {r.text[:100]}")
 
-        threads = [threading.Thread(target=worker, args=(i,)) for i in range(WORKERS)]
         t0 = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(functools.partial(worker, i) for i in range(WORKERS))
         elapsed = time.perf_counter() - t0
         assert errors == []
         for i in range(WORKERS):

@@ -21,11 +21,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
+from _support.flavours import call
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "spaps"))
-from test_spaps_refresh_interruption import CallerInterrupted
+from test_spaps_refresh_interruption import CallerInterrupted, InterruptAfterCommit
 
 import paywire
 from paywire.sandbox.spaps import ACCESS_TOKEN_TTL, DEFAULT_API_KEY, DEFAULT_USER_EMAIL, DEFAULT_USER_PASSWORD
@@ -41,51 +41,16 @@ OUTAGE_LATENCY_MS = 200.0
 CALLERS = 200
 
 
-class Interrupter(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Real HTTP; when armed, the next refresh answer is read and then the caller interrupted
-    (the server committed the rotation, the client never heard of it)."""
-
-    def __init__(self, interrupt: type[BaseException]) -> None:
-        self.sync = httpx.HTTPTransport()
-        self.async_ = httpx.AsyncHTTPTransport()
-        self.interrupt = interrupt
-        self.armed = False
-
-    def _fire(self, request: httpx.Request) -> bool:
-        if self.armed and request.url.path.endswith("/auth/refresh"):
-            self.armed = False
-            return True
-        return False
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        response = self.sync.handle_request(request)
-        if self._fire(request):
-            response.read()
-            raise self.interrupt()
-        return response
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        response = await self.async_.handle_async_request(request)
-        if self._fire(request):
-            await response.aread()
-            raise self.interrupt()
-        return response
-
-
-async def _run(result: Any) -> Any:
-    return await result if asyncio.iscoroutine(result) else result
-
-
 async def test_soak_interrupted_refreshes_never_sign_out(paywire_sandbox: Any) -> None:
     retry = RetryConfig(max_attempts=5, backoff_factor=0.01)
-    clients: list[tuple[Any, Interrupter, Any]] = []
+    clients: list[tuple[Any, InterruptAfterCommit, Any]] = []
     for version, service in PROFILES.items():
         for cls, interrupt in ((SpapsClient, CallerInterrupted), (AsyncSpapsClient, asyncio.CancelledError)):
-            transport = Interrupter(interrupt)
+            transport = InterruptAfterCommit(interrupt, armed=False)
             client = cls(base_url=paywire_sandbox.base_url(service), api_key=DEFAULT_API_KEY, api_version=version,
                          transport=transport, retry_config=retry)
             client.token_manager.clock = paywire_sandbox.clock.now
-            await _run(client.auth.sign_in_with_password(email=DEFAULT_USER_EMAIL, password=DEFAULT_USER_PASSWORD))
+            await call(client.auth.sign_in_with_password, email=DEFAULT_USER_EMAIL, password=DEFAULT_USER_PASSWORD)
             clients.append((client, transport, interrupt))
     kinds = ("cancel", "drop", "timeout")
     sign_outs = interrupted = 0
@@ -105,14 +70,14 @@ async def test_soak_interrupted_refreshes_never_sign_out(paywire_sandbox: Any) -
         else:
             transport.armed = True
         try:
-            await _run(caller.sessions.get_current_session())
+            await call(caller.sessions.get_current_session)
         except (paywire.AuthenticationError, NotSignedInError):
             sign_outs += 1
         except (asyncio.CancelledError, CallerInterrupted):
             interrupted += 1
         # whatever happened, the user must still be signed in: the next call just works
         try:
-            await _run(client.sessions.get_current_session())
+            await call(client.sessions.get_current_session)
         except (paywire.AuthenticationError, NotSignedInError):
             sign_outs += 1
         if client.get_tokens() is None:
@@ -125,7 +90,7 @@ async def test_soak_interrupted_refreshes_never_sign_out(paywire_sandbox: Any) -
     elapsed = time.monotonic() - started
     rejected = sum(1 for r in paywire_sandbox.requests if r["op"] == "refresh_tokens" and r.get("status") == 401)
     for client, _, _ in clients:
-        await _run(client.close())
+        await call(client.close)
     print(f"\n{REFRESHES:,} refreshes interrupted by cancel/drop/timeout -> {sign_outs} sign-outs "
           f"({counts['cancel']} cancel [{interrupted} callers interrupted], {counts['drop']} drop-after-commit, "
           f"{counts['timeout']} timeout; sync+async x 2025-11+2026-10; {rejected} refreshes rejected by the "

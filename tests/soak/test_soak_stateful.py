@@ -21,7 +21,6 @@ the seeded key's tenant). Figures are printed per spec.
 from __future__ import annotations
 
 import copy
-import importlib
 import os
 import time
 from collections import Counter
@@ -30,6 +29,7 @@ from typing import Any
 import httpx
 import pytest
 import schemathesis
+from _support.sandbox import auth_headers
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import run_state_machine_as_test
 from schemathesis.checks import not_a_server_error
@@ -77,16 +77,6 @@ LINKS: dict[str, list[Link]] = {
     "conxa": [("get_session_status", "200", "Charge", "authorize_charge",
                {"header.X-Provider-Session": "$response.body#/session_token"})],
 }
-
-
-def auth_headers(service: str) -> dict[str, str]:
-    key = importlib.import_module(f"paywire.sandbox.{service}").DEFAULT_API_KEY
-    return {
-        "spaps": {"X-API-Key": key},
-        "lumen": {"Authorization": f"Bearer {key}"},
-        "vellum": {"x-api-key": key},
-        "conxa": {"X-Provider-API-Key": key},
-    }[service]
 
 
 def spaps_access_token(base_url: str, headers: dict[str, str]) -> str:

@@ -16,14 +16,15 @@ lost, nothing sent twice. Prints calls, failures, POSTs counted, reconnects and 
 from __future__ import annotations
 
 import asyncio
+import functools
 import random
 import sys
-import threading
 import time
 from pathlib import Path
 
 import httpx
 import pytest
+from _support.concurrency import run_threads
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "core"))
 from _pool_helpers import peer_server
@@ -70,11 +71,7 @@ def test_soak_sync_wire_keepalive_race() -> None:
                     failures.append(f"{type(exc).__name__}: {exc}")
 
         started = time.perf_counter()
-        threads = [threading.Thread(target=worker, args=(seed,)) for seed in range(THREADS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        run_threads(functools.partial(worker, seed) for seed in range(THREADS))
         elapsed = time.perf_counter() - started
         posts = _posts(url)
         client.close()

@@ -17,7 +17,7 @@ from pathlib import Path
 import filelock
 import platformdirs
 import pytest
-from _spaps_helpers import ACCESS, REFRESH, tokens
+from _spaps_helpers import ACCESS, REFRESH, token_file, tokens
 
 from paywire.spaps import FileTokenStore, StoredTokens, TokenStoreError, default_token_path
 
@@ -45,10 +45,8 @@ def test_save_writes_0600_in_a_0700_directory_in_the_014_format(tmp_path: Path) 
 
 
 def test_reads_a_file_written_by_spaps_014(tmp_path: Path) -> None:
-    path = tmp_path / "tokens.json"
-    path.write_text(json.dumps({"access_token": ACCESS, "refresh_token": REFRESH,
-                                "expires_at": "2030-01-01T00:00:00Z", "token_type": "Bearer"}))
-    path.chmod(0o600)
+    path = token_file(tmp_path / "tokens.json", json.dumps({
+        "access_token": ACCESS, "refresh_token": REFRESH, "expires_at": "2030-01-01T00:00:00Z", "token_type": "Bearer"}))
     loaded = FileTokenStore(path).load()
     assert loaded is not None and loaded.access_token == ACCESS and loaded.expires_at.year == 2030
 
@@ -105,9 +103,7 @@ def test_refuses_a_directory_in_its_place(tmp_path: Path) -> None:
 @pytest.mark.parametrize("content", ["{not json " + ACCESS, "[1, 2]", json.dumps({"refresh_token": REFRESH}),
                                      json.dumps({"access_token": ACCESS, "expires_at": "yesterday"})])
 def test_corrupt_file_is_an_error_that_does_not_echo_it(tmp_path: Path, content: str) -> None:
-    path = tmp_path / "tokens.json"
-    path.write_text(content)
-    path.chmod(0o600)
+    path = token_file(tmp_path / "tokens.json", content)
     with pytest.raises(TokenStoreError) as info:
         FileTokenStore(path).load()
     assert ACCESS not in str(info.value) and REFRESH not in str(info.value)

@@ -7,18 +7,16 @@ wallet sign-in, checkout and subscriptions on its clock, idempotent usage record
 
 from __future__ import annotations
 
-import asyncio
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from _spaps_helpers import call, collect
+from _spaps_helpers import SEED_VERSION, burst, call, collect
 from coincurve import PrivateKey
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -56,15 +54,10 @@ def st(paywire_sandbox: Any) -> SpapsState:
 
 
 @pytest.fixture
-def connect(make: Any, paywire_sandbox: Any) -> Callable[..., Any]:
-    """A client of this test's flavour on the sandbox's seed-era profile (default key), pinned
-    to ``api_version="2025-11"`` by ``make``."""
-
-    def factory(**kwargs: Any) -> Any:
-        kwargs.setdefault("api_key", DEFAULT_API_KEY)
-        return make(base_url=paywire_sandbox.base_url("spaps"), **kwargs)
-
-    return factory
+def version() -> str:
+    """This module is about the seed-era contract: the conftest's ``connect`` gives clients of
+    this test's flavour on the sandbox's ``spaps`` profile, pinned to 2025-11 (default key)."""
+    return SEED_VERSION
 
 
 async def signed_in(connect: Callable[..., Any], **kwargs: Any) -> Any:
@@ -233,21 +226,8 @@ async def test_manual_refresh_rotates_and_the_old_token_is_dead(connect: Callabl
 async def test_twenty_concurrent_calls_after_expiry_refresh_once(connect: Callable[..., Any], paywire_sandbox: Any) -> None:
     client = await signed_in(connect)
     paywire_sandbox.clock.advance(ACCESS_TOKEN_TTL + 1)
-    if client._is_async:
-        results = await asyncio.gather(*(client.sessions.get_current_session() for _ in range(20)))
-    else:
-        barrier = threading.Barrier(20)
-        results = []
-
-        def worker() -> None:
-            barrier.wait()
-            results.append(client.sessions.get_current_session())
-
-        threads = [threading.Thread(target=worker) for _ in range(20)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+    results = await burst(client, 20)
+    assert not [r for r in results if isinstance(r, BaseException)], results
     assert len(results) == 20 and len({r.session_id for r in results}) == 1
     refreshes = ops(paywire_sandbox, "refresh_tokens")
     assert len(refreshes) == 1  # a second use of the rotated token would have revoked the session

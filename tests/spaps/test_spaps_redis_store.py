@@ -31,7 +31,7 @@ from typing import Any
 import httpx
 import pytest
 import redis
-from _spaps_helpers import ACCESS, REFRESH, call, ok, tokens
+from _spaps_helpers import ACCESS, PROFILES, REFRESH, call, ok, tokens
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from redis_support import RedisServer, redis_server, redis_url, run_workers
@@ -44,13 +44,7 @@ from paywire.spaps.tokens import TokenLockTimeout
 
 __all__ = ["redis_server", "redis_url"]  # the session's real redis-server
 
-PROFILES = {"2025-11": "spaps", "2026-10": "spaps-2026-10"}
 WORKER = Path(__file__).resolve().parent / "redis_token_worker.py"
-
-
-@pytest.fixture(params=sorted(PROFILES))
-def version(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 @pytest.fixture

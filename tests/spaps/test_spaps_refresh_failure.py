@@ -15,36 +15,22 @@ from typing import Any
 
 import httpx
 import pytest
-from _spaps_helpers import ACCESS, call, err, ok, token_pair, tokens
+from _spaps_helpers import (
+    ACCESS,
+    PROFILES,
+    SlowRefreshServer,
+    burst,
+    call,
+    err,
+    ok,
+    signed_in_and_expired,
+    token_pair,
+    tokens,
+)
 
 import paywire
-from paywire.sandbox.spaps import ACCESS_TOKEN_TTL, DEFAULT_API_KEY, DEFAULT_USER_EMAIL, DEFAULT_USER_PASSWORD
 from paywire.spaps import LoggingHooks, RetryConfig
 from paywire.spaps._refresh import NEGATIVE_CACHE_TTL
-
-PROFILES = {"2025-11": "spaps", "2026-10": "spaps-2026-10"}
-
-
-@pytest.fixture(params=sorted(PROFILES))
-def version(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-def connect(make: Any, paywire_sandbox: Any, version: str) -> Callable[..., Any]:
-    def factory(**kwargs: Any) -> Any:
-        kwargs.setdefault("api_key", DEFAULT_API_KEY)
-        return make(base_url=paywire_sandbox.base_url(PROFILES[version]), api_version=version, **kwargs)
-
-    return factory
-
-
-async def expired_session(connect: Callable[..., Any], paywire_sandbox: Any, **kwargs: Any) -> Any:
-    client = connect(**kwargs)
-    await call(client.auth.sign_in_with_password, email=DEFAULT_USER_EMAIL, password=DEFAULT_USER_PASSWORD)
-    paywire_sandbox.clock.advance(ACCESS_TOKEN_TTL + 1)
-    client.token_manager.clock = paywire_sandbox.clock.now
-    return client
 
 
 @pytest.mark.parametrize("fault", [{"status": 500}, {"status": 503}, {"status": 429, "retry_after": 0}],
@@ -55,7 +41,7 @@ async def test_one_failed_refresh_is_retried_and_the_hooks_see_it(connect: Calla
     hooks = LoggingHooks(
         on_request=lambda **f: events.append(("request", f["url"], f["attempt"])),
         on_retry=lambda **f: events.append(("retry", f["url"], f["attempt"])))
-    client = await expired_session(connect, paywire_sandbox, logging_hooks=hooks)
+    client = await signed_in_and_expired(connect, paywire_sandbox, logging_hooks=hooks)
     paywire_sandbox.faults.add("refresh_tokens", **fault)
     assert (await call(client.sessions.get_current_session)).session_id
     refresh_events = [e[:1] + e[2:] for e in events if e[1].endswith("/api/auth/refresh")]
@@ -68,7 +54,7 @@ async def test_one_failed_refresh_is_retried_and_the_hooks_see_it(connect: Calla
 async def test_refresh_retries_stay_inside_the_call_deadline(connect: Callable[..., Any], paywire_sandbox: Any) -> None:
     # Sign in with the default policy (a loaded machine may need more than 0.6 s for it), then
     # put the tight deadline on the client that makes the call under test.
-    client = (await expired_session(connect, paywire_sandbox)).with_options(
+    client = (await signed_in_and_expired(connect, paywire_sandbox)).with_options(
         retry_config=RetryConfig(max_attempts=10, deadline=0.6, backoff_factor=0.05))
     paywire_sandbox.faults.add("refresh_tokens", latency_ms=250, status=503, times=100)
     client._driver.sleep = time.sleep if not client._is_async else asyncio.sleep
@@ -81,70 +67,36 @@ async def test_refresh_retries_stay_inside_the_call_deadline(connect: Callable[.
 
 
 # --- one refresh in flight, its outcome shared ------------------------------------------------------
-class OutageServer:
+class OutageServer(SlowRefreshServer):
     """A SPAPS stand-in whose refresh fails slowly (0.2 s, 503); counts concurrency."""
 
     def __init__(self, delay: float = 0.2) -> None:
-        self.delay = delay
+        super().__init__(delay)
         self.refreshes = 0
         self.in_flight = 0
         self.max_in_flight = 0
         self.resource_calls = 0
         self.lock = threading.Lock()
 
-    def _enter(self) -> None:
+    def refresh_started(self, request: httpx.Request) -> None:
         with self.lock:
             self.refreshes += 1
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
 
-    def _leave(self) -> httpx.Response:
+    def refresh_answer(self, request: httpx.Request) -> httpx.Response:
         with self.lock:
             self.in_flight -= 1
         return err(503, "SERVER_ERROR")
 
-    def sync_handler(self, request: httpx.Request) -> httpx.Response:
-        if request.url.path.endswith("/auth/refresh"):
-            self._enter()
-            time.sleep(self.delay)
-            return self._leave()
+    def resource(self, request: httpx.Request) -> httpx.Response:
         self.resource_calls += 1
         return ok({"session": {"id": "s1"}})
-
-    async def async_handler(self, request: httpx.Request) -> httpx.Response:
-        if request.url.path.endswith("/auth/refresh"):
-            self._enter()
-            await asyncio.sleep(self.delay)
-            return self._leave()
-        self.resource_calls += 1
-        return ok({"session": {"id": "s1"}})
-
-    def transport(self, flavour: str) -> httpx.MockTransport:
-        return httpx.MockTransport(self.sync_handler if flavour == "sync" else self.async_handler)
 
 
 async def _burst(client: Any, n: int) -> list[BaseException]:
     """n concurrent callers (tasks or threads); their errors (every one must fail here)."""
-    if client._is_async:
-        results = await asyncio.gather(*(client.sessions.get_current_session() for _ in range(n)),
-                                       return_exceptions=True)
-        return [r for r in results if isinstance(r, BaseException)]
-    barrier = threading.Barrier(n)
-    errors: list[BaseException] = []
-
-    def worker() -> None:
-        barrier.wait()
-        try:
-            client.sessions.get_current_session()
-        except BaseException as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=worker) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return errors
+    return [r for r in await burst(client, n) if isinstance(r, BaseException)]
 
 
 @pytest.mark.parametrize("api_version", sorted(PROFILES))

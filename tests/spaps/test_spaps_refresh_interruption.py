@@ -18,7 +18,19 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from _spaps_helpers import ACCESS, NEW_ACCESS, NEW_REFRESH, REFRESH, call, err, ok, token_pair, tokens
+from _spaps_helpers import (
+    ACCESS,
+    NEW_ACCESS,
+    NEW_REFRESH,
+    PROFILES,
+    REFRESH,
+    call,
+    err,
+    ok,
+    signed_in_and_expired,
+    token_pair,
+    tokens,
+)
 
 import paywire
 from paywire.sandbox.spaps import (
@@ -30,30 +42,6 @@ from paywire.sandbox.spaps import (
 )
 from paywire.spaps import RetryConfig, StoredTokens
 from paywire.spaps.errors import AuthError
-
-PROFILES = {"2025-11": "spaps", "2026-10": "spaps-2026-10"}
-
-
-@pytest.fixture(params=sorted(PROFILES))
-def version(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-def connect(make: Any, paywire_sandbox: Any, version: str) -> Callable[..., Any]:
-    def factory(**kwargs: Any) -> Any:
-        kwargs.setdefault("api_key", DEFAULT_API_KEY)
-        return make(base_url=paywire_sandbox.base_url(PROFILES[version]), api_version=version, **kwargs)
-
-    return factory
-
-
-async def signed_in_and_expired(connect: Callable[..., Any], paywire_sandbox: Any, **kwargs: Any) -> Any:
-    client = connect(**kwargs)
-    await call(client.auth.sign_in_with_password, email=DEFAULT_USER_EMAIL, password=DEFAULT_USER_PASSWORD)
-    paywire_sandbox.clock.advance(ACCESS_TOKEN_TTL + 1)  # server and client agree: refresh needed
-    client.token_manager.clock = paywire_sandbox.clock.now
-    return client
 
 
 def refreshes(paywire_sandbox: Any) -> list[dict[str, Any]]:
@@ -93,20 +81,23 @@ async def test_refresh_answer_slower_than_the_timeout(connect: Callable[..., Any
     await assert_still_signed_in(client, paywire_sandbox)
 
 
-class _InterruptAfterCommit(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """The real HTTP transport, except that the first refresh answer is thrown away as it
-    arrives and the caller is interrupted: the server committed, the client never heard."""
+class InterruptAfterCommit(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """The real HTTP transport, except that while ``armed`` the next refresh answer is thrown
+    away as it arrives and the caller is interrupted: the server committed, the client never
+    heard. Firing disarms it; ``fired`` counts the interruptions. (The refresh soak re-arms it.)"""
 
-    def __init__(self, interrupt: type[BaseException]) -> None:
+    def __init__(self, interrupt: type[BaseException], armed: bool = True) -> None:
         self.sync = httpx.HTTPTransport()
         self.async_ = httpx.AsyncHTTPTransport()
         self.interrupt = interrupt
-        self.fired = False
+        self.armed = armed
+        self.fired = 0
 
     def _hit(self, request: httpx.Request) -> bool:
-        if self.fired or not request.url.path.endswith("/auth/refresh"):
+        if not self.armed or not request.url.path.endswith("/auth/refresh"):
             return False
-        self.fired = True
+        self.armed = False
+        self.fired += 1
         return True
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -131,7 +122,7 @@ class CallerInterrupted(BaseException):
 async def test_caller_cancelled_after_the_server_rotated(connect: Callable[..., Any], paywire_sandbox: Any,
                                                          flavour: str) -> None:
     interrupt = asyncio.CancelledError if flavour == "async" else CallerInterrupted
-    transport = _InterruptAfterCommit(interrupt)
+    transport = InterruptAfterCommit(interrupt)
     client = await signed_in_and_expired(connect, paywire_sandbox, transport=transport)
     with pytest.raises(interrupt):
         await call(client.sessions.get_current_session)

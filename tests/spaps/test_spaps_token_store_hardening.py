@@ -25,19 +25,13 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from _spaps_helpers import ACCESS, REFRESH, call, ok, token_pair
+from _spaps_helpers import ACCESS, PROFILES, REFRESH, call, ok, token_file, token_pair
 
 from paywire.sandbox.spaps import ACCESS_TOKEN_TTL, DEFAULT_API_KEY, DEFAULT_USER_EMAIL, DEFAULT_USER_PASSWORD
 from paywire.spaps import FileTokenStore, StoredTokens
 from paywire.spaps.errors import SpapsResponseValidationError, TokenStoreError
 
-PROFILES = {"2025-11": "spaps", "2026-10": "spaps-2026-10"}
 HOLD = 1.0  # seconds the other process holds the lock
-
-
-@pytest.fixture(params=sorted(PROFILES))
-def version(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 @contextmanager
@@ -126,8 +120,7 @@ async def test_async_lock_wait_gives_up_with_a_typed_error(tmp_path: Path) -> No
 
 # --- #13.10: the parent directory ----------------------------------------------------------------------
 def _valid_file(path: Path) -> None:
-    path.write_text(json.dumps({"access_token": ACCESS, "refresh_token": REFRESH, "expires_at": None}))
-    path.chmod(0o600)
+    token_file(path, json.dumps({"access_token": ACCESS, "refresh_token": REFRESH, "expires_at": None}))
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
@@ -172,9 +165,7 @@ CORRUPT = {
 
 @pytest.mark.parametrize("content", list(CORRUPT.values()), ids=list(CORRUPT))
 def test_corrupt_values_are_a_token_store_error(tmp_path: Path, content: str) -> None:
-    path = tmp_path / "tokens.json"
-    path.write_text(content)
-    path.chmod(0o600)
+    path = token_file(tmp_path / "tokens.json", content)
     with pytest.raises(TokenStoreError) as info:
         FileTokenStore(path).load()
     assert ACCESS not in str(info.value)
@@ -184,9 +175,7 @@ def test_corrupt_values_are_a_token_store_error(tmp_path: Path, content: str) ->
 @pytest.mark.parametrize("name", ["expires_at 1e300", "expires_at NaN", "deep nesting"])
 async def test_clients_report_a_corrupt_file_before_any_request(make: Any, mock: respx.MockRouter, tmp_path: Path,
                                                                api_version: str, name: str) -> None:
-    path = tmp_path / "tokens.json"
-    path.write_text(CORRUPT[name])
-    path.chmod(0o600)
+    path = token_file(tmp_path / "tokens.json", CORRUPT[name])
     anything = mock.route().mock(return_value=ok({}))
     client = make(api_version=api_version, token_store=FileTokenStore(path))
     with pytest.raises(TokenStoreError):

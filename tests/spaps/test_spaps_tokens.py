@@ -25,8 +25,10 @@ from _spaps_helpers import (
     NEW_ACCESS,
     NEW_REFRESH,
     REFRESH,
+    SlowRefreshServer,
     aclose,
     body_of,
+    burst,
     call,
     err,
     ok,
@@ -269,20 +271,20 @@ def test_stored_tokens_expiry() -> None:
 
 
 # --- single flight ------------------------------------------------------------------------------------
-class FakeAuthServer:
+class FakeAuthServer(SlowRefreshServer):
     """Just enough SPAPS for refresh races: rotating single-use refresh tokens (a reused one is
     rejected) and one current access token; counts refreshes."""
 
     def __init__(self, access: str = ACCESS, refresh: str = REFRESH, delay: float = 0.05) -> None:
+        super().__init__(delay)
         self.access = access
         self.refresh = refresh
-        self.delay = delay
         self.refreshes = 0
         self.reused = 0
         self.generation = 0
         self.lock = threading.Lock()
 
-    def _refresh(self, request: httpx.Request) -> httpx.Response:
+    def refresh_answer(self, request: httpx.Request) -> httpx.Response:
         presented = json.loads(request.content)["refresh_token"]
         with self.lock:
             if presented != self.refresh:
@@ -294,25 +296,10 @@ class FakeAuthServer:
             self.refresh = f"ref_gen_{self.generation}_abcdef"
             return ok(token_pair(self.access, self.refresh))
 
-    def _resource(self, request: httpx.Request) -> httpx.Response:
+    def resource(self, request: httpx.Request) -> httpx.Response:
         if request.headers.get("authorization") != f"Bearer {self.access}":
             return err(401, "INVALID_TOKEN")
         return ok({"session": {"id": "sess_1"}})
-
-    def sync_handler(self, request: httpx.Request) -> httpx.Response:
-        if request.url.path.endswith("/auth/refresh"):
-            time.sleep(self.delay)
-            return self._refresh(request)
-        return self._resource(request)
-
-    async def async_handler(self, request: httpx.Request) -> httpx.Response:
-        if request.url.path.endswith("/auth/refresh"):
-            await asyncio.sleep(self.delay)
-            return self._refresh(request)
-        return self._resource(request)
-
-    def transport(self, flavour: str) -> httpx.BaseTransport | httpx.AsyncBaseTransport:
-        return httpx.MockTransport(self.sync_handler if flavour == "sync" else self.async_handler)
 
     def expire(self) -> None:
         """The server stops accepting the current access token (as if it expired)."""
@@ -320,27 +307,12 @@ class FakeAuthServer:
 
 
 async def _burst(client: Any, n: int) -> list[Any]:
-    if client._is_async:
-        return list(await asyncio.gather(*(client.sessions.get_current_session() for _ in range(n))))
-    barrier = threading.Barrier(n)
-    results: list[Any] = []
-    errors: list[BaseException] = []
-
-    def worker() -> None:
-        barrier.wait()
-        try:
-            results.append(client.sessions.get_current_session())
-        except BaseException as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=worker) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    """What n concurrent callers got (tasks or threads); the first error, raised, if any failed."""
+    outcomes = await burst(client, n)
+    errors = [r for r in outcomes if isinstance(r, BaseException)]
     if errors:
         raise errors[0]
-    return results
+    return outcomes
 
 
 @pytest.mark.parametrize("trigger", ["expired-by-clock", "rejected-401"])

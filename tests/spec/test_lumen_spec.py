@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import importlib
-import json
-import pkgutil
 import re
 from http import HTTPStatus
 from pathlib import Path
@@ -13,13 +9,12 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
+from _support import specs
 from _support.specs import body_schema, op_of, operations, params, resolve, response_schema, walk_schema
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "openapi" / "lumen" / "v1.yaml"
-LOCK_PATH = ROOT / "openapi" / "lock.json"
 PKG = "paywire_gen_lumen_v1"
 
 # (method, path) -> (operationId, tag). L1-L10 of lumen.md §2.3 plus the four proxy-only
@@ -50,8 +45,7 @@ OPERATIONS = {
 
 @pytest.fixture(scope="module")
 def spec() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text())
-    return data
+    return specs.load(SPEC_PATH)
 
 
 # --- the spec ---------------------------------------------------------------------------------
@@ -64,10 +58,7 @@ def test_spec_is_valid_openapi_31(spec: dict[str, Any]) -> None:
 
 
 def test_every_sdk_call_and_portal_endpoint_is_present(spec: dict[str, Any]) -> None:
-    found = {(m, p): (op["operationId"], op["tags"]) for m, p, op in operations(spec)}
-    assert set(found) == set(OPERATIONS)
-    for key, (op_id, tags) in found.items():
-        assert (op_id, tags) == (OPERATIONS[key][0], [OPERATIONS[key][1]]), key
+    assert specs.operation_index(spec) == OPERATIONS
     # The SDK builds {base}/v1/...: the base URL is the bare origin and every path carries /v1.
     assert all(path.startswith("/v1/") for _, path in OPERATIONS)
     assert spec["servers"][0]["url"] == "https://api.getlumen.dev"
@@ -225,8 +216,8 @@ def test_setup_intent_and_invoice_pdf_shapes(spec: dict[str, Any]) -> None:
 
 
 def test_description_records_decisions_and_scope(spec: dict[str, Any]) -> None:
-    text = spec["info"]["description"]
-    for needle in (
+    assert specs.not_mentioned(
+        spec["info"]["description"],
         "customer: null",
         "get_seat_usage_by_user",
         "24 hours",
@@ -237,26 +228,19 @@ def test_description_records_decisions_and_scope(spec: dict[str, Any]) -> None:
         "Server-Sent Events",
         "/v1/events/batch",
         "never calls them",
-    ):
-        assert needle in text, needle
+    ) == []
 
 
 def test_lock_matches_spec() -> None:
-    entry = json.loads(LOCK_PATH.read_text())["clients"]["lumen/v1"]
-    assert entry["spec_sha256"] == hashlib.sha256(SPEC_PATH.read_bytes()).hexdigest()
-    assert entry["package"] == PKG
+    specs.locked("lumen/v1", SPEC_PATH, PKG)
 
 
 # --- the generated client -------------------------------------------------------------------
 
 
 def test_every_generated_module_imports() -> None:
-    pkg = importlib.import_module(PKG)
-    names = [m.name for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + ".")]
-    for name in names:
-        importlib.import_module(name)
-    for op_id, tag in OPERATIONS.values():
-        assert f"{PKG}.api.{tag}.{op_id}" in names
+    names = specs.import_every_module(PKG)
+    assert {f"{PKG}.api.{tag}.{op_id}" for op_id, tag in OPERATIONS.values()} - names == set()
 
 
 def test_generated_entitlement_tolerates_unknown_source_and_extra_fields() -> None:

@@ -7,10 +7,6 @@ stayed wire-compatible.
 
 from __future__ import annotations
 
-import hashlib
-import importlib
-import json
-import pkgutil
 import sys
 from http import HTTPStatus
 from pathlib import Path
@@ -18,14 +14,13 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
+from _support import specs
 from _support.specs import merged, operations, params, resolve, walk_schema
 from openapi_spec_validator import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "openapi" / "spaps" / "2026-10.yaml"
 SEED_PATH = ROOT / "openapi" / "spaps" / "2025-11.yaml"
-LOCK_PATH = ROOT / "openapi" / "lock.json"
 PKG = "paywire_gen_spaps_2026_10"
 DOC_KEYS = {"description", "summary", "x-paywire-known-values"}
 
@@ -66,19 +61,14 @@ CHANGED = {
 }
 
 
-def load(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(path.read_text())
-    return data
-
-
 @pytest.fixture(scope="module")
 def spec() -> dict[str, Any]:
-    return load(SPEC_PATH)
+    return specs.load(SPEC_PATH)
 
 
 @pytest.fixture(scope="module")
 def seed() -> dict[str, Any]:
-    return load(SEED_PATH)
+    return specs.load(SEED_PATH)
 
 
 def deref(spec: dict[str, Any], node: Any) -> Any:
@@ -300,11 +290,10 @@ def test_secure_messages(spec: dict[str, Any]) -> None:
 
 
 def test_description_records_scope_and_decisions(spec: dict[str, Any]) -> None:
-    text = spec["info"]["description"]
-    for needle in ("in place", "501", "307", "dashboards", "CFO", "passkeys", "mfa/verify", "Not modelled",
-                   "USAGE_IDEMPOTENCY_CONFLICT", "IDEMPOTENCY_CONFLICT", "SECURE_MESSAGES_FORBIDDEN_PARTICIPANT",
-                   "INVALID_CREDENTIALS", "spaps/2025-11", "contract profile"):
-        assert needle in text, needle
+    assert specs.not_mentioned(spec["info"]["description"], "in place", "501", "307", "dashboards", "CFO", "passkeys",
+                         "mfa/verify", "Not modelled", "USAGE_IDEMPOTENCY_CONFLICT", "IDEMPOTENCY_CONFLICT",
+                         "SECURE_MESSAGES_FORBIDDEN_PARTICIPANT", "INVALID_CREDENTIALS", "spaps/2025-11",
+                         "contract profile") == []
 
 
 # --- the change report (scripts/spec_diff.py, as `generate.py add` prints it) ------------------
@@ -340,9 +329,7 @@ def test_change_report_against_2025_11(spec: dict[str, Any], seed: dict[str, Any
 
 
 def test_lock_and_versions_table() -> None:
-    entry = json.loads(LOCK_PATH.read_text())["clients"]["spaps/2026-10"]
-    assert entry["spec_sha256"] == hashlib.sha256(SPEC_PATH.read_bytes()).hexdigest()
-    assert (entry["package"], entry["api_version"]) == (PKG, "2026-10")
+    assert specs.locked("spaps/2026-10", SPEC_PATH, PKG)["api_version"] == "2026-10"
     from paywire._versions import API_VERSIONS, default_version, package_for
 
     assert list(API_VERSIONS["spaps"]) == ["2025-11", "2026-10"]
@@ -350,12 +337,8 @@ def test_lock_and_versions_table() -> None:
 
 
 def test_every_generated_module_imports(spec: dict[str, Any]) -> None:
-    pkg = importlib.import_module(PKG)
-    names = [m.name for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + ".")]
-    for name in names:
-        importlib.import_module(name)
-    for _, _, op in operations(spec):
-        assert f"{PKG}.api.{op['tags'][0]}.{op['operationId']}" in names
+    names = specs.import_every_module(PKG)
+    assert {f"{PKG}.api.{op['tags'][0]}.{op['operationId']}" for _, _, op in operations(spec)} - names == set()
     assert f"{PKG}.api.payments" not in names
 
 

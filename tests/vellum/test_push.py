@@ -9,6 +9,7 @@ import json
 import time
 
 import pytest
+from _support.hmac_spy import record_compare_digest
 
 from paywire.vellum import VellumError, VellumSignatureError, sign_push_payload, verify_push_signature
 
@@ -115,15 +116,6 @@ def test_error_text_never_contains_the_secret() -> None:
 
 
 def test_uses_constant_time_comparison(monkeypatch: pytest.MonkeyPatch) -> None:
-    import paywire._core.signatures as signatures
-
-    calls: list[tuple[bytes, bytes]] = []
-    real = hmac.compare_digest
-
-    def spy(a: bytes, b: bytes) -> bool:
-        calls.append((a, b))
-        return real(a, b)
-
-    monkeypatch.setattr(signatures.hmac, "compare_digest", spy)
+    calls = record_compare_digest(monkeypatch)
     verify_push_signature(BODY, header_for(BODY, int(time.time())), SECRET)
     assert len(calls) == 1
