@@ -19,6 +19,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 import _malformed as m
+from _support import specs
 
 UNKNOWN_KEY = "zz_field_the_spec_lacks"
 UNKNOWN_VALUE = "unknown-value-5c2e"
@@ -40,13 +41,13 @@ def _params() -> list[Any]:
 def with_unknown(spec: str, schema: dict[str, Any], value: Any) -> Any:
     """``value`` with the undeclared field added to every object its schema models (declared
     ``properties``); free-form maps (``metadata``) hold data, not fields, and are left as they are."""
-    schema = m._deref(spec, schema)
+    schema = specs.resolve(m.spec_of(spec), schema)
     for key in ("oneOf", "anyOf"):
         if key in schema:  # m.example builds the first alternative
             return with_unknown(spec, schema[key][0], value)
     properties = dict(schema.get("properties", {}))
     for part in schema.get("allOf", []):
-        properties.update(m._deref(spec, part).get("properties", {}))
+        properties.update(specs.resolve(m.spec_of(spec), part).get("properties", {}))
     if isinstance(value, dict) and properties:
         out = {k: with_unknown(spec, properties[k], v) if k in properties else v for k, v in value.items()}
         return {**out, UNKNOWN_KEY: UNKNOWN_VALUE}
