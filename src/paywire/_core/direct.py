@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 
 from paywire._core.cookies import NoCookieJar
+from paywire._core.httpx_models import bodyless_request, url_with_path
 from paywire._core.stdlib_transport import httpcore_is_patched
 
 SyncSend = Callable[[httpx.Request], httpx.Response]
@@ -145,7 +146,7 @@ class RequestBuilder:
     ``httpx.Request`` copy the headers. Absolute URLs, and clients that do use cookies or
     params, go through ``build_request``."""
 
-    __slots__ = ("_http", "_prefix")
+    __slots__ = ("_base", "_base_path", "_http", "_netloc", "_prefix")
 
     def __init__(self, http: httpx.Client | httpx.AsyncClient) -> None:
         self._http = http
@@ -155,6 +156,9 @@ class RequestBuilder:
                  and base.raw_path.endswith(b"/"))
         # str() of "https://host" (raw path "/") has no trailing slash: add it back.
         self._prefix = (str(base).rstrip("/") + base.raw_path.decode("ascii")[-1:]) if plain else None
+        self._base = base
+        self._base_path = base._uri_reference.path or "/"  # "" means "/"
+        self._netloc = base.netloc
 
     def build(self, method: str, url: str, *, params: Any = None, json: Any = None, content: bytes | None = None,
               headers: Any = None, timeout: httpx.Timeout, extensions: dict[str, Any] | None = None) -> httpx.Request:
@@ -173,6 +177,8 @@ class RequestBuilder:
         ext["timeout"] = timeout.as_dict()
         relative = url.lstrip("/")
         target: Any = self._joined(relative) if _CANONICAL_PATH.fullmatch(relative) else None
+        if target is not None and params is None and json is None and content is None:
+            return bodyless_request(method, target, self._netloc, merged, ext)
         return httpx.Request(method, target or prefix + relative, params=params, json=json, content=content,
                              headers=merged, extensions=ext)
 
@@ -180,9 +186,4 @@ class RequestBuilder:
         """The base URL with ``relative`` appended, without re-parsing: ``relative`` is already
         what httpx's parser would produce (only characters it leaves as they are, no dot
         segments), so only the path component changes. None if httpx's internals differ."""
-        base = self._http.base_url._uri_reference
-        if type(base).__name__ != "ParseResult" or not hasattr(base, "_replace"):
-            return None
-        joined = httpx.URL()
-        joined._uri_reference = base._replace(path=(base.path or "/") + relative)  # "" means "/"
-        return joined
+        return url_with_path(self._base, self._base_path + relative)
