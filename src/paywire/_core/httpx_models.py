@@ -29,7 +29,7 @@ HeaderTriple = tuple[bytes, bytes, bytes]
 def headers_from_triples(triples: list[HeaderTriple]) -> httpx.Headers:
     """An ``httpx.Headers`` holding ``triples`` (raw name, lower-cased name, value) as they are."""
     headers = httpx.Headers()
-    headers._list = triples  # type: ignore[attr-defined]  # httpx's own storage (0.27, 0.28)
+    headers._list = triples  # httpx's own storage (0.27, 0.28)
     return headers
 
 
@@ -50,8 +50,8 @@ def read_response(status: int, triples: list[HeaderTriple], content: bytes, requ
             response.read()
             return response
     # What read() leaves behind for an unencoded body held in memory.
-    response._content = content  # type: ignore[attr-defined]
-    response._num_bytes_downloaded = len(content)  # type: ignore[attr-defined]
+    response._content = content
+    response._num_bytes_downloaded = len(content)
     response.is_stream_consumed = True
     response.is_closed = True
     return response
@@ -67,7 +67,7 @@ def bodyless_request(method: str, url: httpx.URL, netloc: bytes, headers: httpx.
     params: the same headers in the same order (``Host`` first, then ``Content-Length: 0`` for
     POST/PUT/PATCH, then ``headers``), the same empty stream, already read."""
     method = method.upper()
-    triples: list[HeaderTriple] = headers._list  # type: ignore[attr-defined]
+    triples: list[HeaderTriple] = headers._list
     has_host = has_length = False
     for _, lowered, _ in triples:
         if lowered == b"host":

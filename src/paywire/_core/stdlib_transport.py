@@ -295,10 +295,10 @@ class _Response(http.client.HTTPResponse):
         if self.headers is not None:
             return
         while True:  # skip any 100 Continue (interim) answers
-            version, status, reason = self._read_status()  # type: ignore[attr-defined]
+            version, status, reason = self._read_status()
             if status != http.client.CONTINUE:
                 break
-            http.client._read_headers(self.fp)  # type: ignore[attr-defined]
+            http.client._read_headers(self.fp)
         self.code = self.status = status
         self.reason = reason.strip()
         if version in ("HTTP/1.0", "HTTP/0.9"):
@@ -307,11 +307,11 @@ class _Response(http.client.HTTPResponse):
             self.version = 11
         else:
             raise http.client.UnknownProtocol(version)
-        self.header_triples = triples = _split_head(http.client._read_headers(self.fp))  # type: ignore[attr-defined]
+        self.header_triples = triples = _split_head(http.client._read_headers(self.fp))
         first: dict[bytes, bytes] = {}
         for _, lowered, value in triples:
             first.setdefault(lowered, value)
-        self.headers = self.msg = first  # type: ignore[assignment]  # only begin() below reads it
+        self.headers = self.msg = first  # only begin() below reads it
         self.chunked = first.get(b"transfer-encoding", b"").lower() == b"chunked"
         self.chunk_left = None
         self.will_close = _will_close(self.version, first)
@@ -325,7 +325,7 @@ class _Response(http.client.HTTPResponse):
             else:
                 if self.length < 0:
                     self.length = None
-        if status in (204, 304) or 100 <= status < 200 or self._method == "HEAD":  # type: ignore[attr-defined]
+        if status in (204, 304) or 100 <= status < 200 or self._method == "HEAD":
             self.length = 0
         if not self.will_close and not self.chunked and self.length is None:
             self.will_close = True
