@@ -26,10 +26,15 @@ import httpx
 HeaderTriple = tuple[bytes, bytes, bytes]
 
 
-def headers_from_triples(triples: list[HeaderTriple]) -> httpx.Headers:
-    """An ``httpx.Headers`` holding ``triples`` (raw name, lower-cased name, value) as they are."""
-    headers = httpx.Headers()
+def fill_headers(headers: httpx.Headers, triples: list[HeaderTriple]) -> httpx.Headers:
+    """``headers`` (a fresh, empty ``httpx.Headers``) holding ``triples`` (raw name, lower-cased
+    name, value) as they are, its encoding found in one pass as its ``encoding`` property would."""
     headers._list = triples  # httpx's own storage (0.27, 0.28)
+    for name, _, value in triples:
+        if not (name.isascii() and value.isascii()):
+            break
+    else:  # what the ``encoding`` property would find on first use, by decoding every header
+        headers._encoding = "ascii"
     return headers
 
 
@@ -43,8 +48,8 @@ def read_response(status: int, triples: list[HeaderTriple], content: bytes, requ
     """The ``httpx.Response`` that ``Response(status, headers=..., stream=ByteStream(content))``
     followed by ``read()`` gives, without the re-normalising and the generator passes when the
     body needs no decoding."""
-    response = httpx.Response(status, headers=headers_from_triples(triples), stream=httpx.ByteStream(content),
-                              request=request, extensions=extensions)
+    response = httpx.Response(status, stream=httpx.ByteStream(content), request=request, extensions=extensions)
+    fill_headers(response.headers, triples)  # not headers=: Response() would copy and re-scan them
     for _, lowered, _ in triples:
         if lowered == b"content-encoding":  # gzip & co.: httpx's decoders, exactly as before
             response.read()
@@ -79,8 +84,8 @@ def bodyless_request(method: str, url: httpx.URL, netloc: bytes, headers: httpx.
         auto.append((b"Host", b"host", netloc))
     if not has_length and method in _ZERO_LENGTH_METHODS:
         auto.append((b"Content-Length", b"content-length", b"0"))
-    request = httpx.Request(method, url, headers=headers_from_triples(auto + triples) if auto else headers,
-                            stream=_EMPTY, extensions=extensions)
+    request = httpx.Request(method, url, stream=_EMPTY, extensions=extensions)
+    fill_headers(request.headers, auto + triples)  # a new list: the client's headers stay its own
     request.read()
     return request
 
@@ -98,4 +103,4 @@ def url_with_path(base: httpx.URL, path: str) -> httpx.URL | None:
     return joined
 
 
-__all__ = ["bodyless_request", "header_triples", "headers_from_triples", "read_response", "url_with_path"]
+__all__ = ["bodyless_request", "fill_headers", "header_triples", "read_response", "url_with_path"]
