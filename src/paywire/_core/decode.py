@@ -307,8 +307,11 @@ def _check_for(hint: Any) -> Check:
     if origin in (typing.Union, types.UnionType):
         options = [_check_for(arg) for arg in typing.get_args(hint)]
         names = " | ".join(_name(arg) for arg in typing.get_args(hint))
+        nullable = type(None) in typing.get_args(hint)
 
         def union(value: Any) -> str | None:
+            if value is None and nullable:  # an absent optional field: no other option to try
+                return None
             inner = None
             for option in options:
                 problem = option(value)

@@ -26,15 +26,17 @@ import httpx
 HeaderTriple = tuple[bytes, bytes, bytes]
 
 
-def fill_headers(headers: httpx.Headers, triples: list[HeaderTriple]) -> httpx.Headers:
+def fill_headers(headers: httpx.Headers, triples: list[HeaderTriple], *, find_encoding: bool = False) -> httpx.Headers:
     """``headers`` (a fresh, empty ``httpx.Headers``) holding ``triples`` (raw name, lower-cased
-    name, value) as they are, its encoding found in one pass as its ``encoding`` property would."""
+    name, value) as they are. ``find_encoding``: also settle the ``encoding`` property now, in
+    one pass (it would decode every header on the first lookup, which every answer gets)."""
     headers._list = triples  # httpx's own storage (0.27, 0.28)
-    for name, _, value in triples:
-        if not (name.isascii() and value.isascii()):
-            break
-    else:  # what the ``encoding`` property would find on first use, by decoding every header
-        headers._encoding = "ascii"
+    if find_encoding:
+        for name, _, value in triples:
+            if not (name.isascii() and value.isascii()):
+                break
+        else:  # what the ``encoding`` property would find on first use, by decoding every header
+            headers._encoding = "ascii"
     return headers
 
 
@@ -49,7 +51,7 @@ def read_response(status: int, triples: list[HeaderTriple], content: bytes, requ
     followed by ``read()`` gives, without the re-normalising and the generator passes when the
     body needs no decoding."""
     response = httpx.Response(status, stream=httpx.ByteStream(content), request=request, extensions=extensions)
-    fill_headers(response.headers, triples)  # not headers=: Response() would copy and re-scan them
+    fill_headers(response.headers, triples, find_encoding=True)  # not headers=: Response() would copy them
     for _, lowered, _ in triples:
         if lowered == b"content-encoding":  # gzip & co.: httpx's decoders, exactly as before
             response.read()
@@ -86,7 +88,7 @@ def bodyless_request(method: str, url: httpx.URL, netloc: bytes, headers: httpx.
         auto.append((b"Content-Length", b"content-length", b"0"))
     request = httpx.Request(method, url, stream=_EMPTY, extensions=extensions)
     fill_headers(request.headers, auto + triples)  # a new list: the client's headers stay its own
-    request.read()
+    request._content = b""  # what read() of the empty stream leaves
     return request
 
 
