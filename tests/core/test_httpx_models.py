@@ -23,7 +23,7 @@ import pytest
 from paywire._core.cookies import no_cookie_jar
 from paywire._core.direct import RequestBuilder
 from paywire._core.httpx_models import header_triples, read_response
-from paywire._core.stdlib_transport import _read_error, _Response
+from paywire._core.stdlib_transport import _quick_answer, _read_answer, _read_error, _Response
 
 BODY = b'{"ok": true}'
 
@@ -89,6 +89,55 @@ def test_response_heads_are_framed_as_http_client_frames_them(name: str) -> None
     wanted = [(k, v.strip()) for k, v in expected.msg.items()]
     assert [(k.decode("latin-1"), v.decode("latin-1")) for k, _, v in got.header_triples] == wanted
     assert got.read() == expected.read()
+
+
+class _ChunkedSocket:
+    """A socket whose ``recv``/``recv_into`` hand out ``data`` a few bytes at a time."""
+
+    def __init__(self, data: bytes, step: int) -> None:
+        self.data = data
+        self.step = step
+
+    def recv(self, size: int) -> bytes:
+        part, self.data = self.data[:min(size, self.step)], self.data[min(size, self.step):]
+        return part
+
+    def recv_into(self, buffer: Any) -> int:
+        part = self.recv(len(buffer))
+        buffer[:len(part)] = part
+        return len(part)
+
+
+@pytest.mark.parametrize("step", [65536, 7, 1])
+@pytest.mark.parametrize("name", sorted(HEADS))
+def test_whole_answers_are_read_as_http_client_reads_them(name: str, step: int) -> None:
+    """The quick path (a whole Content-Length answer in the first read) and the http.client path
+    it hands everything else to (answers arriving in pieces included) agree with http.client."""
+    method, data = HEADS[name]
+    expected = _stdlib(method, data)
+    body = expected.read()
+    got = _read_answer(_ChunkedSocket(data, step), method)  # type: ignore[arg-type]
+    assert (got.status, got.reason, got.version, got.will_close) == \
+        (expected.status, expected.reason, expected.version, expected.will_close)
+    wanted = [(k, v.strip()) for k, v in expected.msg.items()]
+    assert [(k.decode("latin-1"), v.decode("latin-1")) for k, _, v in got.triples] == wanted
+    assert got.content == body
+    quick = _quick_answer(_ChunkedSocket(b"", 1), data, method)  # type: ignore[arg-type]
+    assert (quick is not None) == (name in QUICK)  # which of them the quick path takes
+
+
+#: The answers the quick path reads itself (whole HTTP/1.1 answers framed by Content-Length).
+QUICK = {"length", "close", "close-mixed", "duplicates", "no-reason", "latin1"}
+
+
+def test_a_short_or_overlong_body_is_never_a_reusable_connection() -> None:
+    head = b"HTTP/1.1 200 OK\r\nContent-Length: 12\r\n\r\n"
+    with pytest.raises(http.client.IncompleteRead):
+        _read_answer(_ChunkedSocket(head + BODY[:5], 65536), "GET")  # type: ignore[arg-type]
+    got = _read_answer(_ChunkedSocket(head + BODY + b"junk", 65536), "GET")  # type: ignore[arg-type]
+    assert got.content == BODY and got.will_close
+    with pytest.raises(http.client.RemoteDisconnected):
+        _read_answer(_ChunkedSocket(b"", 65536), "GET")  # type: ignore[arg-type]
 
 
 def test_folded_header_lines_are_joined_and_malformed_ones_are_protocol_errors() -> None:
