@@ -205,3 +205,20 @@ def test_bodyless_requests_equal_build_request(method: str, defaults: dict[str, 
         assert type(got.stream) is type(expected.stream)
     assert http.headers.raw == before  # the client's own headers untouched
     http.close()
+
+
+def test_memoised_urls_never_keep_a_query_string() -> None:
+    """The URL memos (request builder, aiohttp bridge) keep paths only: a query may carry a token."""
+    from paywire._core import aiohttp_transport
+
+    http = httpx.Client(base_url="https://api.example/v1/", cookies=no_cookie_jar())
+    builder = RequestBuilder(http)
+    timeout = httpx.Timeout(5.0)
+    for _ in range(2):
+        for url in ("/session?token=tok_secret", "/customers/c1/entitlements"):
+            got = builder.build("GET", url, timeout=timeout)
+            assert str(got.url) == str(http.build_request("GET", url, timeout=timeout).url)
+            aiohttp_transport._yarl_url(got.url)
+    assert list(builder._urls) == ["customers/c1/entitlements"]
+    assert not any("tok_secret" in key for key in aiohttp_transport._URLS)
+    http.close()

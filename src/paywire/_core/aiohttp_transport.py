@@ -87,8 +87,11 @@ _URLS: dict[str, URL] = {}
 
 def _yarl_url(url: httpx.URL) -> URL:
     """The yarl URL of an httpx one, memoised: an operation's URLs repeat (one per customer id
-    and path), and parsing one into yarl cost ~5 us per request (measured)."""
+    and path), and parsing one into yarl cost ~5 us per request (measured). URLs with a query
+    string are parsed each time: a query may carry a one-time token, which is not kept."""
     text = str(url)
+    if url.query:
+        return URL(text, encoded=True)
     found = _URLS.get(text)
     if found is None:
         if len(_URLS) >= 1024:  # bounded: ids vary without limit

@@ -197,8 +197,9 @@ class RequestBuilder:
         can share one (``httpx.Request`` takes its own copy anyway)."""
         joined: httpx.URL | None = self._urls.get(relative, _UNKNOWN)
         if joined is _UNKNOWN:
-            joined = url_with_path(self._base, self._base_path + relative) \
-                if _CANONICAL_PATH.fullmatch(relative) else None
+            if not _CANONICAL_PATH.fullmatch(relative):
+                return None  # not kept: such URLs (a query string, escapes) go to httpx each time
+            joined = url_with_path(self._base, self._base_path + relative)
             if len(self._urls) >= _MAX_URLS:  # ids vary without limit: keep the memo bounded
                 self._urls.clear()
             self._urls[relative] = joined
