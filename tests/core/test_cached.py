@@ -237,7 +237,8 @@ class _KeyFirstAsync(_KeyFirstOps, AsyncClient):
     pass
 
 
-_modules_inline = projection("arg in value", "_modules_inline")
+# Braces on purpose: the expression is compiled as code, never used as a format string.
+_modules_inline = projection("arg in {'modules': value}['modules']", "_modules_inline")
 
 
 class _KeyFirstInlineOps(_KeyFirstOps):

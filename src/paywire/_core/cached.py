@@ -204,12 +204,12 @@ def _key_first_hit(fn: Callable[..., Any], parts: tuple[Callable[..., Any], Call
     key, arg = params[0].name, params[1].name
     star = ", *" if params[1].kind is inspect.Parameter.KEYWORD_ONLY else ""
     expression = getattr(project, _EXPRESSION, None)  # a projection(...): its expression inline
-    answer = ("    return project(entry[0], {arg})\n" if expression is None else
-              ("" if arg == "arg" else f"    arg = {arg}\n") + f"    value = entry[0]\n    return {expression}\n")
+    answer = (f"    return project(entry[0], {arg})\n" if expression is None else
+              ("" if arg == "arg" else f"    arg = {arg}\n") + "    value = entry[0]\n    return " + expression + "\n")
     source = (f"def {fn.__name__}({key}{star}, {arg}):\n"
               f"    try:\n        entry = entry_of({key})\n    except TypeError:\n        entry = None\n"
               f"    if entry is None or entry[1] <= clock():\n        return miss({key}, {arg})\n"
-              f"    try:\n        touch({key})\n    except KeyError:\n        pass\n" + answer.format(arg=arg))
+              f"    try:\n        touch({key})\n    except KeyError:\n        pass\n" + answer)
     entry_of, touch, clock = parts
     namespace: dict[str, Any] = {"entry_of": entry_of, "touch": touch, "clock": clock, "project": project,
                                  "miss": miss}
