@@ -17,16 +17,14 @@ from __future__ import annotations
 import asyncio
 import http.client
 import json
-import socket
-import subprocess
 import sys
 import time
 import timeit
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import httpx
+from run import MinimalServer, cpu_per_call  # bench/run.py (this folder is on sys.path when run)
 
 from paywire._core.aiohttp_transport import AiohttpTransport
 from paywire._core.direct import direct_async_send, direct_sync_send
@@ -55,16 +53,6 @@ class CannedAsync(AiohttpTransport):
         return canned(request)
 
 
-def cpu(fn: Callable[[], Any], n: int, rounds: int = 7) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        t0 = time.process_time()
-        for _ in range(n):
-            fn()
-        best = min(best, time.process_time() - t0)
-    return best / n
-
-
 def micro(fn: Callable[[], Any], n: int) -> float:
     return min(timeit.repeat(fn, number=n, repeat=7)) / n
 
@@ -84,12 +72,12 @@ def sync_layers(base: str, n: int) -> dict[str, float]:
     for _ in range(300):
         client.get_entitlements("cust_1")
         stdlib()
-    out = {"whole call": cpu(lambda: client.get_entitlements("cust_1"), n),
-           "http.client + json (the floor)": cpu(stdlib, n)}
+    out = {"whole call": cpu_per_call(lambda: client.get_entitlements("cust_1"), n),
+           "http.client + json (the floor)": cpu_per_call(stdlib, n)}
     bare = VellumClient(**kwargs)
     bare._http._transport = CannedSync()
     bare._driver.send = direct_sync_send(bare._http)
-    out["SDK without the wire"] = cpu(lambda: bare.get_entitlements("cust_1"), n * 4)
+    out["SDK without the wire"] = cpu_per_call(lambda: bare.get_entitlements("cust_1"), n * 4)
     out["wire (whole call - SDK)"] = out["whole call"] - out["SDK without the wire"]
 
     from paywire_gen_vellum_v1.api.entitlements import get_entitlements as op1
@@ -154,22 +142,16 @@ async def async_layers(base: str, n: int) -> dict[str, float]:
 
 
 def main(n: int) -> None:
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-    probe.close()
-    server = subprocess.Popen([sys.executable, str(Path(__file__).with_name("minimal_server.py")), str(port)])
-    time.sleep(1.0)
+    server = MinimalServer()  # bench/run.py's: minimal_server.py in its own process
     try:
-        base = f"http://127.0.0.1:{port}"
         with open("/proc/loadavg") as f:
             print("load average:", " ".join(f.read().split()[:3]))
-        for name, seconds in sync_layers(base, n).items():
+        for name, seconds in sync_layers(server.url, n).items():
             print(f"sync  {name:58} {seconds * 1e6:7.1f} us")
-        for name, seconds in asyncio.run(async_layers(base, n)).items():
+        for name, seconds in asyncio.run(async_layers(server.url, n)).items():
             print(f"async {name:58} {seconds * 1e6:7.1f} us")
     finally:
-        server.terminate()
+        server.stop()
 
 
 if __name__ == "__main__":
