@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from paywire._core import AsyncClient, BaseClient, Flow, SyncClient, ValidationError
-from paywire._core.cached import CachedRead, cached_read
+from paywire._core.cached import CachedRead, cached_read, projection
 from paywire.entitlements import EntitlementCache
 
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -237,7 +237,47 @@ class _KeyFirstAsync(_KeyFirstOps, AsyncClient):
     pass
 
 
-@pytest.mark.parametrize("cls", [_KeyFirstSync, _KeyFirstAsync])
+# Braces on purpose: the expression is compiled as code, never used as a format string.
+_modules_inline = projection("arg in {'modules': value}['modules']", "_modules_inline")
+
+
+class _KeyFirstInlineOps(_KeyFirstOps):
+    """The same read (the same method) with its projection compiled into the sync hit path."""
+
+    can = cached_read(cache=lambda c: c._cache, fetch=lambda c, k: c._fetch(k), project=_modules_inline,
+                      key_first=True)(_KeyFirstOps.can.fn)
+
+
+class _KeyFirstInlineSync(_KeyFirstInlineOps, SyncClient):
+    pass
+
+
+class _KeyFirstInlineAsync(_KeyFirstInlineOps, AsyncClient):
+    pass
+
+
+class _ClashingNames(_KeyFirstOps):
+    """Parameter names equal to the projection's own (``value``, ``arg``) in the other roles."""
+
+    @cached_read(cache=lambda c: c._cache, fetch=lambda c, k: c._fetch(k), project=_modules_inline, key_first=True)
+    def can(self, arg: str, value: str) -> tuple[str, str]:  # type: ignore[override]
+        return arg, value
+
+
+class _ClashingNamesSync(_ClashingNames, SyncClient):
+    pass
+
+
+def test_projection_is_a_function_and_its_expression_is_compiled_into_the_hit_path() -> None:
+    assert _modules_inline(frozenset({"a"}), "a") is True and _modules_inline(frozenset(), "a") is False
+    client = _ClashingNamesSync(_handler([]))
+    for _ in range(2):  # a miss, then a hit through the compiled expression
+        assert client.can("cus_1", "a") is True and client.can(arg="cus_1", value="z") is False
+    with pytest.raises(ValueError, match="identifier"):
+        projection("arg in value", "not a name")
+
+
+@pytest.mark.parametrize("cls", [_KeyFirstSync, _KeyFirstAsync, _KeyFirstInlineSync, _KeyFirstInlineAsync])
 def test_key_first_validates_on_a_miss_and_accepts_keywords(cls: type[_KeyFirstOps]) -> None:
     log: list[str] = []
     client = cls(_handler(log))
@@ -245,7 +285,7 @@ def test_key_first_validates_on_a_miss_and_accepts_keywords(cls: type[_KeyFirstO
     assert _run(client, "can", customer_id="cus_1", module_id="b") is True
     assert _run(client, "can", "cus_1", module_id="z") is False
     assert log == ["/modules/cus_1"]
-    if cls is _KeyFirstSync:
+    if issubclass(cls, SyncClient):
         assert client.validated == 1  # hits (positional or keyword) skip the method body
         assert client.can.__name__ == "can"
     with pytest.raises(ValidationError):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.validation_error_item import ValidationErrorItem
+
+
+@cache
+def _lazy_models() -> tuple[type[ValidationErrorItem],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.validation_error_item import ValidationErrorItem  # noqa: PLC0415
+
+    return (ValidationErrorItem,)
 
 
 T = TypeVar("T", bound="ErrorBody")
@@ -93,8 +103,7 @@ class ErrorBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.validation_error_item import ValidationErrorItem  # noqa: PLC0415
-
+        (ValidationErrorItem,) = _lazy_models()
         d = dict(src_dict)
         status = d.pop("status", UNSET)
 

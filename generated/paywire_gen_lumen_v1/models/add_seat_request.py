@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.add_seat_request_metadata import AddSeatRequestMetadata
     from ..models.created_user_info import CreatedUserInfo
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[AddSeatRequestMetadata],
+    type[CreatedUserInfo],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.add_seat_request_metadata import AddSeatRequestMetadata  # noqa: PLC0415
+    from ..models.created_user_info import CreatedUserInfo  # noqa: PLC0415
+
+    return (
+        AddSeatRequestMetadata,
+        CreatedUserInfo,
+    )
 
 
 T = TypeVar("T", bound="AddSeatRequest")
@@ -87,9 +104,10 @@ class AddSeatRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.add_seat_request_metadata import AddSeatRequestMetadata  # noqa: PLC0415
-        from ..models.created_user_info import CreatedUserInfo  # noqa: PLC0415
-
+        (
+            AddSeatRequestMetadata,
+            CreatedUserInfo,
+        ) = _lazy_models()
         d = dict(src_dict)
         created_user_id = d.pop("created_user_id")
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -8,6 +9,15 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.dodo_setup_link import DodoSetupLink
+
+
+@cache
+def _lazy_models() -> tuple[type[DodoSetupLink],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.dodo_setup_link import DodoSetupLink  # noqa: PLC0415
+
+    return (DodoSetupLink,)
 
 
 T = TypeVar("T", bound="DodoSetupIntentResponse")
@@ -43,8 +53,7 @@ class DodoSetupIntentResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.dodo_setup_link import DodoSetupLink  # noqa: PLC0415
-
+        (DodoSetupLink,) = _lazy_models()
         d = dict(src_dict)
         provider = d.pop("provider")
 

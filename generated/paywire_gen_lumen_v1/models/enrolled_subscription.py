@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.enrolled_subscription_subscription_details_item import EnrolledSubscriptionSubscriptionDetailsItem
     from ..models.enrolled_subscription_subscription_features_item import EnrolledSubscriptionSubscriptionFeaturesItem
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[EnrolledSubscriptionSubscriptionDetailsItem],
+    type[EnrolledSubscriptionSubscriptionFeaturesItem],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.enrolled_subscription_subscription_details_item import EnrolledSubscriptionSubscriptionDetailsItem  # noqa: PLC0415
+    from ..models.enrolled_subscription_subscription_features_item import EnrolledSubscriptionSubscriptionFeaturesItem  # noqa: PLC0415
+
+    return (
+        EnrolledSubscriptionSubscriptionDetailsItem,
+        EnrolledSubscriptionSubscriptionFeaturesItem,
+    )
 
 
 T = TypeVar("T", bound="EnrolledSubscription")
@@ -80,11 +97,10 @@ class EnrolledSubscription:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.enrolled_subscription_subscription_details_item import EnrolledSubscriptionSubscriptionDetailsItem  # noqa: PLC0415
-        from ..models.enrolled_subscription_subscription_features_item import (
-            EnrolledSubscriptionSubscriptionFeaturesItem,  # noqa: PLC0415
-        )
-
+        (
+            EnrolledSubscriptionSubscriptionDetailsItem,
+            EnrolledSubscriptionSubscriptionFeaturesItem,
+        ) = _lazy_models()
         d = dict(src_dict)
         id = d.pop("id")
 

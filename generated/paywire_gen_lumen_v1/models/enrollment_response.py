@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -12,6 +13,25 @@ if TYPE_CHECKING:
     from ..models.enrolled_subscription import EnrolledSubscription
     from ..models.enrollment_invoice import EnrollmentInvoice
     from ..models.plan_ref import PlanRef
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[EnrolledSubscription],
+    type[EnrollmentInvoice],
+    type[PlanRef],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.enrolled_subscription import EnrolledSubscription  # noqa: PLC0415
+    from ..models.enrollment_invoice import EnrollmentInvoice  # noqa: PLC0415
+    from ..models.plan_ref import PlanRef  # noqa: PLC0415
+
+    return (
+        EnrolledSubscription,
+        EnrollmentInvoice,
+        PlanRef,
+    )
 
 
 T = TypeVar("T", bound="EnrollmentResponse")
@@ -80,10 +100,11 @@ class EnrollmentResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.enrolled_subscription import EnrolledSubscription  # noqa: PLC0415
-        from ..models.enrollment_invoice import EnrollmentInvoice  # noqa: PLC0415
-        from ..models.plan_ref import PlanRef  # noqa: PLC0415
-
+        (
+            EnrolledSubscription,
+            EnrollmentInvoice,
+            PlanRef,
+        ) = _lazy_models()
         d = dict(src_dict)
         subscription = EnrolledSubscription.from_dict(d.pop("subscription"))
 

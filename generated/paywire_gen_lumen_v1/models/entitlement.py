@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -12,6 +13,25 @@ if TYPE_CHECKING:
     from ..models.credit_info import CreditInfo
     from ..models.entitlement_feature import EntitlementFeature
     from ..models.entitlement_usage import EntitlementUsage
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[CreditInfo],
+    type[EntitlementFeature],
+    type[EntitlementUsage],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.credit_info import CreditInfo  # noqa: PLC0415
+    from ..models.entitlement_feature import EntitlementFeature  # noqa: PLC0415
+    from ..models.entitlement_usage import EntitlementUsage  # noqa: PLC0415
+
+    return (
+        CreditInfo,
+        EntitlementFeature,
+        EntitlementUsage,
+    )
 
 
 T = TypeVar("T", bound="Entitlement")
@@ -101,10 +121,11 @@ class Entitlement:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.credit_info import CreditInfo  # noqa: PLC0415
-        from ..models.entitlement_feature import EntitlementFeature  # noqa: PLC0415
-        from ..models.entitlement_usage import EntitlementUsage  # noqa: PLC0415
-
+        (
+            CreditInfo,
+            EntitlementFeature,
+            EntitlementUsage,
+        ) = _lazy_models()
         d = dict(src_dict)
         entitled = d.pop("entitled")
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -8,6 +9,15 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.entitlement import Entitlement
+
+
+@cache
+def _lazy_models() -> tuple[type[Entitlement],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.entitlement import Entitlement  # noqa: PLC0415
+
+    return (Entitlement,)
 
 
 T = TypeVar("T", bound="EntitlementsResponse")
@@ -41,8 +51,7 @@ class EntitlementsResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.entitlement import Entitlement  # noqa: PLC0415
-
+        (Entitlement,) = _lazy_models()
         d = dict(src_dict)
         entitlements = []
         _entitlements = d.pop("entitlements")

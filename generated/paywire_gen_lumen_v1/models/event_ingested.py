@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -8,6 +9,15 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.ingested_event import IngestedEvent
+
+
+@cache
+def _lazy_models() -> tuple[type[IngestedEvent],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.ingested_event import IngestedEvent  # noqa: PLC0415
+
+    return (IngestedEvent,)
 
 
 T = TypeVar("T", bound="EventIngested")
@@ -43,8 +53,7 @@ class EventIngested:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ingested_event import IngestedEvent  # noqa: PLC0415
-
+        (IngestedEvent,) = _lazy_models()
         d = dict(src_dict)
         event = IngestedEvent.from_dict(d.pop("event"))
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.event_request_properties import EventRequestProperties
+
+
+@cache
+def _lazy_models() -> tuple[type[EventRequestProperties],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.event_request_properties import EventRequestProperties  # noqa: PLC0415
+
+    return (EventRequestProperties,)
 
 
 T = TypeVar("T", bound="EventRequest")
@@ -91,8 +101,7 @@ class EventRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_request_properties import EventRequestProperties  # noqa: PLC0415
-
+        (EventRequestProperties,) = _lazy_models()
         d = dict(src_dict)
         event_name = d.pop("eventName")
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.ingested_event_properties_type_0 import IngestedEventPropertiesType0
+
+
+@cache
+def _lazy_models() -> tuple[type[IngestedEventPropertiesType0],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.ingested_event_properties_type_0 import IngestedEventPropertiesType0  # noqa: PLC0415
+
+    return (IngestedEventPropertiesType0,)
 
 
 T = TypeVar("T", bound="IngestedEvent")
@@ -120,8 +130,7 @@ class IngestedEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ingested_event_properties_type_0 import IngestedEventPropertiesType0  # noqa: PLC0415
-
+        (IngestedEventPropertiesType0,) = _lazy_models()
         d = dict(src_dict)
         id = d.pop("id")
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -8,6 +9,15 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.invoice_ref import InvoiceRef
+
+
+@cache
+def _lazy_models() -> tuple[type[InvoiceRef],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.invoice_ref import InvoiceRef  # noqa: PLC0415
+
+    return (InvoiceRef,)
 
 
 T = TypeVar("T", bound="InvoicePdfResponse")
@@ -48,8 +58,7 @@ class InvoicePdfResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.invoice_ref import InvoiceRef  # noqa: PLC0415
-
+        (InvoiceRef,) = _lazy_models()
         d = dict(src_dict)
         invoice = InvoiceRef.from_dict(d.pop("invoice"))
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -14,6 +15,31 @@ if TYPE_CHECKING:
     from ..models.portal_payment_method import PortalPaymentMethod
     from ..models.portal_subscription import PortalSubscription
     from ..models.status_customer import StatusCustomer
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[PortalInvoice],
+    type[PortalPayment],
+    type[PortalPaymentMethod],
+    type[PortalSubscription],
+    type[StatusCustomer],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.portal_invoice import PortalInvoice  # noqa: PLC0415
+    from ..models.portal_payment import PortalPayment  # noqa: PLC0415
+    from ..models.portal_payment_method import PortalPaymentMethod  # noqa: PLC0415
+    from ..models.portal_subscription import PortalSubscription  # noqa: PLC0415
+    from ..models.status_customer import StatusCustomer  # noqa: PLC0415
+
+    return (
+        PortalInvoice,
+        PortalPayment,
+        PortalPaymentMethod,
+        PortalSubscription,
+        StatusCustomer,
+    )
 
 
 T = TypeVar("T", bound="PortalOverview")
@@ -83,12 +109,13 @@ class PortalOverview:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.portal_invoice import PortalInvoice  # noqa: PLC0415
-        from ..models.portal_payment import PortalPayment  # noqa: PLC0415
-        from ..models.portal_payment_method import PortalPaymentMethod  # noqa: PLC0415
-        from ..models.portal_subscription import PortalSubscription  # noqa: PLC0415
-        from ..models.status_customer import StatusCustomer  # noqa: PLC0415
-
+        (
+            PortalInvoice,
+            PortalPayment,
+            PortalPaymentMethod,
+            PortalSubscription,
+            StatusCustomer,
+        ) = _lazy_models()
         d = dict(src_dict)
         customer = StatusCustomer.from_dict(d.pop("customer"))
 

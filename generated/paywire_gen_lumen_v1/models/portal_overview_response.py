@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -8,6 +9,15 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.portal_overview import PortalOverview
+
+
+@cache
+def _lazy_models() -> tuple[type[PortalOverview],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.portal_overview import PortalOverview  # noqa: PLC0415
+
+    return (PortalOverview,)
 
 
 T = TypeVar("T", bound="PortalOverviewResponse")
@@ -38,8 +48,7 @@ class PortalOverviewResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.portal_overview import PortalOverview  # noqa: PLC0415
-
+        (PortalOverview,) = _lazy_models()
         d = dict(src_dict)
         portal = PortalOverview.from_dict(d.pop("portal"))
 

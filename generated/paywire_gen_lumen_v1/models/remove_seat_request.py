@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.remove_seat_request_metadata import RemoveSeatRequestMetadata
+
+
+@cache
+def _lazy_models() -> tuple[type[RemoveSeatRequestMetadata],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.remove_seat_request_metadata import RemoveSeatRequestMetadata  # noqa: PLC0415
+
+    return (RemoveSeatRequestMetadata,)
 
 
 T = TypeVar("T", bound="RemoveSeatRequest")
@@ -77,8 +87,7 @@ class RemoveSeatRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.remove_seat_request_metadata import RemoveSeatRequestMetadata  # noqa: PLC0415
-
+        (RemoveSeatRequestMetadata,) = _lazy_models()
         d = dict(src_dict)
         removed_user_id = d.pop("removed_user_id")
 

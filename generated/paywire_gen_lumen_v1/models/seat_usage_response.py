@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -12,6 +13,25 @@ if TYPE_CHECKING:
     from ..models.seat_price_component import SeatPriceComponent
     from ..models.seat_subscription_detail import SeatSubscriptionDetail
     from ..models.seat_usage_item import SeatUsageItem
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[SeatPriceComponent],
+    type[SeatSubscriptionDetail],
+    type[SeatUsageItem],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.seat_price_component import SeatPriceComponent  # noqa: PLC0415
+    from ..models.seat_subscription_detail import SeatSubscriptionDetail  # noqa: PLC0415
+    from ..models.seat_usage_item import SeatUsageItem  # noqa: PLC0415
+
+    return (
+        SeatPriceComponent,
+        SeatSubscriptionDetail,
+        SeatUsageItem,
+    )
 
 
 T = TypeVar("T", bound="SeatUsageResponse")
@@ -85,10 +105,11 @@ class SeatUsageResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.seat_price_component import SeatPriceComponent  # noqa: PLC0415
-        from ..models.seat_subscription_detail import SeatSubscriptionDetail  # noqa: PLC0415
-        from ..models.seat_usage_item import SeatUsageItem  # noqa: PLC0415
-
+        (
+            SeatPriceComponent,
+            SeatSubscriptionDetail,
+            SeatUsageItem,
+        ) = _lazy_models()
         d = dict(src_dict)
         customer_id = d.pop("customerId")
 

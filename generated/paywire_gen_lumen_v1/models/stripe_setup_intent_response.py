@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -8,6 +9,15 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.stripe_setup_intent import StripeSetupIntent
+
+
+@cache
+def _lazy_models() -> tuple[type[StripeSetupIntent],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.stripe_setup_intent import StripeSetupIntent  # noqa: PLC0415
+
+    return (StripeSetupIntent,)
 
 
 T = TypeVar("T", bound="StripeSetupIntentResponse")
@@ -43,8 +53,7 @@ class StripeSetupIntentResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.stripe_setup_intent import StripeSetupIntent  # noqa: PLC0415
-
+        (StripeSetupIntent,) = _lazy_models()
         d = dict(src_dict)
         provider = d.pop("provider")
 

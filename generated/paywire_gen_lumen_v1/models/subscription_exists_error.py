@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.enrolled_subscription import EnrolledSubscription
+
+
+@cache
+def _lazy_models() -> tuple[type[EnrolledSubscription],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.enrolled_subscription import EnrolledSubscription  # noqa: PLC0415
+
+    return (EnrolledSubscription,)
 
 
 T = TypeVar("T", bound="SubscriptionExistsError")
@@ -56,8 +66,7 @@ class SubscriptionExistsError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.enrolled_subscription import EnrolledSubscription  # noqa: PLC0415
-
+        (EnrolledSubscription,) = _lazy_models()
         d = dict(src_dict)
         error = d.pop("error")
 

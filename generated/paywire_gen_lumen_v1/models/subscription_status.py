@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.status_customer import StatusCustomer
     from ..models.status_subscription import StatusSubscription
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[StatusCustomer],
+    type[StatusSubscription],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.status_customer import StatusCustomer  # noqa: PLC0415
+    from ..models.status_subscription import StatusSubscription  # noqa: PLC0415
+
+    return (
+        StatusCustomer,
+        StatusSubscription,
+    )
 
 
 T = TypeVar("T", bound="SubscriptionStatus")
@@ -70,9 +87,10 @@ class SubscriptionStatus:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.status_customer import StatusCustomer  # noqa: PLC0415
-        from ..models.status_subscription import StatusSubscription  # noqa: PLC0415
-
+        (
+            StatusCustomer,
+            StatusSubscription,
+        ) = _lazy_models()
         d = dict(src_dict)
         has_active_subscription = d.pop("hasActiveSubscription")
 

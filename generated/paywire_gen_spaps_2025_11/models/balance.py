@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.balance_amounts import BalanceAmounts
     from ..models.credit_usage import CreditUsage
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[BalanceAmounts],
+    type[CreditUsage],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.balance_amounts import BalanceAmounts  # noqa: PLC0415
+    from ..models.credit_usage import CreditUsage  # noqa: PLC0415
+
+    return (
+        BalanceAmounts,
+        CreditUsage,
+    )
 
 
 T = TypeVar("T", bound="Balance")
@@ -73,9 +90,10 @@ class Balance:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.balance_amounts import BalanceAmounts  # noqa: PLC0415
-        from ..models.credit_usage import CreditUsage  # noqa: PLC0415
-
+        (
+            BalanceAmounts,
+            CreditUsage,
+        ) = _lazy_models()
         d = dict(src_dict)
         _balance = d.pop("balance", UNSET)
         balance: BalanceAmounts | Unset

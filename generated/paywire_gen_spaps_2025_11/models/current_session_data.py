@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -8,6 +9,15 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.current_session import CurrentSession
+
+
+@cache
+def _lazy_models() -> tuple[type[CurrentSession],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.current_session import CurrentSession  # noqa: PLC0415
+
+    return (CurrentSession,)
 
 
 T = TypeVar("T", bound="CurrentSessionData")
@@ -38,8 +48,7 @@ class CurrentSessionData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.current_session import CurrentSession  # noqa: PLC0415
-
+        (CurrentSession,) = _lazy_models()
         d = dict(src_dict)
         session = CurrentSession.from_dict(d.pop("session"))
 

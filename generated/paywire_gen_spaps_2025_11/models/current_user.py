@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.metadata import Metadata
     from ..models.user_wallet import UserWallet
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[Metadata],
+    type[UserWallet],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.metadata import Metadata  # noqa: PLC0415
+    from ..models.user_wallet import UserWallet  # noqa: PLC0415
+
+    return (
+        Metadata,
+        UserWallet,
+    )
 
 
 T = TypeVar("T", bound="CurrentUser")
@@ -106,9 +123,10 @@ class CurrentUser:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
-        from ..models.user_wallet import UserWallet  # noqa: PLC0415
-
+        (
+            Metadata,
+            UserWallet,
+        ) = _lazy_models()
         d = dict(src_dict)
         id = d.pop("id")
 

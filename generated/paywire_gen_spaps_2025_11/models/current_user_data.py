@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -8,6 +9,15 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.current_user import CurrentUser
+
+
+@cache
+def _lazy_models() -> tuple[type[CurrentUser],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.current_user import CurrentUser  # noqa: PLC0415
+
+    return (CurrentUser,)
 
 
 T = TypeVar("T", bound="CurrentUserData")
@@ -38,8 +48,7 @@ class CurrentUserData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.current_user import CurrentUser  # noqa: PLC0415
-
+        (CurrentUser,) = _lazy_models()
         d = dict(src_dict)
         user = CurrentUser.from_dict(d.pop("user"))
 

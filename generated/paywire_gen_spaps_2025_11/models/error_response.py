@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.error_detail import ErrorDetail
     from ..models.error_metadata import ErrorMetadata
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[ErrorDetail],
+    type[ErrorMetadata],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.error_detail import ErrorDetail  # noqa: PLC0415
+    from ..models.error_metadata import ErrorMetadata  # noqa: PLC0415
+
+    return (
+        ErrorDetail,
+        ErrorMetadata,
+    )
 
 
 T = TypeVar("T", bound="ErrorResponse")
@@ -79,9 +96,10 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_detail import ErrorDetail  # noqa: PLC0415
-        from ..models.error_metadata import ErrorMetadata  # noqa: PLC0415
-
+        (
+            ErrorDetail,
+            ErrorMetadata,
+        ) = _lazy_models()
         d = dict(src_dict)
 
         def _parse_error(data: object) -> ErrorDetail | str:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.payment_record import PaymentRecord
+
+
+@cache
+def _lazy_models() -> tuple[type[PaymentRecord],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.payment_record import PaymentRecord  # noqa: PLC0415
+
+    return (PaymentRecord,)
 
 
 T = TypeVar("T", bound="PaymentHistory")
@@ -57,8 +67,7 @@ class PaymentHistory:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.payment_record import PaymentRecord  # noqa: PLC0415
-
+        (PaymentRecord,) = _lazy_models()
         d = dict(src_dict)
         payments = []
         _payments = d.pop("payments")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -11,6 +12,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.metadata import Metadata
+
+
+@cache
+def _lazy_models() -> tuple[type[Metadata],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.metadata import Metadata  # noqa: PLC0415
+
+    return (Metadata,)
 
 
 T = TypeVar("T", bound="RecordUsageRequest")
@@ -64,8 +74,7 @@ class RecordUsageRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
-
+        (Metadata,) = _lazy_models()
         d = dict(src_dict)
         feature = d.pop("feature")
 

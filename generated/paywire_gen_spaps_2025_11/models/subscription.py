@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.subscription_item import SubscriptionItem
     from ..models.subscription_plan import SubscriptionPlan
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[SubscriptionItem],
+    type[SubscriptionPlan],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.subscription_item import SubscriptionItem  # noqa: PLC0415
+    from ..models.subscription_plan import SubscriptionPlan  # noqa: PLC0415
+
+    return (
+        SubscriptionItem,
+        SubscriptionPlan,
+    )
 
 
 T = TypeVar("T", bound="Subscription")
@@ -113,9 +130,10 @@ class Subscription:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.subscription_item import SubscriptionItem  # noqa: PLC0415
-        from ..models.subscription_plan import SubscriptionPlan  # noqa: PLC0415
-
+        (
+            SubscriptionItem,
+            SubscriptionPlan,
+        ) = _lazy_models()
         d = dict(src_dict)
         id = d.pop("id")
 

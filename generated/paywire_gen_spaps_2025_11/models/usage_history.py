@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.metadata import Metadata
     from ..models.usage_history_entry import UsageHistoryEntry
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[Metadata],
+    type[UsageHistoryEntry],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.metadata import Metadata  # noqa: PLC0415
+    from ..models.usage_history_entry import UsageHistoryEntry  # noqa: PLC0415
+
+    return (
+        Metadata,
+        UsageHistoryEntry,
+    )
 
 
 T = TypeVar("T", bound="UsageHistory")
@@ -83,9 +100,10 @@ class UsageHistory:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
-        from ..models.usage_history_entry import UsageHistoryEntry  # noqa: PLC0415
-
+        (
+            Metadata,
+            UsageHistoryEntry,
+        ) = _lazy_models()
         d = dict(src_dict)
         period = d.pop("period", UNSET)
 

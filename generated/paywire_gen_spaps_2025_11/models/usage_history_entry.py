@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.feature_totals import FeatureTotals
+
+
+@cache
+def _lazy_models() -> tuple[type[FeatureTotals],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.feature_totals import FeatureTotals  # noqa: PLC0415
+
+    return (FeatureTotals,)
 
 
 T = TypeVar("T", bound="UsageHistoryEntry")
@@ -59,8 +69,7 @@ class UsageHistoryEntry:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.feature_totals import FeatureTotals  # noqa: PLC0415
-
+        (FeatureTotals,) = _lazy_models()
         d = dict(src_dict)
         date = d.pop("date", UNSET)
 

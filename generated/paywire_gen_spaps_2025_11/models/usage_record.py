@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.current_usage import CurrentUsage
+
+
+@cache
+def _lazy_models() -> tuple[type[CurrentUsage],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.current_usage import CurrentUsage  # noqa: PLC0415
+
+    return (CurrentUsage,)
 
 
 T = TypeVar("T", bound="UsageRecord")
@@ -81,8 +91,7 @@ class UsageRecord:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.current_usage import CurrentUsage  # noqa: PLC0415
-
+        (CurrentUsage,) = _lazy_models()
         d = dict(src_dict)
         record_id = d.pop("record_id")
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.whitelist_entry import WhitelistEntry
+
+
+@cache
+def _lazy_models() -> tuple[type[WhitelistEntry],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.whitelist_entry import WhitelistEntry  # noqa: PLC0415
+
+    return (WhitelistEntry,)
 
 
 T = TypeVar("T", bound="WhitelistCheck")
@@ -48,8 +58,7 @@ class WhitelistCheck:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.whitelist_entry import WhitelistEntry  # noqa: PLC0415
-
+        (WhitelistEntry,) = _lazy_models()
         d = dict(src_dict)
         _entry = d.pop("entry", UNSET)
         entry: WhitelistEntry | Unset

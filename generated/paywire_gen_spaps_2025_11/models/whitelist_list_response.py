@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.whitelist_list import WhitelistList
+
+
+@cache
+def _lazy_models() -> tuple[type[WhitelistList],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.whitelist_list import WhitelistList  # noqa: PLC0415
+
+    return (WhitelistList,)
 
 
 T = TypeVar("T", bound="WhitelistListResponse")
@@ -66,8 +76,7 @@ class WhitelistListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.whitelist_list import WhitelistList  # noqa: PLC0415
-
+        (WhitelistList,) = _lazy_models()
         d = dict(src_dict)
         success = d.pop("success")
 

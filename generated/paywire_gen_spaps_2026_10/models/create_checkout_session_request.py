@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -12,6 +13,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.line_item import LineItem
     from ..models.metadata import Metadata
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[LineItem],
+    type[Metadata],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.line_item import LineItem  # noqa: PLC0415
+    from ..models.metadata import Metadata  # noqa: PLC0415
+
+    return (
+        LineItem,
+        Metadata,
+    )
 
 
 T = TypeVar("T", bound="CreateCheckoutSessionRequest")
@@ -112,9 +129,10 @@ class CreateCheckoutSessionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.line_item import LineItem  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
-
+        (
+            LineItem,
+            Metadata,
+        ) = _lazy_models()
         d = dict(src_dict)
         line_items = []
         _line_items = d.pop("line_items")

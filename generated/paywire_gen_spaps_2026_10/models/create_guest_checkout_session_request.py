@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -13,6 +14,25 @@ if TYPE_CHECKING:
     from ..models.line_item import LineItem
     from ..models.metadata import Metadata
     from ..models.string_map import StringMap
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[LineItem],
+    type[Metadata],
+    type[StringMap],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.line_item import LineItem  # noqa: PLC0415
+    from ..models.metadata import Metadata  # noqa: PLC0415
+    from ..models.string_map import StringMap  # noqa: PLC0415
+
+    return (
+        LineItem,
+        Metadata,
+        StringMap,
+    )
 
 
 T = TypeVar("T", bound="CreateGuestCheckoutSessionRequest")
@@ -129,10 +149,11 @@ class CreateGuestCheckoutSessionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.line_item import LineItem  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
-        from ..models.string_map import StringMap  # noqa: PLC0415
-
+        (
+            LineItem,
+            Metadata,
+            StringMap,
+        ) = _lazy_models()
         d = dict(src_dict)
         customer_email = d.pop("customer_email")
 

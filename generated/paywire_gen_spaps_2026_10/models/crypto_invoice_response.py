@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.crypto_invoice import CryptoInvoice
     from ..models.crypto_invoice_wrapper import CryptoInvoiceWrapper
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[CryptoInvoice],
+    type[CryptoInvoiceWrapper],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.crypto_invoice import CryptoInvoice  # noqa: PLC0415
+    from ..models.crypto_invoice_wrapper import CryptoInvoiceWrapper  # noqa: PLC0415
+
+    return (
+        CryptoInvoice,
+        CryptoInvoiceWrapper,
+    )
 
 
 T = TypeVar("T", bound="CryptoInvoiceResponse")
@@ -73,9 +90,10 @@ class CryptoInvoiceResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.crypto_invoice import CryptoInvoice  # noqa: PLC0415
-        from ..models.crypto_invoice_wrapper import CryptoInvoiceWrapper  # noqa: PLC0415
-
+        (
+            CryptoInvoice,
+            CryptoInvoiceWrapper,
+        ) = _lazy_models()
         d = dict(src_dict)
         success = d.pop("success")
 

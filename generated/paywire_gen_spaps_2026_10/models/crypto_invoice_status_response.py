@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.crypto_invoice_status import CryptoInvoiceStatus
+
+
+@cache
+def _lazy_models() -> tuple[type[CryptoInvoiceStatus],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.crypto_invoice_status import CryptoInvoiceStatus  # noqa: PLC0415
+
+    return (CryptoInvoiceStatus,)
 
 
 T = TypeVar("T", bound="CryptoInvoiceStatusResponse")
@@ -66,8 +76,7 @@ class CryptoInvoiceStatusResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.crypto_invoice_status import CryptoInvoiceStatus  # noqa: PLC0415
-
+        (CryptoInvoiceStatus,) = _lazy_models()
         d = dict(src_dict)
         success = d.pop("success")
 

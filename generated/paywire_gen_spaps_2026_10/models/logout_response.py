@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.message_data import MessageData
+
+
+@cache
+def _lazy_models() -> tuple[type[MessageData],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.message_data import MessageData  # noqa: PLC0415
+
+    return (MessageData,)
 
 
 T = TypeVar("T", bound="LogoutResponse")
@@ -71,8 +81,7 @@ class LogoutResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_data import MessageData  # noqa: PLC0415
-
+        (MessageData,) = _lazy_models()
         d = dict(src_dict)
         success = d.pop("success")
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.magic_link_sign_in import MagicLinkSignIn
     from ..models.mfa_challenge import MfaChallenge
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[MagicLinkSignIn],
+    type[MfaChallenge],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.magic_link_sign_in import MagicLinkSignIn  # noqa: PLC0415
+    from ..models.mfa_challenge import MfaChallenge  # noqa: PLC0415
+
+    return (
+        MagicLinkSignIn,
+        MfaChallenge,
+    )
 
 
 T = TypeVar("T", bound="MagicLinkSignInResponse")
@@ -74,9 +91,10 @@ class MagicLinkSignInResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.magic_link_sign_in import MagicLinkSignIn  # noqa: PLC0415
-        from ..models.mfa_challenge import MfaChallenge  # noqa: PLC0415
-
+        (
+            MagicLinkSignIn,
+            MfaChallenge,
+        ) = _lazy_models()
         d = dict(src_dict)
         success = d.pop("success")
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.system_metrics import SystemMetrics
+
+
+@cache
+def _lazy_models() -> tuple[type[SystemMetrics],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.system_metrics import SystemMetrics  # noqa: PLC0415
+
+    return (SystemMetrics,)
 
 
 T = TypeVar("T", bound="MetricsJson")
@@ -55,8 +65,7 @@ class MetricsJson:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.system_metrics import SystemMetrics  # noqa: PLC0415
-
+        (SystemMetrics,) = _lazy_models()
         d = dict(src_dict)
         timestamp = d.pop("timestamp", UNSET)
 

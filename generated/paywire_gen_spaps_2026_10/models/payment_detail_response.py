@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.payment_record import PaymentRecord
     from ..models.payment_wrapper import PaymentWrapper
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[PaymentRecord],
+    type[PaymentWrapper],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.payment_record import PaymentRecord  # noqa: PLC0415
+    from ..models.payment_wrapper import PaymentWrapper  # noqa: PLC0415
+
+    return (
+        PaymentRecord,
+        PaymentWrapper,
+    )
 
 
 T = TypeVar("T", bound="PaymentDetailResponse")
@@ -73,9 +90,10 @@ class PaymentDetailResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.payment_record import PaymentRecord  # noqa: PLC0415
-        from ..models.payment_wrapper import PaymentWrapper  # noqa: PLC0415
-
+        (
+            PaymentRecord,
+            PaymentWrapper,
+        ) = _lazy_models()
         d = dict(src_dict)
         success = d.pop("success")
 

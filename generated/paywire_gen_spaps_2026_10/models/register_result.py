@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.auth_tokens import AuthTokens
     from ..models.auth_user import AuthUser
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[AuthTokens],
+    type[AuthUser],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.auth_tokens import AuthTokens  # noqa: PLC0415
+    from ..models.auth_user import AuthUser  # noqa: PLC0415
+
+    return (
+        AuthTokens,
+        AuthUser,
+    )
 
 
 T = TypeVar("T", bound="RegisterResult")
@@ -59,9 +76,10 @@ class RegisterResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.auth_tokens import AuthTokens  # noqa: PLC0415
-        from ..models.auth_user import AuthUser  # noqa: PLC0415
-
+        (
+            AuthTokens,
+            AuthUser,
+        ) = _lazy_models()
         d = dict(src_dict)
         user = AuthUser.from_dict(d.pop("user"))
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -12,6 +13,25 @@ if TYPE_CHECKING:
     from ..models.current_user import CurrentUser
     from ..models.session_context_entitlements_item import SessionContextEntitlementsItem
     from ..models.session_context_wallet import SessionContextWallet
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[CurrentUser],
+    type[SessionContextEntitlementsItem],
+    type[SessionContextWallet],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.current_user import CurrentUser  # noqa: PLC0415
+    from ..models.session_context_entitlements_item import SessionContextEntitlementsItem  # noqa: PLC0415
+    from ..models.session_context_wallet import SessionContextWallet  # noqa: PLC0415
+
+    return (
+        CurrentUser,
+        SessionContextEntitlementsItem,
+        SessionContextWallet,
+    )
 
 
 T = TypeVar("T", bound="SessionContext")
@@ -114,10 +134,11 @@ class SessionContext:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.current_user import CurrentUser  # noqa: PLC0415
-        from ..models.session_context_entitlements_item import SessionContextEntitlementsItem  # noqa: PLC0415
-        from ..models.session_context_wallet import SessionContextWallet  # noqa: PLC0415
-
+        (
+            CurrentUser,
+            SessionContextEntitlementsItem,
+            SessionContextWallet,
+        ) = _lazy_models()
         d = dict(src_dict)
         user = CurrentUser.from_dict(d.pop("user"))
 

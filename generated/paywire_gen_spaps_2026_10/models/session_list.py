@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.session_summary import SessionSummary
+
+
+@cache
+def _lazy_models() -> tuple[type[SessionSummary],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.session_summary import SessionSummary  # noqa: PLC0415
+
+    return (SessionSummary,)
 
 
 T = TypeVar("T", bound="SessionList")
@@ -57,8 +67,7 @@ class SessionList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_summary import SessionSummary  # noqa: PLC0415
-
+        (SessionSummary,) = _lazy_models()
         d = dict(src_dict)
         sessions = []
         _sessions = d.pop("sessions")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.current_session import CurrentSession
     from ..models.session_authority import SessionAuthority
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[CurrentSession],
+    type[SessionAuthority],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.current_session import CurrentSession  # noqa: PLC0415
+    from ..models.session_authority import SessionAuthority  # noqa: PLC0415
+
+    return (
+        CurrentSession,
+        SessionAuthority,
+    )
 
 
 T = TypeVar("T", bound="SessionValidation")
@@ -102,9 +119,10 @@ class SessionValidation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.current_session import CurrentSession  # noqa: PLC0415
-        from ..models.session_authority import SessionAuthority  # noqa: PLC0415
-
+        (
+            CurrentSession,
+            SessionAuthority,
+        ) = _lazy_models()
         d = dict(src_dict)
         valid = d.pop("valid")
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.mfa_challenge import MfaChallenge
     from ..models.token_pair import TokenPair
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[MfaChallenge],
+    type[TokenPair],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.mfa_challenge import MfaChallenge  # noqa: PLC0415
+    from ..models.token_pair import TokenPair  # noqa: PLC0415
+
+    return (
+        MfaChallenge,
+        TokenPair,
+    )
 
 
 T = TypeVar("T", bound="SignInResponse")
@@ -74,9 +91,10 @@ class SignInResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mfa_challenge import MfaChallenge  # noqa: PLC0415
-        from ..models.token_pair import TokenPair  # noqa: PLC0415
-
+        (
+            MfaChallenge,
+            TokenPair,
+        ) = _lazy_models()
         d = dict(src_dict)
         success = d.pop("success")
 

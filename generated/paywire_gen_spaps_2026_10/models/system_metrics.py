@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.memory_metrics import MemoryMetrics
+
+
+@cache
+def _lazy_models() -> tuple[type[MemoryMetrics],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.memory_metrics import MemoryMetrics  # noqa: PLC0415
+
+    return (MemoryMetrics,)
 
 
 T = TypeVar("T", bound="SystemMetrics")
@@ -41,8 +51,7 @@ class SystemMetrics:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.memory_metrics import MemoryMetrics  # noqa: PLC0415
-
+        (MemoryMetrics,) = _lazy_models()
         d = dict(src_dict)
         _memory = d.pop("memory", UNSET)
         memory: MemoryMetrics | Unset

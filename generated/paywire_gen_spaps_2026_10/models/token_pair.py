@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.auth_user import AuthUser
+
+
+@cache
+def _lazy_models() -> tuple[type[AuthUser],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.auth_user import AuthUser  # noqa: PLC0415
+
+    return (AuthUser,)
 
 
 T = TypeVar("T", bound="TokenPair")
@@ -65,8 +75,7 @@ class TokenPair:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.auth_user import AuthUser  # noqa: PLC0415
-
+        (AuthUser,) = _lazy_models()
         d = dict(src_dict)
         access_token = d.pop("access_token")
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -11,6 +12,22 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.amounts import Amounts
     from ..models.metadata import Metadata
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[Amounts],
+    type[Metadata],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.amounts import Amounts  # noqa: PLC0415
+    from ..models.metadata import Metadata  # noqa: PLC0415
+
+    return (
+        Amounts,
+        Metadata,
+    )
 
 
 T = TypeVar("T", bound="UsageEvent")
@@ -137,9 +154,10 @@ class UsageEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.amounts import Amounts  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
-
+        (
+            Amounts,
+            Metadata,
+        ) = _lazy_models()
         d = dict(src_dict)
         event_id = d.pop("event_id", UNSET)
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -12,6 +13,25 @@ if TYPE_CHECKING:
     from ..models.feature_usage import FeatureUsage
     from ..models.usage_overage import UsageOverage
     from ..models.usage_period import UsagePeriod
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[FeatureUsage],
+    type[UsageOverage],
+    type[UsagePeriod],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.feature_usage import FeatureUsage  # noqa: PLC0415
+    from ..models.usage_overage import UsageOverage  # noqa: PLC0415
+    from ..models.usage_period import UsagePeriod  # noqa: PLC0415
+
+    return (
+        FeatureUsage,
+        UsageOverage,
+        UsagePeriod,
+    )
 
 
 T = TypeVar("T", bound="UsageFeatures")
@@ -82,10 +102,11 @@ class UsageFeatures:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.feature_usage import FeatureUsage  # noqa: PLC0415
-        from ..models.usage_overage import UsageOverage  # noqa: PLC0415
-        from ..models.usage_period import UsagePeriod  # noqa: PLC0415
-
+        (
+            FeatureUsage,
+            UsageOverage,
+            UsagePeriod,
+        ) = _lazy_models()
         d = dict(src_dict)
         user_id = d.pop("user_id", UNSET)
 

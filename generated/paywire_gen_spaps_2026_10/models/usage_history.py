@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.usage_event import UsageEvent
+
+
+@cache
+def _lazy_models() -> tuple[type[UsageEvent],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.usage_event import UsageEvent  # noqa: PLC0415
+
+    return (UsageEvent,)
 
 
 T = TypeVar("T", bound="UsageHistory")
@@ -68,8 +78,7 @@ class UsageHistory:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.usage_event import UsageEvent  # noqa: PLC0415
-
+        (UsageEvent,) = _lazy_models()
         d = dict(src_dict)
         events = []
         _events = d.pop("events")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.amounts import Amounts
+
+
+@cache
+def _lazy_models() -> tuple[type[Amounts],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.amounts import Amounts  # noqa: PLC0415
+
+    return (Amounts,)
 
 
 T = TypeVar("T", bound="UsageRecord")
@@ -86,8 +96,7 @@ class UsageRecord:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.amounts import Amounts  # noqa: PLC0415
-
+        (Amounts,) = _lazy_models()
         d = dict(src_dict)
         event_id = d.pop("event_id")
 

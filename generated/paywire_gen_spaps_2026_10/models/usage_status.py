@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -12,6 +13,25 @@ if TYPE_CHECKING:
     from ..models.amounts import Amounts
     from ..models.usage_reason import UsageReason
     from ..models.usage_window import UsageWindow
+
+
+@cache
+def _lazy_models() -> tuple[
+    type[Amounts],
+    type[UsageReason],
+    type[UsageWindow],
+]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.amounts import Amounts  # noqa: PLC0415
+    from ..models.usage_reason import UsageReason  # noqa: PLC0415
+    from ..models.usage_window import UsageWindow  # noqa: PLC0415
+
+    return (
+        Amounts,
+        UsageReason,
+        UsageWindow,
+    )
 
 
 T = TypeVar("T", bound="UsageStatus")
@@ -157,10 +177,11 @@ class UsageStatus:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.amounts import Amounts  # noqa: PLC0415
-        from ..models.usage_reason import UsageReason  # noqa: PLC0415
-        from ..models.usage_window import UsageWindow  # noqa: PLC0415
-
+        (
+            Amounts,
+            UsageReason,
+            UsageWindow,
+        ) = _lazy_models()
         d = dict(src_dict)
         decision = d.pop("decision")
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.entitlements_config import EntitlementsConfig
+
+
+@cache
+def _lazy_models() -> tuple[type[EntitlementsConfig],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.entitlements_config import EntitlementsConfig  # noqa: PLC0415
+
+    return (EntitlementsConfig,)
 
 
 T = TypeVar("T", bound="Entitlements")
@@ -70,8 +80,7 @@ class Entitlements:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.entitlements_config import EntitlementsConfig  # noqa: PLC0415
-
+        (EntitlementsConfig,) = _lazy_models()
         d = dict(src_dict)
         status = d.pop("status")
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -8,6 +9,15 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.invoice import Invoice
+
+
+@cache
+def _lazy_models() -> tuple[type[Invoice],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.invoice import Invoice  # noqa: PLC0415
+
+    return (Invoice,)
 
 
 T = TypeVar("T", bound="InvoiceList")
@@ -41,8 +51,7 @@ class InvoiceList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.invoice import Invoice  # noqa: PLC0415
-
+        (Invoice,) = _lazy_models()
         d = dict(src_dict)
         invoices = []
         _invoices = d.pop("invoices")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -8,6 +9,15 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.push_event_data import PushEventData
+
+
+@cache
+def _lazy_models() -> tuple[type[PushEventData],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.push_event_data import PushEventData  # noqa: PLC0415
+
+    return (PushEventData,)
 
 
 T = TypeVar("T", bound="PushEvent")
@@ -59,8 +69,7 @@ class PushEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.push_event_data import PushEventData  # noqa: PLC0415
-
+        (PushEventData,) = _lazy_models()
         d = dict(src_dict)
         event_id = d.pop("eventId")
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.credit_checkout_item import CreditCheckoutItem
+
+
+@cache
+def _lazy_models() -> tuple[type[CreditCheckoutItem],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.credit_checkout_item import CreditCheckoutItem  # noqa: PLC0415
+
+    return (CreditCheckoutItem,)
 
 
 T = TypeVar("T", bound="CreditCheckoutRequest")
@@ -91,8 +101,7 @@ class CreditCheckoutRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.credit_checkout_item import CreditCheckoutItem  # noqa: PLC0415
-
+        (CreditCheckoutItem,) = _lazy_models()
         d = dict(src_dict)
         customer_id = d.pop("customerId")
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -10,6 +11,15 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.push_invoice import PushInvoice
+
+
+@cache
+def _lazy_models() -> tuple[type[PushInvoice],]:
+    """The models this one nests, imported on first use and then kept (they may refer back to
+    this module, so they cannot be imported while it loads)."""
+    from ..models.push_invoice import PushInvoice  # noqa: PLC0415
+
+    return (PushInvoice,)
 
 
 T = TypeVar("T", bound="PaymentEventData")
@@ -57,8 +67,7 @@ class PaymentEventData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.push_invoice import PushInvoice  # noqa: PLC0415
-
+        (PushInvoice,) = _lazy_models()
         d = dict(src_dict)
         account_id = d.pop("accountId")
 

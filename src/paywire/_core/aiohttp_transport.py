@@ -46,6 +46,7 @@ from multidict import CIMultiDict
 from yarl import URL
 
 from paywire._core.fork import release_socket, reset_transport
+from paywire._core.httpx_models import header_triples, read_response
 from paywire._core.stdlib_transport import httpcore_is_patched
 from paywire._core.transport import ASYNC_MAX_CONNECTIONS, KEEPALIVE_EXPIRY
 
@@ -79,6 +80,35 @@ def _client_timeout(timeout: Any) -> aiohttp.ClientTimeout:
     # aiohttp's `connect` covers the wait for a pool slot plus connecting; `sock_connect` the latter.
     acquire = None if connect is None or pool is None else connect + pool
     return aiohttp.ClientTimeout(total=None, connect=acquire, sock_connect=connect, sock_read=timeout.get("read"))
+
+
+_URLS: dict[str, URL] = {}
+
+
+def _yarl_url(url: httpx.URL) -> URL:
+    """The yarl URL of an httpx one, memoised: an operation's URLs repeat (one per customer id
+    and path), and parsing one into yarl cost ~5 us per request (measured). URLs with a query
+    string are parsed each time: a query may carry a one-time token, which is not kept."""
+    text = str(url)
+    if url.query:
+        return URL(text, encoded=True)
+    found = _URLS.get(text)
+    if found is None:
+        if len(_URLS) >= 1024:  # bounded: ids vary without limit
+            _URLS.clear()
+        found = _URLS[text] = URL(text, encoded=True)
+    return found
+
+
+_VERSIONS: dict[Any, bytes] = {}
+
+
+def _http_version(version: Any) -> bytes:
+    """aiohttp's ``HttpVersion(1, 1)`` as httpx's ``b"HTTP/1.1"``."""
+    found = _VERSIONS.get(version)
+    if found is None:
+        found = _VERSIONS[version] = (f"HTTP/{version.major}.{version.minor}" if version else "HTTP/1.1").encode()
+    return found
 
 
 def map_error(exc: BaseException, request: httpx.Request) -> httpx.TransportError:
@@ -139,33 +169,29 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         session = self._get_session()
         body = await request.aread()
         # Bytes are sent with a Content-Length; a streamed request's chunked header would clash.
-        headers: CIMultiDict[str] = CIMultiDict(
+        headers: CIMultiDict[str] = CIMultiDict([
             (k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw
             if k.lower() != b"transfer-encoding"
-        )
+        ])
         if body and "Content-Length" not in headers:
             headers["Content-Length"] = str(len(body))
         try:
             async with session.request(
-                request.method, URL(str(request.url), encoded=True), headers=headers,
+                request.method, _yarl_url(request.url), headers=headers,
                 data=body or None, allow_redirects=False,
                 timeout=_cached_client_timeout(request.extensions.get("timeout")),
             ) as resp:
                 content = await resp.read()
                 status = resp.status
                 reason = resp.reason or ""
-                raw_headers = list(resp.raw_headers)
-                version = f"HTTP/{resp.version.major}.{resp.version.minor}" if resp.version else "HTTP/1.1"
+                raw_headers = resp.raw_headers
+                version = resp.version
         except (TimeoutError, aiohttp.ClientError, OSError) as exc:
             raise map_error(exc, request) from exc
-        response = httpx.Response(
-            status, headers=raw_headers, stream=httpx.ByteStream(content), request=request,
-            extensions={"http_version": version.encode("ascii"), "reason_phrase": reason.encode("latin-1")},
-        )
-        # Decoded here through the sync path (ByteStream is both): httpx's async byte iterators
-        # cost ~2x more per call; a later aread() returns what this read.
-        response.read()
-        return response
+        # Built without httpx's re-normalising and its async byte iterators (~2x the sync ones):
+        # _core/httpx_models.py; a later aread() returns this content.
+        return read_response(status, header_triples(raw_headers), content, request,
+                             {"http_version": _http_version(version), "reason_phrase": reason.encode("latin-1")})
 
     def after_fork(self) -> None:
         """In a forked child: forget the parent's session (it belongs to the parent's event

@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 
 from paywire._core.cookies import NoCookieJar
+from paywire._core.httpx_models import bodyless_request, url_with_path
 from paywire._core.stdlib_transport import httpcore_is_patched
 
 SyncSend = Callable[[httpx.Request], httpx.Response]
@@ -134,6 +135,10 @@ def direct_async_send(http: httpx.AsyncClient) -> AsyncSend:
 _CANONICAL_PATH = re.compile(r"(?!\.\.?(?:/|$))(?:[A-Za-z0-9\-_~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2}|\.(?!\.?(?:/|$))|/(?!\.\.?(?:/|$)))*")
 
 
+_UNKNOWN: Any = object()
+_MAX_URLS = 1024
+
+
 class RequestBuilder:
     """``http.build_request`` for a plain paywire-built client, without its merging layers.
 
@@ -145,7 +150,7 @@ class RequestBuilder:
     ``httpx.Request`` copy the headers. Absolute URLs, and clients that do use cookies or
     params, go through ``build_request``."""
 
-    __slots__ = ("_http", "_prefix")
+    __slots__ = ("_base", "_base_path", "_http", "_netloc", "_prefix", "_urls")
 
     def __init__(self, http: httpx.Client | httpx.AsyncClient) -> None:
         self._http = http
@@ -155,6 +160,10 @@ class RequestBuilder:
                  and base.raw_path.endswith(b"/"))
         # str() of "https://host" (raw path "/") has no trailing slash: add it back.
         self._prefix = (str(base).rstrip("/") + base.raw_path.decode("ascii")[-1:]) if plain else None
+        self._base = base
+        self._base_path = base._uri_reference.path or "/"  # "" means "/"
+        self._netloc = base.netloc
+        self._urls: dict[str, httpx.URL | None] = {}
 
     def build(self, method: str, url: str, *, params: Any = None, json: Any = None, content: bytes | None = None,
               headers: Any = None, timeout: httpx.Timeout, extensions: dict[str, Any] | None = None) -> httpx.Request:
@@ -172,17 +181,26 @@ class RequestBuilder:
         ext = dict(extensions) if extensions else {}
         ext["timeout"] = timeout.as_dict()
         relative = url.lstrip("/")
-        target: Any = self._joined(relative) if _CANONICAL_PATH.fullmatch(relative) else None
+        target: Any = self._joined(relative)
+        if target is not None and params is None and json is None and content is None:
+            return bodyless_request(method, target, self._netloc, merged, ext)
         return httpx.Request(method, target or prefix + relative, params=params, json=json, content=content,
                              headers=merged, extensions=ext)
 
     def _joined(self, relative: str) -> httpx.URL | None:
-        """The base URL with ``relative`` appended, without re-parsing: ``relative`` is already
-        what httpx's parser would produce (only characters it leaves as they are, no dot
-        segments), so only the path component changes. None if httpx's internals differ."""
-        base = self._http.base_url._uri_reference
-        if type(base).__name__ != "ParseResult" or not hasattr(base, "_replace"):
-            return None
-        joined = httpx.URL()
-        joined._uri_reference = base._replace(path=(base.path or "/") + relative)  # "" means "/"
+        """The base URL with ``relative`` appended, without re-parsing, when ``relative`` is
+        already what httpx's parser would produce (only characters it leaves as they are, no dot
+        segments), so only the path component changes; else None (httpx parses it).
+
+        Memoised per relative URL (bounded): an operation's paths repeat per customer, and the
+        check plus the join cost ~4 us per request. An ``httpx.URL`` is immutable, so requests
+        can share one (``httpx.Request`` takes its own copy anyway)."""
+        joined: httpx.URL | None = self._urls.get(relative, _UNKNOWN)
+        if joined is _UNKNOWN:
+            if not _CANONICAL_PATH.fullmatch(relative):
+                return None  # not kept: such URLs (a query string, escapes) go to httpx each time
+            joined = url_with_path(self._base, self._base_path + relative)
+            if len(self._urls) >= _MAX_URLS:  # ids vary without limit: keep the memo bounded
+                self._urls.clear()
+            self._urls[relative] = joined
         return joined

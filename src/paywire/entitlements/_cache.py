@@ -197,6 +197,13 @@ class EntitlementCache(Generic[K, V]):
         get.__doc__ = EntitlementCache.get.__doc__
         self.__dict__["get"] = get
 
+    def hit_parts(self) -> tuple[Callable[[K], tuple[V, float, float] | None], Callable[[K], None],
+                                 Callable[[], float]]:
+        """What :meth:`get` is made of (the entry lookup, the LRU touch, the clock), for a hot
+        path that inlines it (``_core/cached.py``'s ``key_first`` reads): an entry is
+        ``(value, expires_at, fetched_at)`` and fresh while ``expires_at > clock()``."""
+        return self._data.get, self._data.move_to_end, self._now
+
     # -- the shared second level -----------------------------------------------------------------
     def attach_shared(self, tier: SharedTier[K, V] | None) -> None:
         """Put a shared tier under this cache (``None`` detaches it). Misses then go through

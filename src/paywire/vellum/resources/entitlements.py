@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from paywire._core import Flow
-from paywire._core.cached import CachedRead, cached_read
+from paywire._core.cached import CachedRead, cached_read, projection
 from paywire.entitlements import EntitlementCache
 from paywire.vellum.models import EntitlementSet
 from paywire.vellum.resources._base import E, VellumResource, check, json_object
@@ -34,8 +34,8 @@ def _whole(entitlements: EntitlementSet, _: None) -> EntitlementSet:
     return entitlements
 
 
-def _has(entitlements: EntitlementSet, module_id: str) -> bool:
-    return module_id in entitlements.modules
+#: ``module_id in entitlements.modules``, compiled into can()'s sync hit path (_core/cached.py)
+_has = projection("arg in value.modules", "_has")
 
 
 def _can(self: Any, customer_id: str, module_id: str) -> tuple[str, str]:
