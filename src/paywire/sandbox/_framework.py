@@ -690,7 +690,7 @@ async def _read_body(receive: Any) -> bytes:
 def _url_path(scope: Any) -> str:
     """``Request.url.path`` (the request log's path): the ASGI path, /_ns/<name> prefix included."""
     path: str = scope["path"]
-    if _URL_REWRITTEN.search(path) is None:
+    if _URL_REWRITTEN.search(path) is None and scope.get("server") is not None:  # what every server sets
         return path
     from starlette.datastructures import URL
 
