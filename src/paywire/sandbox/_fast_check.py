@@ -13,6 +13,7 @@ checks exactly that over a corpus for every operation of every spec.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -20,10 +21,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-try:  # an optional accelerator: without it every check goes to openapi-core
-    import jsonschema_rs
-except ImportError:  # pragma: no cover - exercised only where the wheel is missing
-    jsonschema_rs = None  # type: ignore[assignment]
+
+@functools.cache
+def _jsonschema_rs() -> Any:
+    """jsonschema-rs, an optional accelerator (without it every check goes to openapi-core);
+    imported on the first compile, not at start: loading the extension costs ~15 ms."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - exercised only where the wheel is missing
+        return None
+    return jsonschema_rs
+
 
 _UNSURE = object()
 _INT = re.compile(r"-?[0-9]+\Z")
@@ -80,7 +88,7 @@ class FastChecker:
 
     @staticmethod
     def available() -> bool:
-        return jsonschema_rs is not None
+        return _jsonschema_rs() is not None
 
     # -- compiling ---------------------------------------------------------------------------------
     def _deref(self, node: Any) -> Any:
@@ -98,7 +106,7 @@ class FastChecker:
     def _compile(self, schema: Mapping[str, Any]) -> Any:
         # Local refs (#/components/...) resolve against the document, so carry the components.
         doc = {**schema, "components": self.spec.get("components", {})}
-        return jsonschema_rs.Draft202012Validator(doc, validate_formats=True)
+        return _jsonschema_rs().Draft202012Validator(doc, validate_formats=True)
 
     def _param(self, raw: Mapping[str, Any]) -> _Param | None:
         p = self._deref(raw)
@@ -142,7 +150,7 @@ class FastChecker:
             return self._ops[key]
 
     def _build(self, method: str, path: str) -> _Operation | None:
-        if jsonschema_rs is None:
+        if _jsonschema_rs() is None:
             return None
         item = self.spec["paths"][path]
         op = item[method.lower()]

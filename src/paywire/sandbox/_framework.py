@@ -31,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
+import functools
 import hashlib
 import inspect
 import json
@@ -660,7 +661,8 @@ class _Request:
         if self._query is None:
             from starlette.datastructures import QueryParams
 
-            self._query = QueryParams(self.scope["query_string"])
+            raw = self.scope["query_string"]
+            self._query = QueryParams(raw) if raw else _no_query()
         return self._query
 
     def multi_headers(self) -> Any:
@@ -668,6 +670,14 @@ class _Request:
         from starlette.datastructures import Headers
 
         return Headers(scope=self.scope)
+
+
+@functools.cache
+def _no_query() -> Any:
+    """One shared empty QueryParams (it is immutable) for the many requests without a query."""
+    from starlette.datastructures import QueryParams
+
+    return QueryParams("")
 
 
 async def _read_body(receive: Any) -> bytes:
