@@ -266,7 +266,7 @@ def _non_finite(value: Any, where: str = "body") -> str | None:
 
 def empty_is_valid(schema: Schema | None) -> bool:
     """True when ``{}`` certainly satisfies ``schema`` (an :func:`obj` requiring nothing, or no
-    schema), decided without jsonschema: importing it costs ~60 ms, and the usual first request
+    schema), decided without jsonschema: importing it costs ~50 ms, and the usual first request
     (``GET /_sandbox``, no body) would pay it on the way to the sandbox's first answer."""
     if schema is None:
         return True
