@@ -200,3 +200,26 @@ def test_overlapping_templates_resolve_in_the_old_route_order() -> None:
         assert (None if found is None else (found[0], found[2])) == want, request
         compared += want is not None
     assert compared > len(paths)
+
+
+def test_the_service_routes_alone_serve_what_the_dispatch_serves(recording: None) -> None:
+    """Without RequestDispatch in front (as a plain Starlette route list), the per-service
+    routes pick the same endpoint and parameters for every spec path."""
+    sandbox = Sandbox()
+    new = build_app(sandbox)
+    bare = Starlette(routes=list(new.routes))
+
+    async def compare() -> list[str]:
+        diffs = []
+        for svc in sandbox.services.values():
+            for method, path, _ in svc.operations():
+                request = svc.prefix + _PARAM.sub("p1", path)
+                _calls.clear()
+                want = await _answer(new, method, request)
+                _calls.clear()
+                got = await _answer(bare, method, request)
+                if got != want or not _calls:
+                    diffs.append(f"{method} {request}: {want!r} vs {got!r}")
+        return diffs
+
+    assert asyncio.run(compare()) == []
