@@ -13,17 +13,24 @@ checks exactly that over a corpus for every operation of every spec.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
-try:  # an optional accelerator: without it every check goes to openapi-core
-    import jsonschema_rs
-except ImportError:  # pragma: no cover - exercised only where the wheel is missing
-    jsonschema_rs = None  # type: ignore[assignment]
+
+@functools.cache
+def _jsonschema_rs() -> Any:
+    """jsonschema-rs, an optional accelerator (without it every check goes to openapi-core);
+    imported on the first compile, not at start: loading the extension costs ~15 ms."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - exercised only where the wheel is missing
+        return None
+    return jsonschema_rs
+
 
 _UNSURE = object()
 _INT = re.compile(r"-?[0-9]+\Z")
@@ -46,28 +53,36 @@ def _cast_for(schema: Mapping[str, Any]) -> Cast | None:
     return None
 
 
-@dataclass
+# Plain classes rather than dataclasses: each dataclass costs ~1 ms at import, on every start.
 class _Param:
-    location: str  # path | query | header
-    name: str
-    required: bool
-    cast: Cast
-    validator: Any
+    __slots__ = ("cast", "location", "name", "required", "validator")
+
+    def __init__(self, location: str, name: str, required: bool, cast: Cast, validator: Any) -> None:
+        self.location = location  # path | query | header
+        self.name = name
+        self.required = required
+        self.cast = cast
+        self.validator = validator
 
 
-@dataclass
 class _Response:
-    media: dict[str, Any]  # media type -> validator (None: declared but not JSON -> not sure)
-    headers: list[_Param]
+    __slots__ = ("headers", "media")
+
+    def __init__(self, media: dict[str, Any], headers: list[_Param]) -> None:
+        self.media = media  # media type -> validator (None: declared but not JSON -> not sure)
+        self.headers = headers
 
 
-@dataclass
 class _Operation:
-    security: list[list[tuple[str, str]]]  # alternatives of (kind, header name)
-    params: list[_Param] | None  # None: some parameter is not modelled
-    body: Any  # validator, None (no requestBody) or _UNSURE
-    body_required: bool
-    responses: dict[str, _Response] = field(default_factory=dict)
+    __slots__ = ("body", "body_required", "params", "responses", "security")
+
+    def __init__(self, security: list[list[tuple[str, str]]], params: list[_Param] | None, body: Any,
+                 body_required: bool) -> None:
+        self.security = security  # alternatives of (kind, header name)
+        self.params = params  # None: some parameter is not modelled
+        self.body = body  # validator, None (no requestBody) or _UNSURE
+        self.body_required = body_required
+        self.responses: dict[str, _Response] = {}
 
 
 class FastChecker:
@@ -80,7 +95,7 @@ class FastChecker:
 
     @staticmethod
     def available() -> bool:
-        return jsonschema_rs is not None
+        return _jsonschema_rs() is not None
 
     # -- compiling ---------------------------------------------------------------------------------
     def _deref(self, node: Any) -> Any:
@@ -98,7 +113,7 @@ class FastChecker:
     def _compile(self, schema: Mapping[str, Any]) -> Any:
         # Local refs (#/components/...) resolve against the document, so carry the components.
         doc = {**schema, "components": self.spec.get("components", {})}
-        return jsonschema_rs.Draft202012Validator(doc, validate_formats=True)
+        return _jsonschema_rs().Draft202012Validator(doc, validate_formats=True)
 
     def _param(self, raw: Mapping[str, Any]) -> _Param | None:
         p = self._deref(raw)
@@ -142,7 +157,7 @@ class FastChecker:
             return self._ops[key]
 
     def _build(self, method: str, path: str) -> _Operation | None:
-        if jsonschema_rs is None:
+        if _jsonschema_rs() is None:
             return None
         item = self.spec["paths"][path]
         op = item[method.lower()]

@@ -31,11 +31,13 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
+import functools
 import hashlib
 import inspect
 import json
 import math
 import os
+import re
 import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -44,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from paywire.sandbox._fast_check import FastChecker
+from paywire.sandbox._routing import PathTable
 
 if TYPE_CHECKING:
     from paywire.sandbox.app import Sandbox
@@ -223,6 +226,7 @@ class ServiceApp:
         self._spec: dict[str, Any] | None = None
         self._openapi: Any = None
         self._fast: FastChecker | None = None
+        self._paths: PathTable | None = None
         self._lock = threading.Lock()
         SERVICES.append(self)
 
@@ -260,6 +264,13 @@ class ServiceApp:
                 if method in {"get", "post", "put", "patch", "delete", "head", "options"}:
                     out.append((method.upper(), path, op["operationId"]))
         return out
+
+    @property
+    def paths(self) -> PathTable:
+        """Which operation a path inside this service names (built on first use, from the spec)."""
+        if self._paths is None:
+            self._paths = PathTable(self.operations())
+        return self._paths
 
     def missing_handlers(self) -> list[str]:
         return sorted({op for _, _, op in self.operations()} - set(self.handlers))
@@ -455,8 +466,15 @@ class SandboxAbort(Exception):
 
 
 # --- the ASGI endpoint per operation -------------------------------------------------------
+_URL_REWRITTEN = re.compile(r"[?#\\\t\r\n]")
+
+
 class OperationEndpoint:
-    """Raw ASGI app for one spec path (all its methods): it needs ``send`` to drop connections."""
+    """Raw ASGI app for one spec path (all its methods): it needs ``send`` to drop connections.
+
+    It reads the ASGI scope itself rather than through a Starlette ``Request``: the request
+    path is what a benchmark of the sandbox mostly measures, and the Request's lazily built
+    URL, headers and body stream cost more than the operation's own work."""
 
     def __init__(self, service: ServiceApp, sandbox: Sandbox, path: str, ops: dict[str, str]) -> None:
         self.service = service
@@ -465,26 +483,29 @@ class OperationEndpoint:
         self.ops = ops  # METHOD -> operationId
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        """As a Starlette route's app: the router put the path parameters in the scope."""
+        await self.serve(scope, receive, send, scope.get("path_params", {}))
+
+    async def serve(self, scope: Any, receive: Any, send: Any, path_params: Mapping[str, str]) -> None:
         # The request log's latency column: time until the reply (or drop) left the handler.
         entry: dict[str, Any] = {}
         started = time.perf_counter()
         try:
-            await self._serve(scope, receive, send, entry)
+            await self._serve(scope, receive, send, path_params, entry)
         finally:
             if entry:
                 entry["latency_ms"] = round((time.perf_counter() - started) * 1000, 3)
 
-    async def _serve(self, scope: Any, receive: Any, send: Any, entry: dict[str, Any]) -> None:
+    async def _serve(self, scope: Any, receive: Any, send: Any, path_params: Mapping[str, str],
+                     entry: dict[str, Any]) -> None:
         from starlette._utils import get_route_path
-        from starlette.requests import Request
 
-        request = Request(scope, receive)
-        method = request.method.upper()
+        method = scope["method"].upper()
         op_id = self.ops.get(method)
         if op_id is None:
             await _send_reply(send, Reply(405, {"error": "method not allowed"}))
             return
-        body = await request.body()
+        body = await _read_body(receive)
         svc = self.service
         try:  # the X-Paywire-Namespace header or /_ns/<name> prefix (see namespace.py)
             ns = self.sandbox.namespace_of(scope)
@@ -493,10 +514,10 @@ class OperationEndpoint:
             return
         # The path inside the service, without a /_ns/<name> prefix (Starlette's root_path).
         rel_path = get_route_path(scope)[len(svc.prefix):] or "/"
-        headers = {k.lower(): v for k, v in request.headers.items()}
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         entry.update({
             "t": ns.clock.now(), "service": svc.name, "op": op_id, "method": method,
-            "path": request.url.path, "idempotency_key": headers.get("x-idempotency-key"),
+            "path": _url_path(scope), "idempotency_key": headers.get("x-idempotency-key"),
         })
         ns.requests.append(entry)
 
@@ -530,40 +551,43 @@ class OperationEndpoint:
                 await _send_reply(send, reply)
                 return
 
-        reply = await self._handle(ns, op_id, method, rel_path, request, headers, body)
+        request = _Request(scope, method, rel_path, path_params, headers, body)
+        reply, encoded = await self._handle(ns, op_id, request)
         entry["status"] = reply.status
         if fault is not None and fault.reset == "after":
             await _abort(send)  # the state change above is committed; the client never hears
             return
-        await _send_reply(send, reply)
+        await _send_reply(send, reply, encoded)
 
-    async def _handle(self, ns: Namespace, op_id: str, method: str, rel_path: str, request: Any,
-                      headers: dict[str, str], body: bytes) -> Reply:
+    async def _handle(self, ns: Namespace, op_id: str, request: _Request) -> tuple[Reply, tuple[bytes, str | None]]:
+        """The reply and its encoding (encoded once: the self-check and the wire share it)."""
         svc = self.service
         sb = self.sandbox
         if sb.validate_requests:
-            error = self._validate_request(method, rel_path, request, headers, body)
+            error = self._validate_request(request)
             if error is not None:
-                return svc.render_error(error)
+                reply = svc.render_error(error)
+                return reply, reply.encode()
         parsed: Any = None
-        if body:
+        if request.body:
             try:
-                parsed = json.loads(body)
+                parsed = json.loads(request.body)
             except ValueError:
                 parsed = None
+        query = request.query
         ctx = Ctx(
-            op_id=op_id, service=svc, method=method,
+            op_id=op_id, service=svc, method=request.method,
             path={k: str(v) for k, v in request.path_params.items()},
-            query=dict(request.query_params), query_list=list(request.query_params.multi_items()),
-            headers=headers, raw_body=body, json=parsed,
+            query=dict(query), query_list=list(query.multi_items()),
+            headers=request.headers, raw_body=request.body, json=parsed,
             state=ns.state(svc.state_key), clock=ns.clock, sandbox=sb, namespace=ns,
         )
         handler = svc.handlers.get(op_id)
         try:
             if handler is None:
                 raise ApiError(501, "NOT_IMPLEMENTED", f"sandbox has no handler for {op_id}")
-            if inspect.iscoroutinefunction(handler):
-                result = await handler(ctx)
+            if _is_async(handler):
+                result = await handler(ctx)  # type: ignore[misc]
             else:
                 with ns.lock:
                     result = handler(ctx)
@@ -571,21 +595,23 @@ class OperationEndpoint:
             reply = svc.render_error(err)
         else:
             reply = result if isinstance(result, Reply) else Reply(200, result)
+        encoded = reply.encode()
         if sb.validate_responses:
-            problem = self._validate_response(method, rel_path, request, reply)
+            problem = self._validate_response(request, reply, encoded)
             if problem is not None:
                 ns.response_violations.append(f"{svc.name} {op_id} -> {reply.status}: {problem}")
-                return Reply(500, svc.error_body(500, "SANDBOX_SPEC_VIOLATION", problem))
-        return reply
+                reply = Reply(500, svc.error_body(500, "SANDBOX_SPEC_VIOLATION", problem))
+                return reply, reply.encode()
+        return reply, encoded
 
-    def _validate_request(self, method: str, rel_path: str, request: Any, headers: Mapping[str, str],
-                          body: bytes) -> ApiError | None:
+    def _validate_request(self, request: _Request) -> ApiError | None:
         svc = self.service
-        if svc.fast.request_ok(method, self.path, request.path_params, request.query_params, headers, body):
+        if svc.fast.request_ok(request.method, self.path, request.path_params, request.query, request.headers,
+                               request.body):
             return None
         from openapi_core.validation.request.exceptions import SecurityValidationError
 
-        oa_req = _OARequest(method, rel_path, request.query_params, request.headers, body)
+        oa_req = _OARequest(request.method, request.rel_path, request.query, request.multi_headers(), request.body)
         try:
             result = svc.openapi.unmarshal_request(oa_req)
         except Exception as exc:  # undecodable bytes and the like: still the client's fault
@@ -597,12 +623,13 @@ class OperationEndpoint:
             return ApiError(svc.auth_status, svc.auth_code, "missing or malformed credentials")
         return ApiError(svc.validation_status, svc.validation_code, describe_validation_error(err))
 
-    def _validate_response(self, method: str, rel_path: str, request: Any, reply: Reply) -> str | None:
+    def _validate_response(self, request: _Request, reply: Reply, encoded: tuple[bytes, str | None]) -> str | None:
         svc = self.service
-        data, media_type = reply.encode()
-        if svc.fast.response_ok(method, self.path, reply.status, reply.headers or {}, reply.body, data, media_type):
+        data, media_type = encoded
+        if svc.fast.response_ok(request.method, self.path, reply.status, reply.headers or {}, reply.body, data,
+                                media_type):
             return None
-        oa_req = _OARequest(method, rel_path, request.query_params, request.headers, b"")
+        oa_req = _OARequest(request.method, request.rel_path, request.query, request.multi_headers(), b"")
         oa_resp = _OAResponse(reply.status, dict(reply.headers or {}), data, media_type)
         try:
             errors = list(svc.openapi.iter_response_errors(oa_req, oa_resp))
@@ -613,8 +640,85 @@ class OperationEndpoint:
         return describe_validation_error(errors[0])
 
 
-async def _send_reply(send: Any, reply: Reply) -> None:
-    data, media_type = reply.encode()
+class _Request:
+    """What the endpoint read from one request's scope (Starlette's structures only on demand)."""
+
+    __slots__ = ("_query", "body", "headers", "method", "path_params", "rel_path", "scope")
+
+    def __init__(self, scope: Any, method: str, rel_path: str, path_params: Mapping[str, str],
+                 headers: dict[str, str], body: bytes) -> None:
+        self.scope = scope
+        self.method = method
+        self.rel_path = rel_path
+        self.path_params = path_params
+        self.headers = headers  # lower-cased names, the last of repeated headers
+        self.body = body
+        self._query: Any = None
+
+    @property
+    def query(self) -> Any:
+        """The query string as Starlette's QueryParams (a multi-dict)."""
+        if self._query is None:
+            from starlette.datastructures import QueryParams
+
+            raw = self.scope["query_string"]
+            self._query = QueryParams(raw) if raw else _no_query()
+        return self._query
+
+    def multi_headers(self) -> Any:
+        """All headers, repeated ones too, as Starlette's Headers (for openapi-core)."""
+        from starlette.datastructures import Headers
+
+        return Headers(scope=self.scope)
+
+
+@functools.cache
+def _no_query() -> Any:
+    """One shared empty QueryParams (it is immutable) for the many requests without a query."""
+    from starlette.datastructures import QueryParams
+
+    return QueryParams("")
+
+
+async def _read_body(receive: Any) -> bytes:
+    """The whole request body (what Starlette's ``Request.body()`` returns)."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] == "http.request":
+            chunk = message.get("body", b"")
+            if chunk:
+                chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks)
+        elif message["type"] == "http.disconnect":
+            from starlette.requests import ClientDisconnect
+
+            raise ClientDisconnect()
+
+
+def _url_path(scope: Any) -> str:
+    """``Request.url.path`` (the request log's path): the ASGI path, /_ns/<name> prefix included."""
+    path: str = scope["path"]
+    if _URL_REWRITTEN.search(path) is None and scope.get("server") is not None:  # what every server sets
+        return path
+    from starlette.datastructures import URL
+
+    return URL(scope=scope).path  # escapes ?, # and \ and drops tabs and newlines, as urlsplit does
+
+
+_ASYNC: dict[Any, bool] = {}
+
+
+def _is_async(handler: Handler) -> bool:
+    known = _ASYNC.get(handler)
+    if known is None:
+        known = _ASYNC[handler] = inspect.iscoroutinefunction(handler)
+    return known
+
+
+async def _send_reply(send: Any, reply: Reply, encoded: tuple[bytes, str | None] | None = None) -> None:
+    data, media_type = reply.encode() if encoded is None else encoded
     headers = [(k.lower().encode(), str(v).encode()) for k, v in (reply.headers or {}).items()]
     if media_type and not any(k == b"content-type" for k, _ in headers):
         headers.append((b"content-type", media_type.encode()))

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from paywire.sandbox import control_schemas
-from paywire.sandbox._framework import SERVICES, Clock, Faults, OperationEndpoint, ServiceApp
+from paywire.sandbox._framework import SERVICES, Clock, Faults, ServiceApp
 
 if TYPE_CHECKING:
     from paywire.sandbox.namespace import Namespace
@@ -53,7 +53,7 @@ class Sandbox:
         return self.default if name is None else self.namespaces.get(name)
 
     def namespace_of(self, scope: Mapping[str, Any]) -> Namespace:
-        """The namespace an ASGI request chose (set by :func:`namespace_middleware`)."""
+        """The namespace an ASGI request chose (set by ``dispatch.RequestDispatch``)."""
         return self.namespace(scope.get(NAMESPACE_SCOPE_KEY))
 
     def control_fn(self, service: str, action: str) -> tuple[Callable[[Any, Any], Any], str]:
@@ -113,47 +113,6 @@ class Sandbox:
         }
 
 
-class NamespaceMiddleware:
-    """Pick each request's namespace: ``/_ns/<name>/...`` (kept in Starlette's ``root_path``, so
-    routes and the service handlers see the plain path) or the ``X-Paywire-Namespace`` header;
-    both given and different, or a malformed name, is a 400."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        from starlette.responses import JSONResponse
-
-        from paywire.sandbox.namespace import HEADER, URL_PREFIX, check_name
-
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        chosen: str | None = None
-        try:
-            path: str = scope["path"]
-            if path.startswith(URL_PREFIX):
-                name, _, _ = path[len(URL_PREFIX):].partition("/")
-                chosen = check_name(name)
-                scope = {**scope, "root_path": scope.get("root_path", "") + URL_PREFIX + name}
-            for key, value in scope.get("headers", []):
-                if key == _HEADER_BYTES:
-                    named = check_name(value.decode("latin-1").strip())
-                    if chosen is not None and named != chosen:
-                        raise control_schemas.ControlInputError(
-                            f"namespace {named!r} in {HEADER} differs from {chosen!r} in the URL")
-                    chosen = named
-        except ValueError as exc:
-            await JSONResponse({"error": str(exc)}, status_code=400)(scope, receive, send)
-            return
-        if chosen is not None:
-            scope = {**scope, NAMESPACE_SCOPE_KEY: chosen}
-        await self.app(scope, receive, send)
-
-
-_HEADER_BYTES = b"x-paywire-namespace"
-
-
 def build_app(sandbox: Sandbox) -> Any:
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
@@ -162,15 +121,15 @@ def build_app(sandbox: Sandbox) -> Any:
     from starlette.routing import Route
 
     from paywire.sandbox import dashboard, webhooks_log
+    from paywire.sandbox.dispatch import Operations, RequestDispatch, ServiceRoute
 
+    # Spec operations are served by RequestDispatch before the router sees them; the router
+    # keeps one route per service (in the old order: operations, then the spec document) for
+    # its trailing-slash redirect and its 404s.
+    operations = Operations(sandbox)
     routes: list[Any] = []
     for svc in sandbox.services.values():
-        by_path: dict[str, dict[str, str]] = {}
-        for method, path, op_id in svc.operations():
-            by_path.setdefault(path, {})[method] = op_id
-        # Literal segments before templated ones, so /x/convert wins over /x/{id}.
-        for path in sorted(by_path, key=lambda p: (p.count("{"), p)):
-            routes.append(Route(svc.prefix + path, OperationEndpoint(svc, sandbox, path, by_path[path])))
+        routes.append(ServiceRoute(operations, svc))
         routes.append(Route(svc.prefix + "/openapi.json", _spec_endpoint(svc), methods=["GET"]))
 
     def control(route: str, fn: Callable[[Request, Any], Awaitable[Any]]) -> Callable[[Request], Awaitable[Response]]:
@@ -302,7 +261,7 @@ def build_app(sandbox: Sandbox) -> Any:
             route = f"{svc.name}/{action}"
             routes.append(Route(f"/_sandbox/{route}", control(route, service_control(svc, action)), methods=methods))
     routes.append(Route("/_sandbox/{service}/{action}", unknown_control, methods=["GET", "POST", "DELETE"]))
-    return Starlette(routes=routes, middleware=[Middleware(NamespaceMiddleware)])
+    return Starlette(routes=routes, middleware=[Middleware(RequestDispatch, operations)])
 
 
 def _spec_endpoint(svc: ServiceApp) -> Any:
