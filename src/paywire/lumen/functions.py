@@ -400,6 +400,9 @@ async def get_seat_usage(
 
 
 # --- enrollment / free subscription -------------------------------------------------------------
+# The parameter lists repeat the client methods' (resources/enrollment.py, subscriptions.py) on
+# purpose: the seed fixes these signatures, api_url/api_key last, and typing cannot derive one
+# signature from another. The bodies are one: sign_up_body + the client's own flows.
 async def enroll_user(
     email: str,
     name: str,

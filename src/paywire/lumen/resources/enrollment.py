@@ -24,6 +24,7 @@ class EnrollmentOps(LumenBase):
     def _enroll_json(self, body: EnrollmentRequest) -> Flow[Any]:
         return json_of(gen_enroll_user, (yield from self._enroll_response(body)))
 
+    # shape-alike with subscriptions.create_free_subscription_if_none_exists: another operation and request model, same sign-up fields
     @operation
     def enroll_user(
         self,

@@ -39,6 +39,7 @@ class SubscriptionsOps(LumenBase):
         model, data = yield from self._free_subscription(body)
         return model is not None, data
 
+    # shape-alike with enrollment.enroll_user: another operation and request model, same sign-up fields
     @operation
     def create_free_subscription_if_none_exists(
         self,
