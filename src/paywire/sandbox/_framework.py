@@ -112,6 +112,9 @@ class Clock:
 
     def __init__(self) -> None:
         self.offset = 0.0
+        #: called before the clock moves forward (a namespace makes its not yet created states
+        #: then, so they are seeded at the moment they would have been seeded eagerly)
+        self.before_advance: Callable[[], None] | None = None
 
     def now(self) -> float:
         return time.time() + self.offset
@@ -122,6 +125,8 @@ class Clock:
             raise ValueError(f"seconds must be a finite number, not {seconds!r}")
         if seconds < 0:
             raise ValueError("the sandbox clock only moves forward")
+        if self.before_advance is not None:
+            self.before_advance()
         self.offset += seconds
         return self.now()
 
@@ -195,7 +200,14 @@ class Ctx:
 
 
 class ServiceApp:
-    """One pinned spec served under one prefix, with a handler per operationId."""
+    """One pinned spec served under one prefix, with a handler per operationId.
+
+    Routing needs only the name, prefix and spec, so a service may declare itself with
+    ``load`` instead of ``state_factory``: a function that imports the service's handler and
+    control modules (which register themselves here) and returns its state factory. It runs on
+    the first use of :attr:`handlers`, :attr:`controls` or :attr:`state_factory` (the service's
+    first request, control or state access), keeping the ~40 modules and ~56 dataclasses of
+    the four services out of the sandbox's start-up."""
 
     def __init__(
         self,
@@ -204,25 +216,30 @@ class ServiceApp:
         prefix: str,
         spec: str,
         state_key: str,
-        state_factory: Callable[[Clock], Any],
         error_body: ErrorBody,
+        state_factory: Callable[[Clock], Any] | None = None,
+        load: Callable[[], Callable[[Clock], Any]] | None = None,
         validation_status: int = 400,
         validation_code: str = "VALIDATION_ERROR",
         auth_status: int = 401,
         auth_code: str = "UNAUTHORIZED",
     ) -> None:
+        if (state_factory is None) == (load is None):
+            raise TypeError(f"{name}: give either state_factory or load")
         self.name = name
         self.prefix = prefix.rstrip("/")
         self.spec_file = spec
         self.state_key = state_key
-        self.state_factory = state_factory
+        self._state_factory = state_factory
+        self._load = load
+        self._load_lock = threading.RLock()
         self.error_body = error_body
         self.validation_status = validation_status
         self.validation_code = validation_code
         self.auth_status = auth_status
         self.auth_code = auth_code
-        self.handlers: dict[str, Handler] = {}
-        self.controls: dict[tuple[str, str], Callable[[Any, Any], Any]] = {}
+        self._handlers: dict[str, Handler] = {}
+        self._controls: dict[tuple[str, str], Callable[[Any, Any], Any]] = {}
         self._spec: dict[str, Any] | None = None
         self._openapi: Any = None
         self._fast: FastChecker | None = None
@@ -230,12 +247,52 @@ class ServiceApp:
         self._lock = threading.Lock()
         SERVICES.append(self)
 
+    # -- loading the implementation -----------------------------------------------------
+    @property
+    def loaded(self) -> bool:
+        """Whether the handlers, controls and state factory are in (always, without ``load``)."""
+        return self._state_factory is not None
+
+    def ensure_loaded(self) -> None:
+        """Run ``load`` once (a re-entrant call from inside it, or a racing thread, waits or
+        returns: the handler modules it imports register on this app while it runs)."""
+        if self._state_factory is not None:
+            return
+        with self._load_lock:
+            if self._state_factory is None and self._load is not None:
+                load, self._load = self._load, None  # a re-entrant call sees nothing left to do
+                try:
+                    self._state_factory = load()
+                except BaseException:
+                    self._load = load
+                    raise
+
+    @property
+    def state_factory(self) -> Callable[[Clock], Any]:
+        self.ensure_loaded()
+        assert self._state_factory is not None
+        return self._state_factory
+
+    def new_state(self, clock: Clock) -> Any:
+        """A freshly seeded state of this service (what ``state_factory`` makes), loading it first."""
+        return self.state_factory(clock)
+
+    @property
+    def handlers(self) -> dict[str, Handler]:
+        self.ensure_loaded()
+        return self._handlers
+
+    @property
+    def controls(self) -> dict[tuple[str, str], Callable[[Any, Any], Any]]:
+        self.ensure_loaded()
+        return self._controls
+
     # -- registration -----------------------------------------------------------------
     def op(self, operation_id: str) -> Callable[[Handler], Handler]:
         def register(fn: Handler) -> Handler:
-            if operation_id in self.handlers:
+            if operation_id in self._handlers:
                 raise ValueError(f"{self.name}: two handlers for {operation_id}")
-            self.handlers[operation_id] = fn
+            self._handlers[operation_id] = fn
             return fn
 
         return register
@@ -244,7 +301,7 @@ class ServiceApp:
         """Register ``METHOD /_sandbox/<name>/<action>``; fn(state, json_body) -> JSON."""
 
         def register(fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
-            self.controls[(method.upper(), action)] = fn
+            self._controls[(method.upper(), action)] = fn
             return fn
 
         return register

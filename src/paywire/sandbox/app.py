@@ -44,7 +44,7 @@ class Sandbox:
         self.validate_responses = validate_responses
         self.factories: dict[str, Callable[[Clock], Any]] = {}
         for svc in self.services.values():
-            self.factories.setdefault(svc.state_key, svc.state_factory)
+            self.factories.setdefault(svc.state_key, svc.new_state)  # loads the service on first use
         self.namespaces = Namespaces(self)
         self.default = self.namespaces.get()
 
@@ -251,11 +251,13 @@ def build_app(sandbox: Sandbox) -> Any:
         Route("/_sandbox/ui", control("ui", dashboard.page), methods=["GET"]),
         Route("/_sandbox/ui/state", control("ui/state", ui_state), methods=["GET"]),
     ]
-    # One concrete route per registered control (not a /{service}/{action} template), so the
-    # routes themselves list the whole control plane and each one has its own schema.
+    # One concrete route per control (not a /{service}/{action} template), so the routes
+    # themselves list the whole control plane and each one has its own schema. The routes come
+    # from the schema table (one entry per registered control, tested), not from svc.controls,
+    # which would load every service at start-up.
     for svc in sandbox.services.values():
         by_action: dict[str, list[str]] = {}
-        for method, action in svc.controls:
+        for method, action in control_schemas.service_controls(svc.name):
             by_action.setdefault(action, []).append(method)
         for action, methods in sorted(by_action.items()):
             route = f"{svc.name}/{action}"

@@ -217,6 +217,12 @@ SECRET_FIELDS = frozenset({"password", "api_key", "secret", "api_keys"})
 SCHEMAS: Mapping[tuple[str, str], Schema] = {**_COMMON, **_SERVICE}
 
 
+def service_controls(service: str) -> list[tuple[str, str]]:
+    """(METHOD, action) of every control of one service (``/_sandbox/<service>/<action>``)."""
+    return [(method, route.partition("/")[2]) for method, route in _SERVICE
+            if route.partition("/")[0] == service]
+
+
 def schema_for(method: str, route: str) -> Schema | None:
     return SCHEMAS.get((method.upper(), route.strip("/")))
 

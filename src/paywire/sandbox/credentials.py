@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import importlib
 
-#: (service module, constant names worth showing)
+#: (service, constant names worth showing), read from ``paywire.sandbox.<service>.constants``
+#: (the package itself would load the whole service: see its ``exports.py``)
 _SHOWN = {
     "spaps": ("DEFAULT_API_KEY", "DEFAULT_USER_EMAIL", "DEFAULT_USER_PASSWORD"),
     "lumen": ("DEFAULT_API_KEY",),
@@ -17,7 +18,7 @@ def describe() -> list[str]:
     lines = []
     for service, names in _SHOWN.items():
         try:
-            module = importlib.import_module(f"paywire.sandbox.{service}")
+            module = importlib.import_module(f"paywire.sandbox.{service}.constants")
         except ModuleNotFoundError:
             continue
         shown = [f"{name.removeprefix('DEFAULT_').lower()}={getattr(module, name)}"

@@ -53,7 +53,11 @@ class Namespace:
         self.response_violations: list[str] = []
         self.lock = threading.RLock()
         self._factories = dict(factories)
+        # A state is made on its first use (which loads its service, see ServiceApp.load), or
+        # before the clock first moves, so it is seeded at the same sandbox time as if it had
+        # been made by reset().
         self._states: dict[str, Any] = {}
+        self.clock.before_advance = self._make_all_states
         self.schedule = Schedule(self, controls)
         self.reset()
 
@@ -63,7 +67,22 @@ class Namespace:
         Timed actions that fell due on this namespace's clock run first, so whoever looks at
         the state (a handler, a test, a dashboard) sees them applied."""
         self.schedule.run_due()
-        return self._states[key]
+        st = self._states.get(key)
+        if st is None:
+            st = self._make_state(key)
+        return st
+
+    def _make_state(self, key: str) -> Any:
+        with self.lock:
+            st = self._states.get(key)
+            if st is None:
+                st = self._states[key] = self._factories[key](self.clock)
+            return st
+
+    def _make_all_states(self) -> None:
+        for key in self._factories:
+            if key not in self._states:
+                self._make_state(key)
 
     def state_keys(self) -> list[str]:
         return list(self._factories)
@@ -82,7 +101,8 @@ class Namespace:
             else:
                 keys = [key]
             for k in keys:
-                self._states[k] = self._factories[k](self.clock)
+                self._factories[k]  # an unknown service is a KeyError, as when states were made here
+                self._states.pop(k, None)  # made afresh on first use
 
     def seed(self, fixtures: dict[str, Any]) -> dict[str, Any]:
         """Add users, keys, plans, tenants, providers, wallets... (see sandbox/fixtures.py)."""

@@ -9,6 +9,7 @@ direct Python call (a timed action, a test) from passing something else silently
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -23,15 +24,31 @@ def service_app(
     service: str,
     version: str,
     *,
-    state_factory: Callable[[Clock], Any],
+    load: Callable[[], Callable[[Clock], Any]],
     error_body: ErrorBody,
     **answers: Any,
 ) -> ServiceApp:
     """The ``ServiceApp`` of a service served once, under its own name: ``/<service>`` serves
-    ``openapi/<service>/<version>.yaml`` on state key ``<service>``. ``answers`` are the
-    framework's validation/auth status and code choices (``validation_status=422``...)."""
+    ``openapi/<service>/<version>.yaml`` on state key ``<service>``. ``load`` imports the
+    handlers and controls and returns the state factory, on the service's first use (see
+    ``ServiceApp``). ``answers`` are the framework's validation/auth status and code choices
+    (``validation_status=422``...)."""
     return ServiceApp(name=service, prefix=f"/{service}", spec=f"{service}/{version}.yaml", state_key=service,
-                      state_factory=state_factory, error_body=error_body, **answers)
+                      load=load, error_body=error_body, **answers)
+
+
+def public_name(package: str, name: str) -> Any:
+    """A service package's public name, from its ``exports`` module (the package's
+    ``__getattr__``: importing the package declares only its ServiceApps, the rest loads on
+    first use)."""
+    # import_module, not ``from <package> import exports``: that asks the package's
+    # __getattr__ for ``exports`` again, and so would every ``from <package> import <module>``
+    # inside exports while it is importing (it gets the half-made module here, then the
+    # AttributeError below, and Python imports the submodule).
+    exports = importlib.import_module(f"{package}.exports")
+    if name in getattr(exports, "__all__", ()):  # no __all__ yet: exports itself is importing
+        return getattr(exports, name)
+    raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
 
 def control_object(body: Any) -> dict[str, Any]:

@@ -48,42 +48,16 @@ the exactly-once charge), ``wallet_crypto.py`` (session tokens, constant-time ke
 
 from __future__ import annotations
 
-# The handler and control modules register themselves on ``conxa`` when imported.
-from paywire.sandbox.conxa import controls, handlers  # noqa: F401
-from paywire.sandbox.conxa.service import conxa
-from paywire.sandbox.conxa.state import (
-    DEFAULT_API_KEY,
-    DEFAULT_MIN_POLL_INTERVAL,
-    DEFAULT_PRICING,
-    DEFAULT_PROVIDER_ID,
-    DEFAULT_SESSION_TTL_SECONDS,
-    DEFAULT_WALLET_ID,
-    DEFAULT_WALLET_TOKENS,
-    MAX_IDEMPOTENCY_KEY_LENGTH,
-    WALLET_ID_RE,
-    ChargeOutcome,
-    Connection,
-    ConxaState,
-    LedgerEntry,
-    Provider,
-    Wallet,
-)
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "DEFAULT_API_KEY",
-    "DEFAULT_MIN_POLL_INTERVAL",
-    "DEFAULT_PRICING",
-    "DEFAULT_PROVIDER_ID",
-    "DEFAULT_SESSION_TTL_SECONDS",
-    "DEFAULT_WALLET_ID",
-    "DEFAULT_WALLET_TOKENS",
-    "MAX_IDEMPOTENCY_KEY_LENGTH",
-    "WALLET_ID_RE",
-    "ChargeOutcome",
-    "Connection",
-    "ConxaState",
-    "LedgerEntry",
-    "Provider",
-    "Wallet",
-    "conxa",
-]
+# The ServiceApps (what the server routes by); their handlers and state load on first use.
+from paywire.sandbox.conxa.service import conxa as conxa
+
+if TYPE_CHECKING:
+    from paywire.sandbox.conxa.exports import *  # noqa: F403
+
+
+def __getattr__(name: str) -> Any:
+    from paywire.sandbox.service_kit import public_name
+
+    return public_name(__name__, name)

@@ -17,11 +17,11 @@ from typing import Any
 
 from paywire.sandbox._framework import ApiError, Clock, Reply
 from paywire.sandbox.conxa import wallet_crypto
+from paywire.sandbox.conxa.constants import DEFAULT_API_KEY as DEFAULT_API_KEY
+from paywire.sandbox.conxa.constants import DEFAULT_PROVIDER_ID as DEFAULT_PROVIDER_ID
+from paywire.sandbox.conxa.constants import DEFAULT_WALLET_ID as DEFAULT_WALLET_ID
 from paywire.sandbox.conxa.views import error_body, session_status_view
 
-DEFAULT_PROVIDER_ID = "openai"
-DEFAULT_API_KEY = "pk_test_openai_sandbox"
-DEFAULT_WALLET_ID = "4242424242424242"
 DEFAULT_WALLET_TOKENS = 1_000_000
 DEFAULT_SESSION_TTL_SECONDS = 3600.0
 DEFAULT_MIN_POLL_INTERVAL = 0.2

@@ -31,60 +31,16 @@ tag of the spec), ``controls.py`` (``/_sandbox/lumen/<action>``).
 
 from __future__ import annotations
 
-# The handler and control modules register themselves on lumen_v1 when imported.
-from paywire.sandbox.lumen import controls, handlers  # noqa: F401
-from paywire.sandbox.lumen.service import lumen_v1
-from paywire.sandbox.lumen.state import (
-    API_CALL_EVENT,
-    DEFAULT_API_KEY,
-    EVENT_DEDUP_SECONDS,
-    FREE_PLAN_ID,
-    INVALID_EVENT_DETAILS,
-    PDF_URL_TTL,
-    PERIOD_SECONDS,
-    PRO_PLAN_ID,
-    PUBLISHABLE_KEY,
-    SEATS_METRIC,
-    CreditGrant,
-    Customer,
-    Invoice,
-    LumenState,
-    Override,
-    Payment,
-    PaymentMethod,
-    Plan,
-    PlanFeature,
-    Seat,
-    SeatComponent,
-    SetupIntent,
-    Subscription,
-    UsageEvent,
-)
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "API_CALL_EVENT",
-    "DEFAULT_API_KEY",
-    "EVENT_DEDUP_SECONDS",
-    "FREE_PLAN_ID",
-    "INVALID_EVENT_DETAILS",
-    "PDF_URL_TTL",
-    "PERIOD_SECONDS",
-    "PRO_PLAN_ID",
-    "PUBLISHABLE_KEY",
-    "SEATS_METRIC",
-    "CreditGrant",
-    "Customer",
-    "Invoice",
-    "LumenState",
-    "Override",
-    "Payment",
-    "PaymentMethod",
-    "Plan",
-    "PlanFeature",
-    "Seat",
-    "SeatComponent",
-    "SetupIntent",
-    "Subscription",
-    "UsageEvent",
-    "lumen_v1",
-]
+# The ServiceApps (what the server routes by); their handlers and state load on first use.
+from paywire.sandbox.lumen.service import lumen_v1 as lumen_v1
+
+if TYPE_CHECKING:
+    from paywire.sandbox.lumen.exports import *  # noqa: F403
+
+
+def __getattr__(name: str) -> Any:
+    from paywire.sandbox.service_kit import public_name
+
+    return public_name(__name__, name)

@@ -4,11 +4,14 @@ needs from a request: the authenticated state, the JSON body, Lumen's error answ
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from paywire.sandbox._framework import ApiError, Ctx
-from paywire.sandbox.lumen.state import LumenState
+from paywire.sandbox._framework import ApiError, Clock, Ctx
 from paywire.sandbox.service_kit import service_app
+
+if TYPE_CHECKING:
+    from paywire.sandbox.lumen.state import LumenState
 
 
 def _error_body(status: int, code: str, message: str) -> dict[str, Any]:
@@ -19,7 +22,15 @@ def _error_body(status: int, code: str, message: str) -> dict[str, Any]:
     return {"error": message}
 
 
-lumen_v1 = service_app("lumen", "v1", state_factory=LumenState, error_body=_error_body, validation_status=400)
+def _load() -> Callable[[Clock], Any]:
+    """Import the handler and control modules (they register on lumen_v1); the state class."""
+    from paywire.sandbox.lumen import controls, handlers  # noqa: F401
+    from paywire.sandbox.lumen.state import LumenState
+
+    return LumenState
+
+
+lumen_v1 = service_app("lumen", "v1", load=_load, error_body=_error_body, validation_status=400)
 
 
 def state(ctx: Ctx) -> LumenState:

@@ -15,10 +15,10 @@ from typing import Any
 
 from paywire.sandbox._framework import Clock
 from paywire.sandbox.lumen import entitlements as resolution
+from paywire.sandbox.lumen.constants import DEFAULT_API_KEY as DEFAULT_API_KEY
 from paywire.sandbox.lumen.views import wire_number
 
 #: Seeded secret key accepted by a fresh sandbox.
-DEFAULT_API_KEY = "lumen_sk_test_sandbox"
 #: Seeded publishable key returned in Stripe setup intents.
 PUBLISHABLE_KEY = "pk_test_lumen_sandbox"
 #: Seeded free plan (auto-enrollment target).

@@ -71,110 +71,17 @@ contracts, ``@op``), :mod:`.request_checks`, :mod:`.paging`, :mod:`.idempotency`
 
 from __future__ import annotations
 
-from paywire.sandbox.spaps import controls, handlers
-from paywire.sandbox.spaps.apps import (
-    APPS,
-    CONTRACT_2026_10,
-    SEED_CONTRACT,
-    Body,
-    Contract,
-    SpapsHandler,
-    as_reply,
-    ok,
-    op,
-    spaps,
-    spaps_2026_10,
-)
-from paywire.sandbox.spaps.constants import (
-    ACCESS_TOKEN_TTL,
-    AUTH_METHODS,
-    CHAIN_CONFIRMATIONS,
-    CHECKOUT_TTL,
-    DEFAULT_API_KEY,
-    DEFAULT_APPLICATION_ID,
-    DEFAULT_RECON_TOKEN,
-    DEFAULT_USER_EMAIL,
-    DEFAULT_USER_ID,
-    DEFAULT_USER_PASSWORD,
-    FEATURE_CATALOG,
-    INTERVAL_SECONDS,
-    INVOICE_TTL,
-    MAGIC_LINK_TTL,
-    METERED_DIMENSIONS,
-    MFA_CHALLENGE_TTL,
-    MFA_METHODS,
-    MIN_PASSWORD_LENGTH,
-    NONCE_PREFIX,
-    NONCE_TTL,
-    PASSWORD_RESET_TTL,
-    RECOVERY_CODES,
-    REFRESH_REUSE_INTERVAL,
-    SECURE_MESSAGES_LIMIT,
-    SEED_CHECKOUT_SESSION_ID,
-    SEED_PAYMENT_ID,
-    SEED_PAYMENT_METHODS,
-    SEED_PRODUCTS,
-    SEED_SUBSCRIPTION_ID,
-    SESSION_RENEW_WINDOW,
-    SESSION_TTL,
-    USAGE_AUTHORIZATION_TTL,
-    USAGE_HISTORY_LIMIT,
-    USAGE_PERIOD,
-    USAGE_WARNING_RATIO,
-)
-from paywire.sandbox.spaps.passwords import SEED_PASSWORD_HASH, check_password, hash_password
-from paywire.sandbox.spaps.records import (
-    AccessToken,
-    Authorship,
-    CheckoutSession,
-    Deposit,
-    Invoice,
-    MfaChallenge,
-    Nonce,
-    OneTimeToken,
-    OutboxMessage,
-    Payment,
-    Price,
-    Product,
-    ProfileState,
-    RefreshToken,
-    SecureMessage,
-    Session,
-    Settlement,
-    Subscription,
-    UsageAuthorization,
-    UsageEntry,
-    UsageEvent,
-    User,
-    Wallet,
-    WhitelistEntry,
-)
-from paywire.sandbox.spaps.state import PROFILE_KEY, SpapsState, profile, require_mfa
-from paywire.sandbox.spaps.wallet_crypto import (
-    b58decode,
-    b58encode,
-    eip191_digest,
-    is_solana_address,
-    keccak256,
-    recover_ethereum_address,
-    verify_ethereum_signature,
-    verify_solana_signature,
-)
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "ACCESS_TOKEN_TTL", "APPS", "AUTH_METHODS", "CHAIN_CONFIRMATIONS", "CHECKOUT_TTL", "CONTRACT_2026_10",
-    "DEFAULT_API_KEY", "DEFAULT_APPLICATION_ID", "DEFAULT_RECON_TOKEN", "DEFAULT_USER_EMAIL", "DEFAULT_USER_ID",
-    "DEFAULT_USER_PASSWORD", "FEATURE_CATALOG", "INTERVAL_SECONDS", "INVOICE_TTL", "MAGIC_LINK_TTL",
-    "METERED_DIMENSIONS", "MFA_CHALLENGE_TTL", "MFA_METHODS", "MIN_PASSWORD_LENGTH", "NONCE_PREFIX", "NONCE_TTL",
-    "PASSWORD_RESET_TTL", "PROFILE_KEY", "RECOVERY_CODES", "REFRESH_REUSE_INTERVAL", "SECURE_MESSAGES_LIMIT",
-    "SEED_CHECKOUT_SESSION_ID", "SEED_CONTRACT", "SEED_PASSWORD_HASH", "SEED_PAYMENT_ID", "SEED_PAYMENT_METHODS",
-    "SEED_PRODUCTS", "SEED_SUBSCRIPTION_ID", "SESSION_RENEW_WINDOW", "SESSION_TTL", "USAGE_AUTHORIZATION_TTL",
-    "USAGE_HISTORY_LIMIT", "USAGE_PERIOD", "USAGE_WARNING_RATIO",
-    "AccessToken", "Authorship", "Body", "CheckoutSession", "Contract", "Deposit", "Invoice", "MfaChallenge",
-    "Nonce", "OneTimeToken", "OutboxMessage", "Payment", "Price", "Product", "ProfileState", "RefreshToken",
-    "SecureMessage", "Session", "Settlement", "SpapsHandler", "SpapsState", "Subscription", "UsageAuthorization",
-    "UsageEntry", "UsageEvent", "User", "Wallet", "WhitelistEntry",
-    "as_reply", "b58decode", "b58encode", "check_password", "controls", "eip191_digest", "handlers",
-    "hash_password", "is_solana_address", "keccak256", "ok", "op", "profile", "recover_ethereum_address",
-    "require_mfa", "spaps", "spaps_2026_10", "verify_ethereum_signature", "verify_solana_signature",
-]
+# The ServiceApps (what the server routes by); their handlers and state load on first use.
+from paywire.sandbox.spaps.services import spaps as spaps
+from paywire.sandbox.spaps.services import spaps_2026_10 as spaps_2026_10
+
+if TYPE_CHECKING:
+    from paywire.sandbox.spaps.exports import *  # noqa: F403
+
+
+def __getattr__(name: str) -> Any:
+    from paywire.sandbox.service_kit import public_name
+
+    return public_name(__name__, name)

@@ -20,47 +20,20 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from paywire._features import PinnedFeatures, pinned_features
 from paywire.sandbox._framework import ApiError, Ctx, Reply, ServiceApp
+from paywire.sandbox.spaps.services import APPS as APPS
+from paywire.sandbox.spaps.services import CONTRACT_2026_10 as CONTRACT_2026_10
+from paywire.sandbox.spaps.services import SEED_CONTRACT as SEED_CONTRACT
+from paywire.sandbox.spaps.services import Contract as Contract
+from paywire.sandbox.spaps.services import error_body as error_body
+from paywire.sandbox.spaps.services import spaps as spaps
+from paywire.sandbox.spaps.services import spaps_2026_10 as spaps_2026_10
 from paywire.sandbox.spaps.state import SpapsState, new_id
 
 Body = dict[str, Any]
 
 
-#: the pinned SPAPS contract one app serves (version + features, the facade's table)
-Contract = PinnedFeatures
-
-
 SpapsHandler = Callable[[Ctx, SpapsState, Contract], "Reply | Body"]
-
-
-def error_body(status: int, code: str, message: str, request_id: str | None = None) -> dict[str, Any]:
-    return {"success": False, "error": {"code": code, "message": message},
-            "metadata": {"request_id": request_id or new_id("req", 8)}}
-
-
-def service_app(name: str, prefix: str, version: str) -> tuple[ServiceApp, Contract]:
-    """The app serving one pinned contract: every app shares the state ``"spaps"``, the error
-    envelope and the 400/401 answers of the framework's checks."""
-    app = ServiceApp(
-        name=name,
-        prefix=prefix,
-        spec=f"spaps/{version}.yaml",
-        state_key="spaps",
-        state_factory=SpapsState,
-        error_body=error_body,
-        validation_status=400,
-        validation_code="VALIDATION_ERROR",
-        auth_status=401,
-        auth_code="UNAUTHORIZED",
-    )
-    return app, pinned_features("spaps", version)
-
-
-spaps, SEED_CONTRACT = service_app("spaps", "/spaps", "2025-11")
-spaps_2026_10, CONTRACT_2026_10 = service_app("spaps-2026-10", "/spaps-2026-10", "2026-10")
-#: every SPAPS app with the contract it serves, oldest first
-APPS: tuple[tuple[ServiceApp, Contract], ...] = ((spaps, SEED_CONTRACT), (spaps_2026_10, CONTRACT_2026_10))
 
 
 @functools.cache

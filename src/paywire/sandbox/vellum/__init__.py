@@ -69,41 +69,19 @@ Control plane (on both ``vellum-v1`` and ``vellum-v2``): ``POST /_sandbox/<svc>/
 ``POST .../settle``.
 """
 
+from __future__ import annotations
 
-from paywire.sandbox.vellum import controls, handlers  # noqa: F401  (imported to register them)
-from paywire.sandbox.vellum.apps import vellum_v1, vellum_v2
-from paywire.sandbox.vellum.push import PUSH_ATTEMPTS, SIGNATURE_HEADER, sign_push
-from paywire.sandbox.vellum.records import (
-    ADD_ONS,
-    CATALOG,
-    CREDIT_PACKS,
-    CREDIT_TYPES,
-    DEFAULT_API_KEY,
-    DEFAULT_FLAGS,
-    DEFAULT_TENANT,
-    OTHER_API_KEY,
-    OTHER_TENANT,
-    Tenant,
-)
-from paywire.sandbox.vellum.state import VellumState
-from paywire.sandbox.vellum.views import invoice_pdf
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "ADD_ONS",
-    "CATALOG",
-    "CREDIT_PACKS",
-    "CREDIT_TYPES",
-    "DEFAULT_API_KEY",
-    "DEFAULT_FLAGS",
-    "DEFAULT_TENANT",
-    "OTHER_API_KEY",
-    "OTHER_TENANT",
-    "PUSH_ATTEMPTS",
-    "SIGNATURE_HEADER",
-    "Tenant",
-    "VellumState",
-    "invoice_pdf",
-    "sign_push",
-    "vellum_v1",
-    "vellum_v2",
-]
+# The ServiceApps (what the server routes by); their handlers and state load on first use.
+from paywire.sandbox.vellum.services import vellum_v1 as vellum_v1
+from paywire.sandbox.vellum.services import vellum_v2 as vellum_v2
+
+if TYPE_CHECKING:
+    from paywire.sandbox.vellum.exports import *  # noqa: F403
+
+
+def __getattr__(name: str) -> Any:
+    from paywire.sandbox.service_kit import public_name
+
+    return public_name(__name__, name)

@@ -13,41 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from paywire.sandbox._framework import ApiError, Ctx, Handler, ServiceApp
+from paywire.sandbox._framework import ApiError, Ctx, Handler
 from paywire.sandbox.vellum.contract import contract_for
 from paywire.sandbox.vellum.records import Plan, Tenant
+from paywire.sandbox.vellum.services import APPS as APPS
+from paywire.sandbox.vellum.services import VERSIONS as VERSIONS
+from paywire.sandbox.vellum.services import vellum_v1 as vellum_v1
+from paywire.sandbox.vellum.services import vellum_v2 as vellum_v2
 from paywire.sandbox.vellum.state import VellumState
 
 if TYPE_CHECKING:
     from paywire.sandbox.vellum.contract import Contract
-
-
-def _error_body(status: int, code: str, message: str) -> dict[str, Any]:
-    return {"error": message, "code": code}
-
-
-#: service name -> the API version (contract) it serves
-VERSIONS: dict[str, str] = {}
-
-
-def _service(version: str, prefix: str) -> ServiceApp:
-    app = ServiceApp(
-        name=f"vellum-{version}",
-        prefix=prefix,
-        spec=f"vellum/{version}.yaml",
-        state_key="vellum",
-        state_factory=VellumState,
-        error_body=_error_body,
-        validation_status=400,
-        validation_code="BAD_REQUEST",
-    )
-    VERSIONS[app.name] = version
-    return app
-
-
-vellum_v1 = _service("v1", "/vellum")
-vellum_v2 = _service("v2", "/vellum-v2")
-APPS: tuple[ServiceApp, ...] = (vellum_v1, vellum_v2)
 
 
 def operation(op_id: str) -> Callable[[Handler], Handler]:

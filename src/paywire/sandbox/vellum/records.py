@@ -12,8 +12,9 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
-DEFAULT_TENANT = "sam"
-DEFAULT_API_KEY = "vlm_sam.sandbox_secret"
+from paywire.sandbox.vellum.constants import DEFAULT_API_KEY as DEFAULT_API_KEY
+from paywire.sandbox.vellum.constants import DEFAULT_TENANT as DEFAULT_TENANT
+
 OTHER_TENANT = "acme"
 OTHER_API_KEY = "vlm_acme.sandbox_secret"
 CURRENCY = "usd"
