@@ -565,6 +565,12 @@ def write(results: list[dict[str, Any]], quick: bool, when: str | None = None, l
     breakdown = HERE / "breakdown.md"  # the hand-written per-layer profile, kept next to the figures
     if breakdown.exists():
         lines += ["", breakdown.read_text().rstrip()]
+    # The sandbox's own figures (issue #16: start-up, validated throughput) are measured by
+    # bench/sandbox_bench.py, which writes sandbox-results.md and then re-renders this file
+    # (--replot), so results.md always carries both, each with its own run time and load.
+    sandbox = HERE / "sandbox-results.md"
+    if sandbox.exists():
+        lines += ["", "#" + sandbox.read_text().rstrip()]  # its "# Sandbox speed" becomes a section
     (HERE / "results.md").write_text("\n".join(lines) + "\n")
     (HERE / "results.json").write_text(json.dumps({"machine": machine(), "when": when, "load_average": load,
                                                    "results": results}, indent=2))

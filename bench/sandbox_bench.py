@@ -260,6 +260,9 @@ def main(path: Path = HERE / "sandbox-results.md") -> str:
               "do not)."]
     text = "\n".join(lines) + "\n"
     path.write_text(text)
+    if path == HERE / "sandbox-results.md" and (HERE / "results.json").exists():
+        # results.md quotes this file: re-render it from the client figures' own saved run
+        subprocess.run([sys.executable, str(HERE / "run.py"), "--replot"], check=True)
     return text
 
 
