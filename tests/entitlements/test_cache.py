@@ -1,4 +1,4 @@
-"""The shared entitlement cache: TTL, LRU, invalidation, single-flight, stale-if-error."""
+"""The shared entitlement cache: TTL, second-chance eviction, invalidation, single-flight, stale-if-error."""
 
 from __future__ import annotations
 
@@ -75,16 +75,90 @@ def test_ttl_zero_disables_storage() -> None:
     assert len(cache) == 0 and cache.get("a") is None
 
 
-def test_lru_eviction_keeps_recently_used() -> None:
+def test_eviction_gives_a_hit_entry_a_second_chance() -> None:
     cache = make(max_size=2)
     cache.put("a", 1)
     cache.put("b", 2)
-    assert cache.get("a") == 1  # a is now the most recently used
-    cache.put("c", 3)  # evicts b, the least recently used
+    assert cache.get("a") == 1  # a is referenced: the sweep spares it once
+    cache.put("c", 3)  # evicts b, the oldest entry not hit since the sweep last passed it
     assert cache.get("b") is None
     assert (cache.get("a"), cache.get("c")) == (1, 3)
     assert cache.stats()["evictions"] == 1
     assert len(cache) == 2
+
+
+HitPath = Callable[[EntitlementCache[str, Any], str], Any]
+
+
+def _hit_get(cache: EntitlementCache[str, Any], key: str) -> Any:
+    return cache.get(key)
+
+
+def _hit_get_or_fetch(cache: EntitlementCache[str, Any], key: str) -> Any:
+    return cache.get_or_fetch(key, lambda: pytest.fail("a hit must not fetch"))
+
+
+def _hit_get_or_fetch_async(cache: EntitlementCache[str, Any], key: str) -> Any:
+    async def fetch() -> Any:
+        pytest.fail("a hit must not fetch")
+
+    return asyncio.run(cache.get_or_fetch_async(key, fetch))
+
+
+def _hit_parts(cache: EntitlementCache[str, Any], key: str) -> Any:
+    """What _core/cached.py's compiled key_first hit path does with hit_parts()."""
+    entry_of, clock = cache.hit_parts()
+    entry = entry_of(key)
+    assert entry is not None and entry[1] > clock()
+    entry[3] = True
+    return entry[0]
+
+
+HIT_PATHS = [_hit_get, _hit_get_or_fetch, _hit_get_or_fetch_async, _hit_parts]
+
+
+@pytest.mark.parametrize("hit", HIT_PATHS, ids=lambda f: f.__name__)
+def test_every_entry_hit_since_the_last_sweep_survives_the_next_eviction(hit: HitPath) -> None:
+    size = 8
+    cache = make(max_size=size)
+    for i in range(size):
+        cache.put(f"k{i}", i)
+    # Several rounds, each protecting a different subset: the sweep clears the marks it passes,
+    # so what counts is being hit since then, not ever.
+    for round_, protected in enumerate(({"k0", "k1", "k5"}, {"k2", "k7"}, {"k3", "k4", "k6"})):
+        for key in protected:
+            if key in cache:
+                assert hit(cache, key) == int(key[1:])
+        survivors = {key for key in protected if key in cache}
+        cache.put(f"new{round_}", -1)
+        assert len(cache) == size
+        assert all(key in cache for key in survivors), (round_, survivors)
+        assert cache.stats()["evictions"] == round_ + 1
+
+
+def test_eviction_when_every_entry_was_hit_drops_the_oldest_and_holds_the_bound() -> None:
+    cache = make(max_size=4)
+    for key in "abcd":
+        cache.put(key, key)
+    for key in "dcba":
+        assert cache.get(key) == key
+    cache.put("e", "e")  # every flag cleared in one lap, then the oldest inserted goes
+    assert "a" not in cache and all(key in cache for key in "bcde") and len(cache) == 4
+
+
+def test_size_bound_holds_under_any_mix_of_hits_and_writes() -> None:
+    import random
+
+    rng = random.Random(15)
+    cache = make(max_size=16)
+    for step in range(5000):
+        key = f"k{rng.randrange(64)}"
+        if rng.random() < 0.6:
+            cache.get(key)
+        else:
+            cache.put(key, step)
+        assert len(cache) <= 16
+    assert cache.stats()["evictions"] > 0
 
 
 def test_invalidate_one_and_all() -> None:

@@ -208,3 +208,24 @@ async def test_can_answers_as_the_core_cached_read_in_every_state(make: Any, moc
     if ttl_ms:
         calls = len(mock.calls)
         assert await call(client.can, "unit_1", "imports") is True and len(mock.calls) == calls  # a hit: no I/O
+
+
+@pytest.mark.parametrize("hit", ["can", "get_entitlements"])
+async def test_a_cached_read_hit_protects_its_entry_from_the_next_eviction(
+        make: Any, mock: respx.MockRouter, hit: str) -> None:
+    """Every hit path (the compiled key_first ``can``, the plain cached read) marks the entry for
+    the cache's second-chance eviction: with room for two customers, the one just hit stays."""
+    routes = {c: mock.get(f"{T}/customers/{c}/entitlements").respond(200, json=ENT)
+              for c in ("unit_1", "unit_2", "unit_3")}
+    client = make(cache_max_size=2)
+    await call(client.get_entitlements, "unit_1")
+    await call(client.get_entitlements, "unit_2")
+    if hit == "can":
+        assert await call(client.can, "unit_1", "imports") is True
+    else:
+        assert (await call(client.get_entitlements, "unit_1")).found
+    await call(client.get_entitlements, "unit_3")  # evicts unit_2, not the entry just hit
+    await call(client.get_entitlements, "unit_1")
+    assert routes["unit_1"].call_count == 1
+    await call(client.get_entitlements, "unit_2")
+    assert routes["unit_2"].call_count == 2

@@ -190,11 +190,11 @@ class CachedRead(RunnerMethod[P, T], Generic[P, T, K, V, A]):
         return bound
 
 
-def _key_first_hit(fn: Callable[..., Any], parts: tuple[Callable[..., Any], Callable[..., Any], Callable[[], float]],
+def _key_first_hit(fn: Callable[..., Any], parts: tuple[Callable[..., Any], Callable[[], float]],
                    project: Callable[[Any, Any], Any], miss: Callable[[Any, Any], Any]) -> Any:
     """The sync hit path of a ``key_first`` read, compiled with the method's own two parameter
     names (``can(customer_id, module_id)``), so keyword calls work and a hit costs one entry
-    lookup, one clock read, one LRU touch and one projection call: no ``*args``/``**kwargs``
+    lookup, one clock read, one referenced-flag store and one projection call: no ``*args``/``**kwargs``
     packing, no call of the method, and the cache's ``get`` inlined (its parts from
     ``EntitlementCache.hit_parts``; one Python call less per hit, ~15 % of it, measured).
     (dataclasses and attrs generate their ``__init__`` the same way.)"""
@@ -211,10 +211,9 @@ def _key_first_hit(fn: Callable[..., Any], parts: tuple[Callable[..., Any], Call
     source = (f"def {fn.__name__}({key}{star}, {arg}):\n"
               f"    try:\n        entry = entry_of({key})\n    except TypeError:\n        entry = None\n"
               f"    if entry is None or entry[1] <= clock():\n        return miss({key}, {arg})\n"
-              f"    try:\n        touch({key})\n    except KeyError:\n        pass\n" + answer)
-    entry_of, touch, clock = parts
-    namespace: dict[str, Any] = {"entry_of": entry_of, "touch": touch, "clock": clock, "project": project,
-                                 "miss": miss}
+              "    entry[3] = True\n" + answer)  # the eviction sweep's second chance (hit_parts)
+    entry_of, clock = parts
+    namespace: dict[str, Any] = {"entry_of": entry_of, "clock": clock, "project": project, "miss": miss}
     exec(compile(source, f"<cached read {fn.__qualname__}>", "exec"), namespace)
     return namespace[fn.__name__]
 

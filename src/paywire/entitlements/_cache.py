@@ -5,7 +5,13 @@ path of about a hundred nanoseconds (no I/O, no lock, no allocation) and for cal
 the miss path:
 
 - **TTL** (``ttl_ms``; 0 disables caching) measured with ``time.monotonic``.
-- **Bounded size** with LRU eviction (``max_size``).
+- **Bounded size** (``max_size``) with second-chance (CLOCK) eviction, an approximate LRU: a
+  hit only sets the entry's *referenced* flag (one list store: no reordering, no lock), and
+  when the cache overflows the eviction sweeps from the oldest inserted entry, clearing the
+  flag of (and moving to the newest end) every referenced entry it passes, and evicts the first
+  entry not referenced since the last sweep passed it. Guarantee: an entry hit since the sweep
+  last passed it survives the next eviction, and the size never exceeds ``max_size`` (when
+  every entry was hit, the sweep clears all flags and then evicts the oldest inserted).
 - **Explicit invalidation**: one key or everything (:meth:`EntitlementCache.invalidate`).
 - **Single-flight**: N concurrent misses for one key make *one* fetch. Threads share a
   ``concurrent.futures.Future``; asyncio tasks share one fetch task (per event loop), each
@@ -32,13 +38,14 @@ Hit-path cost on the development machine (2 vCPUs shared with other jobs, Python
 ``timeit`` of a statement string, best of 5 x 1,000,000; quietest of several runs):
 
     bare ``dict.get`` hit                                    ~17 ns
-    ``EntitlementCache.get`` hit (TTL check + LRU touch)     ~105 ns
+    ``EntitlementCache.get`` hit (TTL check + referenced flag) ~105 ns
     ``VellumClient.can`` hit (sync)                          ~135 ns
     ``await AsyncVellumClient.can`` hit (in a coroutine)     ~210 ns
     vellumcharter 0.1.0 ``VellumClient.can`` hit             ~245 ns  (the floor to beat)
 
-The LRU touch (``move_to_end``) is ~20 ns of that; binding ``get`` as a closure saved ~20 ns
-over a method. ``python bench/entitlements_hit_path.py`` reproduces the table.
+A strict LRU's touch (``OrderedDict.move_to_end`` on every hit) was ~10-20 ns of that; the
+referenced flag (``entry[3] = True``) costs about a third of it, and an unbounded dict (the
+bench's floor) needs neither. Binding ``get`` as a closure saved ~20 ns over a method. ``python bench/entitlements_hit_path.py`` reproduces the table.
 """
 
 from __future__ import annotations
@@ -100,7 +107,7 @@ _ALL_CACHES: weakref.WeakSet[EntitlementCache[Any, Any]] = weakref.WeakSet()
 
 
 class EntitlementCache(Generic[K, V]):
-    """TTL + LRU cache with single-flight fetches, safe across threads and asyncio tasks.
+    """TTL + bounded (second-chance, approximately LRU) cache with single-flight fetches, safe across threads and asyncio tasks.
 
     ``get(key)`` is the hot path: the fresh value or ``None`` (values must not be ``None``).
     ``get_or_fetch(key, fetch)`` / ``await get_or_fetch_async(key, fetch)`` are the miss paths.
@@ -130,9 +137,10 @@ class EntitlementCache(Generic[K, V]):
         self._stale_errors = stale_errors
         self._mark_stale = mark_stale
         self._now = clock
-        # key -> (value, expires_at, fetched_at wall time). Expired entries stay until replaced,
-        # evicted or invalidated: they are the "last known value" for stale-if-error.
-        self._data: OrderedDict[K, tuple[V, float, float]] = OrderedDict()
+        # key -> [value, expires_at, fetched_at wall time, referenced], in insertion order (the
+        # CLOCK sweep's order). Expired entries stay until replaced, evicted or invalidated: they
+        # are the "last known value" for stale-if-error. A list, so a hit can set `referenced`.
+        self._data: OrderedDict[K, list[Any]] = OrderedDict()
         self._shared: SharedTier[K, V] | None = None
         self._install_get()
         self._lock = threading.Lock()
@@ -173,36 +181,34 @@ class EntitlementCache(Generic[K, V]):
         """
         entry = self._data.get(key)
         if entry is not None and entry[1] > self._now():
-            try:
-                self._data.move_to_end(key)
-            except KeyError:
-                pass
-            return entry[0]
+            entry[3] = True
+            value: V = entry[0]
+            return value
         return None
 
     def _install_get(self) -> None:
         """Bind the hot path as a closure: local-variable lookups instead of attribute loads."""
-        data_get, touch, now = self._data.get, self._data.move_to_end, self._now
+        data_get, now = self._data.get, self._now
 
         def get(key: K) -> V | None:
             entry = data_get(key)
             if entry is not None and entry[1] > now():
-                try:
-                    touch(key)  # LRU: the most recently used entry goes last
-                except KeyError:  # evicted or invalidated by another thread just now
-                    pass
-                return entry[0]
+                # Second chance: the next eviction sweep spares it. (Racing a sweep in another
+                # thread at worst loses this one mark: the size bound never depends on it.)
+                entry[3] = True
+                value: V = entry[0]
+                return value
             return None
 
         get.__doc__ = EntitlementCache.get.__doc__
         self.__dict__["get"] = get
 
-    def hit_parts(self) -> tuple[Callable[[K], tuple[V, float, float] | None], Callable[[K], None],
-                                 Callable[[], float]]:
-        """What :meth:`get` is made of (the entry lookup, the LRU touch, the clock), for a hot
-        path that inlines it (``_core/cached.py``'s ``key_first`` reads): an entry is
-        ``(value, expires_at, fetched_at)`` and fresh while ``expires_at > clock()``."""
-        return self._data.get, self._data.move_to_end, self._now
+    def hit_parts(self) -> tuple[Callable[[K], list[Any] | None], Callable[[], float]]:
+        """What :meth:`get` is made of (the entry lookup and the clock), for a hot path that
+        inlines it (``_core/cached.py``'s ``key_first`` reads): an entry is the list
+        ``[value, expires_at, fetched_at, referenced]``, fresh while ``expires_at > clock()``,
+        and a hit must set ``entry[3] = True`` (the eviction sweep's second chance)."""
+        return self._data.get, self._now
 
     # -- the shared second level -----------------------------------------------------------------
     def attach_shared(self, tier: SharedTier[K, V] | None) -> None:
@@ -222,7 +228,8 @@ class EntitlementCache(Generic[K, V]):
         entry = self._data.get(key)
         if entry is None:
             return None
-        return max(0.0, time.time() - entry[2])
+        fetched_at: float = entry[2]
+        return max(0.0, time.time() - fetched_at)
 
     # -- writes and invalidation ----------------------------------------------------------------
     def put(self, key: K, value: V) -> None:
@@ -397,7 +404,8 @@ class EntitlementCache(Generic[K, V]):
         return self._mark_stale(value) if self._mark_stale is not None else value
 
     def _store(self, key: K, value: V, fetched_at: float | None = None) -> None:
-        """Write under the lock; evict least recently used entries beyond ``max_size``.
+        """Write under the lock (a written entry counts as the newest, not yet referenced);
+        beyond ``max_size``, evict by the second-chance sweep (:meth:`_evict_one`).
 
         A value fetched earlier (read from a shared tier) lives only for the rest of its TTL,
         so a value never outlives ``ttl_ms`` from its fetch however many levels it crossed."""
@@ -406,11 +414,26 @@ class EntitlementCache(Generic[K, V]):
         wall = time.time()
         age = 0.0 if fetched_at is None else min(max(wall - fetched_at, 0.0), self._ttl)
         data = self._data
-        data[key] = (value, self._now() + self._ttl - age, wall if fetched_at is None else fetched_at)
-        data.move_to_end(key)
-        while len(data) > self._max_size:
-            data.popitem(last=False)
-            self.evictions += 1
+        if key in data:
+            del data[key]  # rewritten: it becomes the newest entry
+        else:
+            while len(data) >= self._max_size:  # make room first: the new entry is never the victim
+                self._evict_one()
+        data[key] = [value, self._now() + self._ttl - age, wall if fetched_at is None else fetched_at, False]
+
+    def _evict_one(self) -> None:
+        """CLOCK / second chance, under the lock: from the oldest inserted entry on, a
+        referenced entry has its flag cleared and goes to the newest end; the first one not
+        referenced is evicted. Ends within one lap: after clearing every flag the oldest goes."""
+        data = self._data
+        for _ in range(len(data)):
+            key, entry = next(iter(data.items()))
+            if not entry[3]:
+                break
+            entry[3] = False
+            data.move_to_end(key)
+        data.popitem(last=False)
+        self.evictions += 1
 
     def _after_fork(self) -> None:
         self._lock = threading.Lock()

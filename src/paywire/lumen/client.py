@@ -167,7 +167,7 @@ class _LumenOps(EntitlementsOps, EventsOps, SeatsOps, CustomersOps, EnrollmentOp
 
         Entitlement reads (``get_usage``, ``get_features``, ``is_feature_entitled``) go through
         a per-client :class:`~paywire.entitlements.EntitlementCache`: ``cache_ttl_ms`` (0
-        disables it), ``cache_max_size`` customers (LRU), optional ``stale_if_error_ms``. This
+        disables it), ``cache_max_size`` customers (second-chance eviction, an approximate LRU), optional ``stale_if_error_ms``. This
         client's own writes for a customer (events, seats, enrollment) invalidate that
         customer; :meth:`invalidate` does it by hand. ``shared_cache`` (a
         :class:`~paywire.entitlements.redis_tier.RedisTier`) puts Redis under that cache: one
