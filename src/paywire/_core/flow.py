@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import abc
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import (
@@ -171,10 +171,15 @@ class AsyncDriver:
         self.sleep = sleep or _asyncio_sleep
         self.errors = errors
 
-    async def run(self, flow: Flow[T]) -> T:
-        return (await self.run_raw(flow))[0]
+    # run() and run_raw() return _drive()'s coroutine instead of awaiting it in one of their
+    # own: one coroutine less on every call (awaiting either is the same to the caller).
+    def run(self, flow: Flow[T]) -> Coroutine[Any, Any, T]:
+        return self._drive(flow, False)
 
-    async def run_raw(self, flow: Flow[T]) -> tuple[T, httpx.Response | None]:
+    def run_raw(self, flow: Flow[T]) -> Coroutine[Any, Any, tuple[T, httpx.Response | None]]:
+        return self._drive(flow, True)
+
+    async def _drive(self, flow: Flow[Any], raw: bool) -> Any:
         run = _FlowRun(flow)
         try:
             while (effect := run.next_effect()) is not None:
@@ -195,7 +200,7 @@ class AsyncDriver:
         except BaseException:  # cancelled (CancelledError) or interrupted: close the flow now
             run.abandon()
             raise
-        return run.result, run.last
+        return (run.result, run.last) if raw else run.result
 
 
 # --- flows without HTTP: a Redis round trip, a lock, another caller's result --------------------------

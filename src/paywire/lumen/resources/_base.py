@@ -89,8 +89,9 @@ class LumenBase(BaseClient):
 
     def _send_spec(self, spec: RequestSpec, *, retry_safe: bool | None = None,
               ok: Container[int] = ()) -> Flow[httpx.Response]:
-        """Send a request built by a generated ``build_request``."""
-        return (yield from self._request_kwargs(spec, retry_safe=retry_safe, ok=ok))
+        """Send a request built by a generated ``build_request``. The core's flow itself, not a
+        generator around it: every level of ``yield from`` is resumed on each effect of every call."""
+        return self._request_kwargs(spec, retry_safe=retry_safe, ok=ok)
 
     def _forget(self, ext: object = None, internal: object = None) -> None:
         """A write for this customer (event, seat, enrollment) makes its cached entitlements stale."""

@@ -130,8 +130,10 @@ class VellumResource:
     # -- send and parse -------------------------------------------------------------------------------
     def _submit(self, spec: RequestSpec, *, retry_safe: bool | None = None,
               ok: Container[int] = ()) -> Flow[httpx.Response]:
-        """Send what a generated ``build_request`` built, with the core's retries and errors."""
-        return (yield from self._request_kwargs(spec, retry_safe=retry_safe, ok=ok))
+        """Send what a generated ``build_request`` built, with the core's retries and errors.
+        The core's flow itself, not a generator around it: every level of ``yield from`` is
+        resumed on each effect of every call."""
+        return self._request_kwargs(spec, retry_safe=retry_safe, ok=ok)
 
     def _changing(self, customer_id: str | None, spec: RequestSpec) -> Flow[httpx.Response]:
         """Send a change that alters entitlements; the customer's cached entitlements (None:

@@ -22,8 +22,8 @@ def _cache(client: Any) -> EntitlementCache[str, EntitlementSet]:
 
 
 def _fetch(client: Any, customer_id: str) -> Flow[EntitlementSet]:
-    entitlements: EntitlementSet = yield from client._entitlements_flow(customer_id)
-    return entitlements
+    flow: Flow[EntitlementSet] = client._entitlements_flow(customer_id)  # no generator around it
+    return flow
 
 
 def _check(client: Any, customer_id: str) -> None:
