@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import datetime as dt
 import threading
@@ -101,7 +102,7 @@ def token_file(path: Path, content: str) -> Path:
     return path
 
 
-class SlowRefreshServer:
+class SlowRefreshServer(abc.ABC):
     """A SPAPS stand-in behind ``httpx.MockTransport`` whose refresh answer takes ``delay``
     seconds, waited the flavour's way (``time.sleep`` in the sync transport, ``asyncio.sleep``
     in the async one). Subclasses say what happens: ``refresh_started`` before the wait,
@@ -110,14 +111,14 @@ class SlowRefreshServer:
     def __init__(self, delay: float) -> None:
         self.delay = delay
 
-    def refresh_started(self, request: httpx.Request) -> None:
-        pass
+    def refresh_started(self, request: httpx.Request) -> None:  # noqa: B027  (a hook: optional by design)
+        return None
 
-    def refresh_answer(self, request: httpx.Request) -> httpx.Response:
-        raise NotImplementedError
+    @abc.abstractmethod
+    def refresh_answer(self, request: httpx.Request) -> httpx.Response: ...
 
-    def resource(self, request: httpx.Request) -> httpx.Response:
-        raise NotImplementedError
+    @abc.abstractmethod
+    def resource(self, request: httpx.Request) -> httpx.Response: ...
 
     def sync_handler(self, request: httpx.Request) -> httpx.Response:
         if not request.url.path.endswith("/auth/refresh"):
