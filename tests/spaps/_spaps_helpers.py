@@ -111,7 +111,7 @@ class SlowRefreshServer(abc.ABC):
     def __init__(self, delay: float) -> None:
         self.delay = delay
 
-    def refresh_started(self, request: httpx.Request) -> None:  # noqa: B027  (a hook: optional by design)
+    def refresh_started(self, request: httpx.Request) -> None:  # a hook: optional by design
         return None
 
     @abc.abstractmethod
