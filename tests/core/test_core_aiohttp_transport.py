@@ -30,6 +30,7 @@ from paywire._core import (
     RetryConfig,
 )
 from paywire._core.aiohttp_transport import AiohttpTransport, _client_timeout, map_error
+from paywire._core.asyncio_transport import AsyncioTransport
 from paywire._core.client import ENV_HTTP_BACKEND, SyncClient
 from paywire._core.transport import ShardedAsyncTransport
 from paywire.sandbox import lumen as sblumen
@@ -334,8 +335,8 @@ def test_request_timeouts_map_to_aiohttp_timeouts() -> None:
 # --- choosing the backend ------------------------------------------------------------------------
 async def test_backend_from_argument_env_and_default(monkeypatch: pytest.MonkeyPatch) -> None:
     base = "https://api.example.test"
-    default = AsyncClient(base_url=base)  # aiohttp is a default dependency: the default wire
-    assert isinstance(default._http._transport, AiohttpTransport)
+    default = AsyncClient(base_url=base)  # paywire's own asyncio wire is the default
+    assert isinstance(default._http._transport, AsyncioTransport)
     monkeypatch.setenv(ENV_HTTP_BACKEND, "httpx")
     from_env = AsyncClient(base_url=base)
     assert isinstance(from_env._http._transport, ShardedAsyncTransport)

@@ -423,9 +423,10 @@ async def test_async_client_keeps_env_proxy_support(monkeypatch: pytest.MonkeyPa
     """httpx applies HTTP(S)_PROXY only to transports it builds; with a proxy configured the
     async client must not swap in its own pool (which would silently bypass the proxy)."""
     from paywire._core.aiohttp_transport import AiohttpTransport
+    from paywire._core.asyncio_transport import AsyncioTransport
     from paywire._core.transport import ShardedAsyncTransport
 
-    ours = (AiohttpTransport, ShardedAsyncTransport)  # the default wire, and the httpx backend's
+    ours = (AsyncioTransport, AiohttpTransport, ShardedAsyncTransport)  # the default wire and the two others
     for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
         monkeypatch.delenv(var, raising=False)
     plain = AsyncDemoClient(api_key="k" * 12)

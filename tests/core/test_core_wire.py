@@ -1,5 +1,5 @@
 """The default wire (#15): sync clients send over ``http.client`` (``_core/stdlib_transport.py``),
-async clients over aiohttp, and the drivers skip ``Client.send``'s unused layers
+async clients over paywire's asyncio wire (``_core/asyncio_transport.py``), and the drivers skip ``Client.send``'s unused layers
 (``_core/direct.py``). Every facade client class over real HTTP to the sandbox; never-sent vs
 maybe-delivered over real sockets; stale keep-alive connections; fork; proxies from the
 environment; respx still intercepting; the fast request builder equal to ``build_request``.
@@ -21,6 +21,7 @@ import respx
 import paywire
 from paywire._core import AsyncClient, SyncClient, fork
 from paywire._core.aiohttp_transport import AiohttpTransport
+from paywire._core.asyncio_transport import AsyncioTransport
 from paywire._core.client import AsyncClient as CoreAsync
 from paywire._core.client import SyncClient as CoreSync
 from paywire._core.direct import RequestBuilder
@@ -82,7 +83,7 @@ def test_every_facade_client_runs_on_the_default_wire_over_real_http(cls: type, 
     client, call = _build_and_call(cls, paywire_sandbox)
     before = len(paywire_sandbox.requests)
     if issubclass(cls, CoreAsync):
-        assert isinstance(client._http._transport, AiohttpTransport)
+        assert isinstance(client._http._transport, AsyncioTransport)
 
         async def run() -> Any:
             try:
@@ -335,7 +336,7 @@ async def test_env_proxies_keep_httpx_pools_for_both_flavours(monkeypatch: pytes
     monkeypatch.setenv(var, "http://127.0.0.1:3128")
     sync, aclient = SyncClient(base_url="https://api.example.test"), AsyncClient(base_url="https://api.example.test")
     for client in (sync, aclient):
-        assert not isinstance(client._http._transport, (StdlibTransport, AiohttpTransport))
+        assert not isinstance(client._http._transport, (StdlibTransport, AsyncioTransport, AiohttpTransport))
         assert any(mount is not None for mount in client._http._mounts.values())
     sync.close()
     await aclient.aclose()
@@ -364,7 +365,7 @@ def test_respx_still_intercepts_the_default_wire(using: str) -> None:
 
         async def run() -> Any:
             async with AsyncClient(base_url="https://api.example.test") as client:
-                assert isinstance(client._http._transport, AiohttpTransport)
+                assert isinstance(client._http._transport, AsyncioTransport)
                 return (await client._driver.run(client._request("GET", "/thing"))).json()
 
         assert asyncio.run(run()) == {"mocked": True}

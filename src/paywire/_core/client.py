@@ -34,6 +34,7 @@ from typing import Any, Literal, NamedTuple, Protocol, TypeVar, cast, get_args
 import httpx
 
 from paywire import __version__
+from paywire._core.asyncio_transport import AsyncioTransport
 from paywire._core.cookies import no_cookie_jar
 from paywire._core.direct import RequestBuilder
 from paywire._core.errors import (
@@ -82,9 +83,10 @@ DEFAULT_RETRY = RetryConfig()
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100,
                               keepalive_expiry=KEEPALIVE_EXPIRY)
 
-#: Which library async clients send with: the aiohttp transport (``_core/aiohttp_transport.py``,
-#: the default when aiohttp is installed, as it is by default) or httpx's own stack (sharded).
-HttpBackend = Literal["httpx", "aiohttp"]
+#: What async clients send with: paywire's own asyncio wire (``_core/asyncio_transport.py``,
+#: the default: no dependency beyond the standard library), aiohttp (``_core/aiohttp_transport.py``,
+#: ``pip install paywire[aiohttp]``) or httpx's own stack (sharded, ``_core/transport.py``).
+HttpBackend = Literal["asyncio", "aiohttp", "httpx"]
 ENV_HTTP_BACKEND = "PAYWIRE_HTTP_BACKEND"
 
 
@@ -397,7 +399,11 @@ class AsyncClient(BaseClient, AsyncRunner):
     def _build_http(self, transport: Any, auth: httpx.Auth | None) -> httpx.AsyncClient:
         kwargs = self._http_kwargs(transport, auth)
         if (pool := _own_pool(transport, kwargs)) is not None:
-            if resolve_http_backend(self._http_backend) == "aiohttp":
+            backend = resolve_http_backend(self._http_backend)
+            if backend == "asyncio":
+                kwargs["transport"] = AsyncioTransport(
+                    verify=pool.verify, max_connections=pool.connections, keepalive_expiry=pool.keepalive)
+            elif backend == "aiohttp":
                 kwargs["transport"] = _aiohttp_transport(pool.verify, pool.connections, pool.keepalive)
             else:  # a sharded pool: no quadratic scan under load (_core/transport.py)
                 kwargs["transport"] = ShardedAsyncTransport(
@@ -425,24 +431,14 @@ class AsyncClient(BaseClient, AsyncRunner):
         await self.aclose()
 
 
-@cache
-def default_http_backend() -> HttpBackend:
-    """aiohttp when installed (a default dependency: 200 concurrent checks ~2x faster than
-    httpx's sharded pool, bench/results.md), else httpx's own stack. Checked without importing."""
-    import importlib.util
-
-    return "aiohttp" if importlib.util.find_spec("aiohttp") is not None else "httpx"
-
-
 def resolve_http_backend(value: str | None) -> HttpBackend:
     """The async backend: the argument, else ``$PAYWIRE_HTTP_BACKEND``, else the default."""
     source = "http_backend" if value is not None else ENV_HTTP_BACKEND
-    raw = value if value is not None else (os.environ.get(ENV_HTTP_BACKEND) or "").strip() or default_http_backend()
+    raw = value if value is not None else (os.environ.get(ENV_HTTP_BACKEND) or "").strip() or "asyncio"
     choice = raw.strip().lower() if isinstance(raw, str) else raw
-    if choice == "httpx":
-        return "httpx"
-    if choice == "aiohttp":
-        return "aiohttp"
+    for known in get_args(HttpBackend):
+        if choice == known:
+            return known  # type: ignore[no-any-return]
     raise ConfigError(f"{source} must be one of {', '.join(get_args(HttpBackend))}, got {raw!r}")
 
 

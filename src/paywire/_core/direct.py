@@ -85,9 +85,10 @@ def direct_sync_send(http: httpx.Client) -> SyncSend:
 
 def direct_async_send(http: httpx.AsyncClient) -> AsyncSend:
     """``http.send`` or, for a plain paywire-built async client, the direct equivalent."""
+    from paywire._core.asyncio_transport import AsyncioTransport
     from paywire._core.transport import ShardedAsyncTransport
 
-    types: tuple[type, ...] = (ShardedAsyncTransport,)
+    types: tuple[type, ...] = (AsyncioTransport, ShardedAsyncTransport)
     # Not imported here (aiohttp costs import time): if the module is not loaded, no client
     # can be using its transport.
     aiohttp_module = sys.modules.get("paywire._core.aiohttp_transport")

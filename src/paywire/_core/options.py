@@ -23,5 +23,5 @@ class ClientOptions(TypedDict, total=False):
     max_retries: int | None
     #: request / response / retry / error callbacks (``paywire.default_logging_hooks()``)
     logging_hooks: LoggingHooks | None
-    #: the async clients' HTTP library (``"aiohttp"`` when installed, else ``"httpx"``)
+    #: the async clients' HTTP library (``"asyncio"``: paywire's own wire, the default; ``"aiohttp"``; ``"httpx"``)
     http_backend: HttpBackend | None

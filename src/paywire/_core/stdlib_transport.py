@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import http.client
 import io
-import re
 import select
 import socket
 import ssl
@@ -41,6 +40,7 @@ from typing import Any, NamedTuple
 import httpx
 
 from paywire._core.fork import release_socket, reset_transport
+from paywire._core.http11 import quick_head, request_head, split_head, will_close
 from paywire._core.httpx_models import HeaderTriple, read_response
 
 #: Default bound of open connections (like httpx's ``max_connections``).
@@ -202,7 +202,7 @@ class StdlibTransport(httpx.BaseTransport):
         sock = raw.sock
         assert sock is not None
         method = request.method
-        head = _request_head(method, request, body)
+        head = request_head(method, request, body)
         if head is None:
             raw.close()
             raise httpx.LocalProtocolError("illegal character in the request method or a header", request=request)
@@ -299,14 +299,14 @@ class _Response(http.client.HTTPResponse):
             self.version = 11
         else:
             raise http.client.UnknownProtocol(version)
-        self.header_triples = triples = _split_head(http.client._read_headers(self.fp))
+        self.header_triples = triples = split_head(http.client._read_headers(self.fp))
         first: dict[bytes, bytes] = {}
         for _, lowered, value in triples:
             first.setdefault(lowered, value)
         self.headers = self.msg = first  # only begin() below reads it
         self.chunked = first.get(b"transfer-encoding", b"").lower() == b"chunked"
         self.chunk_left = None
-        self.will_close = _will_close(self.version, first)
+        self.will_close = will_close(self.version, first)
         self.length = None
         length = first.get(b"content-length")
         if length and not self.chunked:
@@ -336,7 +336,6 @@ class _Answer(NamedTuple):
 
 #: First read of an answer: a typical JSON answer (head and body) arrives in one ``recv``.
 _FIRST_READ = 65536
-_MAX_HEADERS = 100  # http.client's limit
 
 
 def _read_answer(sock: socket.socket, method: str) -> _Answer:
@@ -361,38 +360,20 @@ def _read_answer(sock: socket.socket, method: str) -> _Answer:
 def _quick_answer(sock: socket.socket, data: bytes, method: str) -> _Answer | None:
     """:func:`_read_answer`'s common case, or None for http.client (nothing consumed but ``data``)."""
     end = data.find(b"\r\n\r\n")
-    if end < 0 or method == "HEAD":
+    if end < 0:
         return None
-    lines = data[:end].split(b"\r\n")
-    status_line = lines[0]
-    if (len(lines) > _MAX_HEADERS + 1 or data.count(b"\n", 0, end) != len(lines) - 1  # a bare LF
-            or not status_line.startswith(b"HTTP/1.1 ") or not status_line[9:12].isdigit()
-            or (len(status_line) > 12 and status_line[12] != 32)):
+    head = quick_head(data, end, method)
+    if head is None:
         return None
-    status = int(status_line[9:12])
-    if status < 200 or status == 204 or status == 304:
-        return None
-    triples = _split_head(lines[1:])
-    first: dict[bytes, bytes] = {}
-    for _, lowered, value in triples:
-        first.setdefault(lowered, value)
-    declared = first.get(b"content-length")
-    if declared is None or b"transfer-encoding" in first:
-        return None
-    try:
-        length = int(declared)
-    except ValueError:
-        return None
-    if length < 0:
-        return None
-    will_close = _will_close(11, first)
-    body = data[end + 4:]
+    length = head.length
+    closes = head.will_close
+    body = data[head.body_start:]
     if len(body) > length:  # bytes past the answer: the connection's framing is lost
         body = body[:length]
-        will_close = True
+        closes = True
     elif len(body) < length:
         body = _read_rest(sock, body, length)
-    return _Answer(status, status_line[13:].strip().decode("iso-8859-1"), 11, triples, body, will_close)
+    return _Answer(head.status, head.reason, 11, head.triples, body, closes)
 
 
 def _read_rest(sock: socket.socket, body: bytes, length: int) -> bytes:
@@ -438,71 +419,6 @@ class _Prefixed:
 
     def makefile(self, mode: str) -> io.BufferedReader:
         return io.BufferedReader(_PrefixedReader(self._pending, self._sock))
-
-
-def _split_head(lines: list[bytes]) -> list[HeaderTriple]:
-    """Header lines (with or without their line ends; an empty line ends them) as (name,
-    lower-cased name, value); a folded continuation line is joined to the header before it
-    with one space."""
-    triples: list[HeaderTriple] = []
-    for line in lines:
-        if line in (b"\r\n", b"\n", b""):
-            break
-        if line[0] in (32, 9):  # obs-fold
-            if not triples:
-                raise http.client.HTTPException("continuation line before the first header")
-            name, lowered, value = triples[-1]
-            triples[-1] = (name, lowered, value + b" " + line.strip(b" \t\r\n"))
-            continue
-        name, colon, value = line.partition(b":")
-        if not colon or not name or name[-1] in (32, 9):
-            raise http.client.HTTPException(f"malformed header line {line[:40]!r}")
-        triples.append((name, name.lower(), value.strip(b" \t\r\n")))
-    return triples
-
-
-def _will_close(version: int, first: dict[bytes, bytes]) -> bool:
-    """``HTTPResponse._check_close``, on the parsed head."""
-    conn = first.get(b"connection", b"").lower()
-    if version == 11:
-        return b"close" in conn
-    if first.get(b"keep-alive") or b"keep-alive" in conn:
-        return False
-    return b"keep-alive" not in first.get(b"proxy-connection", b"").lower()
-
-
-_TOKEN_CHARS = rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
-#: A request head as :func:`_request_head` assembles it: a token method, a target without
-#: space/CR/LF/NUL, then "token: value" lines with no CR/LF/NUL in a value. A CR/LF pair smuggled
-#: into any part would still fit this shape as an extra line, which the line count catches.
-_HEAD = re.compile(_TOKEN_CHARS + rb" [^\r\n\x00 ]+ HTTP/1\.1\r\n(?:" + _TOKEN_CHARS + rb": [^\r\n\x00]*\r\n)*\r\n")
-
-
-def _request_head(method: str, request: httpx.Request, body: bytes) -> bytes | None:
-    """The request line and headers as bytes, or None if any part could inject a line.
-
-    Checked once on the whole head (one regex match and one count, ~2 us) rather than one
-    regex per header and value (~10 us): it allows exactly what ``http.client``'s own checks
-    allow (a token method and names, no CR/LF/NUL in values, no space in the target)."""
-    lines = [method.encode("ascii", "replace"), b" ", request.url.raw_path, b" HTTP/1.1\r\n"]
-    has_length = False
-    count = 2  # the request line and the blank line
-    for name, value in request.headers.raw:
-        lowered = name.lower()
-        if lowered == b"transfer-encoding":  # the body is sent whole, with a length
-            continue
-        if lowered == b"content-length":
-            has_length = True
-        lines += (name, b": ", value, b"\r\n")
-        count += 1
-    if body and not has_length:
-        lines += (b"Content-Length: ", str(len(body)).encode(), b"\r\n")
-        count += 1
-    lines.append(b"\r\n")
-    head = b"".join(lines)
-    if head.count(b"\n") != count or _HEAD.fullmatch(head) is None:
-        return None
-    return head
 
 
 def url_target(url: httpx.URL) -> str:

@@ -1,0 +1,131 @@
+"""HTTP/1.1 wire format shared by paywire's two transports (sync ``stdlib_transport``, async
+``asyncio_transport``): the request head, and the common answer's head parsed in a few
+``bytes`` calls.
+
+Only the common answer is parsed here: ``HTTP/1.1``, a final status with a body, framed by
+``Content-Length``. Everything else (chunked or close-delimited bodies, interim 1xx answers,
+204/304, HEAD, HTTP/1.0, unusual spacing, a bare LF) is declined (``None``) and each transport
+hands it to a full parser (``http.client`` in the sync one, h11 in the async one), so unusual
+framing keeps a well-tested library's semantics.
+"""
+
+from __future__ import annotations
+
+import http.client
+import re
+from typing import NamedTuple
+
+import httpx
+
+from paywire._core.httpx_models import HeaderTriple
+
+#: A response head longer than this is not the common case (and http.client/h11 limit heads too).
+MAX_HEADERS = 100  # http.client's limit
+
+
+class QuickHead(NamedTuple):
+    """The head of a common answer; its body is the next ``length`` bytes after ``body_start``."""
+
+    status: int
+    reason: str
+    triples: list[HeaderTriple]
+    length: int
+    will_close: bool
+    body_start: int
+
+
+def quick_head(data: bytes, end: int, method: str) -> QuickHead | None:
+    """The head ``data[:end]`` (``end``: where ``\\r\\n\\r\\n`` starts) of a common answer, or
+    None when the answer needs a full parser (nothing is consumed)."""
+    if method == "HEAD":
+        return None
+    lines = data[:end].split(b"\r\n")
+    status_line = lines[0]
+    if (len(lines) > MAX_HEADERS + 1 or data.count(b"\n", 0, end) != len(lines) - 1  # a bare LF
+            or not status_line.startswith(b"HTTP/1.1 ") or not status_line[9:12].isdigit()
+            or (len(status_line) > 12 and status_line[12] != 32)):
+        return None
+    status = int(status_line[9:12])
+    if status < 200 or status == 204 or status == 304:
+        return None
+    triples = split_head(lines[1:])
+    first: dict[bytes, bytes] = {}
+    for _, lowered, value in triples:
+        first.setdefault(lowered, value)
+    declared = first.get(b"content-length")
+    if declared is None or b"transfer-encoding" in first:
+        return None
+    try:
+        length = int(declared)
+    except ValueError:
+        return None
+    if length < 0:
+        return None
+    return QuickHead(status, status_line[13:].strip().decode("iso-8859-1"), triples, length,
+                     will_close(11, first), end + 4)
+
+
+def split_head(lines: list[bytes]) -> list[HeaderTriple]:
+    """Header lines (with or without their line ends; an empty line ends them) as (name,
+    lower-cased name, value); a folded continuation line is joined to the header before it
+    with one space."""
+    triples: list[HeaderTriple] = []
+    for line in lines:
+        if line in (b"\r\n", b"\n", b""):
+            break
+        if line[0] in (32, 9):  # obs-fold
+            if not triples:
+                raise http.client.HTTPException("continuation line before the first header")
+            name, lowered, value = triples[-1]
+            triples[-1] = (name, lowered, value + b" " + line.strip(b" \t\r\n"))
+            continue
+        name, colon, value = line.partition(b":")
+        if not colon or not name or name[-1] in (32, 9):
+            raise http.client.HTTPException(f"malformed header line {line[:40]!r}")
+        triples.append((name, name.lower(), value.strip(b" \t\r\n")))
+    return triples
+
+
+def will_close(version: int, first: dict[bytes, bytes]) -> bool:
+    """``HTTPResponse._check_close``, on the parsed head (``version`` 10 or 11)."""
+    conn = first.get(b"connection", b"").lower()
+    if version == 11:
+        return b"close" in conn
+    if first.get(b"keep-alive") or b"keep-alive" in conn:
+        return False
+    return b"keep-alive" not in first.get(b"proxy-connection", b"").lower()
+
+
+_TOKEN_CHARS = rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
+#: A request head as :func:`request_head` assembles it: a token method, a target without
+#: space/CR/LF/NUL, then "token: value" lines with no CR/LF/NUL in a value. A CR/LF pair smuggled
+#: into any part would still fit this shape as an extra line, which the line count catches.
+_HEAD = re.compile(_TOKEN_CHARS + rb" [^\r\n\x00 ]+ HTTP/1\.1\r\n(?:" + _TOKEN_CHARS + rb": [^\r\n\x00]*\r\n)*\r\n")
+
+
+def request_head(method: str, request: httpx.Request, body: bytes) -> bytes | None:
+    """The request line and headers as bytes, or None if any part could inject a line.
+
+    Checked once on the whole head (one regex match and one count, ~2 us) rather than one
+    regex per header and value (~10 us): it allows exactly what ``http.client``'s own checks
+    allow (a token method and names, no CR/LF/NUL in values, no space in the target). A
+    ``Transfer-Encoding`` header is dropped: the body is sent whole, with its length."""
+    lines = [method.encode("ascii", "replace"), b" ", request.url.raw_path, b" HTTP/1.1\r\n"]
+    has_length = False
+    count = 2  # the request line and the blank line
+    for name, value in request.headers.raw:
+        lowered = name.lower()
+        if lowered == b"transfer-encoding":
+            continue
+        if lowered == b"content-length":
+            has_length = True
+        lines += (name, b": ", value, b"\r\n")
+        count += 1
+    if body and not has_length:
+        lines += (b"Content-Length: ", str(len(body)).encode(), b"\r\n")
+        count += 1
+    lines.append(b"\r\n")
+    head = b"".join(lines)
+    if head.count(b"\n") != count or _HEAD.fullmatch(head) is None:
+        return None
+    return head
