@@ -19,10 +19,9 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "paywire"
-#: module -> the importlib module it may import; neither looks up generated code:
-#: the lazy ``paywire.<service>`` attribute imports a paywire facade subpackage, and
-#: ``importlib.util.find_spec`` probes whether aiohttp is installed
-IMPORTLIB_ALLOWED = {"__init__.py": "importlib", "_core/client.py": "importlib.util"}
+#: module -> the importlib module it may import; it does not look up generated code:
+#: the lazy ``paywire.<service>`` attribute imports a paywire facade subpackage
+IMPORTLIB_ALLOWED = {"__init__.py": "importlib"}
 IMPORT_MODULE_ALLOWED = {"__init__.py"}
 NAMES_ALLOWED = {"_versions.py"}
 
@@ -82,10 +81,11 @@ def test_the_scan_sees_what_it_forbids(tmp_path: Path) -> None:
     problems = problems_in(tmp_path / "client.py", "client.py")
     assert any("imports importlib" in p for p in problems)
     assert any("imports a module by name" in p for p in problems)
-    # the allowed find_spec probe does not open the door to import_module
-    (tmp_path / "core.py").write_text("import importlib.util\nimportlib.util.find_spec('x')\nimportlib.import_module('y')\n")
+    # the one allowed importlib import (the lazy service attribute) does not open the door to
+    # importing importlib elsewhere
+    (tmp_path / "core.py").write_text("import importlib.util\nimportlib.util.find_spec('x')\n")
     assert [p.split(" ", 1)[1] for p in problems_in(tmp_path / "core.py", "_core/client.py")] == [
-        "imports a module by name"]
+        "imports importlib"]
     assert any("__import__" in p for p in problems)
     assert sum("names a generated package" in p for p in problems) == 2
     assert any("keeps a generated package name" in p for p in problems)
