@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import pytest
 from _spaps_sandbox import (
+    KEY,
     api_fixture,
     bearer,
     control_fixture,
@@ -23,6 +24,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from paywire.sandbox.spaps import (
     ACCESS_TOKEN_TTL,
+    APPS,
     CHECKOUT_TTL,
     DEFAULT_APPLICATION_ID,
     DEFAULT_RECON_TOKEN,
@@ -96,6 +98,24 @@ def test_health_and_metrics_need_no_key(paywire_sandbox: Any, http: httpx.Client
         metrics = bare.get("/api/metrics/json").json()
         assert set(metrics) == {"timestamp", "uptime_seconds", "system"}
         assert metrics["system"]["memory"]["rss_mb"] > 0
+
+
+@pytest.mark.parametrize("app", [app.name for app, _ in APPS])
+def test_request_counters_cover_every_pinned_app(paywire_sandbox: Any, app: str) -> None:
+    """The pinned SPAPS contracts are one server with one state: a sign-in through any of
+    them is counted, and the counters read the same through each."""
+    before = [_sign_ins(paywire_sandbox, other.name) for other, _ in APPS]
+    with httpx.Client(base_url=paywire_sandbox.base_url(app), headers=KEY, timeout=10) as http:
+        login(http)
+    after = [_sign_ins(paywire_sandbox, other.name) for other, _ in APPS]
+    assert after == [count + 1 for count in before]
+    assert len(set(after)) == 1
+
+
+def _sign_ins(sandbox: Any, app: str) -> int:
+    prom = httpx.get(sandbox.base_url(app) + "/api/metrics", timeout=10).text
+    key = 'spaps_http_requests_total{operation="sign_in_with_password",status="200"} '
+    return sum(int(line[len(key):]) for line in prom.splitlines() if line.startswith(key))
 
 
 # --- password sign-in, expiry, refresh rotation -------------------------------------------------

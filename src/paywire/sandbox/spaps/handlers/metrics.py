@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from paywire.sandbox._framework import Ctx, Reply
-from paywire.sandbox.spaps.apps import Body, Contract, op, spaps
+from paywire.sandbox.spaps.apps import APPS, Body, Contract, op
 from paywire.sandbox.spaps.state import SpapsState
 
 
@@ -25,11 +25,15 @@ def _rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 2)  # Linux: KiB
 
 
+#: Every pinned SPAPS app: they are one server with one state, so its counters cover them all.
+_SPAPS_APPS = frozenset(app.name for app, _ in APPS)
+
+
 @op("get_prometheus_metrics")
 def get_prometheus_metrics(ctx: Ctx, st: SpapsState, contract: Contract) -> Reply:
     counts: dict[tuple[str, str], int] = {}
     for entry in (ctx.namespace or ctx.sandbox).requests:
-        if entry.get("service") == spaps.name:
+        if entry.get("service") in _SPAPS_APPS:
             k = (str(entry.get("op")), str(entry.get("status", "")))
             counts[k] = counts.get(k, 0) + 1
     lines = [
