@@ -1,9 +1,11 @@
-"""Where per-call time goes in the default sync and async httpx paths (input for bench/notes-transport.md).
+"""Where per-call time goes in the default sync and async paths (input for bench/breakdown.md).
 
-Runs ``minimal_server.py`` in its own process, then for ``VellumClient`` and ``AsyncVellumClient``
-(cache off, so every call is a request): CPU per call with ``time.process_time`` (waiting for a
-busy box is excluded) and a cProfile of the same loop, its own time summed by package.
-Run: ``python bench/profile_transport.py [calls]``.
+Runs ``minimal_server.py`` in its own process, then for ``VellumClient`` (default wire:
+``_core/stdlib_transport.py``) and ``AsyncVellumClient`` (default wire:
+``_core/asyncio_transport.py``; ``--backend aiohttp`` or ``httpx`` profiles another one), cache
+off so every call is a request: CPU per call with ``time.process_time`` (waiting for a busy box
+is excluded) and a cProfile of the same loop, its own time summed by package.
+Run: ``python bench/profile_transport.py [calls] [--backend asyncio|aiohttp|httpx]``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from typing import Any
 
 from paywire.vellum import AsyncVellumClient, VellumClient
 
-PACKAGES = ("paywire", "httpx", "httpcore", "h11", "anyio", "sniffio", "asyncio", "urllib", "json")
+PACKAGES = ("paywire", "httpx", "httpcore", "h11", "anyio", "sniffio", "aiohttp", "multidict", "yarl", "asyncio",
+            "urllib", "json")
 
 
 def bucket(filename: str, function: str) -> str:
@@ -59,7 +62,7 @@ async def async_calls(kwargs: dict[str, Any], calls: int) -> tuple[cProfile.Prof
     return profile, cpu
 
 
-def main(calls: int) -> None:
+def main(calls: int, backend: str) -> None:
     probe = socket.socket()
     probe.bind(("127.0.0.1", 0))
     port = probe.getsockname()[1]
@@ -70,6 +73,7 @@ def main(calls: int) -> None:
                               "cache_ttl_ms": 0, "api_version": "v1", "allow_insecure_http": True}
     try:
         client = VellumClient(**kwargs)
+        kwargs["http_backend"] = backend  # async clients only
         for _ in range(300):
             client.get_entitlements("cust_1")
         started = time.process_time()
@@ -84,10 +88,17 @@ def main(calls: int) -> None:
         client.close()
         report("sync VellumClient.get_entitlements", profile, cpu)
         profile, cpu = asyncio.run(async_calls(kwargs, calls))
-        report("async AsyncVellumClient.get_entitlements, sequential (ShardedAsyncTransport)", profile, cpu)
+        report(f"async AsyncVellumClient.get_entitlements, sequential (http_backend={kwargs['http_backend']!r})",
+               profile, cpu)
     finally:
         server.terminate()
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2000)
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("calls", nargs="?", type=int, default=2000)
+    parser.add_argument("--backend", choices=("asyncio", "aiohttp", "httpx"), default="asyncio")
+    args = parser.parse_args()
+    main(args.calls, args.backend)

@@ -1,4 +1,4 @@
-"""paywire benchmarks, side by side with the seed SDKs and raw httpx, in one run.
+"""paywire benchmarks, side by side with the seed SDKs and the raw HTTP libraries, in one run.
 
     nox -s bench            # installs .[bench] (the seed SDKs from PyPI) and runs this
     python bench/run.py [--quick]
@@ -326,7 +326,8 @@ def entitlement_figures(res: Results, minimal: MinimalServer, quick: bool, *, fi
     ratio = used["paywire"] / used["stdlib"]
     add("CPU per uncached call, paywire / http.client (the library it runs on)" + tag, used["paywire"],
         used["stdlib"], "s/call", "<= 1.3", ratio, ratio <= 1.3)
-    add("same, paywire / raw pooled httpx (context: the previous default stack)" + tag, used["paywire"],
+    add("same, paywire / raw pooled httpx (context: httpx's own stack, the sync default before http.client)"
+        + tag, used["paywire"],
         used["httpx"], "s/call", "(context)", used["paywire"] / used["httpx"], None)
 
     # 3. 200 concurrent async checks for 200 customers
@@ -337,7 +338,10 @@ def entitlement_figures(res: Results, minimal: MinimalServer, quick: bool, *, fi
         return time.perf_counter() - t0
 
     async def run_many() -> dict[str, float]:
+        # paywire's default async wire (the asyncio one) and, as context, the two other backends
         apw = AsyncVellumClient(api_key=key, tenant_id="sam", base_url=base, cache_ttl_ms=0, api_version="v1")
+        aah = AsyncVellumClient(api_key=key, tenant_id="sam", base_url=base, cache_ttl_ms=0, api_version="v1",
+                                http_backend="aiohttp")
         ahx = AsyncVellumClient(api_key=key, tenant_id="sam", base_url=base, cache_ttl_ms=0, api_version="v1",
                                 http_backend="httpx")
         avc = vellumcharter.AsyncVellumClient(api_key=key, tenant_id="sam", base_url=base, cache_ttl_ms=0)
@@ -351,7 +355,8 @@ def entitlement_figures(res: Results, minimal: MinimalServer, quick: bool, *, fi
                 return await r.json()
 
         fetchers: dict[str, Callable[[str], Any]] = {
-            "paywire": apw.get_entitlements, "aiohttp": raw_aiohttp, "paywire httpx backend": ahx.get_entitlements}
+            "paywire": apw.get_entitlements, "aiohttp": raw_aiohttp, "paywire aiohttp backend": aah.get_entitlements,
+            "paywire httpx backend": ahx.get_entitlements}
         best = dict.fromkeys(fetchers, float("inf"))
         for fetch in fetchers.values():
             await burst(fetch)  # warm the pools
@@ -359,8 +364,8 @@ def entitlement_figures(res: Results, minimal: MinimalServer, quick: bool, *, fi
             for name, fetch in fetchers.items():
                 best[name] = min(best[name], await burst(fetch))
         best["vellumcharter"] = min([await burst(avc.get_entitlements) for _ in range(2)])
-        await apw.aclose()
-        await ahx.aclose()
+        for client in (apw, aah, ahx):
+            await client.aclose()
         await session.close()
         return best
 
@@ -372,11 +377,15 @@ def entitlement_figures(res: Results, minimal: MinimalServer, quick: bool, *, fi
     ratio = wall["vellumcharter"] / wall["paywire"]
     add("200 concurrent async checks: wall s, vellumcharter / paywire" + tag, wall["paywire"],
         wall["vellumcharter"], "s", f">= {goal:g}", ratio, ratio >= goal)
-    add("same, paywire with http_backend='httpx' (context: the previous default)" + tag,
+    add("same, paywire with http_backend='aiohttp' / raw aiohttp (context: the previous default wire)" + tag,
+        wall["paywire aiohttp backend"], wall["aiohttp"], "s", "(context)",
+        wall["aiohttp"] / wall["paywire aiohttp backend"], None)
+    add("same, vellumcharter / paywire with http_backend='httpx' (context: httpx's own async stack, "
+        "the default before aiohttp)" + tag,
         wall["paywire httpx backend"], wall["vellumcharter"], "s", "(context)",
         wall["vellumcharter"] / wall["paywire httpx backend"], None)
 
-    # 4. latency of one call among 200 concurrent, the server adding 10 ms
+    # 4. latency of one call among 200 concurrent, the server adding 10 ms (paywire: the default wire)
     async def latencies() -> tuple[list[float], list[float]]:
         apw = AsyncVellumClient(api_key=key, tenant_id="sam", base_url=base + "/slow", cache_ttl_ms=0,
                                 api_version="v1")
@@ -418,7 +427,7 @@ def entitlement_figures(res: Results, minimal: MinimalServer, quick: bool, *, fi
     add("same, raw aiohttp p99 / p50 (context)" + tag, a99, a50, "s", "(context)", a99 / a50, None)
     add("same, p99 paywire / p99 raw aiohttp (context)" + tag, p99, a99, "s", "(context)", p99 / a99, None)
 
-    # 5. 200 concurrent misses for one customer: requests sent
+    # 5. 200 concurrent misses for one customer: requests sent (paywire: the default wire)
     if first:
         async def one_customer(client: Any) -> int:
             minimal.clear_requests()
@@ -573,7 +582,8 @@ def write(results: list[dict[str, Any]], quick: bool, when: str | None = None, l
         f"Load average (1/5/15 min) {load or 'not recorded'}: the machine is shared, so absolute figures "
         "move from run to run; the ratios, measured side by side in one run (contenders interleaved), are what count.",
         "Default install: sync clients send over http.client (paywire/_core/stdlib_transport.py), async "
-        "clients over aiohttp (paywire/_core/aiohttp_transport.py); httpx stays the request/response type.",
+        "clients over paywire's own asyncio wire (paywire/_core/asyncio_transport.py, standard library only); "
+        "httpx stays the request/response type. http_backend='aiohttp' and 'httpx' are context rows.",
         "Servers: entitlements on bench/minimal_server.py (canned body, keep-alive); CONXA on the paywire sandbox with spec checking off; each in its own process on 127.0.0.1.",
         "Seed SDKs: spaps 0.1.4, lumen-python-sdk 0.1.1, vellumcharter 0.1.0, conxa-sdk 1.3.4 (PyPI).",
         "",
