@@ -34,7 +34,6 @@ from typing import Any, Literal, NamedTuple, Protocol, TypeVar, cast, get_args
 import httpx
 
 from paywire import __version__
-from paywire._core.asyncio_transport import AsyncioTransport
 from paywire._core.cookies import no_cookie_jar
 from paywire._core.direct import RequestBuilder
 from paywire._core.errors import (
@@ -401,6 +400,10 @@ class AsyncClient(BaseClient, AsyncRunner):
         if (pool := _own_pool(transport, kwargs)) is not None:
             backend = resolve_http_backend(self._http_backend)
             if backend == "asyncio":
+                # Imported here: asyncio itself costs ~20 ms of a cold ``import paywire.vellum``
+                # (bench/results.md), and sync-only programs never need it.
+                from paywire._core.asyncio_transport import AsyncioTransport
+
                 kwargs["transport"] = AsyncioTransport(
                     verify=pool.verify, max_connections=pool.connections, keepalive_expiry=pool.keepalive)
             elif backend == "aiohttp":
