@@ -19,7 +19,7 @@ def tests(session: nox.Session) -> None:
 @nox.session(python=PY)
 def lint(session: nox.Session) -> None:
     session.install("ruff==0.17.6")
-    session.run("ruff", "check", "src", "tests", "scripts", "noxfile.py")
+    session.run("ruff", "check", "src", "tests", "scripts", "bench", "noxfile.py")
 
 
 @nox.session(python=PY)
