@@ -53,7 +53,7 @@ NEEDS: dict[str, frozenset[str]] = {
 
 #: paywire's own modules that cost as much as a dependency -> the modules that may load them
 OWN_HEAVY: dict[str, tuple[str, ...]] = {
-    # builds ~75 dataclasses at import (~0.1 s on the 2-core dev VM, more than the rest of
+    # builds ~75 dataclasses at import (50-70 ms on the 2-core dev VM, more than the rest of
     # paywire.spaps): the results, imported by the resource modules a client loads on first use
     "paywire.spaps.models": ("paywire.spaps.models", "paywire.spaps.resources."),
 }

@@ -125,7 +125,7 @@ def __getattr__(name: str) -> object:
         from paywire.spaps.redis_store import RedisTokenStore
 
         return RedisTokenStore
-    # The typed results too: paywire.spaps.models builds ~75 dataclasses at import (~0.1 s on
+    # The typed results too: paywire.spaps.models builds ~75 dataclasses at import (50-70 ms on
     # the 2-core dev VM), more than the rest of this package; a call imports it when it needs it.
     if name in _MODEL_NAMES:
         from paywire.spaps import models

@@ -26,7 +26,7 @@ from paywire.spaps.errors import AUTH_ERRORS, SpapsResponseValidationError
 from paywire.spaps.tokens import StoredTokens
 
 if TYPE_CHECKING:  # the results are imported where one is built: paywire.spaps.models builds ~75
-    # dataclasses at import (~0.1 s), which `import paywire.spaps` must not spend before a call
+    # dataclasses at import (50-70 ms), which `import paywire.spaps` must not spend before a call
     from paywire.spaps.models import AuthResult
 
 

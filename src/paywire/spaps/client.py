@@ -113,7 +113,7 @@ ENV_API_VERSION = "SPAPS_API_VERSION"
 
 
 # Each namespace's module is imported when a client first uses it (``resource`` calls these):
-# the resource modules import the result models, ~0.1 s of dataclass building that
+# the resource modules import the result models, 50-70 ms of dataclass building that
 # ``import paywire.spaps`` would otherwise spend before any call (see ``resource``). One loader
 # per namespace, alike in shape (``duplicates`` lists them): a static import each, so mypy types
 # ``client.auth`` & co. as before.

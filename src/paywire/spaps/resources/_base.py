@@ -142,7 +142,7 @@ class resource(Generic[S, A]):
 
     The two classes come from ``load()``, called when a client first uses the namespace: the
     resource modules import the result models (:mod:`paywire.spaps.models` builds ~75
-    dataclasses, ~0.1 s on the 2-core dev VM), which ``import paywire.spaps`` and building a
+    dataclasses, 50-70 ms on the 2-core dev VM), which ``import paywire.spaps`` and building a
     client must not spend before a call needs them."""
 
     def __init__(self, load: Callable[[], tuple[Callable[[Any], S], Callable[[Any], A]]]) -> None:
