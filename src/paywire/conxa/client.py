@@ -34,9 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from typing import Any
-
-from paywire_gen_conxa_v1 import Client as GeneratedClient
+from typing import TYPE_CHECKING, Any
 
 # (reads like vellum/client.py's import list: every client is built from the same core pieces)
 from paywire._core import (
@@ -61,6 +59,9 @@ from paywire.conxa.resources.charges import CHARGE_DEADLINE, ChargesOps
 from paywire.conxa.resources.health import HealthOps
 from paywire.conxa.resources.sessions import SessionsOps
 from paywire.conxa.resources.wallets import WalletsOps
+
+if TYPE_CHECKING:  # generated code is imported where a call needs it (see resources/_base.py)
+    import paywire_gen_conxa_v1
 
 __all__ = ["CHARGE_DEADLINE", "DEFAULT_BASE_URL", "AsyncCONXAClient", "AsyncConxaClient", "CONXAClient",
            "ConxaClient"]
@@ -141,9 +142,11 @@ class _ConxaOps(SessionsOps, ChargesOps, WalletsOps, HealthOps):
         )
 
     @property
-    def generated(self) -> GeneratedClient:
+    def generated(self) -> paywire_gen_conxa_v1.Client:
         """The generated ``paywire_gen_conxa_v1`` client, wired to this client's httpx client."""
-        return self._generated_client(GeneratedClient)
+        from paywire_gen_conxa_v1 import Client
+
+        return self._generated_client(Client)
 
     def _repr_fields(self) -> dict[str, str]:
         return {"base_url": repr(self.base_url), "provider_id": repr(self.provider_id),

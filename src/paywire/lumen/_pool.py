@@ -15,17 +15,20 @@ evicted client is closed after a grace period, so calls still using it can finis
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import os
 import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import AsyncGenerator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from paywire._core import logger
 from paywire.lumen.client import AsyncLumenClient, LumenClient, normalize_base_url, resolve_api_url
+
+if TYPE_CHECKING:  # asyncio is imported by the async paths that use it (~20 ms): the sync
+    # handlers (Flask, Django) and `import paywire.lumen` never load it
+    import asyncio
 
 __all__ = ["MAX_CLIENTS", "async_client", "clear", "sync_client"]
 
@@ -104,6 +107,8 @@ def _park(pool: _LoopPool, loop: asyncio.AbstractEventLoop) -> None:
 
 def async_client(api_key: str, api_url: str | None) -> AsyncLumenClient:
     """The running loop's pooled client for (key, URL); created on first use."""
+    import asyncio  # lazily (see the TYPE_CHECKING import); loaded already by the running loop
+
     loop = asyncio.get_running_loop()
     key = _key(api_key, api_url)
     with _lock:
@@ -126,6 +131,8 @@ def async_client(api_key: str, api_url: str | None) -> AsyncLumenClient:
 
 
 def _close_async_later(pool: _LoopPool, client: AsyncLumenClient) -> None:
+    import asyncio  # lazily (see the TYPE_CHECKING import)
+
     task = asyncio.ensure_future(client.aclose())
     pool.tasks.add(task)
     task.add_done_callback(pool.tasks.discard)

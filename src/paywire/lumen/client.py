@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Unpack
 
 import httpx
-from paywire_gen_lumen_v1 import Client as GeneratedClient
 
 from paywire._core import (
     APIStatusError,
@@ -40,6 +39,8 @@ from paywire.lumen.resources.seats import SeatsOps, add_seat_body, remove_seat_b
 from paywire.lumen.resources.subscriptions import SubscriptionsOps
 
 if TYPE_CHECKING:
+    import paywire_gen_lumen_v1
+
     from paywire.entitlements.redis_tier import Binding, RedisTier
 
 
@@ -206,9 +207,11 @@ class _LumenOps(EntitlementsOps, EventsOps, SeatsOps, CustomersOps, EnrollmentOp
         return tier.bind(self._cache, f"lumen:{account}", _SnapshotCodec(), direct)
 
     @property
-    def generated(self) -> GeneratedClient:
+    def generated(self) -> paywire_gen_lumen_v1.Client:
         """The generated ``paywire_gen_lumen_v1`` client, wired to this client's httpx client."""
-        return self._generated_client(GeneratedClient)
+        from paywire_gen_lumen_v1 import Client  # generated code loads on first use (resources/_base.py)
+
+        return self._generated_client(Client)
 
     @property
     def shared_binding(self) -> Binding[CustomerKey, EntitlementSnapshot] | None:

@@ -38,17 +38,10 @@ every call. Improvements, all invisible to code written for the original:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 import httpx
-from paywire_gen_lumen_v1.models import (
-    AddSeatRequest,
-    EnrollmentRequest,
-    EventRequest,
-    FreeSubscriptionRequest,
-    RemoveSeatRequest,
-)
 
 from paywire._core import APIStatusError, Flow, logger
 from paywire.lumen import _pool
@@ -65,6 +58,14 @@ from paywire.lumen.client import (
 from paywire.lumen.errors import LumenAPIError, LumenConfigurationError, LumenValidationError
 from paywire.lumen.resources._base import CustomerKey
 from paywire.lumen.resources.seats import NoSeats
+
+if TYPE_CHECKING:  # generated code is imported where a body is built (resources/_base.py)
+    from paywire_gen_lumen_v1.models import (
+        AddSeatRequest,
+        EventRequest,
+        FreeSubscriptionRequest,
+        RemoveSeatRequest,
+    )
 
 __all__ = [
     "add_seat",
@@ -420,6 +421,8 @@ async def enroll_user(
     """Enroll a user on sign-up (enrollment rules, else the first free plan). Returns the API's
     JSON; raises ``LumenAPIError`` (``"Failed to enroll user: <status>"``) on an error status,
     e.g. 409 when the user already has a subscription."""
+    from paywire_gen_lumen_v1.models import EnrollmentRequest  # see resources/_base.py
+
     body = sign_up_body(EnrollmentRequest, email, name, user_id, plan_id, billing_address_line1=billing_address_line1,
                         billing_address_line2=billing_address_line2, billing_city=billing_city,
                         billing_postal_code=billing_postal_code, billing_country=billing_country, tax_id=tax_id)
@@ -454,6 +457,8 @@ async def create_free_subscription_if_none_exists(
     """``{"success": True, "subscription": {...}}`` when one was created, ``{"success": True,
     "alreadyExists": True, "message": ..., "subscription": {...}}`` when the customer already
     had one; raises ``LumenAPIError`` (``"Failed to create free subscription: <status>"``)."""
+    from paywire_gen_lumen_v1.models import FreeSubscriptionRequest  # see resources/_base.py
+
     body = sign_up_body(FreeSubscriptionRequest, email, name, user_id, billing_address_line1=billing_address_line1,
                         billing_address_line2=billing_address_line2, billing_city=billing_city,
                         billing_postal_code=billing_postal_code, billing_country=billing_country, tax_id=tax_id)

@@ -67,8 +67,6 @@ from paywire.spaps.errors import (
     UsageError,
     WhitelistError,
 )
-from paywire.spaps.models import *  # noqa: F403 - the typed results
-from paywire.spaps.models import __all__ as _model_names
 from paywire.spaps.permissions import (
     DEFAULT_ADMIN_ACCOUNTS,
     AdminConfig,
@@ -92,6 +90,24 @@ from paywire.spaps.webhooks import (
     verify_crypto_webhook_signature,
 )
 
+#: paywire.spaps.models.__all__, written out so that this module knows its names without importing
+#: it (a test keeps the two lists equal)
+_MODEL_NAMES = (
+    "AuthMethod", "AuthMethods", "AuthResult", "AuthUser", "Balance", "BalanceAmounts", "CheckoutSession",
+    "CheckoutSessionDetail", "CheckoutSessionList", "CheckoutSessionSummary", "CreditUsage", "CryptoInvoice",
+    "CryptoInvoiceStatus", "CurrentSession", "CurrentUsage", "CurrentUser", "EmailSent", "ExpireResult",
+    "FeatureUsage", "GuestCheckoutSession", "GuestCheckoutSessionList", "GuestCheckoutSessionSummary",
+    "GuestConversion", "HealthStatus", "MemoryMetrics", "MessageResult", "MetricsJson", "MfaAuthResult",
+    "MfaChallenge", "NonceResult", "PaymentHistory", "PaymentIntent", "PaymentMethodResult", "PaymentRecord",
+    "Price", "Product", "ProductList", "ReadinessStatus", "ReconcileJob", "Recurring", "RevokeResult",
+    "SecureMessage", "SecureMessageList", "SessionAuthority", "SessionContext", "SessionContextWallet",
+    "SessionList", "SessionSummary", "SessionValidation", "SpapsModel", "Subscription", "SubscriptionItem",
+    "SubscriptionList", "SubscriptionPlan", "SystemMetrics", "TokenPair", "TouchResult", "UsageAuthorization",
+    "UsageEvent", "UsageFeatures", "UsageHistory", "UsageHistoryEntry", "UsageOverage", "UsagePeriod",
+    "UsageReason", "UsageRecord", "UsageStatus", "UsageWindow", "UserWallet", "WalletDeposit",
+    "WalletTransaction", "WhitelistCheck", "WhitelistEntry", "WhitelistList",
+)
+
 #: the SPAPS contracts this release can be pinned to, oldest first
 API_VERSIONS: tuple[str, ...] = tuple(_CONTRACTS)
 #: what a client uses unless told otherwise: the newest contract (today's server)
@@ -99,6 +115,7 @@ DEFAULT_API_VERSION: str = API_VERSIONS[-1]
 
 
 if TYPE_CHECKING:
+    from paywire.spaps.models import *  # noqa: F403 - the typed results, imported on first use
     from paywire.spaps.redis_store import RedisTokenStore
 
 
@@ -108,6 +125,14 @@ def __getattr__(name: str) -> object:
         from paywire.spaps.redis_store import RedisTokenStore
 
         return RedisTokenStore
+    # The typed results too: paywire.spaps.models builds ~75 dataclasses at import (50-70 ms on
+    # the 2-core dev VM), more than the rest of this package; a call imports it when it needs it.
+    if name in _MODEL_NAMES:
+        from paywire.spaps import models
+
+        value = getattr(models, name)
+        globals()[name] = value  # later lookups are plain module attributes
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -165,5 +190,5 @@ __all__ = [
     "compute_crypto_webhook_signature",
     "verify_crypto_webhook",
     "verify_crypto_webhook_signature",
-    *_model_names,
+    *_MODEL_NAMES,
 ]

@@ -23,11 +23,10 @@ Why it looks like this (shared/reference/runtime-anchors.md §2; issue #13 items
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from collections.abc import Callable, Container, Generator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx
 
@@ -44,6 +43,9 @@ from paywire.spaps.tokens import (
     TokenManager,
     scheme_of,
 )
+
+if TYPE_CHECKING:  # asyncio is imported where an async waiter needs it: sync users never load it (~20 ms)
+    import asyncio
 
 #: seconds a transient refresh failure is answered from memory (a ``Retry-After`` wins, capped)
 NEGATIVE_CACHE_TTL = 2.0
@@ -83,6 +85,8 @@ class _Attempt:
         self.done.wait()
 
     async def wait_async(self) -> None:
+        import asyncio  # lazily (see the TYPE_CHECKING import): only async clients wait here
+
         loop = asyncio.get_running_loop()
         future: asyncio.Future[None] = loop.create_future()
         with self._mutex:

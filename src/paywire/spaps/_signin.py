@@ -23,8 +23,11 @@ from paywire._core import register_secret
 from paywire._core.decode import decode_json
 from paywire.spaps._contract import SEED_VERSION, Contract, SpapsVersion, contract_for
 from paywire.spaps.errors import AUTH_ERRORS, SpapsResponseValidationError
-from paywire.spaps.models import AuthResult, AuthUser
 from paywire.spaps.tokens import StoredTokens
+
+if TYPE_CHECKING:  # the results are imported where one is built: paywire.spaps.models builds ~75
+    # dataclasses at import (50-70 ms), which `import paywire.spaps` must not spend before a call
+    from paywire.spaps.models import AuthResult
 
 
 # --- the SPAPS envelope ------------------------------------------------------------------------------
@@ -123,6 +126,8 @@ def auth_result(body: Any, now: float, *, nested: bool = False, tokens: TokenFie
             located = data if "access_token" in data else None
         user = pick(body, "user")
         message = message_of(body)
+    from paywire.spaps.models import AuthResult, AuthUser  # lazily (see the TYPE_CHECKING import)
+
     kwargs: dict[str, Any] = {"message": message, "raw": body if isinstance(body, dict) else {}}
     if isinstance(user, dict):
         kwargs["user"] = AuthUser.from_dict(user)
@@ -147,6 +152,8 @@ class RefreshWire:
     def result(self, response: httpx.Response, now: float) -> AuthResult:
         """A success answer as an :class:`AuthResult` (checked against the contract by the
         generated parser; tokens read by :func:`token_fields`, as sign-in's are)."""
+        from paywire.spaps.models import AuthResult  # lazily (see the TYPE_CHECKING import)
+
         tokens = self.read(response)
         body = decode_json(response, SpapsResponseValidationError)
         return AuthResult(message=message_of(body), raw=body if isinstance(body, dict) else {},

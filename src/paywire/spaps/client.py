@@ -89,18 +89,19 @@ from paywire.spaps._signin import refresh_wire
 from paywire.spaps._validate import v
 from paywire.spaps.errors import SPAPS_ERRORS
 from paywire.spaps.resources._base import resource
-from paywire.spaps.resources.auth import AsyncAuth, SyncAuth
-from paywire.spaps.resources.metrics import AsyncMetrics, SyncMetrics
-from paywire.spaps.resources.payments import AsyncPayments, SyncPayments
-from paywire.spaps.resources.secure_messages import AsyncSecureMessages, SyncSecureMessages
-from paywire.spaps.resources.sessions import AsyncSessions, SyncSessions
-from paywire.spaps.resources.usage import AsyncUsage, SyncUsage
-from paywire.spaps.resources.whitelist import AsyncWhitelist, SyncWhitelist
 from paywire.spaps.tokens import InMemoryTokenStore, SpapsAuth, StoredTokens, TokenManager, TokenStore
 
 if TYPE_CHECKING:
     import paywire_gen_spaps_2025_11
     import paywire_gen_spaps_2026_10
+
+    from paywire.spaps.resources.auth import AsyncAuth, SyncAuth
+    from paywire.spaps.resources.metrics import AsyncMetrics, SyncMetrics
+    from paywire.spaps.resources.payments import AsyncPayments, SyncPayments
+    from paywire.spaps.resources.secure_messages import AsyncSecureMessages, SyncSecureMessages
+    from paywire.spaps.resources.sessions import AsyncSessions, SyncSessions
+    from paywire.spaps.resources.usage import AsyncUsage, SyncUsage
+    from paywire.spaps.resources.whitelist import AsyncWhitelist, SyncWhitelist
 
 DEFAULT_BASE_URL = "http://localhost:3300"
 DEFAULT_API_KEY = "test_key_local_dev_only"
@@ -111,6 +112,46 @@ ENV_TIMEOUT = "SPAPS_REQUEST_TIMEOUT"
 ENV_API_VERSION = "SPAPS_API_VERSION"
 
 
+# Each namespace's module is imported when a client first uses it (``resource`` calls these):
+# the resource modules import the result models, 50-70 ms of dataclass building that
+# ``import paywire.spaps`` would otherwise spend before any call (see ``resource``). One loader
+# per namespace, alike in shape (``duplicates`` lists them): a static import each, so mypy types
+# ``client.auth`` & co. as before.
+def _auth() -> tuple[type[SyncAuth], type[AsyncAuth]]:
+    from paywire.spaps.resources.auth import AsyncAuth, SyncAuth
+    return SyncAuth, AsyncAuth
+
+
+def _sessions() -> tuple[type[SyncSessions], type[AsyncSessions]]:
+    from paywire.spaps.resources.sessions import AsyncSessions, SyncSessions
+    return SyncSessions, AsyncSessions
+
+
+def _payments() -> tuple[type[SyncPayments], type[AsyncPayments]]:
+    from paywire.spaps.resources.payments import AsyncPayments, SyncPayments
+    return SyncPayments, AsyncPayments
+
+
+def _usage() -> tuple[type[SyncUsage], type[AsyncUsage]]:
+    from paywire.spaps.resources.usage import AsyncUsage, SyncUsage
+    return SyncUsage, AsyncUsage
+
+
+def _secure_messages() -> tuple[type[SyncSecureMessages], type[AsyncSecureMessages]]:
+    from paywire.spaps.resources.secure_messages import AsyncSecureMessages, SyncSecureMessages
+    return SyncSecureMessages, AsyncSecureMessages
+
+
+def _whitelist() -> tuple[type[SyncWhitelist], type[AsyncWhitelist]]:
+    from paywire.spaps.resources.whitelist import AsyncWhitelist, SyncWhitelist
+    return SyncWhitelist, AsyncWhitelist
+
+
+def _metrics() -> tuple[type[SyncMetrics], type[AsyncMetrics]]:
+    from paywire.spaps.resources.metrics import AsyncMetrics, SyncMetrics
+    return SyncMetrics, AsyncMetrics
+
+
 class _SpapsConfig:
     """Configuration shared by both flavours: argument > environment > default."""
 
@@ -118,13 +159,13 @@ class _SpapsConfig:
     _api_key: str
     _contract: Contract
 
-    auth = resource(SyncAuth, AsyncAuth)
-    sessions = resource(SyncSessions, AsyncSessions)
-    payments = resource(SyncPayments, AsyncPayments)
-    usage = resource(SyncUsage, AsyncUsage)
-    secure_messages = resource(SyncSecureMessages, AsyncSecureMessages)
-    whitelist = resource(SyncWhitelist, AsyncWhitelist)
-    metrics = resource(SyncMetrics, AsyncMetrics)
+    auth = resource(_auth)
+    sessions = resource(_sessions)
+    payments = resource(_payments)
+    usage = resource(_usage)
+    secure_messages = resource(_secure_messages)
+    whitelist = resource(_whitelist)
+    metrics = resource(_metrics)
 
     def __init__(
         self,

@@ -45,7 +45,6 @@ Refresh (why it looks like this: shared/reference/runtime-anchors.md §2.2; the 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import datetime as dt
 import json
@@ -477,6 +476,8 @@ class TokenManager:
         with an owner token) is polled between ``asyncio.sleep``s up to its ``lock_timeout``; any other
         locking store is entered in a worker thread (so its lock must not be thread-bound).
         """
+        import asyncio  # lazily: only async clients get here, and asyncio costs ~20 ms to import
+
         store = self.store
         try_lock = getattr(store, "try_lock", None)
         if callable(try_lock):

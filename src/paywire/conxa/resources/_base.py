@@ -1,7 +1,11 @@
 """What every CONXA resource module shares: the client base the operations run on, the input
 checks (the core :class:`~paywire._core.validate.Validator`, raising CONXA's own
 :class:`~paywire.conxa.errors.ValidationError` with the seed's messages), and sending a request
-built by a generated ``build_request`` with CONXA's transport errors."""
+built by a generated ``build_request`` with CONXA's transport errors.
+
+The operations import their generated modules inside the function that sends (static, typed
+imports, as Vellum's): the generated package and the attrs it is built on load with the first
+call, not with ``import paywire.conxa``."""
 
 from __future__ import annotations
 

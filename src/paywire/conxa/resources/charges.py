@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from paywire_gen_conxa_v1.api.charges import authorize_charge as gen_authorize_charge
-from paywire_gen_conxa_v1.models import ChargeRequest
-from paywire_gen_conxa_v1.types import RequestSpec
+from typing import TYPE_CHECKING
 
 from paywire._core import Flow, operation, register_secret
 from paywire._core.waits import wait_while_in_progress
@@ -18,6 +16,9 @@ from paywire.conxa.models import ChargeResult
 from paywire.conxa.resources._base import ConxaBase, count, text
 from paywire.conxa.resources._base import idempotency_key as check_idempotency_key
 from paywire.conxa.resources._base import session_token as check_session_token
+
+if TYPE_CHECKING:  # generated code is imported in the operation (see resources/_base.py)
+    from paywire_gen_conxa_v1.types import RequestSpec
 
 #: How long ``charge`` keeps asking about a key that is in progress (409) when the retry
 #: config sets no ``deadline``.
@@ -39,6 +40,10 @@ class ChargesOps(ConxaBase):
         Returns ``ChargeResult(approved=True, new_balance=…)``, or ``approved=False`` for 402
         (insufficient balance) and 403 (spending limit / no permission).
         """
+        # generated code is imported on first call (resources/_base.py)
+        from paywire_gen_conxa_v1.api.charges import authorize_charge as gen_authorize_charge
+        from paywire_gen_conxa_v1.models import ChargeRequest
+
         token = check_session_token(session_token)
         key = check_idempotency_key(idempotency_key)
         body = ChargeRequest(model_name=text(model_name, "model_name"),
@@ -55,6 +60,8 @@ class ChargesOps(ConxaBase):
             deadline=self._clock() + (policy.deadline or CHARGE_DEADLINE), clock=self._clock))
 
     def _charge_once(self, spec: RequestSpec) -> Flow[ChargeResult]:
+        from paywire_gen_conxa_v1.api.charges import authorize_charge as gen_authorize_charge
+
         try:
             response = yield from self._call(spec, retry_safe=True)
         except (InsufficientBalanceError, ForbiddenError) as exc:

@@ -7,7 +7,6 @@ import warnings
 from collections.abc import Callable
 
 import httpx
-from paywire_gen_conxa_v1.api.sessions import get_session_status as gen_session_status
 
 from paywire._core import Flow, Sleep, make_status_error, operation
 from paywire._core.waits import poll_rate_limited
@@ -25,6 +24,9 @@ from paywire.conxa.resources._base import ConxaBase, bad, number, text
 class SessionsOps(ConxaBase):
     def _poll(self, username: str, retry_on_rate_limit: bool, max_retries: int,
               deadline: float | None = None) -> Flow[SessionStatus]:
+        # generated code is imported on first call (resources/_base.py)
+        from paywire_gen_conxa_v1.api.sessions import get_session_status as gen_session_status
+
         spec = gen_session_status.build_request(provider_username=username)
         # 429 comes back as a response (ok=...) so the seed's own retry count applies, not the core's.
         response = yield from poll_rate_limited(

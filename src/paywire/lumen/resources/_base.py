@@ -3,7 +3,10 @@ checks (the core :class:`~paywire._core.validate.Validator`, raising :class:`Lum
 the customer reference, and the validated JSON the seed-compatible functions return.
 
 Every request is built by a generated ``build_request`` and every success body is parsed by
-its generated, typed ``parse_response`` (strict, :mod:`paywire._core.decode`).
+its generated, typed ``parse_response`` (strict, :mod:`paywire._core.decode`). The operations
+import their generated modules inside the functions that use them (static, typed imports, as
+Vellum's): the generated package and the attrs it is built on load with the first call, not
+with ``import paywire.lumen``.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from collections.abc import Container, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import httpx
-from paywire_gen_lumen_v1.models import EnrollmentRequest, FreeSubscriptionRequest
 
 from paywire._core import BaseClient, Flow
 from paywire._core.decode import success_json
@@ -21,6 +23,7 @@ from paywire._core.validate import Validator
 from paywire.lumen.errors import LUMEN_ERRORS, LumenResponseError, LumenValidationError
 
 if TYPE_CHECKING:
+    from paywire_gen_lumen_v1.models import EnrollmentRequest, FreeSubscriptionRequest
     from paywire_gen_lumen_v1.types import RequestSpec
 
     from paywire.entitlements import EntitlementCache
@@ -54,7 +57,7 @@ def customer_ref(user_id: str | None, lumen_customer_id: str | None) -> Customer
 
 
 #: the two sign-up bodies (enrollment, free subscription): the same customer fields
-SignUpRequest = TypeVar("SignUpRequest", EnrollmentRequest, FreeSubscriptionRequest)
+SignUpRequest = TypeVar("SignUpRequest", "EnrollmentRequest", "FreeSubscriptionRequest")
 
 
 def sign_up_body(model: type[SignUpRequest], email: str, name: str, user_id: str, plan_id: str | None = None, *,
@@ -63,6 +66,8 @@ def sign_up_body(model: type[SignUpRequest], email: str, name: str, user_id: str
                  billing_country: str | None = None, tax_id: str | None = None) -> SignUpRequest:
     """A sign-up body from the seed's argument names, checked by mypy against both models;
     optional fields are sent only when not None. ``plan_id``: enrollment only."""
+    from paywire_gen_lumen_v1.models import EnrollmentRequest  # the caller passed a model: it is loaded
+
     body = model(
         customer_email=email, customer_name=name, user_id=require_text(user_id, "user_id"),
         billing_address_line_1=billing_address_line1, billing_address_line_2=billing_address_line2,

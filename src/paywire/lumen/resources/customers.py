@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import httpx
-from paywire_gen_lumen_v1.api.customers import get_customer_overview, get_subscription_status
 
 from paywire._core import Flow, operation
 from paywire._core.decode import decode_json
@@ -18,14 +17,20 @@ if TYPE_CHECKING:
 
 class CustomersOps(LumenBase):
     def _status_response(self, user_id: str) -> Flow[httpx.Response]:
+        # generated code is imported on first call (resources/_base.py)
+        from paywire_gen_lumen_v1.api.customers import get_subscription_status
+
         spec = get_subscription_status.build_request(external_customer_id=require_text(user_id, "user_id"))
         return (yield from self._send_spec(spec))
 
     def _status_json(self, user_id: str) -> Flow[Any]:
+        from paywire_gen_lumen_v1.api.customers import get_subscription_status
+
         return json_of(get_subscription_status, (yield from self._status_response(user_id)))
 
     def _overview(self, user_id: str) -> Flow[tuple[PortalOverviewResponse, Any]]:
         """(the parsed answer, the portal JSON as the original SDK returns it)."""
+        from paywire_gen_lumen_v1.api.customers import get_customer_overview
 
         spec = get_customer_overview.build_request(external_customer_id=require_text(user_id, "user_id"))
         response = yield from self._send_spec(spec)
@@ -43,6 +48,7 @@ class CustomersOps(LumenBase):
     def get_subscription_status(self, user_id: str) -> Flow[SubscriptionStatus]:
         """``GET /v1/customers/subscription-status``: an unknown user has
         ``has_active_subscription=False`` and no ``customer``."""
+        from paywire_gen_lumen_v1.api.customers import get_subscription_status
 
         return get_subscription_status.parse_response((yield from self._status_response(user_id)), LumenResponseError)
 

@@ -8,15 +8,15 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeAlias, TypeVar
 
 import httpx
-from paywire_gen_lumen_v1.api.entitlements import check_feature_entitlement, get_entitlements
-from paywire_gen_lumen_v1.models import Entitlement, EntitlementsResponse, IsExtCustIdFlag
 
 from paywire._core import Flow, operation
 from paywire._core.cached import CachedRead, cached_read
 from paywire.lumen.errors import LumenResponseError
 from paywire.lumen.resources._base import CustomerKey, LumenBase, customer_ref, json_of, require_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # generated code is imported on first call (resources/_base.py)
+    from paywire_gen_lumen_v1.models import Entitlement, EntitlementsResponse, IsExtCustIdFlag
+
     from paywire.entitlements import EntitlementCache
 
 P = ParamSpec("P")
@@ -34,6 +34,8 @@ class EntitlementSnapshot:
         if not isinstance(data, Mapping) or not isinstance(data.get("entitlements"), list):
             raise LumenResponseError("unexpected entitlements from Lumen: no 'entitlements' list")
         if model is None:  # read back from a shared tier: the JSON was checked when it was fetched
+            from paywire_gen_lumen_v1.models import EntitlementsResponse
+
             try:
                 model = EntitlementsResponse.from_dict(data)
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -87,6 +89,8 @@ def entitlements_read(
 
 def _project_list(snapshot: EntitlementSnapshot, _: Any) -> list[Entitlement]:
     # Fresh models per call (callers may change them; the cached snapshot must not change).
+    from paywire_gen_lumen_v1.models import Entitlement
+
     return [Entitlement.from_dict(item) for item in snapshot.items]
 
 
@@ -100,23 +104,33 @@ def _project_entitled(snapshot: EntitlementSnapshot, feature: str) -> bool:
 
 
 def _flag(is_ext: bool) -> IsExtCustIdFlag:
+    from paywire_gen_lumen_v1.models import IsExtCustIdFlag
+
     return IsExtCustIdFlag.TRUE if is_ext else IsExtCustIdFlag.FALSE
 
 
 class EntitlementsOps(LumenBase):
     # -- raw flows (the module functions return the API's JSON as sent) ------------------------
     def _entitlements_response(self, customer_id: str, is_ext: bool) -> Flow[httpx.Response]:
+        from paywire_gen_lumen_v1.api.entitlements import get_entitlements
+
         return (yield from self._send_spec(get_entitlements.build_request(customer_id, is_ext_cust_id=_flag(is_ext))))
 
     def _entitlements_json(self, customer_id: str, is_ext: bool) -> Flow[Any]:
+        from paywire_gen_lumen_v1.api.entitlements import get_entitlements
+
         return json_of(get_entitlements, (yield from self._entitlements_response(customer_id, is_ext)))
 
     def _feature_response(self, customer_id: str, feature: str, is_ext: bool) -> Flow[httpx.Response]:
+        from paywire_gen_lumen_v1.api.entitlements import check_feature_entitlement
+
         spec = check_feature_entitlement.build_request(customer_id, require_text(feature, "feature"),
                                                        is_ext_cust_id=_flag(is_ext))
         return (yield from self._send_spec(spec))
 
     def _snapshot_flow(self, key: CustomerKey) -> Flow[EntitlementSnapshot]:
+        from paywire_gen_lumen_v1.api.entitlements import get_entitlements
+
         response = yield from self._entitlements_response(*key)
         model = get_entitlements.parse_response(response, LumenResponseError)
         return EntitlementSnapshot(json_of(get_entitlements, response), model)
@@ -125,6 +139,8 @@ class EntitlementsOps(LumenBase):
         return _project_features((yield from self._snapshot_flow(key)), None)
 
     def _entitled_flow(self, key: CustomerKey, feature: str) -> Flow[bool]:
+        from paywire_gen_lumen_v1.api.entitlements import check_feature_entitlement
+
         response = yield from self._feature_response(key[0], feature, key[1])
         return check_feature_entitlement.parse_response(response, LumenResponseError).entitled is True
 
@@ -156,6 +172,8 @@ class EntitlementsOps(LumenBase):
     def get_entitlement(self, feature: str, user_id: str | None = None,
                         lumen_customer_id: str | None = None) -> Flow[Entitlement]:
         """One feature's entitlement (``GET /v1/entitlements/{id}/feature/{slug}``)."""
+        from paywire_gen_lumen_v1.api.entitlements import check_feature_entitlement
+
         customer_id, is_ext = customer_ref(user_id, lumen_customer_id)
         response = yield from self._feature_response(customer_id, feature, is_ext)
         return check_feature_entitlement.parse_response(response, LumenResponseError)

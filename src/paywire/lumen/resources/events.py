@@ -7,17 +7,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import httpx
-from paywire_gen_lumen_v1.api.events import send_event as gen_send_event
-from paywire_gen_lumen_v1.models import (
-    EventRequest,
-    EventRequestProperties,
-)
 
 from paywire._core import Flow, operation
 from paywire.lumen.errors import LumenResponseError, LumenValidationError
 from paywire.lumen.resources._base import LumenBase, V, require_text, string_map
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # generated code is imported on first call (resources/_base.py)
+    from paywire_gen_lumen_v1.models import EventRequest
+
     from paywire.lumen.models import EventResult
 
 
@@ -60,6 +57,8 @@ def event_body(
     """The ``POST /v1/events`` body. Always carries an ``idempotencyKey`` (yours or a uuid4), so
     the event can be resent safely; the server generates one itself when it is omitted, so
     nothing changes for callers who never passed one."""
+    from paywire_gen_lumen_v1.models import EventRequest, EventRequestProperties
+
     event_value, event_string = event_value_fields(value)
     props = string_map(properties, "properties")
     return EventRequest(
@@ -72,6 +71,8 @@ def event_body(
 
 class EventsOps(LumenBase):
     def _event_response(self, body: EventRequest) -> Flow[httpx.Response]:
+        from paywire_gen_lumen_v1.api.events import send_event as gen_send_event
+
         # The body always carries an idempotencyKey (event_body), so a resend is deduplicated.
         try:
             return (yield from self._send_spec(gen_send_event.build_request(body=body), retry_safe=True))
@@ -98,5 +99,7 @@ class EventsOps(LumenBase):
             raise LumenValidationError("Either user_id or lumen_customer_id must be provided", field="user_id")
         body = event_body(name, value, user_id=user_id, lumen_customer_id=lumen_customer_id,
                           idempotency_key=idempotency_key, timestamp=timestamp, properties=properties)
+        from paywire_gen_lumen_v1.api.events import send_event as gen_send_event
+
         response = yield from self._event_response(body)
         return gen_send_event.parse_response(response, LumenResponseError)

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
-from paywire_gen_lumen_v1.api.subscriptions import create_free_subscription as gen_free_subscription
-from paywire_gen_lumen_v1.models import (
-    EnrolledSubscription,
-    FreeSubscriptionRequest,
-    FreeSubscriptionResponse,
-)
+from typing import TYPE_CHECKING, Any
 
 from paywire._core import Flow, operation
 from paywire.lumen.errors import LumenConflictError, LumenResponseError
-from paywire.lumen.models import FreeSubscriptionResult
 from paywire.lumen.resources._base import LumenBase, json_of, sign_up_body
+
+if TYPE_CHECKING:  # generated code (and paywire.lumen.models, built on it) is imported on first call
+    from paywire_gen_lumen_v1.models import FreeSubscriptionRequest, FreeSubscriptionResponse
+
+    from paywire.lumen.models import FreeSubscriptionResult
 
 
 class SubscriptionsOps(LumenBase):
@@ -23,6 +20,8 @@ class SubscriptionsOps(LumenBase):
         """(the parsed answer, its JSON) when one was created; (None, the 409 body) when the
         customer already has one (a 409 that carries the existing subscription). Safe to
         resend: a resend after a lost reply gets that 409."""
+        from paywire_gen_lumen_v1.api.subscriptions import create_free_subscription as gen_free_subscription
+
         try:
             response = yield from self._send_spec(gen_free_subscription.build_request(body=body), retry_safe=True)
         except LumenConflictError as exc:
@@ -54,6 +53,10 @@ class SubscriptionsOps(LumenBase):
         tax_id: str | None = None,
     ) -> Flow[FreeSubscriptionResult]:
         """Create a free subscription unless the customer has one: ``created`` tells which."""
+        from paywire_gen_lumen_v1.models import EnrolledSubscription, FreeSubscriptionRequest
+
+        from paywire.lumen.models import FreeSubscriptionResult
+
         body = sign_up_body(FreeSubscriptionRequest, email, name, user_id, billing_address_line1=billing_address_line1,
                             billing_address_line2=billing_address_line2, billing_city=billing_city,
                             billing_postal_code=billing_postal_code, billing_country=billing_country, tax_id=tax_id)

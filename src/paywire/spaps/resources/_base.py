@@ -138,15 +138,34 @@ A = TypeVar("A")
 
 class resource(Generic[S, A]):
     """A namespace created once per client (cached in the instance ``__dict__``, so the cheap
-    ``with_options`` copies rebuild theirs): the sync class on sync clients, async on async."""
+    ``with_options`` copies rebuild theirs): the sync class on sync clients, async on async.
 
-    def __init__(self, sync_cls: Callable[[Any], S], async_cls: Callable[[Any], A]) -> None:
-        self.sync_cls = sync_cls
-        self.async_cls = async_cls
+    The two classes come from ``load()``, called when a client first uses the namespace: the
+    resource modules import the result models (:mod:`paywire.spaps.models` builds ~75
+    dataclasses, 50-70 ms on the 2-core dev VM), which ``import paywire.spaps`` and building a
+    client must not spend before a call needs them."""
+
+    def __init__(self, load: Callable[[], tuple[Callable[[Any], S], Callable[[Any], A]]]) -> None:
+        self._load = load
+        self._classes: tuple[Callable[[Any], S], Callable[[Any], A]] | None = None
         self.name = ""
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
+
+    def _loaded(self) -> tuple[Callable[[Any], S], Callable[[Any], A]]:
+        classes = self._classes
+        if classes is None:  # two threads may both load: the import lock makes it the same classes
+            classes = self._classes = self._load()
+        return classes
+
+    @property
+    def sync_cls(self) -> Callable[[Any], S]:
+        return self._loaded()[0]
+
+    @property
+    def async_cls(self) -> Callable[[Any], A]:
+        return self._loaded()[1]
 
     @overload
     def __get__(self, obj: None, owner: type) -> resource[S, A]: ...

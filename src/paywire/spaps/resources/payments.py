@@ -58,7 +58,7 @@ class _PaymentsOps(_Ops):
     _errors = PAYMENTS_ERRORS
     _resource = "payments"
 
-    crypto = resource(SyncCrypto, AsyncCrypto)
+    crypto = resource(lambda: (SyncCrypto, AsyncCrypto))  # imported with this module: nothing to defer
 
     # -- checkout creation -------------------------------------------------------------------------
     @operation
