@@ -53,6 +53,7 @@ class RawServer:
         self.max_open = 0  # most connections open at once
         self.server: asyncio.Server | None = None
         self._numbers: dict[int, int] = {}  # id(reader) -> connection number
+        self._handlers: dict[asyncio.Task[None], asyncio.StreamWriter] = {}
 
     async def start(self) -> str:
         self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0, backlog=512)
@@ -64,12 +65,18 @@ class RawServer:
         self._numbers[id(reader)] = self.accepted
         self.open_now += 1
         self.max_open = max(self.max_open, self.open_now)
+        task = asyncio.current_task()
+        assert task is not None
+        self._handlers[task] = writer
         try:
             await self.handler(reader, writer)
         except (ConnectionError, asyncio.IncompleteReadError):
             pass  # the client went away: what some tests do on purpose
+        except asyncio.CancelledError:  # stop() ended a handler still waiting (asyncio's stream
+            pass  # server would log a cancelled handler task as an error)
         finally:
             self.open_now -= 1
+            self._handlers.pop(task, None)
             writer.close()
 
     def conn_of(self, reader: asyncio.StreamReader) -> int:
@@ -98,9 +105,15 @@ class RawServer:
             return None
 
     async def stop(self) -> None:
+        """Stop listening and end every handler still running (closing its connection)."""
         if self.server is not None:
             self.server.close()
             await self.server.wait_closed()
+        handlers = list(self._handlers)
+        for task in handlers:
+            task.cancel()
+        if handlers:
+            await asyncio.wait(handlers)
 
 
 class Peer:

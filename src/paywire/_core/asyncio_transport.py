@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import select
 import ssl
 import time
 from datetime import timedelta
@@ -53,7 +54,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from paywire._core.fork import release_socket, reset_transport
+from paywire._core.fork import release_transport, reset_transport
 from paywire._core.http11 import quick_head, request_head
 from paywire._core.httpx_models import HeaderTriple, read_response
 from paywire._core.stdlib_transport import httpcore_is_patched
@@ -67,6 +68,9 @@ Origin = tuple[str, str, int]
 
 #: A head not complete within this many bytes goes to h11, which refuses it with its own limit.
 _MAX_QUICK_HEAD = 65536
+#: h11's limit on an incomplete head (or chunk-size line), as httpcore sets it: a head longer
+#: than this is refused the way httpx's own stack refuses it.
+_MAX_INCOMPLETE_EVENT = 100 * 1024
 #: Extensions of every answer, built once (``reason_phrase`` is filled in per answer).
 _HTTP11 = b"HTTP/1.1"
 
@@ -76,7 +80,7 @@ class _Answer:
 
     __slots__ = ("content", "http_version", "reason", "status", "triples", "will_close")
 
-    def __init__(self, status: int, reason: str, triples: list[HeaderTriple], content: bytes,
+    def __init__(self, status: int, reason: bytes, triples: list[HeaderTriple], content: bytes,
                  will_close: bool, http_version: bytes = _HTTP11) -> None:
         self.status = status
         self.reason = reason
@@ -104,7 +108,7 @@ class _H11Reader:
         import h11
 
         self._h11 = h11
-        self._conn = conn = h11.Connection(h11.CLIENT)
+        self._conn = conn = h11.Connection(h11.CLIENT, max_incomplete_event_size=_MAX_INCOMPLETE_EVENT)
         headers = [(k, v) for k, v in request.headers.raw if k.lower() != b"transfer-encoding"]
         if body and not any(k.lower() == b"content-length" for k, _ in headers):
             headers.append((b"Content-Length", str(len(body)).encode()))
@@ -134,9 +138,10 @@ class _H11Reader:
             elif isinstance(event, h11.EndOfMessage):
                 response = self._response
                 assert response is not None
-                closes = conn.their_state is h11.MUST_CLOSE or conn.our_state is h11.MUST_CLOSE
+                closes = (conn.their_state is h11.MUST_CLOSE or conn.our_state is h11.MUST_CLOSE
+                          or bool(conn.trailing_data[0]))  # bytes past the answer: framing lost
                 triples = [(name, name.lower(), value) for name, value in response.headers.raw_items()]
-                return _Answer(response.status_code, response.reason.decode("iso-8859-1"), triples,
+                return _Answer(response.status_code, bytes(response.reason), triples,
                                b"".join(self._parts), closes, b"HTTP/" + response.http_version)
             elif isinstance(event, h11.ConnectionClosed):
                 raise _Disconnected(self._response is not None, None)
@@ -152,11 +157,13 @@ class _Connection(asyncio.Protocol):
         self.transport: asyncio.Transport | None = None
         self.usable = True  # False once EOF, an error or unasked bytes were seen
         self.idle_since = 0.0
+        self.requests = 0  # exchanges started on this connection
+        self._poller: select.poll | None = None  # asks the kernel whether the idle socket is readable
         self._waiter: asyncio.Future[_Answer] | None = None
         self._method = "GET"
         self._request: httpx.Request | None = None
         self._body = b""
-        self._head = b""  # bytes of an answer whose head is not complete yet
+        self._head: bytearray | None = None  # the first pieces of a head not complete yet
         self._parts: list[bytes] = []  # body bytes of an answer whose head was parsed
         self._have = 0
         self._need = -1  # total body length once the head is parsed, else -1
@@ -173,6 +180,10 @@ class _Connection(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
+        sock = transport.get_extra_info("socket")
+        if _HAS_POLL and sock is not None:
+            self._poller = poller = select.poll()
+            poller.register(sock.fileno(), select.POLLIN)
 
     def data_received(self, data: bytes) -> None:
         waiter = self._waiter
@@ -228,19 +239,28 @@ class _Connection(asyncio.Protocol):
             self._parts.append(data)
             self._have += len(data)
             return self._complete_body()
-        data = self._head + data if self._head else data
-        end = data.find(b"\r\n\r\n")
+        pieces = self._head
+        if pieces is None:  # the common case: the head starts in this piece
+            start = 0
+            end = data.find(b"\r\n\r\n")
+        else:  # the head arrives in pieces: gather them, searching only around the new bytes
+            start = max(len(pieces) - 3, 0)
+            pieces += data
+            end = pieces.find(b"\r\n\r\n", start)
         if end < 0:
-            if len(data) > _MAX_QUICK_HEAD:
-                self._h11 = self._new_h11()
-                return self._h11.feed(data)
-            self._head = data
+            buffered = data if pieces is None else pieces
+            if (len(buffered) > _MAX_QUICK_HEAD or buffered.find(b"\n\n", start) >= 0
+                    or buffered.find(b"\n\r\n", start) >= 0):  # long, or a head ended by a bare LF
+                return self._to_h11(bytes(buffered))
+            if pieces is None:
+                self._head = bytearray(data)
             return None
+        if pieces is not None:
+            data = bytes(pieces)
+            self._head = None
         head = quick_head(data, end, self._method)
         if head is None:
-            self._h11 = self._new_h11()
-            return self._h11.feed(data)
-        self._head = b""
+            return self._to_h11(data)
         self._answer = _Answer(head.status, head.reason, head.triples, b"", head.will_close)
         self._need = head.length
         rest = data[head.body_start:]
@@ -262,17 +282,21 @@ class _Connection(asyncio.Protocol):
         answer.content = body
         return answer
 
-    def _new_h11(self) -> _H11Reader:
+    def _to_h11(self, data: bytes) -> _Answer | None:
+        """From now on h11 reads this answer, starting with every byte received of it."""
         assert self._request is not None
-        return _H11Reader(self._request, self._body)
+        self._head = None
+        self._h11 = reader = _H11Reader(self._request, self._body)
+        return reader.feed(data)
 
     # -- an exchange -----------------------------------------------------------------------------
     async def exchange(self, request: httpx.Request, data: bytes, body: bytes,
                        timeouts: dict[str, float | None]) -> _Answer:
         """Write ``data`` (the head and body) and wait for the whole answer."""
         transport = self.transport
-        if transport is None or not self.usable or transport.is_closing():
-            raise _Stale()  # closed after it was picked: nothing written
+        if transport is None or not self.usable or transport.is_closing() or (self.requests and self._readable()):
+            raise _Stale(self.requests == 0)  # closed after it was picked: nothing written
+        self.requests += 1
         loop = self.loop
         waiter: asyncio.Future[_Answer] = loop.create_future()
         self._waiter = waiter
@@ -282,7 +306,7 @@ class _Connection(asyncio.Protocol):
         self._need = -1
         self._answer = None
         self._h11 = None
-        self._head = b""
+        self._head = None
         self._got_bytes = False
         try:
             transport.write(data)
@@ -313,6 +337,15 @@ class _Connection(asyncio.Protocol):
             raise _WriteTimedOut() from None
         finally:
             self._drained = None
+
+    def _readable(self) -> bool:
+        """Bytes or EOF wait on this idle socket that the event loop has not reported yet (it
+        reports them on its next turn; the request would be written first): the server closed
+        the connection or sent something unasked, so it must not carry a request. The check
+        httpcore and the sync transport make before reusing a connection (``poll``, one
+        syscall, no timeout)."""
+        poller = self._poller
+        return poller is not None and bool(poller.poll(0))
 
     def _check_read_timeout(self) -> None:
         read = self._read_timeout
@@ -360,13 +393,22 @@ class _Connection(asyncio.Protocol):
     def release_socket(self) -> None:
         """Forget the socket without a word on the wire (a forked child, a dead event loop)."""
         self.usable = False
+        self._poller = None
         transport, self.transport = self.transport, None
         if transport is not None:
-            release_socket(transport.get_extra_info("socket"))
+            release_transport(transport)
+
+
+_HAS_POLL = hasattr(select, "poll")  # not on Windows: there the event loop's report is all
 
 
 class _Stale(Exception):
-    """The connection closed after it was picked and before the request was written."""
+    """The connection closed after it was picked and before the request was written
+    (``fresh``: it never carried a request)."""
+
+    def __init__(self, fresh: bool) -> None:
+        super().__init__()
+        self.fresh = fresh
 
 
 class _WriteTimedOut(Exception):
@@ -501,22 +543,22 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         pool.slots -= 1
 
     def _put_back(self, pool: _Pool, conn: _Connection) -> None:
-        """A connection whose answer was read whole: to a waiter for its origin, else idle."""
+        """A connection whose answer was read whole: to the first waiter (the connection if it
+        waits for its origin, else the connection's slot), else idle."""
         if not conn.usable or self._closed or pool is not self._pool:
             conn.close()
             self._free_slot(pool)
             return
         waiters = pool.waiters
-        if waiters:
-            for entry in waiters:
-                origin, waiter = entry
-                if origin == conn.origin and not waiter.done():
-                    waiters.remove(entry)
-                    waiter.set_result(conn)
-                    return
-            # only waiters for other origins: this connection makes room for one of them
-            conn.close()
-            self._free_slot(pool)
+        while waiters:
+            origin, waiter = waiters.popleft()
+            if waiter.done():  # it gave up (cancelled, pool timeout)
+                continue
+            if origin == conn.origin:
+                waiter.set_result(conn)
+            else:  # the first in line wants another origin: this connection's slot is its
+                conn.close()
+                waiter.set_result(None)
             return
         conn.idle_since = time.monotonic()
         pool.idle.setdefault(conn.origin, []).append(conn)
@@ -561,8 +603,11 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
                 answer = await conn.exchange(request, data, body, timeouts)
                 keep = not answer.will_close
                 break
-            except _Stale:
-                continue  # nothing was written: take another connection (``finally`` drops this one)
+            except _Stale as stale:  # nothing was written (``finally`` drops this connection)
+                if stale.fresh:  # the server closed a connection it just accepted: not a stale pool
+                    raise httpx.ConnectError("the server closed the connection before the request was "
+                                             "written", request=request) from None
+                continue  # a reused one the server closed while idle: take another connection
             except _WriteTimedOut as exc:
                 raise httpx.WriteTimeout("the request body did not drain within the write timeout",
                                          request=request) from exc
@@ -573,8 +618,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
             finally:  # also on cancellation: a connection whose answer was not read whole is closed
                 self._release(pool, conn, keep)
         result = read_response(answer.status, answer.triples, answer.content, request,
-                               {"http_version": answer.http_version,
-                                "reason_phrase": answer.reason.encode("latin-1", "replace")})
+                               {"http_version": answer.http_version, "reason_phrase": answer.reason})
         result.elapsed = timedelta(seconds=time.perf_counter() - started)
         return result
 
