@@ -11,10 +11,12 @@ misbehaving server.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
+import ssl
 import struct
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import NamedTuple
 
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
@@ -55,10 +57,11 @@ class RawServer:
         self._numbers: dict[int, int] = {}  # id(reader) -> connection number
         self._handlers: dict[asyncio.Task[None], asyncio.StreamWriter] = {}
 
-    async def start(self) -> str:
-        self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0, backlog=512)
+    async def start(self, tls: ssl.SSLContext | None = None) -> str:
+        """Listen (over TLS with ``tls``); the base URL."""
+        self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0, backlog=512, ssl=tls)
         port = self.server.sockets[0].getsockname()[1]
-        return f"http://127.0.0.1:{port}"
+        return f"{'https' if tls else 'http'}://127.0.0.1:{port}"
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.accepted += 1
@@ -109,6 +112,7 @@ class RawServer:
         if self.server is not None:
             self.server.close()
             await self.server.wait_closed()
+        await asyncio.sleep(0)  # handler tasks created just now start and register themselves
         handlers = list(self._handlers)
         for task in handlers:
             task.cancel()
@@ -119,14 +123,15 @@ class RawServer:
 class Peer:
     """A one-behaviour TCP server on 127.0.0.1 (threads) counting the requests it read."""
 
-    def __init__(self, behaviour: str) -> None:
+    def __init__(self, behaviour: str, tls: ssl.SSLContext | None = None) -> None:
         self.behaviour = behaviour
         self.requests = 0
         self.connections = 0
+        self.tls = tls
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(16)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.sock.getsockname()[1]}"
         self._stop = threading.Event()
         threading.Thread(target=self._serve, daemon=True).start()
 
@@ -138,6 +143,15 @@ class Peer:
                 return
             self.connections += 1
             threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
+
+    def _handle(self, conn: socket.socket) -> None:
+        if self.tls is not None:
+            try:
+                conn = self.tls.wrap_socket(conn, server_side=True)
+            except (OSError, ssl.SSLError):
+                conn.close()
+                return
+        self._serve_connection(conn)
 
     def _read_request(self, conn: socket.socket) -> bool:
         data = b""
@@ -156,7 +170,7 @@ class Peer:
         self.requests += 1
         return True
 
-    def _handle(self, conn: socket.socket) -> None:
+    def _serve_connection(self, conn: socket.socket) -> None:
         body = b'{"ok": true}'
         ok = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 12\r\n\r\n" + body
         with conn:
@@ -203,6 +217,27 @@ class Peer:
         self.sock.close()
 
 
+@contextlib.contextmanager
+def full_backlog() -> Iterator[str]:
+    """A URL on 127.0.0.1 whose listener never accepts and whose backlog is full: the kernel
+    drops further SYNs, so connecting hangs until the client's connect timeout (nothing leaves
+    the machine)."""
+    full = socket.socket()
+    full.bind(("127.0.0.1", 0))
+    full.listen(0)
+    fillers = []
+    for _ in range(8):
+        filler = socket.socket()
+        filler.setblocking(False)
+        filler.connect_ex(full.getsockname())
+        fillers.append(filler)
+    try:
+        yield f"http://127.0.0.1:{full.getsockname()[1]}"
+    finally:
+        for sock in (*fillers, full):
+            sock.close()
+
+
 def refused_url() -> str:
     """A URL on 127.0.0.1 where nothing listens (a port just bound and released)."""
     with socket.socket() as s:
@@ -210,4 +245,4 @@ def refused_url() -> str:
         return f"http://127.0.0.1:{s.getsockname()[1]}"
 
 
-__all__ = ["Handler", "Peer", "RawRequest", "RawServer", "http_response", "refused_url"]
+__all__ = ["Handler", "Peer", "RawRequest", "RawServer", "full_backlog", "http_response", "refused_url"]

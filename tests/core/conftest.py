@@ -4,6 +4,7 @@ HTTP peers on 127.0.0.1 (``raw_server``: asyncio, in the test's loop; ``peer``: 
 
 from __future__ import annotations
 
+import ssl
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
@@ -43,12 +44,12 @@ flavour, make, mock = client_fixtures(FLAVOURS, base_url=BASE_URL, defaults={"ap
 
 @pytest.fixture
 async def raw_server() -> AsyncIterator[Callable[[Handler], Awaitable[tuple[RawServer, str]]]]:
-    """``await raw_server(handler)`` -> (server, base URL); stopped after the test."""
+    """``await raw_server(handler, tls=None)`` -> (server, base URL); stopped after the test."""
     started: list[RawServer] = []
 
-    async def start(handler: Handler) -> tuple[RawServer, str]:
+    async def start(handler: Handler, tls: ssl.SSLContext | None = None) -> tuple[RawServer, str]:
         server = RawServer(handler)
-        url = await server.start()
+        url = await server.start(tls)
         started.append(server)
         return server, url
 

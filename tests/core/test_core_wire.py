@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import socket
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from _support.raw_http import Peer, refused_url
+from _support.raw_http import Peer, full_backlog, refused_url
 
 import paywire
 from paywire._core import AsyncClient, SyncClient, fork
@@ -129,24 +128,10 @@ def test_transport_maps_refused_and_connect_timeout_to_never_sent() -> None:
     with pytest.raises(httpx.ConnectError) as refused:
         transport.handle_request(httpx.Request("GET", refused_url(), extensions={"timeout": timeouts}))
     assert never_sent(refused.value)
-    # A listener that never accepts, its backlog filled: the kernel drops further SYNs.
-    full = socket.socket()
-    full.bind(("127.0.0.1", 0))
-    full.listen(0)
-    fillers = []
-    for _ in range(8):
-        filler = socket.socket()
-        filler.setblocking(False)
-        filler.connect_ex(full.getsockname())
-        fillers.append(filler)
-    try:
+    with full_backlog() as url:  # the kernel drops further SYNs: connecting hangs
         with pytest.raises(httpx.ConnectTimeout) as timed_out:
-            transport.handle_request(httpx.Request("GET", f"http://127.0.0.1:{full.getsockname()[1]}/",
-                                                   extensions={"timeout": timeouts}))
+            transport.handle_request(httpx.Request("GET", url + "/", extensions={"timeout": timeouts}))
         assert never_sent(timed_out.value)
-    finally:
-        for sock in (*fillers, full):
-            sock.close()
 
 
 def test_pool_timeout_is_never_sent(peer: Callable[[str], Peer]) -> None:

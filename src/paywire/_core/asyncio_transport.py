@@ -390,13 +390,26 @@ class _Connection(asyncio.Protocol):
         if transport is not None:
             transport.close()
 
-    def release_socket(self) -> None:
-        """Forget the socket without a word on the wire (a forked child, a dead event loop)."""
+    def release_socket(self, *, forked: bool) -> None:
+        """Forget the socket without a word on the wire (a forked child, a dead event loop).
+
+        ``forked``: this is a child, whose copy of the old loop's selector is the parent's epoll
+        instance: it is never touched. In this process, an old loop still open and idle also
+        forgets the descriptor, so that a new socket given the same number can be registered
+        there if that loop is used again."""
         self.usable = False
         self._poller = None
         transport, self.transport = self.transport, None
-        if transport is not None:
-            release_transport(transport)
+        if transport is None:
+            return
+        loop = self.loop
+        sock = transport.get_extra_info("socket")
+        if not forked and sock is not None and not loop.is_closed() and not loop.is_running():
+            for name in ("_remove_reader", "_remove_writer"):  # the public forms refuse a transport's fd
+                remove = getattr(loop, name, None)
+                if remove is not None:
+                    remove(sock.fileno())
+        release_transport(transport)
 
 
 _HAS_POLL = hasattr(select, "poll")  # not on Windows: there the event loop's report is all
@@ -446,7 +459,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         pool = self._pool
         if pool is None or pool.loop is not loop:
             if pool is not None:  # the old loop's connections cannot be used from this one
-                self._forget(pool)
+                self._forget(pool, forked=False)
             pool = self._pool = _Pool(loop)
         return pool
 
@@ -631,21 +644,21 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         return self._fallback
 
     @staticmethod
-    def _forget(pool: _Pool) -> None:
+    def _forget(pool: _Pool, *, forked: bool) -> None:
         """Drop ``pool`` without touching the wire (its loop is gone, or this is a forked child)."""
         conns = [c for stack in pool.idle.values() for c in stack] + list(pool.busy)
         pool.idle.clear()
         pool.busy.clear()
         pool.waiters.clear()
         for conn in conns:
-            conn.release_socket()
+            conn.release_socket(forked=forked)
 
     def after_fork(self) -> None:
         """In a forked child: forget the parent's connections; release their sockets without a
         word on the wire (``_core/fork.py``)."""
         pool, self._pool = self._pool, None
         if pool is not None:
-            self._forget(pool)
+            self._forget(pool, forked=True)
         if self._fallback is not None:
             reset_transport(self._fallback)
 
@@ -660,7 +673,11 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         self._closed = True
         pool, self._pool = self._pool, None
-        if pool is not None:
+        if pool is None:
+            pass
+        elif pool.loop is not asyncio.get_running_loop():  # its loop is gone (closed, or another
+            self._forget(pool, forked=False)  # thread's): closing through it would fail; release quietly
+        else:
             for stack in pool.idle.values():
                 for conn in stack:
                     conn.close()
