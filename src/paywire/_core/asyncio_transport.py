@@ -664,11 +664,12 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
 
     @property
     def open_connections(self) -> int:
-        """Connections currently held open, idle or in use (for tests and diagnostics)."""
+        """Connections currently held open, idle or in use (for tests and diagnostics); an idle
+        one the server closed (dropped when next picked) is not counted."""
         pool = self._pool
         if pool is None:
             return 0
-        return sum(len(stack) for stack in pool.idle.values()) + len(pool.busy)
+        return sum(conn.usable for stack in pool.idle.values() for conn in stack) + len(pool.busy)
 
     async def aclose(self) -> None:
         self._closed = True
