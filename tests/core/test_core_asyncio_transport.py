@@ -289,6 +289,61 @@ async def test_header_injection_is_refused_before_any_byte_is_sent(raw_server: S
     assert server.accepted == 0 and transport.open_connections == 0
 
 
+# --- what the request says shapes how its answer is read ---------------------------------------
+ANSWERS = {
+    "content-length": b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+    "chunked": b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n",
+    "no-content": b"HTTP/1.1 204 No Content\r\n\r\n",
+}
+
+
+@pytest.mark.parametrize("answer", list(ANSWERS))
+@pytest.mark.parametrize("value", [b" leading-space", b"trailing-space ", b"vertical\x0btab", b"form\x0cfeed"],
+                         ids=["leading-space", "trailing-space", "vertical-tab", "form-feed"])
+async def test_a_header_sent_under_http_client_rules_never_stops_the_answer_being_read(
+        raw_server: StartRaw, value: bytes, answer: str) -> None:
+    """``request_head`` sends what http.client allows (a value with a leading space, a form
+    feed); h11, which reads the unusual answers, refuses such a header when asked to send it.
+    The answer is read whatever its framing: h11 is never asked to re-check the request."""
+    async def reply(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while await server.next_request(reader) is not None:
+            writer.write(ANSWERS[answer])
+
+    server, url = await raw_server(reply)
+    transport = AsyncioTransport()
+    for _ in range(2):  # and the connection is reused after it
+        request = httpx.Request("GET", url + "/x", headers=[(b"X-Odd", value)], extensions={"timeout": timeouts()})
+        got = await transport.handle_async_request(request)
+        assert got.status_code == int(ANSWERS[answer][9:12]) and got.content == (b"" if answer == "no-content" else b"ok")
+    assert server.accepted == 1 and [r.headers["X-Odd"] for r in server.requests] == [value.decode().strip()] * 2
+    await transport.aclose()
+
+
+@pytest.mark.parametrize("answer", ["content-length", "chunked"])
+@pytest.mark.parametrize("server_closes", [True, False], ids=["server-closes-late", "server-keeps-it"])
+async def test_a_request_asking_to_close_never_leaves_its_connection_in_the_pool(
+        raw_server: StartRaw, answer: str, server_closes: bool) -> None:
+    """A request with ``Connection: close``: the server closes after answering, perhaps after
+    the client read the answer (its FIN not yet there when the next request starts); the
+    connection is dropped at once, so the next request goes over a new one and both arrive."""
+    async def reply(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while await server.next_request(reader) is not None:
+            writer.write(ANSWERS[answer])
+            if server_closes:
+                await asyncio.sleep(0.05)
+                return
+
+    server, url = await raw_server(reply)
+    transport = AsyncioTransport()
+    for header in ("close", "Keep-Alive, Close"):
+        request = httpx.Request("POST", url + "/x", content=b"{}", headers={"Connection": header},
+                                extensions={"timeout": timeouts()})
+        assert (await transport.handle_async_request(request)).content == b"ok"
+        assert transport.open_connections == 0
+    assert len(server.requests) == 2 and server.accepted == 2
+    await transport.aclose()
+
+
 # --- respx ---------------------------------------------------------------------------------------------
 async def test_respx_intercepts_the_transport_itself() -> None:
     """While respx patches httpcore, requests go through httpx's own stack so the mock answers;

@@ -101,21 +101,21 @@ class _Disconnected(Exception):
 
 
 class _H11Reader:
-    """The answer read by h11, for everything the quick parser declines. h11 is told the
-    request (so it knows HEAD and the body's end) and then fed every byte received."""
+    """The answer read by h11, for everything the quick parser declines. h11 is told what of
+    the request shapes the answer (its method: HEAD; whether it asked to close) as a request
+    already sent whole, then fed every byte received. Not the request itself: h11 would check
+    its headers again, by rules stricter than those it was sent under (``request_head``: a
+    value with a leading space, say), and refuse to read the answer to a request already sent."""
 
-    def __init__(self, request: httpx.Request, body: bytes) -> None:
+    def __init__(self, method: str, asks_to_close: bool) -> None:
         import h11
 
         self._h11 = h11
         self._conn = conn = h11.Connection(h11.CLIENT, max_incomplete_event_size=_MAX_INCOMPLETE_EVENT)
-        headers = [(k, v) for k, v in request.headers.raw if k.lower() != b"transfer-encoding"]
-        if body and not any(k.lower() == b"content-length" for k, _ in headers):
-            headers.append((b"Content-Length", str(len(body)).encode()))
-        conn.send(h11.Request(method=request.method.encode("ascii"), target=request.url.raw_path,
-                              headers=headers))
-        if body:
-            conn.send(h11.Data(data=body))
+        headers = [(b"Host", b"h"), (b"Content-Length", b"0")]
+        if asks_to_close:
+            headers.append((b"Connection", b"close"))
+        conn.send(h11.Request(method=method.encode("ascii"), target=b"/", headers=headers))
         conn.send(h11.EndOfMessage())
         self._response: h11.Response | None = None
         self._parts: list[bytes] = []
@@ -161,8 +161,7 @@ class _Connection(asyncio.Protocol):
         self._poller: select.poll | None = None  # asks the kernel whether the idle socket is readable
         self._waiter: asyncio.Future[_Answer] | None = None
         self._method = "GET"
-        self._request: httpx.Request | None = None
-        self._body = b""
+        self._asks_to_close = False  # the request being answered carries "Connection: close"
         self._head: bytearray | None = None  # the first pieces of a head not complete yet
         self._parts: list[bytes] = []  # body bytes of an answer whose head was parsed
         self._have = 0
@@ -284,15 +283,15 @@ class _Connection(asyncio.Protocol):
 
     def _to_h11(self, data: bytes) -> _Answer | None:
         """From now on h11 reads this answer, starting with every byte received of it."""
-        assert self._request is not None
         self._head = None
-        self._h11 = reader = _H11Reader(self._request, self._body)
+        self._h11 = reader = _H11Reader(self._method, self._asks_to_close)
         return reader.feed(data)
 
     # -- an exchange -----------------------------------------------------------------------------
-    async def exchange(self, request: httpx.Request, data: bytes, body: bytes,
+    async def exchange(self, method: str, data: bytes, asks_to_close: bool,
                        timeouts: dict[str, float | None]) -> _Answer:
-        """Write ``data`` (the head and body) and wait for the whole answer."""
+        """Write ``data`` (the head and body of a ``method`` request) and wait for the whole
+        answer."""
         transport = self.transport
         if transport is None or not self.usable or transport.is_closing() or (self.requests and self._readable()):
             raise _Stale(self.requests == 0)  # closed after it was picked: nothing written
@@ -300,9 +299,8 @@ class _Connection(asyncio.Protocol):
         loop = self.loop
         waiter: asyncio.Future[_Answer] = loop.create_future()
         self._waiter = waiter
-        self._method = request.method
-        self._request = request
-        self._body = body
+        self._method = method
+        self._asks_to_close = asks_to_close
         self._need = -1
         self._answer = None
         self._h11 = None
@@ -320,7 +318,9 @@ class _Connection(asyncio.Protocol):
             return await waiter
         finally:
             self._waiter = None
-            self._request = None
+            self._h11 = None  # what this answer's reading held, not kept while the connection idles
+            self._parts = []
+            self._answer = None
             timer = self._timer
             if timer is not None:
                 timer.cancel()
@@ -605,6 +605,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         started = time.perf_counter()
         pool = self._pool_for(asyncio.get_running_loop())
         data = head + body if body else head
+        asks_to_close = _asks_to_close(head)
         while True:
             try:
                 conn = await self._acquire(pool, origin, timeouts)
@@ -613,8 +614,8 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
                 raise
             keep = False
             try:
-                answer = await conn.exchange(request, data, body, timeouts)
-                keep = not answer.will_close
+                answer = await conn.exchange(method, data, asks_to_close, timeouts)
+                keep = not (answer.will_close or asks_to_close)
                 break
             except _Stale as stale:  # nothing was written (``finally`` drops this connection)
                 if stale.fresh:  # the server closed a connection it just accepted: not a stale pool
@@ -691,6 +692,21 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
 
     def __repr__(self) -> str:
         return f"AsyncioTransport(max_connections={self._max})"
+
+
+def _asks_to_close(head: bytes) -> bool:
+    """Whether the request head carries ``Connection: close``: the server then closes after
+    answering, so the connection must not go back to the pool (the FIN may come after the
+    next request was written on it). Header lines are exact here (``request_head`` refused
+    CR/LF in names and values)."""
+    lowered = head.lower()
+    at = lowered.find(b"\r\nconnection:")
+    while at >= 0:
+        end = lowered.index(b"\r\n", at + 2)
+        if b"close" in [token.strip(b" \t") for token in lowered[at + 13:end].split(b",")]:
+            return True
+        at = lowered.find(b"\r\nconnection:", end)
+    return False
 
 
 def _read_error(exc: BaseException, request: httpx.Request) -> httpx.TransportError:
