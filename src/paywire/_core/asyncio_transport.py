@@ -700,6 +700,8 @@ def _asks_to_close(head: bytes) -> bool:
     next request was written on it). Header lines are exact here (``request_head`` refused
     CR/LF in names and values)."""
     lowered = head.lower()
+    if b"close" not in lowered:  # the common case: one scan
+        return False
     at = lowered.find(b"\r\nconnection:")
     while at >= 0:
         end = lowered.index(b"\r\n", at + 2)
