@@ -8,12 +8,16 @@ that writes the head and frames the answer ~34 us. httpx stays the type at the b
 only the bytes go through :class:`_Connection`, and nothing beyond the standard library (and
 h11, which httpx already brings, for unusual framing) is imported.
 
-Reading an answer: the common one (``HTTP/1.1``, a final status, ``Content-Length``) is framed
-by :func:`~paywire._core.http11.quick_head` as bytes arrive; anything else (chunked or
-close-delimited bodies, interim 1xx answers, 204/304, HEAD, HTTP/1.0, a head the quick parser
-declines) is handed, with every byte received so far, to an h11 connection that has seen the
-same request (:class:`_H11Reader`): unusual framing keeps h11's semantics, as httpx's own
-stack would read it.
+Reading an answer: the common one (``HTTP/1.1``, a final status, one ``Content-Length``, every
+line as h11's grammar allows it) is framed by :func:`~paywire._core.http11.quick_head` as bytes
+arrive; anything else (chunked or close-delimited bodies, interim 1xx answers, 204/304, HEAD,
+HTTP/1.0, bare LFs, a head over 64 KiB, any line the quick parser declines) is handed, with
+every byte received so far, to an h11 connection told the request's method (:class:`_H11Reader`,
+with httpcore's 100 KiB limit on an incomplete head): status, reason, raw headers, body and
+keep-alive come out as httpx's own stack gives them, and what it refuses is refused
+(``tests/core/test_core_asyncio_framing.py`` compares the two over a corpus delivered whole,
+byte by byte and split at every boundary). One deliberate difference: bytes past the end of an
+answer drop the connection (httpx would read them as the start of the next answer).
 
 Error classification, as precise as httpcore's (``retries.never_sent`` relies on it):
 
@@ -24,6 +28,9 @@ Error classification, as precise as httpcore's (``retries.never_sent`` relies on
   answer, malformed or truncated answers, read and write timeouts) -> ``ReadError`` /
   ``ReadTimeout`` / ``WriteTimeout`` / ``RemoteProtocolError``: maybe delivered.
 
+A fresh connection the server closed before the request was written is a ``ConnectError``
+(nothing sent); a reused one found closed is dropped and the request takes another connection.
+
 Timeouts from the request (httpx's per-request dict): ``connect`` bounds connecting (TCP and
 TLS), ``pool`` the wait for a free connection, ``write`` the wait for a large body to drain
 into the kernel, ``read`` each wait for the next bytes of the answer (reset by every arrival,
@@ -32,14 +39,21 @@ an answer not read to its end leaves the connection unusable.
 
 The pool: up to ``max_connections`` connections over all origins, one LIFO stack of idle ones
 per origin (the most recently used stays warm). An idle connection is reused only if it is
-younger than ``keepalive_expiry`` and the protocol saw neither EOF nor unasked bytes on it (the
-event loop reports both as they arrive, as ``select`` does for the sync transport). When every
-slot is taken, requests queue in arrival order and a finished connection goes straight to the
-first one waiting for its origin (no stampede; ``open_connections`` never exceeds the bound).
+younger than ``keepalive_expiry``, the protocol saw neither EOF nor unasked bytes on it, and a
+``poll`` of its socket finds nothing waiting (the event loop reports EOF only on its next
+turn, after the request would have been written; httpcore and the sync transport make the same
+check). An answer to a request that said ``Connection: close``, or that said so itself, or
+followed by bytes past its end, never returns its connection to the pool. When every slot is
+taken, requests queue in arrival order and are served strictly in that order: a finished
+connection goes straight to the first one waiting if it waits for the same origin, else it is
+closed and its slot goes to that first one (no stampede, no origin starved by another's
+traffic; ``open_connections`` never exceeds the bound). A request cancelled while waiting,
+connecting or mid-exchange gives its slot back.
 
 Connections belong to the event loop that opened them. A client used from a new loop (each
 ``asyncio.run``, or pytest-asyncio's loop per test) starts a new pool; the old loop's sockets
-are released without a word on the wire, as after a fork (``_core/fork.py``).
+are released without a word on the wire, as after a fork (``_core/fork.py``), and marked closed
+so that nothing warns about them later; ``aclose()`` from another loop does the same.
 """
 
 from __future__ import annotations
