@@ -58,6 +58,12 @@ def _big_value(size: int) -> bytes:
 
 OK_HEAD = b"HTTP/1.1 200 OK\r\n"
 
+
+def refused(name: str, data: bytes, large: bool = False) -> Answer:
+    """An answer both stacks must refuse; the server closes after it."""
+    return Answer(name, data, close_after=True, fails=True, large=large)
+
+
 CORPUS: list[Answer] = [
     # --- the common answer and its variants
     Answer("content-length", OK_HEAD + b"Content-Type: application/json\r\nContent-Length: 13\r\n\r\n"
@@ -111,41 +117,30 @@ CORPUS: list[Answer] = [
     Answer("http10-keep-alive", b"HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n"
            b"Content-Length: 2\r\n\r\nok"),
     # --- malformed or cut short: both refuse
-    Answer("status-line-garbage", b"NOT HTTP AT ALL\r\n\r\n", close_after=True, fails=True),
-    Answer("status-code-letters", b"HTTP/1.1 2x0 OK\r\nContent-Length: 2\r\n\r\nok", close_after=True, fails=True),
-    Answer("status-code-short", b"HTTP/1.1 20 OK\r\nContent-Length: 2\r\n\r\nok", close_after=True, fails=True),
-    Answer("http-version-2", b"HTTP/2 200 OK\r\nContent-Length: 2\r\n\r\nok", close_after=True, fails=True),
-    Answer("header-without-colon", OK_HEAD + b"NoColonHere\r\nContent-Length: 2\r\n\r\nok", close_after=True,
-           fails=True),
-    Answer("header-name-with-space", OK_HEAD + b"Bad Name: v\r\nContent-Length: 2\r\n\r\nok", close_after=True,
-           fails=True),
-    Answer("header-space-before-colon", OK_HEAD + b"X-A : v\r\nContent-Length: 2\r\n\r\nok", close_after=True,
-           fails=True),
-    Answer("header-nul-in-value", OK_HEAD + b"X-A: a\x00b\r\nContent-Length: 2\r\n\r\nok", close_after=True,
-           fails=True),
-    Answer("header-cr-in-value", OK_HEAD + b"X-A: a\rb\r\nContent-Length: 2\r\n\r\nok", close_after=True,
-           fails=True),
-    Answer("fold-before-first-header", OK_HEAD + b" folded\r\nContent-Length: 2\r\n\r\nok", close_after=True,
-           fails=True),
-    Answer("content-length-plus", OK_HEAD + b"Content-Length: +2\r\n\r\nok", close_after=True, fails=True),
-    Answer("content-length-underscore", OK_HEAD + b"Content-Length: 1_0\r\n\r\n0123456789", close_after=True,
-           fails=True),
-    Answer("content-length-negative", OK_HEAD + b"Content-Length: -1\r\n\r\nok", close_after=True, fails=True),
-    Answer("content-length-conflicting", OK_HEAD + b"Content-Length: 2\r\nContent-Length: 3\r\n\r\nok",
-           close_after=True, fails=True),
-    Answer("transfer-encoding-unknown", OK_HEAD + b"Transfer-Encoding: gzip\r\n\r\nok", close_after=True,
-           fails=True),
-    Answer("chunk-size-garbage", OK_HEAD + b"Transfer-Encoding: chunked\r\n\r\nzz\r\nok\r\n0\r\n\r\n",
-           close_after=True, fails=True),
+    refused("status-line-garbage", b"NOT HTTP AT ALL\r\n\r\n"),
+    refused("status-code-letters", b"HTTP/1.1 2x0 OK\r\nContent-Length: 2\r\n\r\nok"),
+    refused("status-code-short", b"HTTP/1.1 20 OK\r\nContent-Length: 2\r\n\r\nok"),
+    refused("http-version-2", b"HTTP/2 200 OK\r\nContent-Length: 2\r\n\r\nok"),
+    refused("header-without-colon", OK_HEAD + b"NoColonHere\r\nContent-Length: 2\r\n\r\nok"),
+    refused("header-name-with-space", OK_HEAD + b"Bad Name: v\r\nContent-Length: 2\r\n\r\nok"),
+    refused("header-space-before-colon", OK_HEAD + b"X-A : v\r\nContent-Length: 2\r\n\r\nok"),
+    refused("header-nul-in-value", OK_HEAD + b"X-A: a\x00b\r\nContent-Length: 2\r\n\r\nok"),
+    refused("header-cr-in-value", OK_HEAD + b"X-A: a\rb\r\nContent-Length: 2\r\n\r\nok"),
+    refused("fold-before-first-header", OK_HEAD + b" folded\r\nContent-Length: 2\r\n\r\nok"),
+    refused("content-length-plus", OK_HEAD + b"Content-Length: +2\r\n\r\nok"),
+    refused("content-length-underscore", OK_HEAD + b"Content-Length: 1_0\r\n\r\n0123456789"),
+    refused("content-length-negative", OK_HEAD + b"Content-Length: -1\r\n\r\nok"),
+    refused("content-length-conflicting", OK_HEAD + b"Content-Length: 2\r\nContent-Length: 3\r\n\r\nok"),
+    refused("transfer-encoding-unknown", OK_HEAD + b"Transfer-Encoding: gzip\r\n\r\nok"),
+    refused("chunk-size-garbage", OK_HEAD + b"Transfer-Encoding: chunked\r\n\r\nzz\r\nok\r\n0\r\n\r\n"),
     # Past h11's 100 KiB limit for an incomplete head in any case (httpx reads 64 KiB, we up to
     # 256 KiB at a time: both see an incomplete head over the limit).
-    Answer("head-over-256k", _big_head(300_000), close_after=True, fails=True, large=True),
-    Answer("truncated-body", OK_HEAD + b"Content-Length: 100\r\n\r\n{\"partial\":", close_after=True, fails=True),
-    Answer("truncated-chunked", OK_HEAD + b"Transfer-Encoding: chunked\r\n\r\n10\r\nonly part", close_after=True,
-           fails=True),
-    Answer("eof-mid-head", OK_HEAD + b"Content-Le", close_after=True, fails=True),
-    Answer("eof-mid-status-line", b"HTTP/1.1 20", close_after=True, fails=True),
-    Answer("eof-after-interim", b"HTTP/1.1 100 Continue\r\n\r\n", close_after=True, fails=True),
+    refused("head-over-256k", _big_head(300_000), large=True),
+    refused("truncated-body", OK_HEAD + b"Content-Length: 100\r\n\r\n{\"partial\":"),
+    refused("truncated-chunked", OK_HEAD + b"Transfer-Encoding: chunked\r\n\r\n10\r\nonly part"),
+    refused("eof-mid-head", OK_HEAD + b"Content-Le"),
+    refused("eof-mid-status-line", b"HTTP/1.1 20"),
+    refused("eof-after-interim", b"HTTP/1.1 100 Continue\r\n\r\n"),
 ]
 
 

@@ -26,6 +26,8 @@ from paywire._core.retries import never_sent
 from paywire._core.stdlib_transport import httpcore_is_patched
 
 StartRaw = Callable[..., Awaitable[tuple[RawServer, str]]]
+#: A way for a request to fail: given the fixtures, it sends one and returns or raises.
+Scenario = Callable[[StartRaw, Callable[[str], Peer], pytest.MonkeyPatch], Awaitable[Any]]
 
 
 def timeouts(**given: float) -> dict[str, float]:
@@ -124,38 +126,16 @@ async def pool_timeout(raw_server: StartRaw, peer: Callable[[str], Peer], monkey
         await transport.aclose()
 
 
-async def closed_without_answer(raw_server: StartRaw, peer: Callable[[str], Peer],
-                                monkeypatch: pytest.MonkeyPatch) -> Any:
-    server = peer("close")
-    try:
-        return await AsyncioTransport().handle_async_request(post(server.url))
-    finally:
-        assert server.requests == 1
+def after_the_peer_read_it(behaviour: str, **given: float) -> Scenario:
+    """The request reaches a :class:`Peer` that reads it whole, then does ``behaviour``."""
+    async def scenario(raw_server: StartRaw, peer: Callable[[str], Peer], monkeypatch: pytest.MonkeyPatch) -> Any:
+        server = peer(behaviour)
+        try:
+            return await AsyncioTransport().handle_async_request(post(server.url, **given))
+        finally:
+            assert server.requests == 1
 
-
-async def reset_after_request(raw_server: StartRaw, peer: Callable[[str], Peer],
-                              monkeypatch: pytest.MonkeyPatch) -> Any:
-    server = peer("reset")
-    try:
-        return await AsyncioTransport().handle_async_request(post(server.url))
-    finally:
-        assert server.requests == 1
-
-
-async def read_timeout(raw_server: StartRaw, peer: Callable[[str], Peer], monkeypatch: pytest.MonkeyPatch) -> Any:
-    server = peer("stall")
-    try:
-        return await AsyncioTransport().handle_async_request(post(server.url, read=0.3))
-    finally:
-        assert server.requests == 1
-
-
-async def truncated_body(raw_server: StartRaw, peer: Callable[[str], Peer], monkeypatch: pytest.MonkeyPatch) -> Any:
-    server = peer("truncated")
-    try:
-        return await AsyncioTransport().handle_async_request(post(server.url))
-    finally:
-        assert server.requests == 1
+    return scenario
 
 
 async def write_timeout(raw_server: StartRaw, peer: Callable[[str], Peer], monkeypatch: pytest.MonkeyPatch) -> Any:
@@ -174,32 +154,31 @@ async def write_timeout(raw_server: StartRaw, peer: Callable[[str], Peer], monke
         listener.close()
 
 
-NEVER_SENT: dict[Callable[..., Awaitable[Any]], type[httpx.TransportError]] = {
-    refused: httpx.ConnectError,
-    dns_failure: httpx.ConnectError,
-    tls_to_a_plain_server: httpx.ConnectError,
-    tls_untrusted_certificate: httpx.ConnectError,
-    connect_timeout: httpx.ConnectTimeout,
-    pool_timeout: httpx.PoolTimeout,
+NEVER_SENT: dict[str, tuple[Scenario, type[httpx.TransportError]]] = {
+    "refused": (refused, httpx.ConnectError),
+    "dns-failure": (dns_failure, httpx.ConnectError),
+    "tls-to-a-plain-server": (tls_to_a_plain_server, httpx.ConnectError),
+    "tls-untrusted-certificate": (tls_untrusted_certificate, httpx.ConnectError),
+    "connect-timeout": (connect_timeout, httpx.ConnectTimeout),
+    "pool-timeout": (pool_timeout, httpx.PoolTimeout),
 }
-MAYBE_DELIVERED: dict[Callable[..., Awaitable[Any]], type[httpx.TransportError]] = {
-    closed_without_answer: httpx.RemoteProtocolError,
-    reset_after_request: httpx.ReadError,
-    read_timeout: httpx.ReadTimeout,
-    truncated_body: httpx.RemoteProtocolError,
-    write_timeout: httpx.WriteTimeout,
+MAYBE_DELIVERED: dict[str, tuple[Scenario, type[httpx.TransportError]]] = {
+    "closed-without-answer": (after_the_peer_read_it("close"), httpx.RemoteProtocolError),
+    "reset-after-request": (after_the_peer_read_it("reset"), httpx.ReadError),
+    "read-timeout": (after_the_peer_read_it("stall", read=0.3), httpx.ReadTimeout),
+    "truncated-body": (after_the_peer_read_it("truncated"), httpx.RemoteProtocolError),
+    "malformed-answer": (after_the_peer_read_it("garbage"), httpx.RemoteProtocolError),
+    "write-timeout": (write_timeout, httpx.WriteTimeout),
 }
 
 
-@pytest.mark.parametrize(("scenario", "expected", "sent"),
-                         [(s, e, False) for s, e in NEVER_SENT.items()]
-                         + [(s, e, True) for s, e in MAYBE_DELIVERED.items()],
-                         ids=lambda v: v.__name__ if callable(v) and not isinstance(v, type) else None)
+@pytest.mark.parametrize(("name", "sent"), [(n, False) for n in NEVER_SENT] + [(n, True) for n in MAYBE_DELIVERED])
 async def test_failures_are_classified_never_sent_or_maybe_delivered(
-        scenario: Callable[..., Awaitable[Any]], expected: type[httpx.TransportError], sent: bool,
-        raw_server: StartRaw, peer: Callable[[str], Peer], monkeypatch: pytest.MonkeyPatch) -> None:
+        name: str, sent: bool, raw_server: StartRaw, peer: Callable[[str], Peer],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """Each failure raises its httpx error type, with the request attached; only failures that
     prove nothing was written read as never sent (a POST may then be retried)."""
+    scenario, expected = (MAYBE_DELIVERED if sent else NEVER_SENT)[name]
     with pytest.raises(httpx.TransportError) as info:
         await scenario(raw_server, peer, monkeypatch)
     assert type(info.value) is expected, repr(info.value)
