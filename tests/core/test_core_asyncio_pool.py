@@ -311,10 +311,10 @@ async def test_unasked_bytes_on_an_idle_connection_make_it_unusable(raw_server: 
 
 async def test_keepalive_reuses_a_connection_and_expires_idle_ones(boards: Any) -> None:
     board, _, url = await boards("a")
-    transport = AsyncioTransport(keepalive_expiry=0.2)
+    transport = AsyncioTransport(keepalive_expiry=0.5)
     conns = [(await transport.handle_async_request(get(url, f"/{i}"))).json()["conn"] for i in range(3)]
     assert conns == [1, 1, 1]
-    await asyncio.sleep(0.3)
+    await asyncio.sleep(0.7)
     assert (await transport.handle_async_request(get(url, "/later"))).json()["conn"] == 2
     await until(lambda: board.ended == [1], "the expired connection was closed")
     assert transport.open_connections == 1
