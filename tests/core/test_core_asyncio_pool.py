@@ -285,6 +285,32 @@ async def test_an_idle_connection_the_server_closed_is_never_reused(raw_server: 
     assert [r.conn for r in server.requests] == list(range(1, 11))
 
 
+async def test_a_fresh_connection_closed_before_the_request_is_never_sent_and_not_retried_forever(
+        raw_server: StartRaw, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that accepts and closes at once, its FIN seen before the request is written
+    (made certain here by a pause after connecting): nothing was sent, so a ConnectError
+    (never sent); and one connection, not a loop of reconnections to a server that does this
+    every time."""
+    async def close_at_once(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        return None  # RawServer closes the connection
+
+    server, url = await raw_server(close_at_once)
+    transport = AsyncioTransport()
+    connect = transport._connect
+
+    async def connect_then_pause(*args: Any) -> Any:
+        conn = await connect(*args)
+        await asyncio.sleep(0.05)  # the server's FIN arrives and is reported meanwhile
+        return conn
+
+    monkeypatch.setattr(transport, "_connect", connect_then_pause)
+    with pytest.raises(httpx.ConnectError) as info:
+        await asyncio.wait_for(transport.handle_async_request(get(url, "/x")), 2)
+    assert never_sent(info.value) and server.accepted == 1 and server.requests == []
+    assert transport.open_connections == 0
+    await transport.aclose()
+
+
 @pytest.mark.parametrize("gap", [0.0, 0.05], ids=["not-yet-reported", "reported"])
 async def test_unasked_bytes_on_an_idle_connection_make_it_unusable(raw_server: StartRaw, gap: float) -> None:
     """Bytes the server sends after an answer, unasked: the connection's framing is lost, so it
