@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,8 +54,14 @@ FACADES: dict[str, Callable[..., Any]] = {
     "AsyncCONXAClient": lambda url, **kw: AsyncCONXAClient("k_test", base_url=url, provider_id="p1",
                                                            allow_insecure_http=True, **kw),
 }
-# Services whose async client offers the opt-in aiohttp backend (SPAPS does not).
-AIOHTTP_FACADES = ("AsyncLumenClient", "AsyncVellumClient", "AsyncCONXAClient")
+# Async clients that offer a choice of backend (``http_backend``; SPAPS does not).
+BACKEND_FACADES = ("AsyncLumenClient", "AsyncVellumClient", "AsyncCONXAClient")
+
+#: The pools a client can sit on: "default" (paywire's own wire: _core/stdlib_transport.py for
+#: sync clients, _core/asyncio_transport.py for async ones), "aiohttp" (``http_backend="aiohttp"``),
+#: "httpx" (``http_backend="httpx"``: the sharded httpcore pools of _core/transport.py) and
+#: "user-transport" (the user's own pooled httpx transport).
+POOLS = ("default", "aiohttp", "httpx", "user-transport")
 
 
 @dataclass(frozen=True)
@@ -62,11 +69,15 @@ class Case:
     """One client set-up: a facade class and the pool under it."""
 
     facade: str
-    pool: str  # "httpx" (paywire's own), "aiohttp", "user-transport"
+    pool: str  # one of POOLS
 
     @property
     def is_async(self) -> bool:
         return self.facade.startswith("Async")
+
+    @property
+    def service(self) -> str:
+        return self.facade.removeprefix("Async")
 
     @property
     def id(self) -> str:
@@ -74,15 +85,28 @@ class Case:
 
     def build(self, url: str) -> Any:
         kwargs: dict[str, Any] = {}
-        if self.pool == "aiohttp":
-            kwargs["http_backend"] = "aiohttp"
+        if self.pool in ("aiohttp", "httpx"):
+            kwargs["http_backend"] = self.pool
         elif self.pool == "user-transport":  # the user's own pooled httpx transport
             kwargs["transport"] = httpx.AsyncHTTPTransport() if self.is_async else httpx.HTTPTransport()
         return FACADES[self.facade](url, **kwargs)
 
 
-CASES = ([Case(name, "httpx") for name in FACADES] + [Case(name, "aiohttp") for name in AIOHTTP_FACADES]
-         + [Case(name, "user-transport") for name in FACADES])
+CASES = ([Case(name, "default") for name in FACADES] + [Case(name, "aiohttp") for name in BACKEND_FACADES]
+         + [Case(name, "httpx") for name in BACKEND_FACADES] + [Case(name, "user-transport") for name in FACADES])
+
+
+def one_case_per_flavour() -> list[Case]:
+    """One case for each (pool, sync or async) that exists, spread over the services (for the
+    soak tests, which cannot afford every facade)."""
+    used: Counter[str] = Counter()
+    chosen = []
+    for pool, is_async in sorted({(c.pool, c.is_async) for c in CASES}):
+        candidates = [c for c in CASES if c.pool == pool and c.is_async == is_async]
+        case = min(candidates, key=lambda c: (used[c.service], c.facade))
+        used[case.service] += 1
+        chosen.append(case)
+    return chosen
 
 
 def get_flow(client: Any, path: str, tag: str = "", pad: int = 0, method: str = "GET") -> Any:

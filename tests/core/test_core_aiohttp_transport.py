@@ -14,12 +14,13 @@ import gzip
 import json
 import socket
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import aiohttp
 import httpx
 import pytest
+from _support.raw_http import http_response as response
 
 from paywire._core import (
     APIConnectionError,
@@ -37,65 +38,10 @@ from paywire.sandbox import lumen as sblumen
 
 NO_WAIT = RetryConfig(max_attempts=3, backoff_factor=0.0, jitter=False)
 
-Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
-
 
 @pytest.fixture(autouse=True)
 def _no_backend_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ENV_HTTP_BACKEND, raising=False)
-
-
-# --- a raw HTTP/1.1 peer ----------------------------------------------------------------------
-class RawServer:
-    """Accepts connections on 127.0.0.1 and lets ``handler`` speak raw bytes; records requests."""
-
-    def __init__(self, handler: Handler) -> None:
-        self.handler = handler
-        self.requests: list[tuple[str, dict[str, str], bytes]] = []  # (request line, headers, body)
-        self.server: asyncio.Server | None = None
-
-    async def start(self) -> str:
-        self.server = await asyncio.start_server(self.handler, "127.0.0.1", 0)
-        port = self.server.sockets[0].getsockname()[1]
-        return f"http://127.0.0.1:{port}"
-
-    async def read_request(self, reader: asyncio.StreamReader) -> tuple[str, dict[str, str], bytes]:
-        head = await reader.readuntil(b"\r\n\r\n")
-        line, *header_lines = head.decode("latin-1").split("\r\n")[:-2]
-        headers = {}
-        for h in header_lines:
-            name, _, value = h.partition(":")
-            headers[name] = value.strip()
-        length = int(next((v for k, v in headers.items() if k.lower() == "content-length"), "0"))
-        body = await reader.readexactly(length) if length else b""
-        self.requests.append((line, headers, body))
-        return line, headers, body
-
-    async def stop(self) -> None:
-        if self.server is not None:
-            self.server.close()
-            await self.server.wait_closed()
-
-
-@pytest.fixture
-async def raw_server() -> AsyncIterator[Callable[[Handler], Awaitable[tuple[RawServer, str]]]]:
-    started: list[RawServer] = []
-
-    async def start(handler: Handler) -> tuple[RawServer, str]:
-        server = RawServer(handler)
-        url = await server.start()
-        started.append(server)
-        return server, url
-
-    yield start
-    for server in started:
-        await server.stop()
-
-
-def response(status: str, body: bytes = b"", headers: dict[str, str] | None = None) -> bytes:
-    lines = [f"HTTP/1.1 {status}", f"Content-Length: {len(body)}"]
-    lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
-    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
 
 
 @pytest.fixture
@@ -128,7 +74,7 @@ async def test_get_and_post_round_trip_headers_and_json_exactly(raw_server: Any,
     async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         while True:
             try:
-                line, _headers, body = await server.read_request(reader)
+                line, _headers, body, _ = await server.read_request(reader)
             except asyncio.IncompleteReadError:
                 break
             payload = json.dumps({"line": line, "body": body.decode()}).encode()
@@ -153,7 +99,7 @@ async def test_get_and_post_round_trip_headers_and_json_exactly(raw_server: Any,
     # Exactly the headers httpx built: no User-Agent/Accept/Content-Type of aiohttp's own.
     built = client._http.build_request("POST", "/v1/things", json={"amount": 5, "note": "é"},
                                        headers={"X-Idempotency-Key": "idem-1"})
-    _, sent_headers, sent_body = server.requests[1]
+    _, sent_headers, sent_body, _ = server.requests[1]
     assert {k.lower(): v for k, v in sent_headers.items()} == {k.lower(): v for k, v in built.headers.items()}
     assert sent_body == built.content
     assert "aiohttp" not in json.dumps(sent_headers).lower()

@@ -2,10 +2,11 @@
 
 After a client has been used, ``os.fork()`` leaves parent and child holding the same keep-alive
 sockets. For every facade client class of the four services and every pool under it (paywire's
-sync httpx pool, the async ShardedAsyncTransport, the opt-in aiohttp backend, a user-supplied
-httpx transport) a real fork against a real server on 127.0.0.1 must show: the child's request
-goes over a *new* connection (another client port at the server), and the parent's connection
-still works afterwards (the child released it without closing it on the wire).
+own wire: the sync stdlib transport, the async asyncio transport; the aiohttp and httpx
+(sharded) backends; a user-supplied httpx transport) a real fork against a real server on
+127.0.0.1 must show: the child's request goes over a *new* connection (another client port at
+the server), and the parent's connection still works afterwards (the child released it without
+closing it on the wire).
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ from typing import Any
 import httpcore
 import httpx
 import pytest
-from _pool_helpers import CASES, Case, call_async, call_sync, peer_server
+from _pool_helpers import CASES, POOLS, Case, call_async, call_sync, one_case_per_flavour, peer_server
 
 from paywire._core import AsyncClient, SyncClient, fork
 from paywire._core.aiohttp_transport import AiohttpTransport
+from paywire._core.asyncio_transport import AsyncioTransport
+from paywire._core.stdlib_transport import StdlibTransport
 from paywire._core.transport import ShardedAsyncTransport
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
@@ -118,11 +121,29 @@ async def test_a_user_supplied_http_client_is_reset_too(url: str, flavour: str) 
 
 
 def test_every_client_flavour_is_enumerated() -> None:
-    """Four services x sync/async on paywire's pool and on a user transport, plus aiohttp."""
+    """Four services x sync/async on paywire's own wire and on a user transport, plus the
+    aiohttp and httpx backends of the async clients that offer them; the soak's selection
+    has one of each (pool, sync/async)."""
     pools = {(c.facade, c.pool) for c in CASES}
     assert len({c.facade for c in CASES}) == 8
-    assert {p for _, p in pools} == {"httpx", "aiohttp", "user-transport"}
-    assert len(CASES) == 8 + 3 + 8
+    assert {p for _, p in pools} == set(POOLS)
+    assert len(CASES) == 8 + 3 + 3 + 8
+    assert {(c.pool, c.is_async) for c in one_case_per_flavour()} == {(c.pool, c.is_async) for c in CASES}
+
+
+#: The transport each pool flavour must put under the client.
+TRANSPORTS = {("default", False): StdlibTransport, ("default", True): AsyncioTransport,
+              ("aiohttp", True): AiohttpTransport, ("httpx", True): ShardedAsyncTransport,
+              ("user-transport", False): httpx.HTTPTransport, ("user-transport", True): httpx.AsyncHTTPTransport}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+async def test_every_pool_flavour_builds_the_transport_it_names(case: Case) -> None:
+    client = case.build("http://127.0.0.1:9")
+    try:
+        assert type(client._http._transport) is TRANSPORTS[case.pool, case.is_async]
+    finally:
+        await client.aclose() if case.is_async else client.close()
 
 
 def test_held_pool_lock_is_replaced_in_the_child() -> None:

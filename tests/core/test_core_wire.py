@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import random
-import socket
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
 import respx
+from _support.raw_http import Peer, full_backlog, refused_url
 
 import paywire
 from paywire._core import AsyncClient, SyncClient, fork
@@ -102,99 +102,7 @@ def test_every_facade_client_runs_on_the_default_wire_over_real_http(cls: type, 
     assert len(paywire_sandbox.requests) > before  # it went over the socket to the sandbox
 
 
-# --- a scripted raw server: what the peer does after reading the request ------------------------
-class Peer:
-    """A one-behaviour TCP server on 127.0.0.1 counting the requests it read."""
-
-    def __init__(self, behaviour: str) -> None:
-        self.behaviour = behaviour
-        self.requests = 0
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        self._stop = threading.Event()
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
-
-    def _read_request(self, conn: socket.socket) -> bool:
-        data = b""
-        while b"\r\n\r\n" not in data:
-            chunk = conn.recv(65536)
-            if not chunk:
-                return False
-            data += chunk
-        head, _, rest = data.partition(b"\r\n\r\n")
-        length = 0
-        for line in head.split(b"\r\n"):
-            if line.lower().startswith(b"content-length:"):
-                length = int(line.split(b":", 1)[1])
-        while len(rest) < length:
-            rest += conn.recv(65536)
-        self.requests += 1
-        return True
-
-    def _handle(self, conn: socket.socket) -> None:
-        body = b'{"ok": true}'
-        ok = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 12\r\n\r\n" + body
-        with conn:
-            while self._read_request(conn):
-                if self.behaviour == "close":  # read the request, answer nothing
-                    return
-                if self.behaviour == "stall":
-                    self._stop.wait(5)
-                    return
-                if self.behaviour == "truncated":
-                    conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{\"ok\"")
-                    return
-                if self.behaviour == "garbage":
-                    conn.sendall(b"NOT HTTP AT ALL\r\n\r\n")
-                    return
-                if self.behaviour == "chunked-gzip":  # a chunked, gzip-encoded body, then keep-alive
-                    import gzip
-
-                    data = gzip.compress(body)
-                    conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\n"
-                                 b"transfer-encoding: chunked\r\n\r\n" + b"".join(
-                                     b"%x\r\n%s\r\n" % (len(part), part) for part in (data[:5], data[5:]))
-                                 + b"0\r\n\r\n")
-                    continue
-                if self.behaviour == "answer-then-close":  # keep-alive promised, then closed
-                    conn.sendall(ok)
-                    return
-                conn.sendall(ok)
-
-    def close(self) -> None:
-        self._stop.set()
-        self.sock.close()
-
-
-@pytest.fixture
-def peer() -> Iterator[Callable[[str], Peer]]:
-    made: list[Peer] = []
-
-    def factory(behaviour: str) -> Peer:
-        made.append(Peer(behaviour))
-        return made[-1]
-
-    yield factory
-    for p in made:
-        p.close()
-
-
-def _refused_url() -> str:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return f"http://127.0.0.1:{s.getsockname()[1]}"  # nothing listens once closed
-
-
+# --- a scripted raw server (_support/raw_http.Peer; the ``peer`` fixture) -----------------------
 MAYBE_DELIVERED = {"close": httpx.RemoteProtocolError, "truncated": httpx.RemoteProtocolError,
                    "garbage": httpx.RemoteProtocolError, "stall": httpx.ReadTimeout}
 
@@ -218,26 +126,12 @@ def test_transport_maps_refused_and_connect_timeout_to_never_sent() -> None:
     transport = StdlibTransport()
     timeouts = {"connect": 0.3, "read": 1, "write": 1, "pool": 1}
     with pytest.raises(httpx.ConnectError) as refused:
-        transport.handle_request(httpx.Request("GET", _refused_url(), extensions={"timeout": timeouts}))
+        transport.handle_request(httpx.Request("GET", refused_url(), extensions={"timeout": timeouts}))
     assert never_sent(refused.value)
-    # A listener that never accepts, its backlog filled: the kernel drops further SYNs.
-    full = socket.socket()
-    full.bind(("127.0.0.1", 0))
-    full.listen(0)
-    fillers = []
-    for _ in range(8):
-        filler = socket.socket()
-        filler.setblocking(False)
-        filler.connect_ex(full.getsockname())
-        fillers.append(filler)
-    try:
+    with full_backlog() as url:  # the kernel drops further SYNs: connecting hangs
         with pytest.raises(httpx.ConnectTimeout) as timed_out:
-            transport.handle_request(httpx.Request("GET", f"http://127.0.0.1:{full.getsockname()[1]}/",
-                                                   extensions={"timeout": timeouts}))
+            transport.handle_request(httpx.Request("GET", url + "/", extensions={"timeout": timeouts}))
         assert never_sent(timed_out.value)
-    finally:
-        for sock in (*fillers, full):
-            sock.close()
 
 
 def test_pool_timeout_is_never_sent(peer: Callable[[str], Peer]) -> None:
@@ -282,7 +176,7 @@ def test_client_post_with_key_is_resent_and_refused_connection_retried(peer: Cal
                                                headers={"Idempotency-Key": "k1"}, retry_safe=True))
     assert server.requests == 3
     attempts: list[int] = []
-    with SyncClient(base_url=_refused_url(), max_retries=2) as client:
+    with SyncClient(base_url=refused_url(), max_retries=2) as client:
         client._driver.sleep = lambda seconds: attempts.append(1)
         with pytest.raises(paywire.APIConnectionError) as info:
             client._driver.run(client._request("POST", "/charge", json={"amount": 1}))

@@ -1,7 +1,8 @@
 """Soak: N forks x 1,000 calls per side -> 0 crossed (issue #13 item 1).
 
-For each pool flavour (sync httpx pool, async ShardedAsyncTransport, the aiohttp backend, a
-user-supplied httpx transport sync and async; each on a different service's facade), a client
+For each pool flavour (``_pool_helpers.one_case_per_flavour``: paywire's own wire sync and
+async, the aiohttp and httpx backends, a user-supplied httpx transport sync and async; spread
+over the services' facades), a client
 warms several keep-alive connections to a real server on 127.0.0.1, then FORKS children are
 forked at once and the parent and every child make CALLS concurrent calls each. Every request
 carries a unique tag and asks for a padded body; a response with another request's tag is
@@ -25,7 +26,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from _pool_helpers import Case, get_flow, peer_server
+from _pool_helpers import Case, get_flow, one_case_per_flavour, peer_server
 
 pytestmark = [pytest.mark.soak, pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")]
 
@@ -33,13 +34,7 @@ FORKS = 4
 CALLS = 1_000
 PAD = 1_500  # bytes per body: crossed or interleaved reads show as wrong tags or broken JSON
 THREADS = 8  # concurrent calls per process (threads for sync, tasks for async)
-FLAVOURS = [
-    Case("SpapsClient", "httpx"),
-    Case("AsyncLumenClient", "httpx"),
-    Case("AsyncCONXAClient", "aiohttp"),
-    Case("VellumClient", "user-transport"),
-    Case("AsyncVellumClient", "user-transport"),
-]
+FLAVOURS = one_case_per_flavour()
 
 
 def _check(tally: Counter[str], tag: str, body: bytes) -> None:

@@ -1,8 +1,8 @@
 """Soak (#15): the default wire under a server whose keep-alive timer races the client.
 
 Thousands of POSTs *without* an idempotency key (never resent once they may have been
-delivered) go through the default sync wire (``StdlibTransport``, several threads) and the
-default async wire (aiohttp), against ``_peer_server.py --idle-timeout 1.0`` (a request that
+delivered) go through the default sync wire (``StdlibTransport``, several threads) and every
+async backend (paywire's asyncio wire, the default; aiohttp; httpx's sharded pools), against ``_peer_server.py --idle-timeout 1.0`` (a request that
 arrives on a connection idle for 1 s or more is dropped unanswered, like uvicorn's timer firing
 as it arrives), with pauses around the client's expiry and the server's timer. Pools expire idle
 connections after 0.2 s: 0.8 s below the server's timer, like KEEPALIVE_EXPIRY (4 s) below
@@ -21,6 +21,7 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import get_args
 
 import httpx
 import pytest
@@ -31,7 +32,10 @@ from _pool_helpers import peer_server
 
 from paywire._core import AsyncClient, SyncClient
 from paywire._core.aiohttp_transport import AiohttpTransport
+from paywire._core.asyncio_transport import AsyncioTransport
+from paywire._core.client import HttpBackend
 from paywire._core.stdlib_transport import StdlibTransport
+from paywire._core.transport import ShardedAsyncTransport
 
 pytestmark = pytest.mark.soak
 
@@ -82,12 +86,22 @@ def test_soak_sync_wire_keepalive_race() -> None:
     assert posts == calls
 
 
-def test_soak_async_wire_keepalive_race() -> None:
+#: Every async backend and the transport it must build.
+ASYNC_BACKENDS: dict[HttpBackend, type] = {"asyncio": AsyncioTransport, "aiohttp": AiohttpTransport,
+                                           "httpx": ShardedAsyncTransport}
+
+
+def test_every_async_backend_is_soaked() -> None:
+    assert set(ASYNC_BACKENDS) == set(get_args(HttpBackend))
+
+
+@pytest.mark.parametrize("backend", list(ASYNC_BACKENDS))
+def test_soak_async_wire_keepalive_race(backend: HttpBackend) -> None:
     failures: list[str] = []
 
     async def main(url: str) -> float:
-        client = AsyncClient(base_url=url, max_retries=0)
-        assert isinstance(client._http._transport, AiohttpTransport)
+        client = AsyncClient(base_url=url, max_retries=0, http_backend=backend)
+        assert type(client._http._transport) is ASYNC_BACKENDS[backend]
         client._http._transport._keepalive_expiry = EXPIRY
         rng = random.Random(15)
         started = time.perf_counter()
@@ -105,7 +119,7 @@ def test_soak_async_wire_keepalive_race() -> None:
     with peer_server(idle_timeout=IDLE_TIMEOUT) as url:
         elapsed = asyncio.run(main(url))
         posts = _posts(url)
-    print(f"\nasync wire soak: {ASYNC_CALLS} POSTs without key in bursts of 1-50, {elapsed:.1f} s; "
+    print(f"\nasync wire soak ({backend}): {ASYNC_CALLS} POSTs without key in bursts of 1-50, {elapsed:.1f} s; "
           f"failures {len(failures)}; POSTs counted by the server {posts}")
     assert not failures, failures[:5]
     assert posts == ASYNC_CALLS

@@ -8,12 +8,16 @@ that writes the head and frames the answer ~34 us. httpx stays the type at the b
 only the bytes go through :class:`_Connection`, and nothing beyond the standard library (and
 h11, which httpx already brings, for unusual framing) is imported.
 
-Reading an answer: the common one (``HTTP/1.1``, a final status, ``Content-Length``) is framed
-by :func:`~paywire._core.http11.quick_head` as bytes arrive; anything else (chunked or
-close-delimited bodies, interim 1xx answers, 204/304, HEAD, HTTP/1.0, a head the quick parser
-declines) is handed, with every byte received so far, to an h11 connection that has seen the
-same request (:class:`_H11Reader`): unusual framing keeps h11's semantics, as httpx's own
-stack would read it.
+Reading an answer: the common one (``HTTP/1.1``, a final status, one ``Content-Length``, every
+line as h11's grammar allows it) is framed by :func:`~paywire._core.http11.quick_head` as bytes
+arrive; anything else (chunked or close-delimited bodies, interim 1xx answers, 204/304, HEAD,
+HTTP/1.0, bare LFs, a head over 64 KiB, any line the quick parser declines) is handed, with
+every byte received so far, to an h11 connection told the request's method (:class:`_H11Reader`,
+with httpcore's 100 KiB limit on an incomplete head): status, reason, raw headers, body and
+keep-alive come out as httpx's own stack gives them, and what it refuses is refused
+(``tests/core/test_core_asyncio_framing.py`` compares the two over a corpus delivered whole,
+byte by byte and split at every boundary). One deliberate difference: bytes past the end of an
+answer drop the connection (httpx would read them as the start of the next answer).
 
 Error classification, as precise as httpcore's (``retries.never_sent`` relies on it):
 
@@ -24,6 +28,9 @@ Error classification, as precise as httpcore's (``retries.never_sent`` relies on
   answer, malformed or truncated answers, read and write timeouts) -> ``ReadError`` /
   ``ReadTimeout`` / ``WriteTimeout`` / ``RemoteProtocolError``: maybe delivered.
 
+A fresh connection the server closed before the request was written is a ``ConnectError``
+(nothing sent); a reused one found closed is dropped and the request takes another connection.
+
 Timeouts from the request (httpx's per-request dict): ``connect`` bounds connecting (TCP and
 TLS), ``pool`` the wait for a free connection, ``write`` the wait for a large body to drain
 into the kernel, ``read`` each wait for the next bytes of the answer (reset by every arrival,
@@ -32,20 +39,28 @@ an answer not read to its end leaves the connection unusable.
 
 The pool: up to ``max_connections`` connections over all origins, one LIFO stack of idle ones
 per origin (the most recently used stays warm). An idle connection is reused only if it is
-younger than ``keepalive_expiry`` and the protocol saw neither EOF nor unasked bytes on it (the
-event loop reports both as they arrive, as ``select`` does for the sync transport). When every
-slot is taken, requests queue in arrival order and a finished connection goes straight to the
-first one waiting for its origin (no stampede; ``open_connections`` never exceeds the bound).
+younger than ``keepalive_expiry``, the protocol saw neither EOF nor unasked bytes on it, and a
+``poll`` of its socket finds nothing waiting (the event loop reports EOF only on its next
+turn, after the request would have been written; httpcore and the sync transport make the same
+check). An answer to a request that said ``Connection: close``, or that said so itself, or
+followed by bytes past its end, never returns its connection to the pool. When every slot is
+taken, requests queue in arrival order and are served strictly in that order: a finished
+connection goes straight to the first one waiting if it waits for the same origin, else it is
+closed and its slot goes to that first one (no stampede, no origin starved by another's
+traffic; ``open_connections`` never exceeds the bound). A request cancelled while waiting,
+connecting or mid-exchange gives its slot back.
 
 Connections belong to the event loop that opened them. A client used from a new loop (each
 ``asyncio.run``, or pytest-asyncio's loop per test) starts a new pool; the old loop's sockets
-are released without a word on the wire, as after a fork (``_core/fork.py``).
+are released without a word on the wire, as after a fork (``_core/fork.py``), and marked closed
+so that nothing warns about them later; ``aclose()`` from another loop does the same.
 """
 
 from __future__ import annotations
 
 import asyncio
 import collections
+import select
 import ssl
 import time
 from datetime import timedelta
@@ -53,7 +68,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from paywire._core.fork import release_socket, reset_transport
+from paywire._core.fork import release_transport, reset_transport
 from paywire._core.http11 import quick_head, request_head
 from paywire._core.httpx_models import HeaderTriple, read_response
 from paywire._core.stdlib_transport import httpcore_is_patched
@@ -67,6 +82,9 @@ Origin = tuple[str, str, int]
 
 #: A head not complete within this many bytes goes to h11, which refuses it with its own limit.
 _MAX_QUICK_HEAD = 65536
+#: h11's limit on an incomplete head (or chunk-size line), as httpcore sets it: a head longer
+#: than this is refused the way httpx's own stack refuses it.
+_MAX_INCOMPLETE_EVENT = 100 * 1024
 #: Extensions of every answer, built once (``reason_phrase`` is filled in per answer).
 _HTTP11 = b"HTTP/1.1"
 
@@ -76,7 +94,7 @@ class _Answer:
 
     __slots__ = ("content", "http_version", "reason", "status", "triples", "will_close")
 
-    def __init__(self, status: int, reason: str, triples: list[HeaderTriple], content: bytes,
+    def __init__(self, status: int, reason: bytes, triples: list[HeaderTriple], content: bytes,
                  will_close: bool, http_version: bytes = _HTTP11) -> None:
         self.status = status
         self.reason = reason
@@ -97,21 +115,21 @@ class _Disconnected(Exception):
 
 
 class _H11Reader:
-    """The answer read by h11, for everything the quick parser declines. h11 is told the
-    request (so it knows HEAD and the body's end) and then fed every byte received."""
+    """The answer read by h11, for everything the quick parser declines. h11 is told what of
+    the request shapes the answer (its method: HEAD; whether it asked to close) as a request
+    already sent whole, then fed every byte received. Not the request itself: h11 would check
+    its headers again, by rules stricter than those it was sent under (``request_head``: a
+    value with a leading space, say), and refuse to read the answer to a request already sent."""
 
-    def __init__(self, request: httpx.Request, body: bytes) -> None:
+    def __init__(self, method: str, asks_to_close: bool) -> None:
         import h11
 
         self._h11 = h11
-        self._conn = conn = h11.Connection(h11.CLIENT)
-        headers = [(k, v) for k, v in request.headers.raw if k.lower() != b"transfer-encoding"]
-        if body and not any(k.lower() == b"content-length" for k, _ in headers):
-            headers.append((b"Content-Length", str(len(body)).encode()))
-        conn.send(h11.Request(method=request.method.encode("ascii"), target=request.url.raw_path,
-                              headers=headers))
-        if body:
-            conn.send(h11.Data(data=body))
+        self._conn = conn = h11.Connection(h11.CLIENT, max_incomplete_event_size=_MAX_INCOMPLETE_EVENT)
+        headers = [(b"Host", b"h"), (b"Content-Length", b"0")]
+        if asks_to_close:
+            headers.append((b"Connection", b"close"))
+        conn.send(h11.Request(method=method.encode("ascii"), target=b"/", headers=headers))
         conn.send(h11.EndOfMessage())
         self._response: h11.Response | None = None
         self._parts: list[bytes] = []
@@ -134,9 +152,10 @@ class _H11Reader:
             elif isinstance(event, h11.EndOfMessage):
                 response = self._response
                 assert response is not None
-                closes = conn.their_state is h11.MUST_CLOSE or conn.our_state is h11.MUST_CLOSE
+                closes = (conn.their_state is h11.MUST_CLOSE or conn.our_state is h11.MUST_CLOSE
+                          or bool(conn.trailing_data[0]))  # bytes past the answer: framing lost
                 triples = [(name, name.lower(), value) for name, value in response.headers.raw_items()]
-                return _Answer(response.status_code, response.reason.decode("iso-8859-1"), triples,
+                return _Answer(response.status_code, bytes(response.reason), triples,
                                b"".join(self._parts), closes, b"HTTP/" + response.http_version)
             elif isinstance(event, h11.ConnectionClosed):
                 raise _Disconnected(self._response is not None, None)
@@ -152,11 +171,12 @@ class _Connection(asyncio.Protocol):
         self.transport: asyncio.Transport | None = None
         self.usable = True  # False once EOF, an error or unasked bytes were seen
         self.idle_since = 0.0
+        self.requests = 0  # exchanges started on this connection
+        self._poller: select.poll | None = None  # asks the kernel whether the idle socket is readable
         self._waiter: asyncio.Future[_Answer] | None = None
         self._method = "GET"
-        self._request: httpx.Request | None = None
-        self._body = b""
-        self._head = b""  # bytes of an answer whose head is not complete yet
+        self._asks_to_close = False  # the request being answered carries "Connection: close"
+        self._head: bytearray | None = None  # the first pieces of a head not complete yet
         self._parts: list[bytes] = []  # body bytes of an answer whose head was parsed
         self._have = 0
         self._need = -1  # total body length once the head is parsed, else -1
@@ -173,6 +193,10 @@ class _Connection(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
+        sock = transport.get_extra_info("socket")
+        if _HAS_POLL and sock is not None:
+            self._poller = poller = select.poll()
+            poller.register(sock.fileno(), select.POLLIN)
 
     def data_received(self, data: bytes) -> None:
         waiter = self._waiter
@@ -228,19 +252,28 @@ class _Connection(asyncio.Protocol):
             self._parts.append(data)
             self._have += len(data)
             return self._complete_body()
-        data = self._head + data if self._head else data
-        end = data.find(b"\r\n\r\n")
+        pieces = self._head
+        if pieces is None:  # the common case: the head starts in this piece
+            start = 0
+            end = data.find(b"\r\n\r\n")
+        else:  # the head arrives in pieces: gather them, searching only around the new bytes
+            start = max(len(pieces) - 3, 0)
+            pieces += data
+            end = pieces.find(b"\r\n\r\n", start)
         if end < 0:
-            if len(data) > _MAX_QUICK_HEAD:
-                self._h11 = self._new_h11()
-                return self._h11.feed(data)
-            self._head = data
+            buffered = data if pieces is None else pieces
+            if (len(buffered) > _MAX_QUICK_HEAD or buffered.find(b"\n\n", start) >= 0
+                    or buffered.find(b"\n\r\n", start) >= 0):  # long, or a head ended by a bare LF
+                return self._to_h11(bytes(buffered))
+            if pieces is None:
+                self._head = bytearray(data)
             return None
+        if pieces is not None:
+            data = bytes(pieces)
+            self._head = None
         head = quick_head(data, end, self._method)
         if head is None:
-            self._h11 = self._new_h11()
-            return self._h11.feed(data)
-        self._head = b""
+            return self._to_h11(data)
         self._answer = _Answer(head.status, head.reason, head.triples, b"", head.will_close)
         self._need = head.length
         rest = data[head.body_start:]
@@ -262,27 +295,30 @@ class _Connection(asyncio.Protocol):
         answer.content = body
         return answer
 
-    def _new_h11(self) -> _H11Reader:
-        assert self._request is not None
-        return _H11Reader(self._request, self._body)
+    def _to_h11(self, data: bytes) -> _Answer | None:
+        """From now on h11 reads this answer, starting with every byte received of it."""
+        self._head = None
+        self._h11 = reader = _H11Reader(self._method, self._asks_to_close)
+        return reader.feed(data)
 
     # -- an exchange -----------------------------------------------------------------------------
-    async def exchange(self, request: httpx.Request, data: bytes, body: bytes,
+    async def exchange(self, method: str, data: bytes, asks_to_close: bool,
                        timeouts: dict[str, float | None]) -> _Answer:
-        """Write ``data`` (the head and body) and wait for the whole answer."""
+        """Write ``data`` (the head and body of a ``method`` request) and wait for the whole
+        answer."""
         transport = self.transport
-        if transport is None or not self.usable or transport.is_closing():
-            raise _Stale()  # closed after it was picked: nothing written
+        if transport is None or not self.usable or transport.is_closing() or (self.requests and self._readable()):
+            raise _Stale(self.requests == 0)  # closed after it was picked: nothing written
+        self.requests += 1
         loop = self.loop
         waiter: asyncio.Future[_Answer] = loop.create_future()
         self._waiter = waiter
-        self._method = request.method
-        self._request = request
-        self._body = body
+        self._method = method
+        self._asks_to_close = asks_to_close
         self._need = -1
         self._answer = None
         self._h11 = None
-        self._head = b""
+        self._head = None
         self._got_bytes = False
         try:
             transport.write(data)
@@ -296,7 +332,9 @@ class _Connection(asyncio.Protocol):
             return await waiter
         finally:
             self._waiter = None
-            self._request = None
+            self._h11 = None  # what this answer's reading held, not kept while the connection idles
+            self._parts = []
+            self._answer = None
             timer = self._timer
             if timer is not None:
                 timer.cancel()
@@ -313,6 +351,15 @@ class _Connection(asyncio.Protocol):
             raise _WriteTimedOut() from None
         finally:
             self._drained = None
+
+    def _readable(self) -> bool:
+        """Bytes or EOF wait on this idle socket that the event loop has not reported yet (it
+        reports them on its next turn; the request would be written first): the server closed
+        the connection or sent something unasked, so it must not carry a request. The check
+        httpcore and the sync transport make before reusing a connection (``poll``, one
+        syscall, no timeout)."""
+        poller = self._poller
+        return poller is not None and bool(poller.poll(0))
 
     def _check_read_timeout(self) -> None:
         read = self._read_timeout
@@ -357,16 +404,38 @@ class _Connection(asyncio.Protocol):
         if transport is not None:
             transport.close()
 
-    def release_socket(self) -> None:
-        """Forget the socket without a word on the wire (a forked child, a dead event loop)."""
+    def release_socket(self, *, forked: bool) -> None:
+        """Forget the socket without a word on the wire (a forked child, a dead event loop).
+
+        ``forked``: this is a child, whose copy of the old loop's selector is the parent's epoll
+        instance: it is never touched. In this process, an old loop still open and idle also
+        forgets the descriptor, so that a new socket given the same number can be registered
+        there if that loop is used again."""
         self.usable = False
+        self._poller = None
         transport, self.transport = self.transport, None
-        if transport is not None:
-            release_socket(transport.get_extra_info("socket"))
+        if transport is None:
+            return
+        loop = self.loop
+        sock = transport.get_extra_info("socket")
+        if not forked and sock is not None and not loop.is_closed() and not loop.is_running():
+            for name in ("_remove_reader", "_remove_writer"):  # the public forms refuse a transport's fd
+                remove = getattr(loop, name, None)
+                if remove is not None:
+                    remove(sock.fileno())
+        release_transport(transport)
+
+
+_HAS_POLL = hasattr(select, "poll")  # not on Windows: there the event loop's report is all
 
 
 class _Stale(Exception):
-    """The connection closed after it was picked and before the request was written."""
+    """The connection closed after it was picked and before the request was written
+    (``fresh``: it never carried a request)."""
+
+    def __init__(self, fresh: bool) -> None:
+        super().__init__()
+        self.fresh = fresh
 
 
 class _WriteTimedOut(Exception):
@@ -404,7 +473,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         pool = self._pool
         if pool is None or pool.loop is not loop:
             if pool is not None:  # the old loop's connections cannot be used from this one
-                self._forget(pool)
+                self._forget(pool, forked=False)
             pool = self._pool = _Pool(loop)
         return pool
 
@@ -501,22 +570,22 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         pool.slots -= 1
 
     def _put_back(self, pool: _Pool, conn: _Connection) -> None:
-        """A connection whose answer was read whole: to a waiter for its origin, else idle."""
+        """A connection whose answer was read whole: to the first waiter (the connection if it
+        waits for its origin, else the connection's slot), else idle."""
         if not conn.usable or self._closed or pool is not self._pool:
             conn.close()
             self._free_slot(pool)
             return
         waiters = pool.waiters
-        if waiters:
-            for entry in waiters:
-                origin, waiter = entry
-                if origin == conn.origin and not waiter.done():
-                    waiters.remove(entry)
-                    waiter.set_result(conn)
-                    return
-            # only waiters for other origins: this connection makes room for one of them
-            conn.close()
-            self._free_slot(pool)
+        while waiters:
+            origin, waiter = waiters.popleft()
+            if waiter.done():  # it gave up (cancelled, pool timeout)
+                continue
+            if origin == conn.origin:
+                waiter.set_result(conn)
+            else:  # the first in line wants another origin: this connection's slot is its
+                conn.close()
+                waiter.set_result(None)
             return
         conn.idle_since = time.monotonic()
         pool.idle.setdefault(conn.origin, []).append(conn)
@@ -550,6 +619,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         started = time.perf_counter()
         pool = self._pool_for(asyncio.get_running_loop())
         data = head + body if body else head
+        asks_to_close = _asks_to_close(head)
         while True:
             try:
                 conn = await self._acquire(pool, origin, timeouts)
@@ -558,11 +628,14 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
                 raise
             keep = False
             try:
-                answer = await conn.exchange(request, data, body, timeouts)
-                keep = not answer.will_close
+                answer = await conn.exchange(method, data, asks_to_close, timeouts)
+                keep = not (answer.will_close or asks_to_close)
                 break
-            except _Stale:
-                continue  # nothing was written: take another connection (``finally`` drops this one)
+            except _Stale as stale:  # nothing was written (``finally`` drops this connection)
+                if stale.fresh:  # the server closed a connection it just accepted: not a stale pool
+                    raise httpx.ConnectError("the server closed the connection before the request was "
+                                             "written", request=request) from None
+                continue  # a reused one the server closed while idle: take another connection
             except _WriteTimedOut as exc:
                 raise httpx.WriteTimeout("the request body did not drain within the write timeout",
                                          request=request) from exc
@@ -573,8 +646,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
             finally:  # also on cancellation: a connection whose answer was not read whole is closed
                 self._release(pool, conn, keep)
         result = read_response(answer.status, answer.triples, answer.content, request,
-                               {"http_version": answer.http_version,
-                                "reason_phrase": answer.reason.encode("latin-1", "replace")})
+                               {"http_version": answer.http_version, "reason_phrase": answer.reason})
         result.elapsed = timedelta(seconds=time.perf_counter() - started)
         return result
 
@@ -587,36 +659,41 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         return self._fallback
 
     @staticmethod
-    def _forget(pool: _Pool) -> None:
+    def _forget(pool: _Pool, *, forked: bool) -> None:
         """Drop ``pool`` without touching the wire (its loop is gone, or this is a forked child)."""
         conns = [c for stack in pool.idle.values() for c in stack] + list(pool.busy)
         pool.idle.clear()
         pool.busy.clear()
         pool.waiters.clear()
         for conn in conns:
-            conn.release_socket()
+            conn.release_socket(forked=forked)
 
     def after_fork(self) -> None:
         """In a forked child: forget the parent's connections; release their sockets without a
         word on the wire (``_core/fork.py``)."""
         pool, self._pool = self._pool, None
         if pool is not None:
-            self._forget(pool)
+            self._forget(pool, forked=True)
         if self._fallback is not None:
             reset_transport(self._fallback)
 
     @property
     def open_connections(self) -> int:
-        """Connections currently held open, idle or in use (for tests and diagnostics)."""
+        """Connections currently held open, idle or in use (for tests and diagnostics); an idle
+        one the server closed (dropped when next picked) is not counted."""
         pool = self._pool
         if pool is None:
             return 0
-        return sum(len(stack) for stack in pool.idle.values()) + len(pool.busy)
+        return sum(conn.usable for stack in pool.idle.values() for conn in stack) + len(pool.busy)
 
     async def aclose(self) -> None:
         self._closed = True
         pool, self._pool = self._pool, None
-        if pool is not None:
+        if pool is None:
+            pass
+        elif pool.loop is not asyncio.get_running_loop():  # its loop is gone (closed, or another
+            self._forget(pool, forked=False)  # thread's): closing through it would fail; release quietly
+        else:
             for stack in pool.idle.values():
                 for conn in stack:
                     conn.close()
@@ -629,6 +706,23 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
 
     def __repr__(self) -> str:
         return f"AsyncioTransport(max_connections={self._max})"
+
+
+def _asks_to_close(head: bytes) -> bool:
+    """Whether the request head carries ``Connection: close``: the server then closes after
+    answering, so the connection must not go back to the pool (the FIN may come after the
+    next request was written on it). Header lines are exact here (``request_head`` refused
+    CR/LF in names and values)."""
+    lowered = head.lower()
+    if b"close" not in lowered:  # the common case: one scan
+        return False
+    at = lowered.find(b"\r\nconnection:")
+    while at >= 0:
+        end = lowered.index(b"\r\n", at + 2)
+        if b"close" in [token.strip(b" \t") for token in lowered[at + 13:end].split(b",")]:
+            return True
+        at = lowered.find(b"\r\nconnection:", end)
+    return False
 
 
 def _read_error(exc: BaseException, request: httpx.Request) -> httpx.TransportError:

@@ -89,6 +89,26 @@ def release_socket(sock: Any) -> None:
             pass
 
 
+def release_transport(transport: Any) -> None:
+    """:func:`release_socket` for an asyncio transport's socket, then the transport marked
+    closed without going through its event loop: that loop is another process's (a forked
+    child shares its epoll instance with the parent, so unregistering anything there would
+    break the parent's loop) or closed (a client used from a new ``asyncio.run``), and the
+    transport's finalizer would otherwise warn "unclosed transport" (``ResourceWarning``). A
+    later ``close()``/``abort()`` is then a no-op. The attributes are asyncio's selector and
+    SSL transports' own (3.11-3.13); a transport of another kind (uvloop) keeps only the
+    socket release."""
+    release_socket(transport.get_extra_info("socket"))
+    ssl_protocol = getattr(transport, "_ssl_protocol", None)
+    if ssl_protocol is not None and hasattr(transport, "_closed"):  # asyncio's TLS transport
+        transport._closed = True
+        transport = getattr(ssl_protocol, "_transport", None)
+    if transport is not None and all(hasattr(transport, name) for name in ("_sock", "_closing", "_conn_lost")):
+        transport._sock = None  # its finalizer warns while this is set
+        transport._closing = True  # close(): nothing to do
+        transport._conn_lost = max(transport._conn_lost, 1)  # abort(): nothing to do
+
+
 def _stream_socket(connection: Any) -> Any:
     """The socket under an httpcore connection (HTTPConnection -> HTTP11/HTTP2Connection ->
     network stream; proxy connections nest one more level), or None if it never connected."""

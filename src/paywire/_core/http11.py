@@ -3,10 +3,13 @@
 ``bytes`` calls.
 
 Only the common answer is parsed here: ``HTTP/1.1``, a final status with a body, framed by
-``Content-Length``. Everything else (chunked or close-delimited bodies, interim 1xx answers,
-204/304, HEAD, HTTP/1.0, unusual spacing, a bare LF) is declined (``None``) and each transport
-hands it to a full parser (``http.client`` in the sync one, h11 in the async one), so unusual
-framing keeps a well-tested library's semantics.
+one ``Content-Length`` of digits, every line exactly as h11's grammar (httpx's own parser)
+allows it: a token, a colon, a value of visible bytes, spaces and tabs. Everything else
+(chunked or close-delimited bodies, interim 1xx answers, 204/304, HEAD, HTTP/1.0, folded
+lines, a bare LF, any byte h11 would refuse, a ``Connection`` header the two full parsers
+read differently) is declined (``None``) and each transport hands it to a full parser
+(``http.client`` in the sync one, h11 in the async one), so unusual framing, and the decision
+to refuse a malformed answer, keep a well-tested library's semantics.
 """
 
 from __future__ import annotations
@@ -22,12 +25,20 @@ from paywire._core.httpx_models import HeaderTriple
 #: A response head longer than this is not the common case (and http.client/h11 limit heads too).
 MAX_HEADERS = 100  # http.client's limit
 
+#: h11's status line and header line (``h11._abnf``): a field value is any byte but NUL, CR,
+#: LF, VT and FF (tabs and spaces inside it kept, around it dropped).
+_VALUE = rb"[^\x00\r\n\x0b\x0c]*"
+_STATUS_LINE = re.compile(rb"HTTP/1\.1 ([0-9]{3})(?: (" + _VALUE + rb"))?\r\n")
+#: A header line, anchored at the line end before it and followed by one: ``findall`` skips a
+#: line that does not match, which the line count then shows.
+_HEADER_LINE = re.compile(rb"\r\n([-!#$%&'*+.^_`|~0-9A-Za-z]+):[ \t]*(" + _VALUE + rb")(?=\r\n)")
+
 
 class QuickHead(NamedTuple):
     """The head of a common answer; its body is the next ``length`` bytes after ``body_start``."""
 
     status: int
-    reason: str
+    reason: bytes  # as on the wire (h11 keeps it so; http.client strips it)
     triples: list[HeaderTriple]
     length: int
     will_close: bool
@@ -39,30 +50,39 @@ def quick_head(data: bytes, end: int, method: str) -> QuickHead | None:
     None when the answer needs a full parser (nothing is consumed)."""
     if method == "HEAD":
         return None
-    lines = data[:end].split(b"\r\n")
-    status_line = lines[0]
-    if (len(lines) > MAX_HEADERS + 1 or data.count(b"\n", 0, end) != len(lines) - 1  # a bare LF
-            or not status_line.startswith(b"HTTP/1.1 ") or not status_line[9:12].isdigit()
-            or (len(status_line) > 12 and status_line[12] != 32)):
+    status_line = _STATUS_LINE.match(data, 0, end + 2)
+    if status_line is None:
         return None
-    status = int(status_line[9:12])
+    status = int(status_line[1])
     if status < 200 or status == 204 or status == 304:
         return None
-    triples = split_head(lines[1:])
-    first: dict[bytes, bytes] = {}
-    for _, lowered, value in triples:
-        first.setdefault(lowered, value)
-    declared = first.get(b"content-length")
-    if declared is None or b"transfer-encoding" in first:
+    pairs = _HEADER_LINE.findall(data, status_line.end() - 2, end + 2)
+    if len(pairs) != data.count(b"\r\n", 0, end) or len(pairs) > MAX_HEADERS:
+        return None  # a line h11 would refuse, a folded line, a bare CR or LF: a full parser decides
+    triples: list[HeaderTriple] = []
+    declared = connection = None
+    for name, value in pairs:
+        lowered = name.lower()
+        value = value.rstrip(b" \t")
+        triples.append((name, lowered, value))
+        if lowered == b"content-length":
+            if declared is not None:  # h11 merges equal ones and refuses others
+                return None
+            declared = value
+        elif lowered == b"transfer-encoding":
+            return None
+        elif lowered == b"connection":
+            if connection is not None:
+                return None
+            connection = value.lower()
+    if declared is None or not declared.isdigit():  # ASCII digits only: no sign, space or "_"
         return None
-    try:
-        length = int(declared)
-    except ValueError:
-        return None
-    if length < 0:
-        return None
-    return QuickHead(status, status_line[13:].strip().decode("iso-8859-1"), triples, length,
-                     will_close(11, first), end + 4)
+    closes = False
+    if connection is not None and b"close" in connection:  # http.client's test
+        closes = True
+        if b"close" not in [token.strip(b" \t") for token in connection.split(b",")]:  # h11's
+            return None  # the two full parsers read it differently: each transport's decides
+    return QuickHead(status, status_line[2] or b"", triples, int(declared), closes, end + 4)
 
 
 def split_head(lines: list[bytes]) -> list[HeaderTriple]:

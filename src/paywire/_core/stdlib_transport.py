@@ -373,7 +373,8 @@ def _quick_answer(sock: socket.socket, data: bytes, method: str) -> _Answer | No
         closes = True
     elif len(body) < length:
         body = _read_rest(sock, body, length)
-    return _Answer(head.status, head.reason, 11, head.triples, body, closes)
+    reason = head.reason.decode("iso-8859-1").strip()  # as http.client reads it
+    return _Answer(head.status, reason, 11, head.triples, body, closes)
 
 
 def _read_rest(sock: socket.socket, body: bytes, length: int) -> bytes:
