@@ -342,3 +342,44 @@ async def test_aclose_closes_the_session(raw_server: Any) -> None:
     assert session is not None and not session.closed
     await client.aclose()
     assert session.closed and transport._session is None
+
+
+def test_after_fork_releases_sockets_without_a_warning() -> None:
+    """``after_fork`` (what the at-fork hook runs in the child) drops the session's connections
+    without a byte on the wire and marks their transports closed, so collecting them warns
+    nothing ("unclosed transport"); the child's next request, in its own loop, connects anew."""
+    import gc
+    import warnings
+
+    from _support.raw_http import Peer
+
+    from paywire._core import fork
+
+    server = Peer("keep")
+    transport = AiohttpTransport()
+    parents_loop = asyncio.new_event_loop()
+    timeouts = {"connect": 5.0, "read": 5.0, "write": 5.0, "pool": 5.0}
+    try:
+        request = httpx.Request("GET", server.url, extensions={"timeout": timeouts})
+        assert parents_loop.run_until_complete(transport.handle_async_request(request)).status_code == 200
+        assert transport.open_connections == 1
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            assert fork.reset_transport(transport)  # in the child
+            assert transport.open_connections == 0
+            parents_loop.close()  # the last references to the parent's transports go with it
+            gc.collect()
+            again = httpx.Request("GET", server.url, extensions={"timeout": timeouts})
+
+            async def child() -> int:  # an aiohttp session belongs to one loop: used and closed there
+                status = (await transport.handle_async_request(again)).status_code
+                await transport.aclose()
+                return status
+
+            assert asyncio.run(child()) == 200
+            gc.collect()
+        assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
+        assert server.connections == 2 and server.requests == 2
+    finally:
+        parents_loop.close()
+        server.close()

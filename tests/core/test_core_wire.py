@@ -211,6 +211,23 @@ def test_keepalive_reuses_one_connection_and_expires_idle_ones(peer: Callable[[s
     transport.close()
 
 
+@pytest.mark.parametrize("header", ["close", "Keep-Alive, Close", "keep-alive"])
+def test_a_request_asking_to_close_never_leaves_its_connection_in_the_pool(
+        header: str, peer: Callable[[str], Peer]) -> None:
+    """The sync twin of the asyncio wire's rule: after a request that said ``Connection: close``
+    the server closes, perhaps after the next request was written on the connection, so it is
+    dropped at once (a plain keep-alive request keeps it)."""
+    server = peer("keep")
+    transport = StdlibTransport()
+    timeouts = {"connect": 1, "read": 1, "write": 1, "pool": 1}
+    for _ in range(2):
+        request = httpx.Request("GET", server.url, headers={"Connection": header}, extensions={"timeout": timeouts})
+        assert transport.handle_request(request).status_code == 200
+        assert transport.open_connections == (1 if header == "keep-alive" else 0)
+    assert server.requests == 2
+    transport.close()
+
+
 # --- fork, proxies, respx ----------------------------------------------------------------------
 def test_fork_hook_empties_the_stdlib_pool(peer: Callable[[str], Peer]) -> None:
     server = peer("keep")

@@ -45,7 +45,7 @@ import httpx
 from multidict import CIMultiDict
 from yarl import URL
 
-from paywire._core.fork import release_socket, reset_transport
+from paywire._core.fork import release_transport, reset_transport
 from paywire._core.httpx_models import header_triples, read_response
 from paywire._core.stdlib_transport import httpcore_is_patched
 from paywire._core.transport import ASYNC_MAX_CONNECTIONS, KEEPALIVE_EXPIRY
@@ -215,8 +215,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         connector._closed = True
         for proto in protocols:
             transport = proto.transport
-            if transport is not None:
-                release_socket(transport.get_extra_info("socket"))
+            if transport is not None:  # released and marked closed: no "unclosed transport" warning
+                release_transport(transport)
 
     @property
     def open_connections(self) -> int:

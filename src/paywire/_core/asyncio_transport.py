@@ -69,7 +69,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from paywire._core.fork import release_transport, reset_transport
-from paywire._core.http11 import quick_head, request_head
+from paywire._core.http11 import asks_to_close, quick_head, request_head
 from paywire._core.httpx_models import HeaderTriple, read_response
 from paywire._core.stdlib_transport import httpcore_is_patched
 from paywire._core.transport import ASYNC_MAX_CONNECTIONS, KEEPALIVE_EXPIRY
@@ -619,7 +619,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         started = time.perf_counter()
         pool = self._pool_for(asyncio.get_running_loop())
         data = head + body if body else head
-        asks_to_close = _asks_to_close(head)
+        closes = asks_to_close(head)
         while True:
             try:
                 conn = await self._acquire(pool, origin, timeouts)
@@ -628,8 +628,8 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
                 raise
             keep = False
             try:
-                answer = await conn.exchange(method, data, asks_to_close, timeouts)
-                keep = not (answer.will_close or asks_to_close)
+                answer = await conn.exchange(method, data, closes, timeouts)
+                keep = not (answer.will_close or closes)
                 break
             except _Stale as stale:  # nothing was written (``finally`` drops this connection)
                 if stale.fresh:  # the server closed a connection it just accepted: not a stale pool
@@ -706,23 +706,6 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
 
     def __repr__(self) -> str:
         return f"AsyncioTransport(max_connections={self._max})"
-
-
-def _asks_to_close(head: bytes) -> bool:
-    """Whether the request head carries ``Connection: close``: the server then closes after
-    answering, so the connection must not go back to the pool (the FIN may come after the
-    next request was written on it). Header lines are exact here (``request_head`` refused
-    CR/LF in names and values)."""
-    lowered = head.lower()
-    if b"close" not in lowered:  # the common case: one scan
-        return False
-    at = lowered.find(b"\r\nconnection:")
-    while at >= 0:
-        end = lowered.index(b"\r\n", at + 2)
-        if b"close" in [token.strip(b" \t") for token in lowered[at + 13:end].split(b",")]:
-            return True
-        at = lowered.find(b"\r\nconnection:", end)
-    return False
 
 
 def _read_error(exc: BaseException, request: httpx.Request) -> httpx.TransportError:

@@ -149,3 +149,20 @@ def request_head(method: str, request: httpx.Request, body: bytes) -> bytes | No
     if head.count(b"\n") != count or _HEAD.fullmatch(head) is None:
         return None
     return head
+
+
+def asks_to_close(head: bytes) -> bool:
+    """Whether the request head carries ``Connection: close``: the server then closes after
+    answering, so the connection must not go back to the pool (the FIN may come after the
+    next request was written on it). Header lines are exact here (``request_head`` refused
+    CR/LF in names and values)."""
+    lowered = head.lower()
+    if b"close" not in lowered:  # the common case: one scan
+        return False
+    at = lowered.find(b"\r\nconnection:")
+    while at >= 0:
+        end = lowered.index(b"\r\n", at + 2)
+        if b"close" in [token.strip(b" \t") for token in lowered[at + 13:end].split(b",")]:
+            return True
+        at = lowered.find(b"\r\nconnection:", end)
+    return False
