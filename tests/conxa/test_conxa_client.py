@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from _conxa_helpers import API_KEY, BASE, TOKEN, USER, FakeTime, call
+from _conxa_helpers import API_KEY, BASE, TOKEN, USER, FakeTime, call, install
 
 import paywire
 from paywire import RetryConfig
@@ -117,7 +117,6 @@ BAD_CALLS: list[tuple[str, tuple[Any, ...], dict[str, Any], str]] = [
     ("wait_for_connection", (USER,), {"poll_interval": -1}, "poll_interval"),
     ("wait_for_connection", (USER,), {"rate_limit_timeout": -1}, "rate_limit_timeout"),
     ("wait_for_connection", (USER,), {"on_pending": "print"}, "on_pending"),
-    ("wait_for_connection", (USER,), {"on_pending": asyncio.sleep}, "on_pending"),
     ("charge", ("", "k", "gpt-4", 1, 1), {}, "session_token"),
     ("charge", ("ps_bad token", "k", "gpt-4", 1, 1), {}, "session_token"),
     ("charge", (TOKEN, "", "gpt-4", 1, 1), {}, "idempotency_key"),
@@ -245,6 +244,82 @@ async def test_wait_pending_then_active(make: Any, mock: respx.MockRouter, fake:
     assert session.is_active and session.session_token == TOKEN
     assert [s.status for s in seen] == [ConnectionStatus.PENDING, ConnectionStatus.PENDING]
     assert fake.sleeps == [2, 2, 2, 2, 2]
+
+
+class _AsyncCallable:
+    """A callable object whose ``__call__`` is async: ``iscoroutinefunction`` cannot see it."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    async def __call__(self, status: SessionStatus) -> None:
+        self.seen.append(status.status)
+
+
+async def test_async_client_awaits_an_async_on_pending_before_the_next_poll(
+        mock: respx.MockRouter, fake: FakeTime) -> None:
+    """On the async client ``on_pending`` may be an ``async`` function (or any callable that
+    returns an awaitable): each is awaited, with the poll count it saw proving it ran before
+    the next poll."""
+    route = mock.get(STATUS)
+    route.side_effect = [httpx.Response(200, json=status_body("pending")),
+                         httpx.Response(200, json=status_body("pending")),
+                         httpx.Response(200, json=status_body("active", TOKEN))]
+    polls_seen: list[int] = []
+
+    async def on_pending(status: SessionStatus) -> None:
+        await asyncio.sleep(0)
+        polls_seen.append(route.call_count)
+
+    client = AsyncCONXAClient(api_key=API_KEY, base_url=BASE)
+    install(client, fake)
+    try:
+        session = await client.wait_for_connection(USER, poll_interval=2, on_pending=on_pending)
+        assert session.is_active and polls_seen == [1, 2]
+        route.side_effect = [httpx.Response(200, json=status_body("pending")),
+                             httpx.Response(200, json=status_body("active", TOKEN))]
+        route.reset()
+        obj = _AsyncCallable()
+        await client.wait_for_connection(USER, poll_interval=2, on_pending=obj)
+        assert obj.seen == ["pending"]
+    finally:
+        await client.aclose()
+
+
+def test_sync_client_refuses_an_async_on_pending(mock: respx.MockRouter, fake: FakeTime) -> None:
+    """The sync client cannot await: an ``async def`` is refused before any request, and a
+    callable returning an awaitable is refused when it returns one (no "never awaited"
+    warning, polling stops), instead of silently never running."""
+    import warnings
+
+    route = mock.get(STATUS).respond(200, json=status_body("pending"))
+    client = CONXAClient(api_key=API_KEY, base_url=BASE)
+    install(client, fake)
+
+    async def on_pending(status: SessionStatus) -> None:
+        raise AssertionError("never called")
+
+    with client:
+        with pytest.raises(ValidationError, match="on_pending"):
+            client.wait_for_connection(USER, on_pending=on_pending)
+        assert route.call_count == 0
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a coroutine never awaited would warn
+            with pytest.raises(ValidationError, match="on_pending"):
+                client.wait_for_connection(USER, on_pending=_AsyncCallable())
+        assert route.call_count == 1
+
+
+async def test_an_exception_from_on_pending_stops_the_wait(make: Any, mock: respx.MockRouter, fake: FakeTime) -> None:
+    """Whatever ``on_pending`` raises reaches the caller as it is, and polling stops."""
+    route = mock.get(STATUS).respond(200, json=status_body("pending"))
+
+    def on_pending(status: SessionStatus) -> None:
+        raise KeyError("stop waiting")
+
+    with pytest.raises(KeyError, match="stop waiting"):
+        await call(make().wait_for_connection, USER, on_pending=on_pending)
+    assert route.call_count == 1
 
 
 async def test_wait_times_out(make: Any, mock: respx.MockRouter, fake: FakeTime) -> None:

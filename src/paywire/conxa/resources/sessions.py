@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import inspect
 import warnings
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from functools import partial
+from typing import Any
 
 import httpx
 
 from paywire._core import Flow, Sleep, make_status_error, operation
+from paywire._core.flow import Call
 from paywire._core.waits import poll_rate_limited
 from paywire.conxa.errors import (
     ConnectionTimeoutError,
@@ -64,7 +67,7 @@ class SessionsOps(ConxaBase):
         provider_username: str,
         timeout: float = 120,
         poll_interval: float = 2,
-        on_pending: Callable[[SessionStatus], object] | None = None,
+        on_pending: Callable[[SessionStatus], object] | Callable[[SessionStatus], Awaitable[object]] | None = None,
         rate_limit_timeout: float = 10,
         qr_data: QRCodeData | None = None,
     ) -> Flow[SessionStatus]:
@@ -73,7 +76,8 @@ class SessionsOps(ConxaBase):
         Raises :class:`ConnectionTimeoutError` after ``timeout`` seconds and
         :class:`SessionExpiredError` when the QR expires, the session reports ``expired``, or the
         poll has been rate limited for ``rate_limit_timeout`` seconds in total. ``on_pending``
-        (a plain function, also on the async client) is called with each pending status. A 404
+        is called with each pending status; on the async client it may be an ``async`` function
+        (awaited before the next poll); the sync client refuses one before any request. A 404
         or ``not_found`` keeps waiting; a 429 waits ``Retry-After`` (else
         ``min(2 * poll_interval, 30)``) with a ``UserWarning``.
         """
@@ -81,9 +85,11 @@ class SessionsOps(ConxaBase):
         limit = number(timeout, "timeout", positive=True)
         interval = number(poll_interval, "poll_interval", positive=True)
         rl_limit = number(rate_limit_timeout, "rate_limit_timeout", positive=False)
-        if on_pending is not None and (not callable(on_pending) or inspect.iscoroutinefunction(on_pending)):
-            # A flow cannot await; an async callback would silently never run.
-            raise bad("on_pending", "must be a plain (non-async) callable")
+        if on_pending is not None and not callable(on_pending):
+            raise bad("on_pending", "must be a callable")
+        if on_pending is not None and not self._is_async and inspect.iscoroutinefunction(on_pending):
+            # The sync client cannot await it: it would silently never run.
+            raise bad("on_pending", "is an async function: use the async client, or a plain function")
         clock = self._clock
         start = clock()
         deadline = start + limit
@@ -122,5 +128,24 @@ class SessionsOps(ConxaBase):
                 if status.is_expired:
                     raise SessionExpiredError("Session expired before connection")
                 if on_pending is not None and status.is_pending:
-                    on_pending(status)
+                    # An effect, so the async driver can await what the callback returns.
+                    yield Call(partial(_notify, on_pending, status), partial(_notify_async, on_pending, status))
             yield Sleep(min(interval, max(deadline - clock(), 0.0)))
+
+
+def _notify(callback: Callable[[SessionStatus], Any], status: SessionStatus) -> None:
+    """``on_pending`` on the sync client; an awaitable it returns (a callable object whose
+    ``__call__`` is async, which the up-front check cannot see) is refused, not dropped."""
+    result = callback(status)
+    if inspect.isawaitable(result):
+        if inspect.iscoroutine(result):
+            result.close()  # never awaited: no "coroutine was never awaited" warning
+        raise bad("on_pending", "returned an awaitable: use the async client, or a plain function")
+
+
+async def _notify_async(callback: Callable[[SessionStatus], Any], status: SessionStatus) -> None:
+    """``on_pending`` on the async client: a plain function is called, an awaitable it returns
+    is awaited before the next poll."""
+    result = callback(status)
+    if inspect.isawaitable(result):
+        await result
