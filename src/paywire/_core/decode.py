@@ -24,7 +24,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NoReturn, Protocol, TypeVar
 
 import httpx
@@ -280,7 +280,7 @@ def _compile(cls: type) -> tuple[tuple[str, Check], ...]:
     # imported or looked up by a generated package's name.
     module = sys.modules[cls.__module__]
     package = sys.modules.get(module.__package__ or "")
-    namespace: dict[str, Any] = vars(package) if package is not None and package is not module else {}
+    namespace: Mapping[str, Any] = _Attributes(package) if package is not None and package is not module else {}
     import attrs  # here, not at import: the generated models bring it when the first answer is parsed
 
     hints = typing.get_type_hints(cls, globalns=vars(module), localns=namespace)
@@ -293,6 +293,30 @@ def _compile(cls: type) -> tuple[tuple[str, Check], ...]:
     _PLANS[cls] = plan
     _VALID[cls] = valid  # last: check_model takes a published predicate as "plan and names ready"
     return plan
+
+
+class _Attributes(Mapping[str, Any]):
+    """A package's attributes as a read-only mapping, for ``eval``'s locals: a lookup is
+    ``getattr``, so a models package that imports each model on first access (its PEP 562
+    ``__getattr__``, openapi/templates/models_init.py.jinja) resolves a name it has not loaded
+    yet; ``vars(package)`` would only hold the models something already used."""
+
+    __slots__ = ("_package",)
+
+    def __init__(self, package: types.ModuleType) -> None:
+        self._package = package
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return getattr(self._package, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dir(self._package))
+
+    def __len__(self) -> int:
+        return len(dir(self._package))
 
 
 # --- the compiled predicate: one generated function per model class -----------------------------------
