@@ -28,8 +28,9 @@ JUNK: list[Any] = [None, True, False, 0, 7, -1.5, 2.0, math.inf, math.nan, "", "
 
 
 def _models(package: str) -> list[type]:
+    # by __all__, not vars(): the models package imports each model on first access
     module = importlib.import_module(f"{package}.models")
-    return [cls for cls in vars(module).values()
+    return [cls for cls in (getattr(module, name) for name in module.__all__)
             if isinstance(cls, type) and getattr(cls, "__attrs_attrs__", None) is not None]
 
 

@@ -13,6 +13,7 @@ and never asyncio, and building the async client loads the asyncio wire.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import pkgutil
@@ -257,3 +258,122 @@ def test_lazily_exported_names_resolve() -> None:
         module = importlib.import_module(package)
         missing = [name for name in getattr(module, "__all__", ()) if not hasattr(module, name)]
         assert missing == [], package
+
+
+# --- a generated models package imports each model on first access ---------------------------------
+#: every generated package, found by walking generated/ (not listed here)
+GENERATED_DIR = Path(__file__).resolve().parents[2] / "generated"
+GENERATED_PACKAGES = sorted(p.name for p in GENERATED_DIR.iterdir()
+                            if p.name.startswith(GENERATED_PREFIX) and (p / "models" / "__init__.py").is_file())
+
+
+def _module_level_model_imports(path: Path, package: str) -> set[str]:
+    """The ``<package>.models.<x>`` modules a generated file imports when it loads: its module-level
+    ``from ...models.x import Y`` statements (not those under ``if TYPE_CHECKING:`` or in a
+    function, which the model template uses for nested models), resolved as Python would."""
+    this = path.relative_to(GENERATED_DIR).with_suffix("").parts
+    found = set()
+    for node in ast.parse(path.read_text()).body:  # top level only: no If, no FunctionDef
+        if isinstance(node, ast.ImportFrom) and node.level and node.module:
+            base = this[:len(this) - node.level]  # the file's package, then one up per extra dot
+            name = ".".join((*base, node.module))
+            if name.startswith(f"{package}.models."):
+                found.add(name)
+    return found
+
+
+def _needed_models(module: str, package: str) -> set[str]:
+    """The model modules importing ``module`` must load: its module-level model imports and
+    theirs, transitively (from the source, so the expectation does not come from the code under test)."""
+    needed: set[str] = set()
+    todo = [module]
+    while todo:
+        path = GENERATED_DIR.joinpath(*todo.pop().split(".")).with_suffix(".py")
+        for name in _module_level_model_imports(path, package) - needed:
+            needed.add(name)
+            todo.append(name)
+    return needed
+
+
+def _static_model_imports(package: str) -> dict[str, str]:
+    """What mypy sees in ``<package>.models``: the ``if TYPE_CHECKING:`` imports, name -> submodule."""
+    tree = ast.parse((GENERATED_DIR / package / "models" / "__init__.py").read_text())
+    blocks = [node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"]
+    assert len(blocks) == 1, package
+    imports = [node for node in blocks[0].body if isinstance(node, ast.ImportFrom)]
+    assert len(imports) == len(blocks[0].body), package  # nothing else in it
+    return {alias.asname or alias.name: f"{package}.models.{node.module}" for node in imports for alias in node.names}
+
+
+# In a fresh interpreter: imports the models package, then every operation's module in turn
+# (recording which model modules each adds), then resolves every exported name.
+_MODELS_ON_DEMAND = r"""
+import importlib, json, sys
+package, operations, static = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+prefix = package + ".models."
+
+def loaded():
+    return {m for m in sys.modules if m.startswith(prefix)}
+
+out = {}
+models = importlib.import_module(package + ".models")
+out["package import"] = sorted(loaded())
+out["operations"] = {}
+for module in operations:
+    before = loaded()
+    importlib.import_module(module)
+    out["operations"][module] = sorted(loaded() - before)
+out["all"] = list(models.__all__)
+out["dir"] = dir(models)
+resolved = {}
+for name in models.__all__:
+    first = getattr(models, name)
+    cached = vars(models).get(name) is first  # later accesses: a plain dict lookup
+    namespace = {}
+    exec(f"from {package}.models import {name} as value", namespace)
+    own = getattr(importlib.import_module(static[name]), name) is first  # the submodule's class
+    resolved[name] = [f"{first.__module__}.{first.__qualname__}", cached and own, namespace["value"] is first]
+out["resolved"] = resolved
+try:
+    models.NoSuchModel_7d1f
+    out["unknown"] = "resolved"
+except AttributeError as exc:
+    out["unknown"] = str(exc)
+print(json.dumps(out))
+"""
+
+
+def test_the_walk_finds_every_pinned_generated_package() -> None:
+    pinned = {package for versions in API_VERSIONS.values() for package in versions.values()}
+    assert pinned <= set(GENERATED_PACKAGES)
+
+
+@pytest.mark.parametrize("package", GENERATED_PACKAGES)
+def test_an_operation_loads_only_the_models_it_needs(package: str) -> None:
+    operations = importlib.import_module(f"{package}.api").OPERATIONS
+    modules = sorted(op.module for op in operations.values())
+    static = _static_model_imports(package)
+    out = _run(_MODELS_ON_DEMAND, package, json.dumps(modules), json.dumps(static))
+
+    # importing the package imports no model; the first operation (fresh) loads exactly its own
+    # models, each later one nothing outside its own (some are already loaded), and all of them
+    # together exactly what they need
+    assert out["package import"] == []
+    needed = {module: _needed_models(module, package) for module in modules}
+    assert set(out["operations"][modules[0]]) == needed[modules[0]]
+    extra = {m: sorted(set(added) - needed[m]) for m, added in out["operations"].items()}
+    assert {m: names for m, names in extra.items() if names} == {}
+    assert sorted(out["operations"]) == modules
+    assert set().union(*out["operations"].values()) == set().union(*needed.values())
+    # the whole point: no operation pays for every model (each package has models no single one needs)
+    assert max(len(n) for n in needed.values()) < len(set(static.values()))
+
+    # the public surface is the eager one's: mypy's static imports name exactly __all__; every
+    # name resolves (by attribute and by from-import) to the class of the submodule those imports
+    # name, and is then cached in the module's globals; dir() lists them; others still fail
+    assert sorted(out["all"]) == sorted(static)
+    for name, (where, cached_and_own, from_import) in out["resolved"].items():
+        assert where == f"{static[name]}.{name}"
+        assert cached_and_own and from_import, name
+    assert set(static) | {m.rsplit(".", 1)[1] for m in static.values()} <= set(out["dir"])
+    assert out["unknown"] == f"module '{package}.models' has no attribute 'NoSuchModel_7d1f'"

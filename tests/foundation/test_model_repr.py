@@ -42,8 +42,9 @@ def model_classes(package: str) -> list[type]:
 def _hints(cls: type) -> dict[str, Any]:
     # Nested models are imported under TYPE_CHECKING only: resolve against the package's models.
     package = cls.__module__.split(".models", 1)[0]
+    models = importlib.import_module(f"{package}.models")  # imports each model on first access
     namespace = {**vars(importlib.import_module(f"{package}.types")),
-                 **vars(importlib.import_module(f"{package}.models"))}
+                 **{name: getattr(models, name) for name in models.__all__}}
     return typing.get_type_hints(cls, globalns=vars(sys.modules[cls.__module__]), localns=namespace)
 
 
