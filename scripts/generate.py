@@ -19,7 +19,8 @@ Why it is built this way (see openapi/README.md and shared/reference/openapi-pyt
   ``paywire._core.paths.path_segment`` (one segment or a typed error before any I/O), each
   endpoint module gets a public typed ``build_request`` and a public typed, strict
   ``parse_response`` (through ``paywire._core.decode``) with its ``SUCCESS_STATUSES``, and
-  ``api/__init__.py`` carries the operation index ``OPERATIONS``. Their combined hash is locked like the spec and config.
+  ``api/__init__.py`` carries the operation index ``OPERATIONS``, and ``models/__init__.py``
+  imports each model on first access (an operation loads only the models it uses). Their combined hash is locked like the spec and config.
 - Output goes to a fresh directory each time (``--overwrite`` only clears models/ and api/),
   then ``py.typed`` is added (``--meta none`` omits it) and ruff's cache is removed.
 - ``openapi/lock.json`` records, per client: spec path and sha256, config sha256, API version
