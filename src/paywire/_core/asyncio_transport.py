@@ -72,13 +72,17 @@ from paywire._core.fork import release_transport, reset_transport
 from paywire._core.http11 import asks_to_close, quick_head, request_head
 from paywire._core.httpx_models import HeaderTriple, read_response
 from paywire._core.stdlib_transport import httpcore_is_patched
-from paywire._core.transport import ASYNC_MAX_CONNECTIONS, KEEPALIVE_EXPIRY
+from paywire._core.transport import (
+    ASYNC_MAX_CONNECTIONS,
+    KEEPALIVE_EXPIRY,
+    Origin,
+    request_origin,
+    tls_context,
+)
 
 if TYPE_CHECKING:
     import h11
 
-_DEFAULT_PORTS = {"http": 80, "https": 443}
-Origin = tuple[str, str, int]
 
 #: A head not complete within this many bytes goes to h11, which refuses it with its own limit.
 _MAX_QUICK_HEAD = 65536
@@ -478,9 +482,8 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         return pool
 
     def _ssl(self) -> ssl.SSLContext:
-        if self._ssl_context is None:
-            self._ssl_context = (httpx.create_ssl_context() if self._verify
-                                 else ssl._create_unverified_context())
+        if self._ssl_context is None:  # built on the first https connection: ~25 ms
+            self._ssl_context = tls_context(self._verify)
         return self._ssl_context
 
     async def _acquire(self, pool: _Pool, origin: Origin, timeouts: dict[str, float | None]) -> _Connection:
@@ -604,12 +607,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
             return await self._fallback_transport().handle_async_request(request)
         if self._closed:
             raise RuntimeError("the transport is closed")
-        url = request.url
-        scheme = url.scheme
-        port = _DEFAULT_PORTS.get(scheme)
-        if port is None:
-            raise httpx.UnsupportedProtocol(f"request URL has an unsupported protocol {scheme!r}")
-        origin = (scheme, url.host, url.port or port)
+        origin = request_origin(request.url)
         timeouts: dict[str, float | None] = request.extensions.get("timeout") or {}
         body = await request.aread()
         method = request.method

@@ -42,10 +42,10 @@ import httpx
 from paywire._core.fork import release_socket, reset_transport
 from paywire._core.http11 import asks_to_close, quick_head, request_head, split_head, will_close
 from paywire._core.httpx_models import HeaderTriple, read_response
+from paywire._core.transport import request_origin, tls_context
 
 #: Default bound of open connections (like httpx's ``max_connections``).
 MAX_CONNECTIONS = 100
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 _ORIGINAL_POOL_HANDLERS = ("httpcore._sync.connection_pool", "httpcore._async.connection_pool")
 _HTTPX_CLIENT = "httpx._client"
 
@@ -93,12 +93,7 @@ class StdlibTransport(httpx.BaseTransport):
                  keepalive_expiry: float = 4.0) -> None:
         if max_connections < 1:
             raise ValueError("max_connections must be >= 1")
-        if isinstance(verify, ssl.SSLContext):
-            self._ssl = verify
-        elif verify:
-            self._ssl = httpx.create_ssl_context()
-        else:
-            self._ssl = ssl._create_unverified_context()
+        self._ssl = tls_context(verify)
         self._verify = verify
         self._max = max_connections
         self._keepalive_expiry = keepalive_expiry
@@ -161,11 +156,7 @@ class StdlibTransport(httpx.BaseTransport):
             return self._fallback_transport().handle_request(request)
         if self._closed:
             raise RuntimeError("the transport is closed")
-        url = request.url
-        scheme = url.scheme
-        if scheme not in _DEFAULT_PORTS:
-            raise httpx.UnsupportedProtocol(f"request URL has an unsupported protocol {scheme!r}")
-        origin = (scheme, url.host, url.port or _DEFAULT_PORTS[scheme])
+        origin = request_origin(request.url)
         timeouts: dict[str, float | None] = request.extensions.get("timeout") or {}
         body = request.read()
         started = time.perf_counter()

@@ -12,6 +12,7 @@ single-connection pools, so every scan is over one connection and a handful of r
 
 from __future__ import annotations
 
+import ssl
 from typing import Any
 
 import httpx
@@ -32,6 +33,29 @@ ASYNC_MAX_CONNECTIONS = 100
 #: busy clients never pay. A transport the user passes in keeps its own ``Limits`` (httpx's
 #: default expiry is 5 s): paywire does not rewrite it.
 KEEPALIVE_EXPIRY = 4.0
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+#: Where a pooled connection goes: (scheme, host, port).
+Origin = tuple[str, str, int]
+
+
+def request_origin(url: httpx.URL) -> Origin:
+    """The connection a request to ``url`` needs, for paywire's own pools (sync and async);
+    a scheme other than http/https is refused as httpx refuses it."""
+    scheme = url.scheme
+    port = _DEFAULT_PORTS.get(scheme)
+    if port is None:
+        raise httpx.UnsupportedProtocol(f"request URL has an unsupported protocol {scheme!r}")
+    return scheme, url.host, url.port or port
+
+
+def tls_context(verify: ssl.SSLContext | bool) -> ssl.SSLContext:
+    """The TLS context of paywire's own pools: the caller's, httpx's verified default, or an
+    unverified one for ``verify=False``."""
+    if isinstance(verify, ssl.SSLContext):
+        return verify
+    return httpx.create_ssl_context() if verify else ssl._create_unverified_context()
 
 
 class ShardedAsyncTransport(httpx.AsyncBaseTransport):
