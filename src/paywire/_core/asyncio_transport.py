@@ -69,7 +69,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from paywire._core.fork import release_transport, reset_transport
-from paywire._core.http11 import asks_to_close, quick_head, request_head
+from paywire._core.http11 import quick_head, request_head
 from paywire._core.httpx_models import HeaderTriple, read_response
 from paywire._core.stdlib_transport import httpcore_is_patched
 from paywire._core.transport import (
@@ -611,13 +611,13 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         timeouts: dict[str, float | None] = request.extensions.get("timeout") or {}
         body = await request.aread()
         method = request.method
-        head = request_head(method, request, body)
-        if head is None:
+        built = request_head(method, request, body)
+        if built is None:
             raise httpx.LocalProtocolError("illegal character in the request method or a header", request=request)
         started = time.perf_counter()
         pool = self._pool_for(asyncio.get_running_loop())
-        data = head + body if body else head
-        closes = asks_to_close(head)
+        data = built.data + body if body else built.data
+        closes = built.asks_to_close
         while True:
             try:
                 conn = await self._acquire(pool, origin, timeouts)

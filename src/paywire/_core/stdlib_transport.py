@@ -40,7 +40,7 @@ from typing import Any, NamedTuple
 import httpx
 
 from paywire._core.fork import release_socket, reset_transport
-from paywire._core.http11 import asks_to_close, quick_head, request_head, split_head, will_close
+from paywire._core.http11 import quick_head, request_head, split_head, will_close
 from paywire._core.httpx_models import HeaderTriple, read_response
 from paywire._core.transport import request_origin, tls_context
 
@@ -195,10 +195,11 @@ class StdlibTransport(httpx.BaseTransport):
         sock = raw.sock
         assert sock is not None
         method = request.method
-        head = request_head(method, request, body)
-        if head is None:
+        built = request_head(method, request, body)
+        if built is None:
             raw.close()
             raise httpx.LocalProtocolError("illegal character in the request method or a header", request=request)
+        head = built.data
         try:
             sock.settimeout(timeouts.get("write"))
             sock.sendall(head + body if body else head)
@@ -210,7 +211,7 @@ class StdlibTransport(httpx.BaseTransport):
             raise httpx.WriteError(f"{type(exc).__name__}: {exc}", request=request) from exc
         try:
             sock.settimeout(timeouts.get("read"))
-            return _read_answer(sock, method), asks_to_close(head)
+            return _read_answer(sock, method), built.asks_to_close
         except BaseException as exc:
             raw.close()  # an answer not read to its end leaves the connection unusable
             raise _read_error(exc, request) from exc
